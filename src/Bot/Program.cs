@@ -1,0 +1,3 @@
+using Outreach.Bot.Hosting;
+
+return await OutreachHost.RunAsync(args);

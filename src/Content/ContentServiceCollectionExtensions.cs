@@ -1,0 +1,40 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Outreach.Content.OrgUnits;
+using Outreach.Content.Storage;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Outreach.Content: the database, migrations and the stores.</summary>
+public static class ContentServiceCollectionExtensions
+{
+    /// <summary>Adds the PostgreSQL data source (resolved at start-up through <see cref="OutreachDatabase"/>), the migrator and the stores.</summary>
+    public static IServiceCollection AddOutreachContent(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        // Columns are snake_case, C# members PascalCase.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+        {
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(OutreachDatabase.ConnectionStringName);
+            return new OutreachDatabase(string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException("ConnectionStrings:Outreach is not set and no private cluster was started.")
+                : connectionString);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<OutreachDatabase>().ConnectionString);
+            builder.UseLoggerFactory(sp.GetService<ILoggerFactory>());
+            return builder.Build();
+        });
+        services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<OrgUnitStore>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Outreach.Scheduler.Hosting;
+
+/// <summary>Hangfire settings (section <c>Outreach:Scheduler</c>).</summary>
+public sealed class SchedulerOptions
+{
+    public const string Section = "Outreach:Scheduler";
+
+    /// <summary>Run the Hangfire server in this process (default true). A web-only host sets it to false.</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>Hangfire workers in this process (default 10): sends are I/O bound, so more than the core count.</summary>
+    [Range(1, 200)]
+    public int WorkerCount { get; set; } = 10;
+
+    /// <summary>
+    /// Fallback poll interval of the job queue, in milliseconds (default 2000). Long polling (LISTEN/NOTIFY) wakes workers
+    /// at once; the poll only catches a missed notification. Hangfire.PostgreSql's own default is 15 s.
+    /// </summary>
+    [Range(50, 60_000)]
+    public int QueuePollIntervalMs { get; set; } = 2000;
+
+    /// <summary>The PostgreSQL schema that holds Hangfire's tables (default "hangfire").</summary>
+    [Required]
+    public string SchemaName { get; set; } = "hangfire";
+}

@@ -1,0 +1,69 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+using Outreach.Content.Storage;
+using Outreach.Scheduler.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Outreach.Scheduler: Hangfire on PostgreSQL and the jobs.</summary>
+public static class SchedulerServiceCollectionExtensions
+{
+    /// <summary>Adds Hangfire with PostgreSQL storage in its own schema, and (unless disabled) a Hangfire server.</summary>
+    public static IServiceCollection AddOutreachScheduler(this IServiceCollection services, bool runServer = true)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHangfire((sp, configuration) =>
+        {
+            var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+            var database = sp.GetRequiredService<OutreachDatabase>();
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString), StorageOptions(options));
+        });
+
+        if (runServer)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+                server.WorkerCount = options.WorkerCount;
+                server.Queues = SchedulerQueues.All;
+            });
+        }
+
+        return services;
+    }
+
+    internal static PostgreSqlStorageOptions StorageOptions(SchedulerOptions options) => new()
+    {
+        SchemaName = options.SchemaName,
+        PrepareSchemaIfNecessary = true,
+
+        // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued, so a broadcast's next chunk starts without waiting
+        // for a poll; the poll interval is only the fallback for a lost notification.
+        EnableLongPolling = true,
+        QueuePollInterval = TimeSpan.FromMilliseconds(options.QueuePollIntervalMs),
+
+        // Sliding invisibility: a running job keeps extending its lease by heartbeat, so a long send chunk is never handed to a
+        // second worker while the first still runs, yet a job whose server died is picked up again after InvisibilityTimeout
+        // (instead of after the fixed 30 minutes of the non-sliding mode).
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+
+        // A broken database must fail loudly at start-up, not put Hangfire into a silent degraded mode (its default).
+        AllowDegradedModeWithoutStorage = false,
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+    };
+
+    /// <summary>Installs (or checks) Hangfire's schema in <paramref name="connectionString"/>; used by the tests' template database.</summary>
+    public static void InstallHangfireSchema(string connectionString, SchedulerOptions? options = null)
+    {
+        var storageOptions = StorageOptions(options ?? new SchedulerOptions());
+        _ = new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+    }
+}

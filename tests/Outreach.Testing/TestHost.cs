@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Outreach.Bot.Hosting;
+
+namespace Outreach.Testing;
+
+/// <summary>Starts the real gateway on a loopback port against a test database, with quiet logs and a fast Hangfire poll.</summary>
+public static class TestHost
+{
+    public static Task<OutreachHost> StartAsync(
+        TestDatabase database,
+        IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Outreach"] = database.ConnectionString,
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
+            ["Outreach:Scheduler:WorkerCount"] = "4",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return OutreachHost.StartAsync(
+            [],
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(values);
+                configure?.Invoke(builder);
+            },
+            cancellationToken);
+    }
+}
