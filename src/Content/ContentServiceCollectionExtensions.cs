@@ -1,8 +1,10 @@
-using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Outreach.Content.Contacts;
+using Outreach.Content.Inbox;
+using Outreach.Content.Messages;
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Storage;
 
@@ -15,9 +17,6 @@ public static class ContentServiceCollectionExtensions
     public static IServiceCollection AddOutreachContent(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-
-        // Columns are snake_case, C# members PascalCase.
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
@@ -35,6 +34,9 @@ public static class ContentServiceCollectionExtensions
         });
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<OrgUnitStore>();
+        services.TryAddSingleton<ContactStore>();
+        services.TryAddSingleton<InboxStore>();
+        services.TryAddSingleton<OutboundMessageStore>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Outreach.Bot.Hosting;
 
 namespace Outreach.Testing;
@@ -27,13 +26,11 @@ public static class TestHost
             values[key] = value;
         }
 
+        // Settings travel as command-line arguments: they must be visible before the build (the private-cluster check reads them).
+        var args = values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
         return OutreachHost.StartAsync(
-            [],
-            builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(values);
-                configure?.Invoke(builder);
-            },
+            args,
+            configure,
             cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;

@@ -14,6 +14,7 @@ public static class BotHostingExtensions
         services.AddOutreachContent();
         services.AddOutreachScheduler(runServer: builder.Configuration.GetValue("Outreach:Scheduler:RunServer", true));
         services.AddOutreachHealthChecks();
+        services.AddOutreachConversations();
         return builder;
     }
 
@@ -22,6 +23,7 @@ public static class BotHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOutreachHealth();
+        app.MapOutreachConversations();
 
         // Local requests only until the staff console brings sign-in (Hangfire's default dashboard filter).
         app.UseHangfireDashboard("/hangfire");

@@ -25,17 +25,20 @@ public sealed class OutreachHost : IAsyncDisposable
     /// <summary>The first address Kestrel listens on (the real port when configured with port 0).</summary>
     public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    /// <summary>Builds and starts the gateway. <paramref name="configure"/> lets a test change configuration or services before the build.</summary>
+    /// <summary>
+    /// Builds and starts the gateway. Configuration comes from <paramref name="args"/> (and the usual sources);
+    /// <paramref name="configure"/> runs after the gateway's registrations, so a test can replace services.
+    /// </summary>
     public static async Task<OutreachHost> StartAsync(
         string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
         ListenAddresses.Validate(builder.Configuration);
         var cluster = await PrivatePostgres.StartIfUnconfiguredAsync(builder.Configuration, cancellationToken);
         try
         {
             builder.AddOutreachBot();
+            configure?.Invoke(builder);
             var app = builder.Build();
             await DatabasePreparation.PrepareAsync(app.Services, cancellationToken);
             app.MapOutreachBot();

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Outreach.Bot.Channels;
+using Outreach.Bot.Core;
+using Outreach.Content.Inbox;
+
+namespace Outreach.Bot.Inbox;
+
+/// <summary>
+/// Runs one stored event as a turn. The event row stays locked in a transaction while its turn runs, and every write of the
+/// turn (replies included) commits with the row's "done": a crash before the commit leaves the event pending for another try,
+/// a crash after it leaves nothing to redo. A turn therefore takes effect exactly once.
+/// </summary>
+public sealed partial class TurnRunner(
+    NpgsqlDataSource dataSource,
+    InboxStore inbox,
+    ChannelRegistry channels,
+    IBot bot,
+    OutboxSignal outboxSignal,
+    IOptions<InboxOptions> options,
+    TimeProvider time,
+    ILogger<TurnRunner> logger)
+{
+    /// <summary>Processes the next due event, if any. Returns false when there was nothing to do.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        InboxEvent? claimed = null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TurnTimeoutSeconds));
+            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
+            await using var transaction = await connection.BeginTransactionAsync(timeout.Token);
+            claimed = await inbox.ClaimNextAsync(transaction, timeout.Token);
+            if (claimed is null)
+            {
+                return false;
+            }
+
+            var status = await RunTurnsAsync(transaction, claimed, timeout.Token);
+            await inbox.CompleteAsync(transaction, claimed.Id, status, timeout.Token);
+            await transaction.CommitAsync(timeout.Token);
+            outboxSignal.Pulse();
+            return true;
+        }
+        catch (Exception ex) when (claimed is not null && !cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(claimed, ex);
+            return true;
+        }
+    }
+
+    private async Task<string> RunTurnsAsync(NpgsqlTransaction transaction, InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        var adapter = channels.Adapter(inboxEvent.Channel);
+        if (adapter is null)
+        {
+            LogNoAdapter(logger, inboxEvent.Id, inboxEvent.Channel);
+            return "ignored";
+        }
+
+        IReadOnlyList<Activity> activities;
+        try
+        {
+            activities = adapter.ToActivities(inboxEvent);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            // The webhook was signed and well-formed JSON, but not an event we can read: keep it, skip it, say so.
+            LogUnreadable(logger, inboxEvent.Id, inboxEvent.Channel, inboxEvent.Kind, ex.GetType().Name);
+            return "ignored";
+        }
+
+        if (activities.Count == 0)
+        {
+            return "ignored";
+        }
+
+        foreach (var activity in activities)
+        {
+            var context = new TurnContext(adapter, activity);
+            context.TurnState.Set(new TurnSession(transaction, inboxEvent));
+            await adapter.RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+        }
+
+        return "done";
+    }
+
+    private async Task RecordFailureAsync(InboxEvent inboxEvent, Exception exception)
+    {
+        var attempt = inboxEvent.Attempts + 1;
+        DateTimeOffset? retryAt = attempt >= options.Value.MaxTurnAttempts
+            ? null
+            : time.GetUtcNow() + TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
+
+        // Only the exception type is logged and stored: messages can quote what the member wrote.
+        LogTurnFailed(logger, exception, inboxEvent.Id, attempt, retryAt is null);
+        await inbox.RecordFailureAsync(inboxEvent.Id, exception.GetType().FullName ?? "error", retryAt, CancellationToken.None);
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Inbox event {Id}: no adapter for channel {Channel}; ignored")]
+    private static partial void LogNoAdapter(ILogger logger, long id, string channel);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Inbox event {Id} ({Channel}/{Kind}) could not be read ({Error}); ignored")]
+    private static partial void LogUnreadable(ILogger logger, long id, string channel, string kind, string error);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Turn for inbox event {Id} failed (attempt {Attempt}, final: {Final})")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, long id, int attempt, bool final);
+}

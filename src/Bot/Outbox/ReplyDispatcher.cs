@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels;
+using Outreach.Bot.Inbox;
+using Outreach.Content.Messages;
+using Outreach.Scheduler.Sending;
+
+namespace Outreach.Bot.Outbox;
+
+/// <summary>
+/// Sends recorded replies through their channel's sender, one member at a time and in order, and records the platform's
+/// answer. Temporary failures are retried with backoff (or after the platform's Retry-After); refusals are final.
+/// HTTP-level retries live in the clients' resilience handlers; this is the message-level retry on top (worst case:
+/// MaxSendAttempts × the handler's attempts).
+/// </summary>
+public sealed partial class ReplyDispatcher(
+    OutboundMessageStore outbox,
+    ChannelRegistry channels,
+    IOptions<InboxOptions> options,
+    TimeProvider time,
+    ILogger<ReplyDispatcher> logger)
+{
+    /// <summary>How long a claimed message may stay "sending" before another worker may send it again.</summary>
+    public static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Sends the next due message, if any. Returns false when there was nothing to send.</summary>
+    public async Task<bool> SendOnceAsync(CancellationToken cancellationToken)
+    {
+        var row = await outbox.ClaimNextAsync(SendLease, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        var sender = channels.Sender(row.Channel);
+        if (sender is null)
+        {
+            await outbox.CompleteAsync(row.Id, sent: false, [], "no_sender", $"No sender for channel {row.Channel}", cancellationToken);
+            return true;
+        }
+
+        var message = JsonSerializer.Deserialize<OutboundMessage>(row.Body, OutboundMessageMapper.JsonOptions)
+            ?? throw new InvalidOperationException($"Outbound message {row.Id} has an empty body.");
+        var result = await sender.SendAsync(message with { Reference = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+        await RecordAsync(row, result, cancellationToken);
+        return true;
+    }
+
+    private async Task RecordAsync(OutboundRow row, SendResult result, CancellationToken cancellationToken)
+    {
+        if (result.IsSent)
+        {
+            await outbox.CompleteAsync(row.Id, sent: true, result.PlatformMessageIds, null, null, cancellationToken);
+            return;
+        }
+
+        if (result.IsRetryable && row.Attempts < options.Value.MaxSendAttempts)
+        {
+            var backoff = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, row.Attempts)));
+            await outbox.RetryAtAsync(row.Id, time.GetUtcNow() + backoff, result.ErrorCode, result.ErrorMessage, cancellationToken);
+            return;
+        }
+
+        LogSendFailed(logger, row.Id, row.Channel, result.Outcome, result.ErrorCode);
+        await outbox.CompleteAsync(row.Id, sent: false, [], result.ErrorCode ?? result.Outcome.ToString(), result.ErrorMessage, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Message {Id} on {Channel} not sent: {Outcome} ({Code})")]
+    private static partial void LogSendFailed(ILogger logger, long id, string channel, SendOutcome outcome, string? code);
+}

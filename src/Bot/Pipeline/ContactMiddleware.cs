@@ -1,0 +1,48 @@
+using Outreach.Bot.Core;
+using Outreach.Bot.Inbox;
+using Outreach.Content.Contacts;
+
+namespace Outreach.Bot.Pipeline;
+
+/// <summary>
+/// Finds or creates the member's contact, moves her last-interaction time forward (it opens the platforms' windows), and
+/// records an unfollow. Everything after this step can read the contact from the turn's <see cref="TurnSession"/>.
+/// </summary>
+public sealed class ContactMiddleware(ContactStore contacts) : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var session = turnContext.TurnState.Get<TurnSession>();
+        if (session is null)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var activity = turnContext.Activity;
+        var interactedAt = IsInteraction(activity) ? activity.Timestamp : (DateTimeOffset?)null;
+        var contact = await contacts.UpsertAsync(
+            session.Transaction, activity.ChannelId, activity.Recipient.Id, activity.From.Id, interactedAt, cancellationToken);
+        if (activity.Name == ActivityNames.Unfollow)
+        {
+            await contacts.SetStatusAsync(session.Transaction, contact.Id, ContactStatuses.Unfollowed, cancellationToken);
+            contact = contact with { Status = ContactStatuses.Unfollowed };
+        }
+
+        session.Contact = contact;
+        await next(cancellationToken);
+    }
+
+    // What the platforms count as the member interacting (Messenger: message, postback, referral, optin, reaction;
+    // Zalo: message, follow, "Nhắn tin", form). Receipts and unfollows are not interactions.
+    private static bool IsInteraction(Activity activity) => activity.Type switch
+    {
+        ActivityTypes.Message => true,
+        ActivityTypes.ConversationUpdate => activity.Name != ActivityNames.Unfollow,
+        ActivityTypes.Event => activity.Name is ActivityNames.Postback or ActivityNames.GetStarted or ActivityNames.Referral
+            or ActivityNames.OptIn or ActivityNames.SubmitInfo or ActivityNames.Reaction or ActivityNames.Follow,
+        _ => false,
+    };
+}

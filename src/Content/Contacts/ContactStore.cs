@@ -1,0 +1,71 @@
+using Dapper;
+using Npgsql;
+
+namespace Outreach.Content.Contacts;
+
+/// <summary>Reads and writes contacts.</summary>
+public sealed class ContactStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        "id, channel, account_id AS accountid, platform_user_id AS platformuserid, org_unit_id AS orgunitid, " +
+        "display_name AS displayname, status, last_inbound_at AS lastinboundat";
+
+    /// <summary>
+    /// Creates the contact on first contact, or finds it. When <paramref name="interactedAt"/> is given (a message, a tap,
+    /// a follow) it moves the last-interaction time forward (never back: events can arrive out of order) and reactivates her.
+    /// </summary>
+    public async Task<Contact> UpsertAsync(
+        NpgsqlTransaction transaction, string channel, string accountId, string platformUserId, DateTimeOffset? interactedAt,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await transaction.Connection!.QuerySingleAsync<Contact>(new CommandDefinition(
+            $"""
+            INSERT INTO contacts AS c (channel, account_id, platform_user_id, last_inbound_at)
+            VALUES (@channel, @accountId, @platformUserId, @interactedAt)
+            ON CONFLICT (channel, account_id, platform_user_id) DO UPDATE
+            SET last_inbound_at = GREATEST(c.last_inbound_at, EXCLUDED.last_inbound_at),
+                status = CASE WHEN EXCLUDED.last_inbound_at IS NOT NULL AND c.status <> 'erased' THEN 'active' ELSE c.status END,
+                updated_at = now()
+            RETURNING {Columns}
+            """,
+            new { channel, accountId, platformUserId, interactedAt },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task SetStatusAsync(NpgsqlTransaction transaction, long contactId, string status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE contacts SET status = @status, updated_at = now() WHERE id = @contactId",
+            new { contactId, status },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task SetOrgUnitAsync(long contactId, long? orgUnitId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE contacts SET org_unit_id = @orgUnitId, updated_at = now() WHERE id = @contactId",
+            new { contactId, orgUnitId },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<Contact?> FindAsync(string channel, string accountId, string platformUserId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Contact>(new CommandDefinition(
+            $"SELECT {Columns} FROM contacts WHERE channel = @channel AND account_id = @accountId AND platform_user_id = @platformUserId",
+            new { channel, accountId, platformUserId },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<Contact?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Contact>(new CommandDefinition(
+            $"SELECT {Columns} FROM contacts WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,100 @@
+using Dapper;
+using Npgsql;
+
+namespace Outreach.Content.Inbox;
+
+/// <summary>The webhook inbox: durable, deduplicated by the platform's event id, processed in order per member.</summary>
+public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    private const string Columns =
+        "id, channel, platform_event_id AS platformeventid, kind, account_id AS accountid, sender_id AS senderid, " +
+        "event_time AS eventtime, payload::text AS payload, attempts";
+
+    /// <summary>Stores the events; ones already stored (a platform's retry) are skipped. Returns how many were new.</summary>
+    public async Task<int> AppendAsync(IReadOnlyList<InboxEventDraft> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO inbox_events (channel, platform_event_id, kind, account_id, sender_id, event_time, payload, received_at)
+            SELECT * , @now FROM unnest(@channels, @ids, @kinds, @accounts, @senders, @times, @payloads::jsonb[])
+            ON CONFLICT (channel, platform_event_id) DO NOTHING
+            """,
+            new
+            {
+                channels = events.Select(e => e.Channel).ToArray(),
+                ids = events.Select(e => e.PlatformEventId).ToArray(),
+                kinds = events.Select(e => e.Kind).ToArray(),
+                accounts = events.Select(e => e.AccountId).ToArray(),
+                senders = events.Select(e => e.SenderId).ToArray(),
+                times = events.Select(e => e.EventTime).ToArray(),
+                payloads = events.Select(e => e.Payload).ToArray(),
+                now = time.GetUtcNow(),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Locks the next event to process inside <paramref name="transaction"/>'s transaction, or returns null. An event is not
+    /// taken while an earlier event of the same member is unprocessed (or being processed elsewhere): replies keep their order.
+    /// </summary>
+    public async Task<InboxEvent?> ClaimNextAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await transaction.Connection!.QuerySingleOrDefaultAsync<InboxEvent>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM inbox_events e
+            WHERE e.status = 'pending' AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= @now)
+              AND NOT EXISTS (
+                  SELECT 1 FROM inbox_events p
+                  WHERE p.status = 'pending' AND p.id < e.id AND p.channel = e.channel
+                    AND p.account_id IS NOT DISTINCT FROM e.account_id AND p.sender_id = e.sender_id)
+            ORDER BY e.id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """,
+            new { now = time.GetUtcNow() },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Marks a claimed event processed ("done") or deliberately skipped ("ignored"), in the turn's transaction.</summary>
+    public async Task CompleteAsync(NpgsqlTransaction transaction, long id, string status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbox_events SET status = @status, processed_at = @now, attempts = attempts + 1 WHERE id = @id",
+            new { id, status, now = time.GetUtcNow() },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or given up ("failed") when it is null.</summary>
+    public async Task RecordFailureAsync(long id, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE inbox_events
+            SET attempts = attempts + 1, last_error = @error, next_attempt_at = @retryAt,
+                status = CASE WHEN @retryAt IS NULL THEN 'failed' ELSE 'pending' END,
+                processed_at = CASE WHEN @retryAt IS NULL THEN @now ELSE processed_at END
+            WHERE id = @id
+            """,
+            new { id, error, retryAt, now = time.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<string?> GetStatusAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM inbox_events WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,39 @@
+namespace Outreach.Content.Messages;
+
+/// <summary>A conversational message we send, as stored. <see cref="Body"/> is the channel-neutral message as JSON.</summary>
+public sealed record OutboundRow(
+    long Id,
+    string Channel,
+    string AccountId,
+    string RecipientId,
+    long? ContactId,
+    long? InboxEventId,
+    int Seq,
+    string Purpose,
+    string Body,
+    string Status,
+    string[] PlatformMessageIds,
+    int Attempts,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A message to record for sending.</summary>
+public sealed record OutboundDraft(
+    string Channel,
+    string AccountId,
+    string RecipientId,
+    long? ContactId,
+    long? InboxEventId,
+    int Seq,
+    string Purpose,
+    string Body);
+
+/// <summary>Statuses of an outbound message; receipts only move it forward (sent → delivered → read).</summary>
+public static class OutboundStatuses
+{
+    public const string Pending = "pending";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Delivered = "delivered";
+    public const string Read = "read";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,41 @@
+using System.Data;
+using System.Runtime.CompilerServices;
+using Dapper;
+
+namespace Outreach.Content.Storage;
+
+/// <summary>
+/// Dapper's global settings, applied once when this assembly loads (stores may be used without the DI extension, as tests do).
+/// Npgsql reads timestamptz as a UTC DateTime and arrays as System.Array; our records use DateTimeOffset and string[].
+/// </summary>
+internal static class DapperConfiguration
+{
+#pragma warning disable CA2255 // A module initializer is the one place that runs before any store, in the host and in tests alike.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Apply()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new StringArrayHandler());
+    }
+
+    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
+
+        public override DateTimeOffset Parse(object value) => value switch
+        {
+            DateTimeOffset offset => offset,
+            DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+            _ => throw new DataException($"Cannot read {value.GetType().Name} as a DateTimeOffset."),
+        };
+    }
+
+    private sealed class StringArrayHandler : SqlMapper.TypeHandler<string[]>
+    {
+        public override void SetValue(IDbDataParameter parameter, string[]? value) => parameter.Value = value ?? [];
+
+        public override string[] Parse(object value) => value as string[] ?? [];
+    }
+}

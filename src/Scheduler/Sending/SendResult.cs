@@ -1,0 +1,53 @@
+namespace Outreach.Scheduler.Sending;
+
+/// <summary>What a platform answered to one send. Refusals are values, not exceptions (STYLE.md B.7).</summary>
+public sealed record SendResult
+{
+    public required SendOutcome Outcome { get; init; }
+
+    /// <summary>The platform's ids of what was sent (a long text may go out as several messages).</summary>
+    public IReadOnlyList<string> PlatformMessageIds { get; init; } = [];
+
+    /// <summary>The platform's error code (and subcode), e.g. "10/2018278" or "-230".</summary>
+    public string? ErrorCode { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>How long to wait before retrying, when the platform said so.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public bool IsSent => Outcome == SendOutcome.Sent;
+
+    /// <summary>True when the same send may succeed later (transient errors, rate limits).</summary>
+    public bool IsRetryable => Outcome is SendOutcome.Transient or SendOutcome.RateLimited;
+
+    public static SendResult Sent(params IReadOnlyList<string> platformMessageIds) =>
+        new() { Outcome = SendOutcome.Sent, PlatformMessageIds = platformMessageIds };
+
+    public static SendResult Failed(SendOutcome outcome, string? errorCode, string? errorMessage, TimeSpan? retryAfter = null) =>
+        new() { Outcome = outcome, ErrorCode = errorCode, ErrorMessage = errorMessage, RetryAfter = retryAfter };
+}
+
+/// <summary>How a send ended.</summary>
+public enum SendOutcome
+{
+    Sent = 0,
+
+    /// <summary>A temporary failure (5xx, timeout, "please retry"): try again with backoff.</summary>
+    Transient = 1,
+
+    /// <summary>The platform's rate limit: wait (see <see cref="SendResult.RetryAfter"/>) and try again.</summary>
+    RateLimited = 2,
+
+    /// <summary>Outside the messaging window (Messenger 24 h, Zalo 7 days): never retry this send.</summary>
+    OutsideWindow = 3,
+
+    /// <summary>The member cannot receive messages from us (blocked, unfollowed, not a follower, deleted).</summary>
+    Unreachable = 4,
+
+    /// <summary>Our access token is invalid or expired: fix the configuration or refresh the token.</summary>
+    AuthFailed = 5,
+
+    /// <summary>The platform refused the message itself (bad parameter, too long…): never retry.</summary>
+    Rejected = 6,
+}
