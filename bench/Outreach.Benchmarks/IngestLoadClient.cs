@@ -11,6 +11,10 @@ namespace Outreach.Benchmarks;
 /// </summary>
 internal sealed class IngestLoadClient(Uri webhook, MessengerEmulator emulator, int concurrency)
 {
+    public const int Members = 1000;
+
+    public static string Psid(int member) => (9_000_000_000L + member).ToString(CultureInfo.InvariantCulture);
+
     public async Task<IngestResult> RunAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -32,7 +36,7 @@ internal sealed class IngestLoadClient(Uri webhook, MessengerEmulator emulator, 
         var n = 0;
         while (!stop.IsCancellationRequested)
         {
-            var psid = (9_000_000_000L + ((loop * 7919) + n++) % 1000).ToString(CultureInfo.InvariantCulture);
+            var psid = Psid(((loop * 7919) + n++) % Members);
             var body = Encoding.UTF8.GetBytes(emulator.Webhook().Message(psid, "Chị muốn hỏi về vay vốn khởi nghiệp").Build());
             using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");

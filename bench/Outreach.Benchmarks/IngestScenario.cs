@@ -27,6 +27,11 @@ public sealed class IngestScenario : ILoadScenario
         var workers = Option(args, "--workers", "off") == "on";
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         await using var emulator = await MessengerEmulator.StartAsync(cancellationToken: cancellationToken);
+        for (var member = 0; member < IngestLoadClient.Members; member++)
+        {
+            emulator.UserInteracted(IngestLoadClient.Psid(member)); // their window is open, so replies (workers on) are accepted
+        }
+
         var settings = new Dictionary<string, string?>(emulator.GatewaySettings())
         {
             ["Urls"] = "http://127.0.0.1:0",
@@ -50,8 +55,10 @@ public sealed class IngestScenario : ILoadScenario
                 Console.WriteLine(result.ToMarkdownRow(workers));
             }
 
-            var stored = await CountInboxAsync(host.Services.GetRequiredService<OutreachDatabase>().ConnectionString, cancellationToken);
-            Console.WriteLine($"Inbox rows stored: {stored} (every acked event, warm-ups included)");
+            var database = host.Services.GetRequiredService<OutreachDatabase>().ConnectionString;
+            Console.WriteLine($"Inbox rows stored: {await CountAsync(database, "SELECT count(*) FROM inbox_events", cancellationToken)} " +
+                $"(every acked event, warm-ups included); turns done by the end: {await CountAsync(database, "SELECT count(*) FROM inbox_events WHERE status <> 'pending'", cancellationToken)}; " +
+                $"replies sent: {emulator.Sends.Count(s => s.Accepted)}");
         }
         finally
         {
@@ -59,11 +66,11 @@ public sealed class IngestScenario : ILoadScenario
         }
     }
 
-    private static async Task<long> CountInboxAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task<long> CountAsync(string connectionString, string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM inbox_events", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
