@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Outreach.Bot.Core;
 using Outreach.Content.Inbox;
 
@@ -70,7 +69,8 @@ public static class MessengerWebhookReader
             var (kind, body) = MessengerEventKinds.Detect(item);
             if (kind == MessengerEventKinds.Unknown)
             {
-                unknown.Add(string.Join(',', item.EnumerateObject().Select(p => p.Name).Where(n => n is not ("sender" or "recipient" or "timestamp"))));
+                var keys = string.Join(',', item.EnumerateObject().Select(p => p.Name).Where(n => n is not ("sender" or "recipient" or "timestamp")));
+                unknown.Add(keys.Length > 0 ? keys : "(no event key)");
             }
 
             var sender = PartyOf(item, "sender");
@@ -129,59 +129,11 @@ public static class MessengerWebhookReader
             writer.WriteString("page", pageId);
             writer.WriteBoolean("standby", standby);
             writer.WritePropertyName("event");
-            writer.WriteRawValue(JsonbSafe(item.GetRawText()), skipInputValidation: true);
+            writer.WriteRawValue(JsonbText.Safe(item.GetRawText()), skipInputValidation: true);
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    // PostgreSQL's jsonb refuses \u0000; a member can still type it. Replace it rather than lose the event (or fail the ack).
-    private static string JsonbSafe(string raw)
-    {
-        if (!raw.Contains("\\u0000", StringComparison.Ordinal))
-        {
-            return raw;
-        }
-
-        var node = JsonNode.Parse(raw)!;
-        Scrub(node);
-        return node.ToJsonString();
-    }
-
-    private static void Scrub(JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, child) in obj.ToList())
-                {
-                    if (child is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains('\0', StringComparison.Ordinal))
-                    {
-                        obj[key] = s.Replace('\0', '\uFFFD');
-                    }
-                    else if (child is not null)
-                    {
-                        Scrub(child);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains('\0', StringComparison.Ordinal))
-                    {
-                        array[i] = s.Replace('\0', '\uFFFD');
-                    }
-                    else if (array[i] is { } child)
-                    {
-                        Scrub(child);
-                    }
-                }
-
-                break;
-        }
     }
 
     private static string? IdOf(JsonElement element, string property) =>

@@ -76,6 +76,19 @@ public sealed class MessengerWebhookEndpointsTests(PostgresServer server) : Mess
     }
 
     [Fact]
+    public async Task Post_TextWithNulCharacter_StoredInsteadOfFailingTheAck()
+    {
+        await using var host = await StartGatewayAsync(AckOnly);
+        var body = Emulator.Webhook().Message("1", "a\0b").Build();
+
+        using var response = await Emulator.PostWebhookAsync(WebhookOf(host), body, Ct);
+
+        Assert.Contains("\\u0000", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("a\uFFFDb", await ScalarAsync<string>("SELECT payload->'event'->'message'->>'text' FROM inbox_events"));
+    }
+
+    [Fact]
     public async Task Post_BodyOverTheLimit_413()
     {
         await using var host = await StartGatewayAsync(new Dictionary<string, string?>(AckOnly) { ["Outreach:Messenger:MaxWebhookBytes"] = "2048" });
