@@ -25,7 +25,7 @@ public sealed class MessengerConversationTests(PostgresServer server) : Messenge
         Assert.Contains("Hội LHPN", reply.Text, StringComparison.Ordinal);
         Assert.Equal(("RESPONSE", null), (reply.MessagingType, reply.Tag));
         Assert.Equal(3, reply.QuickReplies.Count);
-        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM outbound_messages") == "sent", "reply recorded as sent");
+        await WaitUntilAsync(async () => await ReplyStatusAsync() == "sent", "reply recorded as sent");
         Assert.Equal(reply.Metadata, (await ScalarAsync<long>("SELECT id FROM outbound_messages")).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(reply.MessageId, await ScalarAsync<string>("SELECT platform_message_ids[1] FROM outbound_messages"));
     }
@@ -99,11 +99,11 @@ public sealed class MessengerConversationTests(PostgresServer server) : Messenge
         await using var host = await StartGatewayAsync();
         await Emulator.SendWebhookAsync(WebhookOf(host), Emulator.Webhook().Message("5001", "Chào"), Ct);
         var reply = await Emulator.WaitForSendAsync(s => s.RecipientId == "5001", Patience, Ct);
-        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM outbound_messages") == "sent", "sent");
+        await WaitUntilAsync(async () => await ReplyStatusAsync() == "sent", "sent");
         var later = Clock.GetUtcNow().AddMinutes(1).ToUnixTimeMilliseconds();
 
         await Emulator.SendWebhookAsync(WebhookOf(host), Emulator.Webhook().Read("5001", later), Ct);
-        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM outbound_messages") == "read", "read");
+        await WaitUntilAsync(async () => await ReplyStatusAsync() == "read", "read");
         await Emulator.SendWebhookAsync(WebhookOf(host), Emulator.Webhook().Delivery("5001", [reply.MessageId!], later), Ct);
         await WaitUntilInboxSettledAsync();
 
@@ -117,11 +117,11 @@ public sealed class MessengerConversationTests(PostgresServer server) : Messenge
         await using var host = await StartGatewayAsync();
         await Emulator.SendWebhookAsync(WebhookOf(host), Emulator.Webhook().Message("5101", "Chào"), Ct);
         var reply = await Emulator.WaitForSendAsync(s => s.RecipientId == "5101", Patience, Ct);
-        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM outbound_messages") == "sent", "sent");
+        await WaitUntilAsync(async () => await ReplyStatusAsync() == "sent", "sent");
 
         await Emulator.SendWebhookAsync(WebhookOf(host), Emulator.Webhook().Delivery("5101", [reply.MessageId!], 1), Ct);
 
-        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM outbound_messages") == "delivered", "delivered");
+        await WaitUntilAsync(async () => await ReplyStatusAsync() == "delivered", "delivered");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class MessengerConversationTests(PostgresServer server) : Messenge
         var old = Clock.GetUtcNow().AddHours(-25).ToUnixTimeMilliseconds();
 
         await Emulator.SendWebhookAsync(WebhookOf(host), Emulator.Webhook().Message("6001", "Tin nhắn cũ", timestamp: old), Ct);
-        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM outbound_messages") == "failed", "failed");
+        await WaitUntilAsync(async () => await ReplyStatusAsync() == "failed", "failed");
 
         Assert.Equal("10/2018278", await ScalarAsync<string>("SELECT error_code FROM outbound_messages"));
         Assert.Single(Emulator.Sends);
@@ -144,7 +144,7 @@ public sealed class MessengerConversationTests(PostgresServer server) : Messenge
         Emulator.FailNextSend(MessengerGraphErrors.CallRateLimit(), headers: new Dictionary<string, string> { ["Retry-After"] = "1" });
 
         await Emulator.SendWebhookAsync(WebhookOf(host), Emulator.Webhook().Message("7001", "Chào"), Ct);
-        await WaitUntilAsync(async () => await ScalarAsync<string>("SELECT status FROM outbound_messages") == "sent", "sent after the limit");
+        await WaitUntilAsync(async () => await ReplyStatusAsync() == "sent", "sent after the limit");
 
         Assert.Equal([400, 200], Emulator.Sends.Select(s => s.Request.ResponseStatus));
         Assert.Equal(2, await ScalarAsync<int>("SELECT attempts FROM outbound_messages"));

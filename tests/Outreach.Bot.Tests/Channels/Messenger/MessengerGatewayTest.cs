@@ -60,6 +60,9 @@ public abstract class MessengerGatewayTest(PostgresServer server) : IAsyncLifeti
         return (await connection.QueryAsync<T>(sql, args)).AsList();
     }
 
+    /// <summary>The status of the only outbound message, or null while there is none yet.</summary>
+    protected async Task<string?> ReplyStatusAsync() => (await QueryAsync<string>("SELECT status FROM outbound_messages")).SingleOrDefault();
+
     /// <summary>Polls <paramref name="condition"/> until it holds (30 s at most): no fixed sleeps.</summary>
     protected static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
