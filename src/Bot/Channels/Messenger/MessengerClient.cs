@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Messenger.Payloads;
+using Outreach.Scheduler.Sending;
+using Polly.Timeout;
+
+namespace Outreach.Bot.Channels.Messenger;
+
+/// <summary>
+/// The Send API: <c>POST {GraphBaseUrl}/{ApiVersion}/{page-id}/messages</c>, paced per Page, through the resilience handler of
+/// <see cref="MessengerResilience"/>. The Page token travels in the Authorization header (never in a URL that could reach a
+/// log or an exception); appsecret_proof, derived from it, in the query (which IHttpClientFactory's logs redact).
+/// Every answer becomes a <see cref="SendResult"/>: nothing here throws for a platform refusal or a network failure.
+/// </summary>
+public sealed partial class MessengerClient(
+    IHttpClientFactory httpClients, MessengerRateLimits limits, IOptions<MessengerOptions> options, ILogger<MessengerClient> logger)
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Sends one Send API request for <paramref name="pageId"/>; the result holds the new message id when there is one.</summary>
+    public async Task<SendResult> SendAsync(string pageId, SendRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pageId);
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        if (settings.TokenFor(pageId) is not { } token)
+        {
+            return SendResult.Failed(SendOutcome.AuthFailed, "unknown_page", $"No access token configured for Page {pageId}.");
+        }
+
+        using var lease = await limits.AcquireAsync(pageId, cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            var wait = lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", $"More than {settings.SendsPerSecondPerPage}/s queued for Page {pageId}.", wait);
+        }
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, MessagesUri(settings, pageId, token))
+        {
+            Content = new StringContent(JsonSerializer.Serialize(request, JsonOptions), Encoding.UTF8, "application/json"),
+        };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var response = await httpClients.CreateClient(MessengerResilience.ClientName).SendAsync(message, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                var sent = Deserialize(body);
+                return sent?.MessageId is { Length: > 0 } mid ? SendResult.Sent(mid)
+                    : sent?.RecipientId is not null ? SendResult.Sent()
+                    : SendResult.Failed(SendOutcome.Transient, "bad_response", "Graph answered 2xx without recipient_id or message_id.");
+            }
+
+            var result = MessengerErrorClassifier.Classify((int)response.StatusCode, MessengerErrorClassifier.ParseError(body), response.Headers);
+            LogRefused(logger, pageId, (int)response.StatusCode, result.ErrorCode, result.Outcome);
+            return result;
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogUnanswered(logger, pageId, "timeout");
+            return SendResult.Failed(SendOutcome.Transient, "timeout", "The Send API did not answer in time; the message may or may not have been delivered.");
+        }
+        catch (HttpRequestException ex)
+        {
+            LogUnanswered(logger, pageId, ex.HttpRequestError.ToString());
+            return SendResult.Failed(SendOutcome.Transient, "network", $"The Send API could not be reached ({ex.HttpRequestError}).");
+        }
+    }
+
+    /// <summary>Shows or hides the typing indicator, or marks the member's messages seen (<c>typing_on|typing_off|mark_seen</c>).</summary>
+    public Task<SendResult> SendSenderActionAsync(string pageId, string recipientId, string action, CancellationToken cancellationToken) =>
+        SendAsync(pageId, new SendRequest { Recipient = new SendRecipient(recipientId), SenderAction = action }, cancellationToken);
+
+    /// <summary>appsecret_proof: lowercase hex HMAC-SHA256 of the access token under the app secret (§2.1).</summary>
+    public static string AppSecretProof(string appSecret, string accessToken) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), Encoding.UTF8.GetBytes(accessToken)));
+
+    private static Uri MessagesUri(MessengerOptions settings, string pageId, string token)
+    {
+        var root = settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/');
+        var path = $"{root}/{settings.ApiVersion}/{Uri.EscapeDataString(pageId)}/messages";
+        return new Uri(settings.UseAppSecretProof && settings.AppSecret is { Length: > 0 } secret
+            ? path + "?appsecret_proof=" + AppSecretProof(secret, token)
+            : path);
+    }
+
+    private static SendResponse? Deserialize(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SendResponse>(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 3411, Level = LogLevel.Warning, Message = "Send API refused a call for Page {PageId}: HTTP {Status}, Graph {Code} → {Outcome}")]
+    private static partial void LogRefused(ILogger logger, string pageId, int status, string? code, SendOutcome outcome);
+
+    [LoggerMessage(EventId = 3412, Level = LogLevel.Warning, Message = "Send API call for Page {PageId} got no answer ({Reason}); the outbox will retry it")]
+    private static partial void LogUnanswered(ILogger logger, string pageId, string reason);
+}
