@@ -149,6 +149,36 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return cancelled;
     }
 
+    /// <summary>
+    /// Applies a delivery or read receipt to broadcast deliveries: those named by platform message id, plus (with a watermark)
+    /// those sent to the member at or before it. Status only moves forward (sent → delivered → read).
+    /// </summary>
+    public async Task<int> ApplyReceiptAsync(
+        NpgsqlTransaction? transaction, string channel, string accountId, string userId, string receipt,
+        IReadOnlyList<string> platformMessageIds, DateTimeOffset? watermark, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (receipt is not (DeliveryStatuses.Delivered or DeliveryStatuses.Read))
+        {
+            throw new ArgumentOutOfRangeException(nameof(receipt), receipt, "A receipt is 'delivered' or 'read'.");
+        }
+
+        const string sql = """
+            UPDATE deliveries d SET status = @receipt, updated_at = @at
+            FROM contacts c
+            WHERE c.channel = @channel AND c.account_id = @accountId AND c.platform_user_id = @userId AND d.contact_id = c.id
+              AND (d.status = 'sent' OR (d.status = 'delivered' AND @receipt = 'read'))
+              AND (d.platform_message_id = ANY(@ids) OR (@watermark IS NOT NULL AND d.sent_at <= @watermark))
+            """;
+        var args = new { channel, accountId, userId, receipt, ids = platformMessageIds.ToArray(), watermark, at };
+        if (transaction is not null)
+        {
+            return await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Deliveries of a broadcast by status and skip reason.</summary>
     public async Task<IReadOnlyList<DeliveryCount>> CountAsync(long broadcastId, CancellationToken cancellationToken)
     {
