@@ -2,10 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Outreach.Content.Broadcasts;
 using Outreach.Content.Contacts;
 using Outreach.Content.Inbox;
 using Outreach.Content.Messages;
 using Outreach.Content.OrgUnits;
+using Outreach.Content.Posts;
+using Outreach.Content.Staff;
 using Outreach.Content.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -37,6 +40,12 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<ContactStore>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<OutboundMessageStore>();
+        services.TryAddSingleton<StaffUserStore>();
+        services.TryAddSingleton<PostStore>();
+        services.TryAddSingleton<BroadcastStore>();
+        services.TryAddSingleton<DeliveryStore>();
+        services.TryAddSingleton<AudiencePlanner>();
+        services.TryAddSingleton<AudiencePreview>();
         return services;
     }
 }

@@ -2,7 +2,10 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using Outreach.Content.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Outreach.Scheduler.Broadcasting;
 using Outreach.Scheduler.Hosting;
+using Outreach.Scheduler.Sending;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,13 +29,29 @@ public static class SchedulerServiceCollectionExtensions
                 .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString), StorageOptions(options));
         });
 
+        services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new QuietHours(sp.GetRequiredService<IOptions<BroadcastOptions>>().Value));
+        services.TryAddSingleton<BroadcastRateLimiters>();
+        services.TryAddSingleton<ChannelSenders>();
+        services.TryAddSingleton<BroadcastSender>();
+        services.TryAddSingleton<BroadcastWorkers>();
+        services.TryAddSingleton<BroadcastControl>();
+
+        // Hangfire activates jobs through the container; job classes are an unordered family, found by scanning.
+        services.Scan(scan => scan.FromAssemblyOf<PlanBroadcastJob>()
+            .AddClasses(c => c.Where(t => t.Name.EndsWith("Job", StringComparison.Ordinal)))
+            .AsSelf()
+            .WithTransientLifetime());
+
         if (runServer)
         {
+            services.AddHostedService<SchedulerStartup>();
             services.AddHangfireServer((sp, server) =>
             {
                 var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
                 server.WorkerCount = options.WorkerCount;
                 server.Queues = SchedulerQueues.All;
+                server.SchedulePollingInterval = TimeSpan.FromMilliseconds(options.SchedulePollingIntervalMs);
             });
         }
 

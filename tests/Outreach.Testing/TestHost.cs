@@ -20,6 +20,7 @@ public static class TestHost
             ["Logging:LogLevel:Default"] = "Warning",
             ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
             ["Outreach:Scheduler:WorkerCount"] = "4",
+            ["Outreach:Scheduler:SchedulePollingIntervalMs"] = "300",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,5 +1,6 @@
 using Hangfire;
 using Outreach.Bot.Health;
+using Outreach.Bot.Staff;
 
 namespace Outreach.Bot.Hosting;
 
@@ -15,6 +16,7 @@ public static class BotHostingExtensions
         services.AddOutreachScheduler(runServer: builder.Configuration.GetValue("Outreach:Scheduler:RunServer", true));
         services.AddOutreachHealthChecks();
         services.AddOutreachConversations();
+        services.AddOutreachStaff();
         return builder;
     }
 
@@ -23,7 +25,10 @@ public static class BotHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOutreachHealth();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOutreachConversations();
+        app.MapOutreachStaff();
 
         // Local requests only until the staff console brings sign-in (Hangfire's default dashboard filter).
         app.UseHangfireDashboard("/hangfire");

@@ -34,6 +34,22 @@ public sealed class OutboundMessageStore(NpgsqlDataSource dataSource, TimeProvid
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Records a message that was sent by other means (a broadcast to the web chat), so the conversation shows it.</summary>
+    public async Task<long> RecordSentAsync(OutboundDraft draft, string platformMessageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO outbound_messages (channel, account_id, recipient_id, seq, purpose, body, status, platform_message_ids, created_at, sent_at)
+            VALUES (@Channel, @AccountId, @RecipientId, @Seq, @Purpose, @Body::jsonb, 'sent', ARRAY[@platformMessageId], @now, @now)
+            RETURNING id
+            """,
+            new { draft.Channel, draft.AccountId, draft.RecipientId, draft.Seq, draft.Purpose, draft.Body, platformMessageId, now },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>
     /// Takes the next message that is due and first in its member's queue, marks it "sending" with a lease, and returns it.
     /// </summary>

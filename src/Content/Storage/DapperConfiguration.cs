@@ -6,7 +6,7 @@ namespace Outreach.Content.Storage;
 
 /// <summary>
 /// Dapper's global settings, applied once when this assembly loads (stores may be used without the DI extension, as tests do).
-/// Npgsql reads timestamptz as a UTC DateTime and arrays as System.Array; our records use DateTimeOffset and string[].
+/// Npgsql reads timestamptz as a UTC DateTime and arrays as System.Array; our records use DateTimeOffset, string[] and long[].
 /// </summary>
 internal static class DapperConfiguration
 {
@@ -18,6 +18,7 @@ internal static class DapperConfiguration
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new StringArrayHandler());
+        SqlMapper.AddTypeHandler(new LongArrayHandler());
     }
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
@@ -37,5 +38,12 @@ internal static class DapperConfiguration
         public override void SetValue(IDbDataParameter parameter, string[]? value) => parameter.Value = value ?? [];
 
         public override string[] Parse(object value) => value as string[] ?? [];
+    }
+
+    private sealed class LongArrayHandler : SqlMapper.TypeHandler<long[]>
+    {
+        public override void SetValue(IDbDataParameter parameter, long[]? value) => parameter.Value = value ?? [];
+
+        public override long[] Parse(object value) => value as long[] ?? [];
     }
 }

@@ -21,6 +21,10 @@ public sealed class SchedulerOptions
     [Range(50, 60_000)]
     public int QueuePollIntervalMs { get; set; } = 2000;
 
+    /// <summary>How often due scheduled jobs (a post's send time) are moved to the queue, in milliseconds (default 15000, Hangfire's).</summary>
+    [Range(100, 600_000)]
+    public int SchedulePollingIntervalMs { get; set; } = 15_000;
+
     /// <summary>The PostgreSQL schema that holds Hangfire's tables (default "hangfire").</summary>
     [Required]
     public string SchemaName { get; set; } = "hangfire";

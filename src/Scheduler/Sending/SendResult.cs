@@ -16,6 +16,12 @@ public sealed record SendResult
     /// <summary>How long to wait before retrying, when the platform said so.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// True when the request may have reached the platform although no answer came back (a timeout, a dropped connection):
+    /// at-most-once sending (broadcasts) must count it as "unknown" and never send it again.
+    /// </summary>
+    public bool MayHaveBeenDelivered { get; init; }
+
     public bool IsSent => Outcome == SendOutcome.Sent;
 
     /// <summary>True when the same send may succeed later (transient errors, rate limits).</summary>

@@ -1,0 +1,88 @@
+using Dapper;
+using Npgsql;
+
+namespace Outreach.Content.Broadcasts;
+
+/// <summary>Reads and writes broadcasts; status changes are conditional on the statuses they leave.</summary>
+public sealed class BroadcastStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        "id, post_id AS postid, occurrence_at AS occurrenceat, status, not_before AS notbefore, planned_at AS plannedat, " +
+        "started_at AS startedat, finished_at AS finishedat";
+
+    /// <summary>The broadcast of this post's occurrence, created if it does not exist yet (a retried job finds the same one).</summary>
+    public async Task<Broadcast> GetOrCreateAsync(long postId, DateTimeOffset occurrenceAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO broadcasts (post_id, occurrence_at) VALUES (@postId, @occurrenceAt) ON CONFLICT (post_id, occurrence_at) DO NOTHING",
+            new { postId, occurrenceAt },
+            cancellationToken: cancellationToken));
+        return await connection.QuerySingleAsync<Broadcast>(new CommandDefinition(
+            $"SELECT {Columns} FROM broadcasts WHERE post_id = @postId AND occurrence_at = @occurrenceAt",
+            new { postId, occurrenceAt },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<Broadcast?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Broadcast>(new CommandDefinition(
+            $"SELECT {Columns} FROM broadcasts WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<Broadcast>> ListForPostAsync(long postId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Broadcast>(new CommandDefinition(
+            $"SELECT {Columns} FROM broadcasts WHERE post_id = @postId ORDER BY occurrence_at DESC", new { postId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Marks the broadcast planned and sending from <paramref name="notBefore"/>, in the planning transaction.</summary>
+    public async Task MarkPlannedAsync(NpgsqlTransaction transaction, long id, DateTimeOffset now, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET planned_at = @now, status = 'sending', not_before = @notBefore, started_at = @now, last_progress_at = @now WHERE id = @id",
+            new { id, now, notBefore },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Moves the broadcast to <paramref name="to"/> if it is in one of <paramref name="from"/>. Returns whether it moved.</summary>
+    public async Task<bool> TransitionAsync(long id, string[] from, string to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE broadcasts SET status = @to, last_progress_at = @now,
+                   finished_at = CASE WHEN @to IN ('completed', 'cancelled', 'failed') THEN @now ELSE finished_at END
+            WHERE id = @id AND status = ANY(@from)
+            """,
+            new { id, from, to, now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Records that workers are making progress (the watchdog restarts broadcasts that stop progressing).</summary>
+    public async Task TouchAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET last_progress_at = @now WHERE id = @id", new { id, now }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Sending broadcasts whose workers have shown no progress since <paramref name="before"/> (their host may have died).</summary>
+    public async Task<IReadOnlyList<long>> ListStalledAsync(DateTimeOffset before, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT id FROM broadcasts
+            WHERE status = 'sending' AND (not_before IS NULL OR not_before <= @now) AND (last_progress_at IS NULL OR last_progress_at < @before)
+            """,
+            new { before, now },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}

@@ -1,0 +1,205 @@
+using Dapper;
+using Npgsql;
+
+namespace Outreach.Content.Broadcasts;
+
+/// <summary>
+/// The work queue of a broadcast: chunks claimed with SKIP LOCKED and a lease, rows claimed a few at a time within a chunk,
+/// and results written in batches. A chunk claimed again after its lease ran out first turns its rows still "sending" into
+/// "unknown": the dead worker may have handed them to the platform, and nobody may get a broadcast twice.
+/// </summary>
+public sealed class DeliveryStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Claims the next open chunk (pending, or claimed by a worker whose lease ran out). Null when none is left.</summary>
+    public async Task<int?> ClaimChunkAsync(long broadcastId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var chunk = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+            """
+            UPDATE broadcast_chunks SET status = 'claimed', claimed_until = @until
+            WHERE broadcast_id = @broadcastId AND chunk_no = (
+                SELECT chunk_no FROM broadcast_chunks
+                WHERE broadcast_id = @broadcastId AND (status = 'pending' OR (status = 'claimed' AND claimed_until < @now))
+                ORDER BY chunk_no LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING chunk_no
+            """,
+            new { broadcastId, now, until = now + lease },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (chunk is { } chunkNo)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE deliveries SET status = 'unknown', updated_at = @now WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'sending'",
+                new { broadcastId, chunkNo, now },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return chunk;
+    }
+
+    /// <summary>
+    /// Marks up to <paramref name="limit"/> queued rows of the chunk "sending" and returns them with what is needed to send
+    /// and to re-check eligibility now (opted in? window still open?).
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimRowsAsync(
+        long broadcastId, int chunkNo, int limit, string topic, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition(
+            """
+            UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = @now
+            FROM contacts c
+            WHERE d.broadcast_id = @broadcastId AND d.status = 'queued' AND c.id = d.contact_id
+              AND d.contact_id IN (
+                  SELECT contact_id FROM deliveries
+                  WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'queued'
+                  LIMIT @limit)
+            RETURNING d.contact_id AS contactid, d.channel, c.account_id AS accountid, c.platform_user_id AS platformuserid,
+                      c.status AS contactstatus, c.last_inbound_at AS lastinboundat,
+                      (NOT (SELECT t.is_mutable FROM topics t WHERE t.code = @topic)
+                       OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = d.contact_id AND s.topic = @topic AND s.is_active))
+                      AS isoptedin
+            """,
+            new { broadcastId, chunkNo, limit, topic, now },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Writes the outcome of rows claimed by <see cref="ClaimRowsAsync"/> in one statement.</summary>
+    public async Task RecordAsync(long broadcastId, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE deliveries d
+            SET status = r.status, skip_reason = r.reason, platform_message_id = r.platform_id, error_code = r.error,
+                sent_at = CASE WHEN r.status = 'sent' THEN @now ELSE d.sent_at END, updated_at = @now
+            FROM unnest(@contactIds, @statuses, @reasons, @platformIds, @errors) AS r(contact_id, status, reason, platform_id, error)
+            WHERE d.broadcast_id = @broadcastId AND d.contact_id = r.contact_id AND d.status = 'sending'
+            """,
+            new
+            {
+                broadcastId,
+                now,
+                contactIds = results.Select(r => r.ContactId).ToArray(),
+                statuses = results.Select(r => r.Status).ToArray(),
+                reasons = results.Select(r => r.SkipReason).ToArray(),
+                platformIds = results.Select(r => r.PlatformMessageId).ToArray(),
+                errors = results.Select(r => r.ErrorCode).ToArray(),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Extends the worker's lease on a chunk; false when the chunk was taken over (the worker must stop).</summary>
+    public async Task<bool> RenewChunkAsync(long broadcastId, int chunkNo, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcast_chunks SET claimed_until = @until WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'claimed'",
+            new { broadcastId, chunkNo, until },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Closes a chunk ("done") or hands it back ("pending", when the broadcast was paused).</summary>
+    public async Task FinishChunkAsync(long broadcastId, int chunkNo, bool done, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcast_chunks SET status = @status, claimed_until = NULL WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo",
+            new { broadcastId, chunkNo, status = done ? "done" : "pending" },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Chunks not done yet (pending or being worked on).</summary>
+    public async Task<int> OpenChunkCountAsync(long broadcastId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM broadcast_chunks WHERE broadcast_id = @broadcastId AND status <> 'done'",
+            new { broadcastId },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Cancels everything not yet handed to a platform. Returns how many deliveries were cancelled.</summary>
+    public async Task<int> CancelRemainingAsync(long broadcastId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var cancelled = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE deliveries SET status = 'cancelled', updated_at = @now WHERE broadcast_id = @broadcastId AND status = 'queued'",
+            new { broadcastId, now },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcast_chunks SET status = 'done', claimed_until = NULL WHERE broadcast_id = @broadcastId AND status = 'pending'",
+            new { broadcastId },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return cancelled;
+    }
+
+    /// <summary>
+    /// Applies a delivery or read receipt to broadcast deliveries: those named by platform message id, plus (with a watermark)
+    /// those sent to the member at or before it. Status only moves forward (sent → delivered → read).
+    /// </summary>
+    public async Task<int> ApplyReceiptAsync(
+        NpgsqlTransaction? transaction, string channel, string accountId, string userId, string receipt,
+        IReadOnlyList<string> platformMessageIds, DateTimeOffset? watermark, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (receipt is not (DeliveryStatuses.Delivered or DeliveryStatuses.Read))
+        {
+            throw new ArgumentOutOfRangeException(nameof(receipt), receipt, "A receipt is 'delivered' or 'read'.");
+        }
+
+        const string sql = """
+            UPDATE deliveries d SET status = @receipt, updated_at = @at
+            FROM contacts c
+            WHERE c.channel = @channel AND c.account_id = @accountId AND c.platform_user_id = @userId AND d.contact_id = c.id
+              AND (d.status = 'sent' OR (d.status = 'delivered' AND @receipt = 'read'))
+              AND (d.platform_message_id = ANY(@ids) OR (@watermark IS NOT NULL AND d.sent_at <= @watermark))
+            """;
+        var args = new { channel, accountId, userId, receipt, ids = platformMessageIds.ToArray(), watermark, at };
+        if (transaction is not null)
+        {
+            return await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Deliveries of a broadcast by status and skip reason.</summary>
+    public async Task<IReadOnlyList<DeliveryCount>> CountAsync(long broadcastId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DeliveryCount>(new CommandDefinition(
+            """
+            SELECT status, skip_reason AS skipreason, count(*)::int AS count FROM deliveries
+            WHERE broadcast_id = @broadcastId GROUP BY 1, 2 ORDER BY 1, 2
+            """,
+            new { broadcastId },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}
+
+/// <summary>A delivery claimed for sending, with the member's address and what is needed to re-check her eligibility.</summary>
+public sealed record ClaimedDelivery(
+    long ContactId, string Channel, string AccountId, string PlatformUserId, string ContactStatus, DateTimeOffset? LastInboundAt, bool IsOptedIn);
+
+/// <summary>The outcome of one claimed delivery.</summary>
+public sealed record DeliveryResult(long ContactId, string Status, string? SkipReason = null, string? PlatformMessageId = null, string? ErrorCode = null);
+
+/// <summary>How many deliveries have a status (and skip reason).</summary>
+public sealed record DeliveryCount(string Status, string? SkipReason, int Count);

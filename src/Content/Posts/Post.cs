@@ -1,0 +1,59 @@
+namespace Outreach.Content.Posts;
+
+/// <summary>A post staff wrote, with its audience, status and schedule (times are UTC; schedules are read in Asia/Ho_Chi_Minh).</summary>
+public sealed record Post
+{
+    public long Id { get; init; }
+
+    public long OrgUnitId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Body { get; init; }
+
+    public string? LinkUrl { get; init; }
+
+    public required string Topic { get; init; }
+
+    /// <summary>Promotional posts respect the quiet hours; an urgent notice (e.g. a storm warning) may not.</summary>
+    public bool IsPromotional { get; init; } = true;
+
+    public required string[] AudienceChannels { get; init; }
+
+    /// <summary>The org units whose members (and their descendants' members) receive the post.</summary>
+    public required long[] AudienceUnits { get; init; }
+
+    public string Status { get; init; } = PostStatuses.Draft;
+
+    public string? ScheduleKind { get; init; }
+
+    public DateTimeOffset? SendAt { get; init; }
+
+    public string? Cron { get; init; }
+
+    public long CreatedBy { get; init; }
+
+    public long? ApprovedBy { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>Post statuses.</summary>
+public static class PostStatuses
+{
+    public const string Draft = "draft";
+    public const string Submitted = "submitted";
+    public const string Approved = "approved";
+    public const string Scheduled = "scheduled";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Cancelled = "cancelled";
+    public const string Failed = "failed";
+
+    public static bool IsFinal(string status) => status is Sent or Cancelled or Failed;
+}
+
+/// <summary>One audited change of status.</summary>
+public sealed record PostTransition(long Id, long PostId, string? FromStatus, string ToStatus, long? ActorId, string? Note, DateTimeOffset At);

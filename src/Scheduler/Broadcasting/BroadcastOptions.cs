@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Outreach.Content.Broadcasts;
+
+namespace Outreach.Scheduler.Broadcasting;
+
+/// <summary>How broadcasts are planned and sent (section <c>Outreach:Broadcasts</c>). Times of day are Asia/Ho_Chi_Minh.</summary>
+public sealed class BroadcastOptions
+{
+    public const string Section = "Outreach:Broadcasts";
+
+    /// <summary>Deliveries per chunk, the unit of work a worker claims (default 500).</summary>
+    [Range(10, 100_000)]
+    public int ChunkSize { get; set; } = 500;
+
+    /// <summary>Sends in flight per worker; also the rows claimed at once, so at most this many per worker end "unknown" after a crash (default 32).</summary>
+    [Range(1, 512)]
+    public int Concurrency { get; set; } = 32;
+
+    /// <summary>Hangfire worker jobs per broadcast (default 4).</summary>
+    [Range(1, 64)]
+    public int WorkersPerBroadcast { get; set; } = 4;
+
+    /// <summary>Attempts per delivery for transient failures and rate limits (default 4).</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>A worker's lease on its chunk, in seconds (default 60); a chunk is taken over when it runs out.</summary>
+    [Range(2, 3600)]
+    public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>Messages per second each channel may spend on broadcasts, leaving the rest of the platform's limit to replies.</summary>
+    public Dictionary<string, double> RatePerSecond { get; set; } = new() { ["messenger"] = 250, ["zalo"] = 50, ["webchat"] = 1000 };
+
+    /// <summary>No promotional sends from this local time… (default 21:00).</summary>
+    public TimeOnly QuietFrom { get; set; } = new(21, 0);
+
+    /// <summary>…until this local time (default 07:00).</summary>
+    public TimeOnly QuietUntil { get; set; } = new(7, 0);
+
+    /// <summary>Zalo delivers OA messages to followers only in these hours (PLATFORM-ZALO.md §3.4: 06:00–22:00; uncertain, so a setting).</summary>
+    public TimeOnly ZaloFrom { get; set; } = new(6, 0);
+
+    public TimeOnly ZaloUntil { get; set; } = new(22, 0);
+
+    /// <summary>Messenger's standard window in hours (default 24).</summary>
+    [Range(1, 168)]
+    public int MessengerWindowHours { get; set; } = 24;
+
+    /// <summary>Zalo's consultation window in days (default 7).</summary>
+    [Range(1, 30)]
+    public int ZaloWindowDays { get; set; } = 7;
+
+    /// <summary>Zalo broadcasts per member per day (default 1) and per 30 days (default 4): uncertain in the sources, so settings.</summary>
+    [Range(1, 100)]
+    public int ZaloMaxPerDay { get; set; } = 1;
+
+    [Range(1, 1000)]
+    public int ZaloMaxPerMonth { get; set; } = 4;
+
+    public EligibilityRules Rules() =>
+        new(TimeSpan.FromHours(MessengerWindowHours), TimeSpan.FromDays(ZaloWindowDays), ZaloMaxPerDay, ZaloMaxPerMonth);
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+}

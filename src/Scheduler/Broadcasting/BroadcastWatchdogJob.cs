@@ -1,0 +1,26 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Outreach.Content.Broadcasts;
+
+namespace Outreach.Scheduler.Broadcasting;
+
+/// <summary>
+/// Restarts the workers of broadcasts that stopped progressing (their host died mid-send). Runs every minute and once at
+/// start-up; extra workers are harmless, so it never needs to know whether the old ones are really gone.
+/// </summary>
+public sealed class BroadcastWatchdogJob(BroadcastStore broadcasts, BroadcastWorkers workers, IOptions<BroadcastOptions> options, TimeProvider time)
+{
+    public const string RecurringJobId = "broadcast-watchdog";
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var broadcastId in await broadcasts.ListStalledAsync(now - (options.Value.Lease * 2), now, cancellationToken))
+        {
+            await broadcasts.TouchAsync(broadcastId, now, cancellationToken);
+            workers.Start(broadcastId);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Cronos;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Posts;
+using Outreach.Content.Time;
+
+namespace Outreach.Scheduler.Broadcasting;
+
+/// <summary>
+/// At a post's scheduled time: creates the occurrence's broadcast, plans its deliveries in bulk, and starts its workers
+/// (at the next allowed time when the quiet hours forbid sending now). Idempotent: a retried run finds the plan made.
+/// </summary>
+public sealed partial class PlanBroadcastJob(
+    NpgsqlDataSource dataSource,
+    PostStore posts,
+    BroadcastStore broadcasts,
+    AudiencePlanner planner,
+    BroadcastWorkers workers,
+    QuietHours quietHours,
+    IOptions<BroadcastOptions> options,
+    TimeProvider time,
+    ILogger<PlanBroadcastJob> logger)
+{
+    /// <summary>A one-off post's occurrence.</summary>
+    [AutomaticRetry(Attempts = 5)]
+    [Queue(Hosting.SchedulerQueues.Broadcast)]
+    public async Task RunAsync(long postId, DateTimeOffset occurrenceAt, CancellationToken cancellationToken)
+    {
+        var post = await posts.FindAsync(postId, cancellationToken);
+        if (post is null || post.Status is not (PostStatuses.Scheduled or PostStatuses.Sending))
+        {
+            LogSkipped(logger, postId, post?.Status ?? "missing");
+            return;
+        }
+
+        if (post.ScheduleKind == PostSchedule.Once)
+        {
+            await posts.TransitionAsync(postId, PostStatuses.Scheduled, PostStatuses.Sending, null, null, null, cancellationToken);
+        }
+
+        await PlanAsync(post, occurrenceAt, cancellationToken);
+    }
+
+    /// <summary>A recurring post's occurrence: the latest cron occurrence (Asia/Ho_Chi_Minh) at or before now.</summary>
+    [AutomaticRetry(Attempts = 5)]
+    [Queue(Hosting.SchedulerQueues.Broadcast)]
+    public async Task RunOccurrenceAsync(long postId, CancellationToken cancellationToken)
+    {
+        var post = await posts.FindAsync(postId, cancellationToken);
+        if (post?.Cron is null || post.Status != PostStatuses.Scheduled)
+        {
+            LogSkipped(logger, postId, post?.Status ?? "missing");
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var occurrence = CronExpression.Parse(post.Cron)
+            .GetOccurrences(now.AddDays(-31), now, VietnamTime.Zone, fromInclusive: true, toInclusive: true)
+            .LastOrDefault(now);
+        await PlanAsync(post, occurrence, cancellationToken);
+    }
+
+    private async Task PlanAsync(Post post, DateTimeOffset occurrenceAt, CancellationToken cancellationToken)
+    {
+        var broadcast = await broadcasts.GetOrCreateAsync(post.Id, occurrenceAt.ToUniversalTime(), cancellationToken);
+        if (broadcast.PlannedAt is null)
+        {
+            var now = time.GetUtcNow();
+            var notBefore = quietHours.NextAllowed(now, post.AudienceChannels, post.IsPromotional);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var (queued, skipped) = await planner.PlanAsync(
+                transaction, broadcast.Id, post, options.Value.Rules(), now, options.Value.ChunkSize, cancellationToken);
+            await broadcasts.MarkPlannedAsync(transaction, broadcast.Id, now, notBefore, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            LogPlanned(logger, broadcast.Id, post.Id, queued, skipped);
+            broadcast = broadcast with { NotBefore = notBefore, Status = BroadcastStatuses.Sending };
+        }
+
+        if (broadcast.Status == BroadcastStatuses.Sending)
+        {
+            workers.Start(broadcast.Id, broadcast.NotBefore);
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Broadcast {BroadcastId} of post {PostId} planned: {Queued} queued, {Skipped} skipped")]
+    private static partial void LogPlanned(ILogger logger, long broadcastId, long postId, int queued, int skipped);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Post {PostId} not planned: status {Status}")]
+    private static partial void LogSkipped(ILogger logger, long postId, string status);
+}

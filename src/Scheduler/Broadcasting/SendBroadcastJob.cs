@@ -1,0 +1,83 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Posts;
+
+namespace Outreach.Scheduler.Broadcasting;
+
+/// <summary>
+/// One of a broadcast's few workers: claims chunks until none is left, then closes the broadcast when all chunks are done.
+/// Several run at once (and extra ones are harmless: chunks are claimed with SKIP LOCKED and a lease).
+/// </summary>
+public sealed class SendBroadcastJob(
+    BroadcastStore broadcasts,
+    PostStore posts,
+    DeliveryStore deliveries,
+    BroadcastSender sender,
+    BroadcastWorkers workers,
+    QuietHours quietHours,
+    IOptions<BroadcastOptions> options,
+    TimeProvider time)
+{
+    // A failing worker is not retried by Hangfire: its chunk's lease runs out and another worker (or the watchdog) takes over.
+    [AutomaticRetry(Attempts = 0)]
+    [Queue(Hosting.SchedulerQueues.Broadcast)]
+    public async Task RunAsync(long broadcastId, CancellationToken cancellationToken)
+    {
+        var broadcast = await broadcasts.FindAsync(broadcastId, cancellationToken);
+        var post = broadcast is null ? null : await posts.FindAsync(broadcast.PostId, cancellationToken);
+        if (broadcast?.Status != BroadcastStatuses.Sending || post is null)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            if (!quietHours.IsAllowed(now, post.AudienceChannels, post.IsPromotional))
+            {
+                workers.StartOne(broadcastId, quietHours.NextAllowed(now, post.AudienceChannels, post.IsPromotional));
+                return;
+            }
+
+            var chunk = await deliveries.ClaimChunkAsync(broadcastId, now, options.Value.Lease, cancellationToken);
+            if (chunk is not { } chunkNo)
+            {
+                await TryCompleteAsync(broadcast, post, cancellationToken);
+                return;
+            }
+
+            var outcome = await sender.SendChunkAsync(broadcast, post, chunkNo, cancellationToken);
+            if (outcome != ChunkOutcome.LeaseLost)
+            {
+                await deliveries.FinishChunkAsync(broadcastId, chunkNo, done: outcome == ChunkOutcome.Done, cancellationToken);
+            }
+
+            await broadcasts.TouchAsync(broadcastId, time.GetUtcNow(), cancellationToken);
+            if (outcome != ChunkOutcome.Done)
+            {
+                if (outcome == ChunkOutcome.Deferred)
+                {
+                    workers.StartOne(broadcastId, quietHours.NextAllowed(time.GetUtcNow(), post.AudienceChannels, post.IsPromotional));
+                }
+
+                return;
+            }
+        }
+    }
+
+    private async Task TryCompleteAsync(Broadcast broadcast, Post post, CancellationToken cancellationToken)
+    {
+        if (await deliveries.OpenChunkCountAsync(broadcast.Id, cancellationToken) > 0)
+        {
+            return;
+        }
+
+        var completed = await broadcasts.TransitionAsync(
+            broadcast.Id, [BroadcastStatuses.Sending], BroadcastStatuses.Completed, time.GetUtcNow(), cancellationToken);
+        if (completed && post.ScheduleKind == PostSchedule.Once)
+        {
+            await posts.TransitionAsync(post.Id, PostStatuses.Sending, PostStatuses.Sent, null, null, null, cancellationToken);
+        }
+    }
+}

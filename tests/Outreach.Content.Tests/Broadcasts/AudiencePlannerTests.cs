@@ -1,0 +1,149 @@
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Posts;
+using Outreach.Testing;
+
+namespace Outreach.Content.Tests.Broadcasts;
+
+public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+    private readonly Dictionary<string, long> _contacts = [];
+    private TestDatabase _database = null!;
+    private Post _post = null!;
+    private long _otherCommuneId;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _database = await server.CreateDatabaseAsync(ct);
+        var seed = new Seed(_database);
+        var province = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
+        var commune = await seed.UnitAsync(province.Id, "xa", "Xã A", ct);
+        var chiHoi = await seed.UnitAsync(commune.Id, "chi_hoi", "Chi hội A1", ct);
+        _otherCommuneId = (await seed.UnitAsync(province.Id, "xa", "Xã B", ct)).Id;
+        var editor = await seed.StaffAsync("editor", commune.Id, "editor", ct);
+
+        async Task Add(string name, string channel, long unit, double? hoursAgo, string[] topics, string status = "active") =>
+            _contacts[name] = await seed.ContactAsync(channel, name, unit, hoursAgo is { } h ? TimeSpan.FromHours(h) : null, Now, topics, status, ct);
+        await Add("m_in", "messenger", chiHoi.Id, 2, ["health"]);
+        await Add("m_out", "messenger", commune.Id, 30, ["health"]);
+        await Add("z_in", "zalo", commune.Id, 72, ["health"]);
+        await Add("z_out", "zalo", commune.Id, 8 * 24, ["health"]);
+        await Add("z_unfollowed", "zalo", commune.Id, 24, ["health"], "unfollowed");
+        await Add("m_never", "messenger", commune.Id, null, ["health"]);
+        await Add("m_blocked", "messenger", commune.Id, 1, ["health"], "blocked");
+        await Add("m_other_topic", "messenger", commune.Id, 1, ["loan"]);
+        await Add("m_other_commune", "messenger", _otherCommuneId, 1, ["health"]);
+        await Add("z_quota", "zalo", commune.Id, 24, ["health"]);
+
+        var posts = new PostStore(_database.DataSource, new FakeTimeProvider(Now));
+        _post = await posts.CreateAsync(
+            new Post { OrgUnitId = commune.Id, Title = "Khám sàng lọc", Body = "Miễn phí", Topic = "health", AudienceChannels = ["messenger", "zalo"],
+                       AudienceUnits = [commune.Id], CreatedBy = editor.Id },
+            ct);
+        await GiveEarlierBroadcastAsync(_contacts["z_quota"], editor.Id, commune.Id, ct);
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task PlanAsync_MixedAudience_QueuesEligibleAndRecordsEachSkipReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var (queued, skipped) = await PlanAsync(ct);
+
+        Assert.Equal(2, queued);
+        var rows = (await QueryAsync<(long ContactId, string Status, string? Reason)>(
+            "SELECT contact_id, status, skip_reason FROM deliveries WHERE broadcast_id = (SELECT max(id) FROM broadcasts)", ct))
+            .ToDictionary(r => r.ContactId);
+        Assert.Equal(("queued", (string?)null), (rows[_contacts["m_in"]].Status, rows[_contacts["m_in"]].Reason));
+        Assert.Equal("queued", rows[_contacts["z_in"]].Status);
+        Assert.Equal(SkipReasons.OutsideMessengerWindow, rows[_contacts["m_out"]].Reason);
+        Assert.Equal(SkipReasons.OutsideZaloWindow, rows[_contacts["z_out"]].Reason);
+        Assert.Equal(SkipReasons.NotFollower, rows[_contacts["z_unfollowed"]].Reason);
+        Assert.Equal(SkipReasons.NeverInteracted, rows[_contacts["m_never"]].Reason);
+        Assert.Equal(SkipReasons.Unreachable, rows[_contacts["m_blocked"]].Reason);
+        Assert.Equal(SkipReasons.ZaloQuota, rows[_contacts["z_quota"]].Reason);
+        Assert.False(rows.ContainsKey(_contacts["m_other_topic"]));
+        Assert.False(rows.ContainsKey(_contacts["m_other_commune"]));
+        Assert.Equal(rows.Count - 2, skipped);
+    }
+
+    [Fact]
+    public async Task PlanAsync_RunTwice_SecondRunAddsNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PlanAsync(ct);
+
+        var again = await PlanAsync(ct);
+
+        Assert.Equal((0, 0), again);
+    }
+
+    [Fact]
+    public async Task PlanAsync_ChunksCoverEveryQueuedRowOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var seed = new Seed(_database);
+        await seed.ManyContactsAsync("webchat", 1234, _post.AudienceUnits[0], "health", Now.AddHours(-1), "w", ct);
+        var post = _post with { AudienceChannels = ["webchat"] };
+
+        var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now.AddMinutes(1), ct);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var (queued, _) = await new AudiencePlanner().PlanAsync(transaction, broadcast.Id, post, EligibilityRules.Default, Now, 100, ct);
+        await transaction.CommitAsync(ct);
+
+        Assert.Equal(1234, queued);
+        var chunks = await QueryAsync<(int Chunk, int Rows)>(
+            $"SELECT chunk_no, count(*)::int FROM deliveries WHERE broadcast_id = {broadcast.Id} GROUP BY 1 ORDER BY 1", ct);
+        Assert.Equal(13, chunks.Count);
+        Assert.All(chunks.SkipLast(1), c => Assert.Equal(100, c.Rows));
+        Assert.Equal(13, (await QueryAsync<int>($"SELECT count(*)::int FROM broadcast_chunks WHERE broadcast_id = {broadcast.Id}", ct)).Single());
+    }
+
+    [Fact]
+    public async Task PreviewAsync_CountsReachableAndReasonsPerUnit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var rows = await new AudiencePreview(_database.DataSource).PreviewAsync(_post, EligibilityRules.Default, Now, ct);
+
+        Assert.Equal(2, rows.Where(r => r.Reason is null).Sum(r => r.Count));
+        Assert.Contains(rows, r => r is { OrgUnitName: "Chi hội A1", Reason: null, Count: 1 });
+        Assert.Contains(rows, r => r is { Reason: SkipReasons.NotSubscribed, Count: 1 });
+        Assert.DoesNotContain(rows, r => r.OrgUnitId == _otherCommuneId);
+    }
+
+    private async Task<(int, int)> PlanAsync(CancellationToken ct)
+    {
+        var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(_post.Id, Now, ct);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var result = await new AudiencePlanner().PlanAsync(transaction, broadcast.Id, _post, EligibilityRules.Default, Now, 500, ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    // The Zalo quota counts what a member was actually sent: one broadcast delivered two hours ago uses up today's one.
+    private async Task GiveEarlierBroadcastAsync(long contactId, long editorId, long unitId, CancellationToken ct)
+    {
+        var earlier = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
+            new Post { OrgUnitId = unitId, Title = "Trước", Body = "x", Topic = "health", AudienceChannels = ["zalo"], AudienceUnits = [unitId], CreatedBy = editorId },
+            ct);
+        var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(earlier.Id, Now.AddHours(-2), ct);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(
+            "INSERT INTO deliveries (broadcast_id, contact_id, channel, status, sent_at, updated_at) VALUES (@b, @c, 'zalo', 'sent', @at, @at)",
+            new { b = broadcast.Id, c = contactId, at = Now.AddHours(-2) });
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, CancellationToken ct)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
+    }
+}

@@ -1,0 +1,98 @@
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Posts;
+using Outreach.Testing;
+
+namespace Outreach.Content.Tests.Broadcasts;
+
+public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+    private TestDatabase _database = null!;
+    private DeliveryStore _store = null!;
+    private long _broadcastId;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _database = await server.CreateDatabaseAsync(ct);
+        _store = new DeliveryStore(_database.DataSource);
+        var seed = new Seed(_database);
+        var unit = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
+        var editor = await seed.StaffAsync("editor", unit.Id, "editor", ct);
+        await seed.ManyContactsAsync("messenger", 10, unit.Id, "health", Now.AddHours(-1), "psid-", ct);
+        var post = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
+            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", AudienceChannels = ["messenger"], AudienceUnits = [unit.Id], CreatedBy = editor.Id },
+            ct);
+        _broadcastId = (await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now, ct)).Id;
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await new AudiencePlanner().PlanAsync(transaction, _broadcastId, post, EligibilityRules.Default, Now, 5, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task ClaimChunkAsync_LeaseOfDeadWorkerRunsOut_ItsInFlightRowsBecomeUnknownAndTheRestAreSentOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var lease = TimeSpan.FromSeconds(30);
+        var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, lease, ct);
+        var inFlight = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now, ct);
+
+        // The worker dies here. Before its lease ends nobody may take the chunk; after, the next worker does.
+        var tooEarly = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(10), lease, ct);
+        var other = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(11), lease, ct);
+        var takenOver = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(31), lease, ct);
+        var rest = await _store.ClaimRowsAsync(_broadcastId, takenOver!.Value, 10, "health", Now.AddSeconds(31), ct);
+
+        Assert.NotEqual(chunk, tooEarly);
+        Assert.NotEqual(chunk, other);
+        Assert.Equal(chunk, takenOver);
+        Assert.Equal(3, rest.Count);
+        Assert.Empty(rest.Select(r => r.ContactId).Intersect(inFlight.Select(r => r.ContactId)));
+        var unknown = await QueryAsync<long>("SELECT contact_id FROM deliveries WHERE status = 'unknown'", ct);
+        Assert.Equal(inFlight.Select(r => r.ContactId).Order(), unknown.Order());
+    }
+
+    [Fact]
+    public async Task ApplyReceiptAsync_ByIdThenWatermark_MovesForwardOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct);
+        var rows = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now, ct);
+        await _store.RecordAsync(_broadcastId, rows.Select((r, i) => new DeliveryResult(r.ContactId, "sent", PlatformMessageId: "m_" + i)).ToList(), Now, ct);
+        var member = rows[0].PlatformUserId;
+
+        var delivered = await _store.ApplyReceiptAsync(null, "messenger", Seed.AccountFor("messenger"), member, "delivered", ["m_0"], null, Now, ct);
+        var read = await _store.ApplyReceiptAsync(null, "messenger", Seed.AccountFor("messenger"), member, "read", [], Now.AddSeconds(1), Now, ct);
+        var lateDelivered = await _store.ApplyReceiptAsync(null, "messenger", Seed.AccountFor("messenger"), member, "delivered", ["m_0"], null, Now, ct);
+
+        Assert.Equal((1, 1, 0), (delivered, read, lateDelivered));
+        Assert.Equal("read", (await QueryAsync<string>($"SELECT status FROM deliveries WHERE contact_id = {rows[0].ContactId}", ct)).Single());
+        Assert.Equal("sent", (await QueryAsync<string>($"SELECT status FROM deliveries WHERE contact_id = {rows[1].ContactId}", ct)).Single());
+    }
+
+    [Fact]
+    public async Task CancelRemainingAsync_LeavesSentRowsAndClosesPendingChunks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct);
+        var rows = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 1, "health", Now, ct);
+        await _store.RecordAsync(_broadcastId, [new DeliveryResult(rows[0].ContactId, "sent", PlatformMessageId: "m")], Now, ct);
+
+        var cancelled = await _store.CancelRemainingAsync(_broadcastId, Now, ct);
+
+        Assert.Equal(9, cancelled);
+        Assert.Equal(1, (await QueryAsync<int>("SELECT count(*)::int FROM deliveries WHERE status = 'sent'", ct)).Single());
+        Assert.Equal(0, (await QueryAsync<int>("SELECT count(*)::int FROM broadcast_chunks WHERE status = 'pending'", ct)).Single());
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, CancellationToken ct)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
+    }
+}

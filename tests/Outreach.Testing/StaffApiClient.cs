@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Outreach.Testing;
+
+/// <summary>A staff member's HTTP client for /staff/api: signs in with the cookie and keeps it.</summary>
+public sealed class StaffApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    private StaffApiClient(Uri baseAddress)
+    {
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+    }
+
+    public static async Task<StaffApiClient> SignInAsync(Uri baseAddress, string username, string password = Seed.Password, CancellationToken ct = default)
+    {
+        var client = new StaffApiClient(baseAddress);
+        using var response = await client._http.PostAsJsonAsync(new Uri("/staff/api/session", UriKind.Relative), new { username, password }, ct);
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public static StaffApiClient Anonymous(Uri baseAddress) => new(baseAddress);
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, object? body, CancellationToken ct = default)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body ?? new { }, ct);
+        return (response.StatusCode, await ReadAsync(response, ct));
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PutAsync(string path, object body, CancellationToken ct = default)
+    {
+        using var response = await _http.PutAsJsonAsync(new Uri(path, UriKind.Relative), body, ct);
+        return (response.StatusCode, await ReadAsync(response, ct));
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string path, CancellationToken ct = default)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), ct);
+        return (response.StatusCode, await ReadAsync(response, ct));
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct);
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
