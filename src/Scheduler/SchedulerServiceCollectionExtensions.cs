@@ -1,7 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
-using Outreach.Content.Storage;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outreach.Scheduler.Broadcasting;
 using Outreach.Scheduler.Hosting;
@@ -21,12 +21,12 @@ public static class SchedulerServiceCollectionExtensions
         services.AddHangfire((sp, configuration) =>
         {
             var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
-            var database = sp.GetRequiredService<OutreachDatabase>();
+            var dataSource = sp.GetRequiredService<NpgsqlDataSource>();
             configuration
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString), StorageOptions(options));
+                .UsePostgreSqlStorage(c => c.UseConnectionFactory(new DataSourceConnectionFactory(dataSource)), StorageOptions(options));
         });
 
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -190,7 +190,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var port = FreeLoopbackPort();
-            var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={layout.Socket} -c max_connections=300";
+            var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={layout.Socket} -c max_connections=500";
             if (options.Ephemeral)
             {
                 // A throwaway cluster trades durability for speed (STYLE.md B.9.2).
