@@ -1,6 +1,7 @@
 using Outreach.Bot.Answers;
 using Outreach.Bot.Channels;
 using Outreach.Bot.Channels.WebChat;
+using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Core;
 using Outreach.Bot.Inbox;
 using Outreach.Bot.Outbox;
@@ -29,6 +30,7 @@ internal static class ConversationHosting
             .AddClasses(c => c.AssignableTo<ChannelAdapter>()).As<ChannelAdapter>().WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo<IChannelSender>()).As<IChannelSender>().WithSingletonLifetime());
         services.AddSingleton<ChannelRegistry>();
+        services.AddZaloChannel();
 
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ReplyDispatcher>();
@@ -40,6 +42,7 @@ internal static class ConversationHosting
     public static IEndpointRouteBuilder MapOutreachConversations(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapWebChat();
+        endpoints.MapZaloWebhook();
         return endpoints;
     }
 }
