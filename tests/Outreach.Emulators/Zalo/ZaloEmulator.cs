@@ -94,6 +94,9 @@ public sealed partial class ZaloEmulator : EmulatorServer
         return token;
     }
 
+    /// <summary>A new refresh token, as an OA admin granting consent again gets one.</summary>
+    public string GrantConsent() => IssueRefreshToken();
+
     /// <summary>The next send answers Zalo's error <paramref name="code"/> (HTTP 200 + its official message).</summary>
     public void FailNextSend(int code, string? message = null) =>
         Inject(new Fault { Status = 200, Body = ZaloApiErrors.Body(code, message), PathContains = SendPath });
