@@ -13,19 +13,17 @@ namespace Outreach.Bot.Channels.Zalo;
 /// </summary>
 public static class ZaloInboxEvents
 {
-    /// <summary>The inbox row of a signed event, or null when the event names no member (nothing we could route).</summary>
-    public static InboxEventDraft? ToDraft(ZaloWebhookEvent zaloEvent, string payload)
+    /// <summary>
+    /// The inbox row of a signed event. One that names no member is still stored (with no sender; the adapter then skips it
+    /// and says so): answering 4xx to an authentic event would only make Zalo retry it and, in the end, disable the webhook.
+    /// </summary>
+    public static InboxEventDraft ToDraft(ZaloWebhookEvent zaloEvent, string payload)
     {
         ArgumentNullException.ThrowIfNull(zaloEvent);
-        var name = zaloEvent.EventName ?? "";
         var member = MemberId(zaloEvent);
-        if (string.IsNullOrEmpty(member))
-        {
-            return null;
-        }
-
         return new InboxEventDraft(
-            ChannelNames.Zalo, EventId(zaloEvent, member), name, OaId(zaloEvent), member, EventTime(zaloEvent.Timestamp), payload);
+            ChannelNames.Zalo, EventId(zaloEvent, member), zaloEvent.EventName ?? "", OaId(zaloEvent), member,
+            EventTime(zaloEvent.Timestamp), payload);
     }
 
     /// <summary>The member: <c>follower.id</c>, <c>user_id</c>, or the sender/recipient by direction.</summary>
@@ -54,7 +52,7 @@ public static class ZaloInboxEvents
     // The event name is part of the id: a receipt's msg_id is the id of OUR message, so "received" and "seen" of one
     // message share it. Events without a single msg_id (follow, chat-now, forms, multi-id receipts) are identified by a hash
     // of what a retry repeats exactly: event name, timestamp, member and the ids they name.
-    private static string EventId(ZaloWebhookEvent zaloEvent, string member)
+    private static string EventId(ZaloWebhookEvent zaloEvent, string? member)
     {
         if (zaloEvent.Message?.MsgId is { Length: > 0 } msgId)
         {

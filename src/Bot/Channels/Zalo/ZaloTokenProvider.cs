@@ -15,7 +15,7 @@ public sealed partial class ZaloTokenProvider(
     : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private ChannelToken? _cached;
+    private Cached? _cached;
     private bool _seeded;
 
     private string OaId => options.Value.OaId ?? throw new InvalidOperationException("Outreach:Zalo:OaId is not set.");
@@ -25,9 +25,9 @@ public sealed partial class ZaloTokenProvider(
     /// <summary>A usable access token, refreshing it first when it is missing or about to expire.</summary>
     public async Task<ZaloAccessToken> GetAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _cached) is { } cached && cached.IsFresh(time.GetUtcNow(), Margin))
+        if (Volatile.Read(ref _cached) is { } cached && time.GetUtcNow() < cached.FreshUntil)
         {
-            return ZaloAccessToken.From(cached);
+            return ZaloAccessToken.From(cached.Token);
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -43,8 +43,7 @@ public sealed partial class ZaloTokenProvider(
 
             if (stored.IsFresh(time.GetUtcNow(), Margin))
             {
-                Volatile.Write(ref _cached, stored);
-                return ZaloAccessToken.From(stored);
+                return Cache(stored);
             }
 
             return await RotateAsync(stored.Version, cancellationToken);
@@ -64,7 +63,7 @@ public sealed partial class ZaloTokenProvider(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (Volatile.Read(ref _cached) is { } cached && cached.Version > staleVersion && cached.IsFresh(time.GetUtcNow(), TimeSpan.Zero))
+            if (Volatile.Read(ref _cached) is { Token: var cached } && cached.Version > staleVersion && cached.IsFresh(time.GetUtcNow(), TimeSpan.Zero))
             {
                 return ZaloAccessToken.From(cached);
             }
@@ -101,8 +100,19 @@ public sealed partial class ZaloTokenProvider(
             LogRotated(logger, rotation.Token.Version);
         }
 
-        Volatile.Write(ref _cached, rotation.Token);
-        return ZaloAccessToken.From(rotation.Token);
+        return Cache(rotation.Token);
+    }
+
+    // A token counts as fresh until RefreshBeforeExpiry before it expires, but never for less than half of the life it had
+    // when we got it: should Zalo ever hand out short-lived tokens again (older guides say 1 hour), every send would
+    // otherwise spend a refresh token.
+    private ZaloAccessToken Cache(ChannelToken token)
+    {
+        var now = time.GetUtcNow();
+        var expires = token.AccessExpiresAt ?? now;
+        var margin = TimeSpan.FromTicks(Math.Min(Margin.Ticks, Math.Max(0, (expires - now).Ticks / 2)));
+        Volatile.Write(ref _cached, new Cached(token, expires - margin));
+        return ZaloAccessToken.From(token);
     }
 
     private async Task SeedOnceAsync(CancellationToken cancellationToken)
@@ -119,6 +129,8 @@ public sealed partial class ZaloTokenProvider(
 
         _seeded = true;
     }
+
+    private sealed record Cached(ChannelToken Token, DateTimeOffset FreshUntil);
 
     [LoggerMessage(EventId = 3411, Level = LogLevel.Information, Message = "Zalo tokens seeded from Outreach:Zalo:InitialRefreshToken")]
     private static partial void LogSeeded(ILogger logger);

@@ -89,11 +89,6 @@ public static partial class ZaloWebhookEndpoints
         }
 
         var draft = ZaloInboxEvents.ToDraft(zaloEvent, Encoding.UTF8.GetString(body));
-        if (draft is null)
-        {
-            return Results.Problem($"Sự kiện {name} không có id người dùng.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
         var added = await inbox.AppendAsync([draft], cancellationToken);
         signal.Pulse();
         var numRetry = request.Headers["num_retry"].ToString();

@@ -83,6 +83,21 @@ public sealed class ZaloTokenProviderTests(PostgresServer server) : IAsyncLifeti
         Assert.Contains(Uri.EscapeDataString(reconsented), zalo.TokenRequests[1].Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ShortLivedAccessTokens_RefreshedOncePerHalfLifeNotOnEveryCall()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var zalo = await ZaloEmulator.StartAsync(new ZaloEmulatorOptions { AccessTokenLifetime = TimeSpan.FromHours(1) }, ct);
+        await using var host = await ZaloTestGateway.StartAsync(_database, zalo, ct);
+
+        var first = await Provider(host).GetAsync(ct);
+        var second = await Provider(host).GetAsync(ct);
+
+        Assert.Single(zalo.TokenRequests);
+        Assert.Contains("\"expires_in\":\"3600\"", zalo.TokenRequests[0].ResponseBody, StringComparison.Ordinal);
+        Assert.Equal(first.Value, second.Value);
+    }
+
     private static ZaloTokenProvider Provider(Outreach.Bot.Hosting.OutreachHost host) => host.Services.GetRequiredService<ZaloTokenProvider>();
 
     private static Outreach.Scheduler.Sending.IChannelSender Sender(Outreach.Bot.Hosting.OutreachHost host) =>

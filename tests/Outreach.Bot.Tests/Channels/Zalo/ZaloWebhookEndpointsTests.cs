@@ -115,6 +115,22 @@ public sealed class ZaloWebhookEndpointsTests(PostgresServer server) : IAsyncLif
     }
 
     [Fact]
+    public async Task SignedEventNamingNoMember_AcknowledgedKeptAndSkipped()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        await using var host = await ZaloTestGateway.StartAsync(_database, zalo, ct);
+        var body = $"{{\"app_id\":\"{zalo.Options.AppId}\",\"event_name\":\"user_send_text\",\"message\":{{\"text\":\"x\",\"msg_id\":\"m1\"}},\"timestamp\":\"1\"}}";
+
+        using var response = await zalo.PostWebhookAsync(host.Webhook(), body, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await ZaloTestGateway.EventuallyAsync(async () => await _database.ScalarAsync<string>(
+            "SELECT status FROM inbox_events WHERE platform_event_id = 'user_send_text:m1'") == "ignored", ct);
+        Assert.Empty(zalo.Sent);
+    }
+
+    [Fact]
     public async Task ZaloNotConfigured_503WithAClearMessage()
     {
         var ct = TestContext.Current.CancellationToken;
