@@ -12,7 +12,6 @@ public static class ZaloErrorCodes
     public const int Success = 0;
     public const int RateLimited = -32;
     public const int SendFailed = -200;
-    public const int QuotaExhausted = -211;
     public const int NotFollower = -213;
     public const int AccessTokenInvalid = -216;
     public const int BlockedInvitation = -217;
@@ -23,9 +22,6 @@ public static class ZaloErrorCodes
     public const int InteractionExpired = -232;
     public const int NightTime = -234;
     public const int UserRestricted = -244;
-
-    /// <summary>The OAuth endpoint's answer to a spent, expired or unknown refresh token.</summary>
-    public const int InvalidRefreshToken = -14014;
 
     // Vietnam keeps UTC+7 all year (no daylight saving): the night ban ends at 06:00 there.
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);

@@ -6,7 +6,6 @@ namespace Outreach.Bot.Channels.Zalo;
 /// </summary>
 public static class ZaloEventNames
 {
-    public const string UserSendText = "user_send_text";
     public const string UserSendPrefix = "user_send_";
     public const string Follow = "follow";
     public const string Unfollow = "unfollow";
