@@ -2,6 +2,7 @@ using Outreach.Bot.Answers;
 using Outreach.Bot.Channels;
 using Outreach.Bot.Channels.Messenger;
 using Outreach.Bot.Channels.WebChat;
+using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Core;
 using Outreach.Bot.Inbox;
 using Outreach.Bot.Outbox;
@@ -31,6 +32,7 @@ internal static class ConversationHosting
             .AddClasses(c => c.AssignableTo<IChannelSender>()).As<IChannelSender>().WithSingletonLifetime());
         services.AddSingleton<ChannelRegistry>();
         services.AddMessengerChannel();
+        services.AddZaloChannel();
 
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ReplyDispatcher>();
@@ -43,6 +45,7 @@ internal static class ConversationHosting
     {
         endpoints.MapWebChat();
         endpoints.MapMessengerWebhook();
+        endpoints.MapZaloWebhook();
         return endpoints;
     }
 }

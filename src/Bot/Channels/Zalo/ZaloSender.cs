@@ -1,0 +1,120 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Zalo.Payloads;
+using Outreach.Bot.Core;
+using Outreach.Scheduler.Sending;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace Outreach.Bot.Channels.Zalo;
+
+/// <summary>
+/// Sends messages as the OA through the consultation API (<c>/v3.0/oa/message/cs</c>) and says what happened as a
+/// <see cref="SendResult"/>: sent (with Zalo's message ids, matched later by receipts), retry later, or refused for good.
+/// A token error (-216/-220) refreshes the token once and resends once. Retries: see Channels/Zalo/README.md.
+/// </summary>
+public sealed partial class ZaloSender(
+    ZaloClient client, ZaloTokenProvider tokens, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloSender> logger)
+    : IChannelSender
+{
+    public string Channel => ChannelNames.Zalo;
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var settings = options.Value;
+        if (!settings.IsConfigured)
+        {
+            return SendResult.Failed(SendOutcome.AuthFailed, "zalo_not_configured", "Kênh Zalo chưa được cấu hình (Outreach:Zalo).");
+        }
+
+        if (!string.Equals(message.AccountId, settings.OaId, StringComparison.Ordinal))
+        {
+            return SendResult.Failed(SendOutcome.Rejected, "unknown_oa", $"OA {message.AccountId} không phải OA đã cấu hình.");
+        }
+
+        var requests = ZaloMessageMapper.ToRequests(message, settings);
+        if (requests.Count == 0)
+        {
+            return SendResult.Failed(SendOutcome.Rejected, "empty", "Tin nhắn không có nội dung.");
+        }
+
+        // A long reply goes out as several messages. If a later part fails, the whole message is retried (earlier parts
+        // may then arrive twice): acceptable for a rare 2000+ character answer, and never a lost hotline.
+        var ids = new List<string>(requests.Count);
+        foreach (var request in requests)
+        {
+            var result = await SendOneAsync(request, cancellationToken);
+            if (!result.IsSent)
+            {
+                LogNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
+                return result;
+            }
+
+            ids.AddRange(result.PlatformMessageIds);
+        }
+
+        return SendResult.Sent(ids);
+    }
+
+    private async Task<SendResult> SendOneAsync(ZaloSendRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var token = await tokens.GetAsync(cancellationToken);
+            if (token.Value is null)
+            {
+                return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
+            }
+
+            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+            if (ZaloErrorCodes.IsTokenError(reply.Error))
+            {
+                LogTokenRefused(logger, reply.Error);
+                token = await tokens.RefreshAsync(token.Version, cancellationToken);
+                if (token.Value is null)
+                {
+                    return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
+                }
+
+                reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+            }
+
+            return ToResult(reply);
+        }
+        catch (RateLimiterRejectedException ex)
+        {
+            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", "Quá hạn mức gọi API Zalo của máy này.", ex.RetryAfter ?? TimeSpan.FromSeconds(1));
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is { } status && (int)status is >= 400 and < 500 && status != HttpStatusCode.RequestTimeout)
+        {
+            return SendResult.Failed(SendOutcome.Rejected, $"http_{(int)status}", ex.Message);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Timeouts, dropped connections, 5xx: the message may or may not have reached Zalo; the outbox retries it.
+            return SendResult.Failed(SendOutcome.Transient, "transport", ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    private SendResult ToResult(ZaloApiReply reply)
+    {
+        if (reply.Error == ZaloErrorCodes.Success)
+        {
+            return reply.MessageId is { Length: > 0 } id
+                ? SendResult.Sent(id)
+                : SendResult.Failed(SendOutcome.Transient, "no_message_id", "Zalo báo thành công nhưng không trả message_id.");
+        }
+
+        var result = ZaloErrorCodes.ToResult(reply.Error, reply.Message, options.Value, time.GetUtcNow());
+        return reply.RetryAfter is { } retryAfter ? result with { RetryAfter = retryAfter } : result;
+    }
+
+    [LoggerMessage(EventId = 3421, Level = LogLevel.Warning, Message = "Zalo rejected the access token ({Code}); refreshing and resending once")]
+    private static partial void LogTokenRefused(ILogger logger, int code);
+
+    [LoggerMessage(EventId = 3422, Level = LogLevel.Information, Message = "Zalo message {Reference} not sent: {Outcome} ({Code})")]
+    private static partial void LogNotSent(ILogger logger, string? reference, SendOutcome outcome, string? code);
+}

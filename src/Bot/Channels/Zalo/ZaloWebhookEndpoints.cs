@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Zalo.Payloads;
+using Outreach.Bot.Inbox;
+using Outreach.Content.Inbox;
+
+namespace Outreach.Bot.Channels.Zalo;
+
+/// <summary>
+/// <c>POST /webhooks/zalo</c>: raw body → signature → inbox → 200. Nothing else happens in the request (Zalo wants its 200
+/// within 2 seconds and retries otherwise, §2.2); turns run from the inbox.
+/// </summary>
+public static partial class ZaloWebhookEndpoints
+{
+    public const string Path = "/webhooks/zalo";
+
+    /// <summary>Maps the Zalo webhook. While Zalo is not configured it answers 503 with a clear message and stores nothing.</summary>
+    public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(Path, ReceiveAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request, IOptions<ZaloOptions> options, InboxStore inbox, InboxSignal signal, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var logger = loggers.CreateLogger(typeof(ZaloWebhookEndpoints));
+        if (!settings.IsConfigured)
+        {
+            LogNotConfigured(logger);
+            return Results.Problem("Kênh Zalo chưa được cấu hình (Outreach:Zalo:AppId…): sự kiện chưa được nhận.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var (body, refusal) = await WebhookBody.ReadAsync(request, settings.MaxWebhookBytes, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var signature = request.Headers[ZaloSignature.HeaderName].ToString();
+        if (signature.Length == 0)
+        {
+            return Unauthenticated(settings, logger, "missing");
+        }
+
+        ZaloWebhookEvent? zaloEvent;
+        try
+        {
+            zaloEvent = JsonSerializer.Deserialize<ZaloWebhookEvent>(body, ZaloJson.Options);
+        }
+        catch (JsonException)
+        {
+            return Results.Problem("Nội dung không phải JSON hợp lệ của một sự kiện Zalo.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (zaloEvent is null)
+        {
+            return Results.Problem("Nội dung không phải một sự kiện Zalo (JSON object).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (zaloEvent.Timestamp is not { Length: > 0 } timestamp || !IsSigned(settings, signature, body!, timestamp, logger))
+        {
+            return Unauthenticated(settings, logger, "invalid");
+        }
+
+        return await StoreAsync(zaloEvent, body!, request, inbox, signal, logger, cancellationToken);
+    }
+
+    private static async Task<IResult> StoreAsync(
+        ZaloWebhookEvent zaloEvent, byte[] body, HttpRequest request, InboxStore inbox, InboxSignal signal, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var name = zaloEvent.EventName;
+        if (string.IsNullOrEmpty(name))
+        {
+            return Results.Problem("Sự kiện Zalo thiếu event_name.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!ZaloEventNames.IsHandled(name))
+        {
+            // Our own echoes (oa_send_*) and events Outreach has no use for: acknowledged so Zalo does not retry them.
+            LogIgnored(logger, name);
+            return Results.Ok();
+        }
+
+        var draft = ZaloInboxEvents.ToDraft(zaloEvent, Encoding.UTF8.GetString(body));
+        var added = await inbox.AppendAsync([draft], cancellationToken);
+        signal.Pulse();
+        var numRetry = request.Headers["num_retry"].ToString();
+        LogStored(logger, name, draft.PlatformEventId, added == 0, numRetry);
+        return Results.Ok();
+    }
+
+    private static bool IsSigned(ZaloOptions settings, string signature, byte[] body, string timestamp, ILogger logger)
+    {
+        if (ZaloSignature.IsValid(signature, settings.AppId!, body, timestamp, settings.OaSecretKey!))
+        {
+            return true;
+        }
+
+        // One source (SPEC) says the app secret signs webhooks; off unless an operator turns it on.
+        if (settings.AcceptAppSecretSignature && ZaloSignature.IsValid(signature, settings.AppId!, body, timestamp, settings.AppSecret!))
+        {
+            LogAppSecretSignature(logger);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static IResult Unauthenticated(ZaloOptions settings, ILogger logger, string reason)
+    {
+        LogBadSignature(logger, reason, settings.AcknowledgeInvalidSignatures);
+        return settings.AcknowledgeInvalidSignatures
+            ? Results.Ok()
+            : Results.Problem("Chữ ký X-ZEvent-Signature thiếu hoặc sai.", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Warning, Message = "Zalo webhook received but Zalo is not configured (Outreach:Zalo:AppId); answered 503")]
+    private static partial void LogNotConfigured(ILogger logger);
+
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "Zalo webhook signature {Reason}; nothing stored (acknowledged anyway: {Acknowledged})")]
+    private static partial void LogBadSignature(ILogger logger, string reason, bool acknowledged);
+
+    [LoggerMessage(EventId = 3403, Level = LogLevel.Information, Message = "Zalo webhook event {EventName} ignored")]
+    private static partial void LogIgnored(ILogger logger, string eventName);
+
+    [LoggerMessage(EventId = 3404, Level = LogLevel.Debug, Message = "Zalo event {EventName} {EventId} stored (duplicate: {Duplicate}, num_retry: {NumRetry})")]
+    private static partial void LogStored(ILogger logger, string eventName, string eventId, bool duplicate, string numRetry);
+
+    [LoggerMessage(EventId = 3405, Level = LogLevel.Warning, Message = "Zalo webhook signed with the app secret, not the OA secret key (accepted by setting)")]
+    private static partial void LogAppSecretSignature(ILogger logger);
+}

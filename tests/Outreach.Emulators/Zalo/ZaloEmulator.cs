@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Outreach.Emulators.Common;
+
+namespace Outreach.Emulators.Zalo;
+
+/// <summary>
+/// Zalo's OA API, OAuth v4 token endpoint and webhook sender on loopback (PLATFORM-ZALO.md §7). It checks requests as Zalo
+/// does (the <c>access_token</c> header, required fields, the 2,000-character text, the 7-day window and follower status it
+/// knows of), answers with Zalo's real shapes (HTTP 200 + <c>{error,message}</c>), rotates single-use refresh tokens, and
+/// signs the webhooks it sends. Faults: <see cref="EmulatorServer.Inject"/> or the helpers below.
+/// </summary>
+public sealed partial class ZaloEmulator : EmulatorServer
+{
+    public const string SendPath = "/v3.0/oa/message/cs";
+    public const string TokenPath = "/v4/oa/access_token";
+
+    private readonly ConcurrentDictionary<string, Member> _members = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly Queue<DateTimeOffset> _calls = new();
+    private readonly Lock _tokenLock = new();
+
+    private ZaloEmulator(ZaloEmulatorOptions options)
+    {
+        Options = options;
+        InitialRefreshToken = IssueRefreshToken();
+    }
+
+    public ZaloEmulatorOptions Options { get; }
+
+    /// <summary>The emulator's clock (the window and token expiry follow it; webhook timestamps come from it).</summary>
+    public ZaloEmulatorClock Clock { get; } = new();
+
+    /// <summary>A refresh token issued at start, as an OA admin's consent would give it: put it in the gateway's settings.</summary>
+    public string InitialRefreshToken { get; }
+
+    /// <summary>Accepted consultation messages, in order.</summary>
+    public IReadOnlyList<ZaloSentMessage> Sent => Received.Select(ZaloSentMessage.From).OfType<ZaloSentMessage>().ToList();
+
+    /// <summary>Requests to the token endpoint, in order (accepted or not).</summary>
+    public IReadOnlyList<RecordedRequest> TokenRequests => Received.Where(r => r.Path == TokenPath).ToList();
+
+    public static async Task<ZaloEmulator> StartAsync(ZaloEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var emulator = new ZaloEmulator(options ?? new ZaloEmulatorOptions());
+        await emulator.StartServerAsync(cancellationToken);
+        return emulator;
+    }
+
+    /// <summary>Waits for an accepted message that matches (already accepted ones count).</summary>
+    public async Task<ZaloSentMessage> WaitForMessageAsync(Func<ZaloSentMessage, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var request = await WaitForRequestAsync(r => ZaloSentMessage.From(r) is { } sent && match(sent), timeout, cancellationToken);
+        return ZaloSentMessage.From(request)!;
+    }
+
+    /// <summary>The member messaged, followed or otherwise interacted now (opens the 7-day window).</summary>
+    public void RecordInteraction(string userId, DateTimeOffset? at = null) => MemberOf(userId).LastInteraction = at ?? Clock.GetUtcNow();
+
+    public void Follow(string userId)
+    {
+        var member = MemberOf(userId);
+        member.IsFollower = true;
+        member.Unfollowed = false;
+    }
+
+    public void Unfollow(string userId)
+    {
+        var member = MemberOf(userId);
+        member.IsFollower = false;
+        member.Unfollowed = true;
+    }
+
+    /// <summary>Zalo's -227: banned or inactive for 45 days.</summary>
+    public void Ban(string userId) => MemberOf(userId).Banned = true;
+
+    /// <summary>Every access token issued so far expires now: the next call with one gets -220.</summary>
+    public void ExpireAccessTokens()
+    {
+        foreach (var token in _accessTokens.Keys)
+        {
+            _accessTokens[token] = DateTimeOffset.MinValue;
+        }
+    }
+
+    /// <summary>Issues an access token directly (as the console's API Explorer does).</summary>
+    public string IssueAccessToken()
+    {
+        var token = NewToken();
+        _accessTokens[token] = Clock.GetUtcNow() + Options.AccessTokenLifetime;
+        return token;
+    }
+
+    /// <summary>A new refresh token, as an OA admin granting consent again gets one.</summary>
+    public string GrantConsent() => IssueRefreshToken();
+
+    /// <summary>The next send answers Zalo's error <paramref name="code"/> (HTTP 200 + its official message).</summary>
+    public void FailNextSend(int code, string? message = null) =>
+        Inject(new Fault { Status = 200, Body = ZaloApiErrors.Body(code, message), PathContains = SendPath });
+
+    /// <summary>The next send answers a bare HTTP error (a gateway 502, a 503…).</summary>
+    public void ServerErrorOnNextSend(int status = 502) =>
+        Inject(new Fault { Status = status, Body = "<html>Bad Gateway</html>", PathContains = SendPath });
+
+    /// <summary>The next send is answered only after <paramref name="delay"/> (normally, unless the caller gave up).</summary>
+    public void DelayNextSend(TimeSpan delay) => Inject(new Fault { Delay = delay, PathContains = SendPath });
+
+    /// <summary>The next token request waits <paramref name="delay"/> before being answered normally.</summary>
+    public void DelayNextTokenRequest(TimeSpan delay) => Inject(new Fault { Delay = delay, PathContains = TokenPath });
+
+    protected override void MapEndpoints(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost(SendPath, (Delegate)SendAsync);
+        app.MapPost(TokenPath, (Delegate)TokenAsync);
+    }
+
+    private Member MemberOf(string userId) => _members.GetOrAdd(userId, _ => new Member());
+
+    private string IssueRefreshToken()
+    {
+        var token = NewToken();
+        _refreshTokens[token] = false;
+        return token;
+    }
+
+    // Zalo's tokens are ~50 URL-safe characters (P2).
+    private static string NewToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(37)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
+    private sealed class Member
+    {
+        public bool IsFollower { get; set; }
+
+        public bool Unfollowed { get; set; }
+
+        public bool Banned { get; set; }
+
+        public DateTimeOffset? LastInteraction { get; set; }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Outreach.Emulators.Zalo;
+
+/// <summary>The emulated Zalo app and OA. Defaults are the ids of the doc's samples (PLATFORM-ZALO.md §10) and obvious test secrets.</summary>
+public sealed record ZaloEmulatorOptions
+{
+    public string AppId { get; init; } = "360846524940903967";
+
+    public string AppSecret { get; init; } = "test-app-secret";
+
+    /// <summary>The OA secret key that signs webhooks (the doc's vector uses "MySecretOAKey123").</summary>
+    public string OaSecretKey { get; init; } = "MySecretOAKey123";
+
+    public string OaId { get; init; } = "388613280878808645";
+
+    /// <summary>OA API calls allowed per sliding minute before -32 (Zalo: 4,000 per app).</summary>
+    public int RequestsPerMinute { get; init; } = 4000;
+
+    /// <summary>Longest consultation text accepted (Zalo: 2,000 characters).</summary>
+    public int MaxTextLength { get; init; } = 2000;
+
+    /// <summary>The consultation window: the member must have interacted this recently (Zalo: 7 days).</summary>
+    public TimeSpan InteractionWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Access-token lifetime (Zalo: 25 hours, sent as <c>"expires_in":"90000"</c>).</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(25);
+
+    /// <summary>Answer a spent refresh token with an empty HTTP 200 body (reported from production, §5) instead of -14014.</summary>
+    public bool EmptyBodyForSpentRefreshToken { get; init; }
+
+    /// <summary>How long a webhook delivery may take before the emulator gives up on it (Zalo: 2 seconds).</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(2);
+}
