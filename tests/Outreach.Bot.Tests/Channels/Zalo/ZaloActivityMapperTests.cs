@@ -1,3 +1,4 @@
+using Outreach.Content.Broadcasts;
 using System.Text.Json;
 using Npgsql;
 using Outreach.Bot.Channels.Zalo;
@@ -165,7 +166,8 @@ public sealed class ZaloActivityMapperTests
     {
         var unused = NpgsqlDataSource.Create("Host=127.0.0.1;Database=unused");
         var outbox = new OutboundMessageStore(unused, TimeProvider.System);
-        var pipeline = new TurnPipeline(new ReceiptMiddleware(outbox), new ContactMiddleware(new ContactStore(unused)));
+        var pipeline = new TurnPipeline(
+            new ReceiptMiddleware(outbox, new DeliveryStore(unused), TimeProvider.System), new ContactMiddleware(new ContactStore(unused)));
         return new ZaloAdapter(pipeline, outbox, new OutboxSignal());
     }
 }
