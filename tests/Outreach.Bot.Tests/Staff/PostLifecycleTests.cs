@@ -135,20 +135,28 @@ public sealed class PostLifecycleTests(PostgresServer server) : IAsyncLifetime
         audienceUnitIds = new[] { _communeA.Id },
     };
 
-    private static async Task<JsonElement> WaitForPostStatusAsync(StaffApiClient client, long id, string status, CancellationToken ct)
+    private async Task<JsonElement> WaitForPostStatusAsync(StaffApiClient client, long id, string status, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        JsonElement body = default;
+        while (DateTime.UtcNow < deadline)
         {
-            var (_, body) = await client.GetAsync($"/staff/api/posts/{id}", timeout.Token);
+            (_, body) = await client.GetAsync($"/staff/api/posts/{id}", ct);
             if (body.GetProperty("post").GetProperty("status").GetString() == status)
             {
                 return body;
             }
 
-            await Task.Delay(100, timeout.Token);
+            await Task.Delay(100, ct);
         }
+
+        // Say where it stopped: the post, its broadcasts, deliveries and Hangfire's jobs.
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        var deliveries = await connection.QueryAsync<string>("SELECT status || ':' || count(*) FROM deliveries GROUP BY status");
+        var jobs = await connection.QueryAsync<string>(
+            "SELECT invocationdata::text || ' => ' || coalesce(statename, '?') FROM hangfire.job ORDER BY id");
+        Assert.Fail($"Post {id} never reached '{status}'.\n{body}\ndeliveries: {string.Join(", ", deliveries)}\njobs:\n{string.Join("\n", jobs)}");
+        return default;
     }
 
     private async Task<int> CountAsync(string sql)
