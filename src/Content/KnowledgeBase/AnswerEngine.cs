@@ -79,7 +79,14 @@ public static class AnswerEngine
         IReadOnlyList<MenuItem> choices = entry.Action == EntryActions.Screening
             ? [new MenuItem(snapshot.Texts.Get("screening_offer"), ScreeningPayload)]
             : [];
-        return new AnswerDecision(AnswerKind.Answer, entry.Answer, entry.Topic, entry.Id, confidence, choices, CrisisAssessment.None, entry.Action);
+        // An entry that starts a dialog answers with the dialog's opening line, which is what the bot sends.
+        var text = entry.Action switch
+        {
+            EntryActions.Handoff => snapshot.Texts.Get("handoff_requested"),
+            EntryActions.Subscribe => snapshot.Texts.Get("subscribe_menu"),
+            _ => entry.Answer,
+        };
+        return new AnswerDecision(AnswerKind.Answer, text, entry.Topic, entry.Id, confidence, choices, CrisisAssessment.None, entry.Action);
     }
 
     private static AnswerDecision Fallback(KnowledgeSnapshot snapshot, double confidence) =>
