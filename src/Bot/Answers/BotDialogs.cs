@@ -42,23 +42,30 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
         }
     }
 
-    /// <summary>Typed text: the keyword shortcuts, then the answer engine.</summary>
-    public async Task AnswerAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
+    /// <summary>A message that is only a keyword ("đăng ký", "gặp cán bộ"): its dialog starts, even in the middle of another.</summary>
+    public async Task<bool> TryShortcutAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
         var texts = member.Knowledge.Texts;
         if (Replies.IsOneOf(text, texts.Words("subscribe_words")))
         {
             await subscription.ShowMenuAsync(turnContext, member, cancellationToken);
-            return;
+            return true;
         }
 
         if (Replies.IsOneOf(text, texts.Words("handoff_words")))
         {
             await handoff.StartAsync(turnContext, member, cancellationToken);
-            return;
+            return true;
         }
 
+        return false;
+    }
+
+    /// <summary>Typed text: the answer engine's decision.</summary>
+    public async Task AnswerAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
         var decision = AnswerEngine.Decide(member.Knowledge, new AnswerRequest(text, member.Province, member.Today));
         await SendDecisionAsync(turnContext, member, decision, cancellationToken);
     }

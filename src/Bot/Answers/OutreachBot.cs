@@ -8,7 +8,7 @@ namespace Outreach.Bot.Answers;
 
 /// <summary>
 /// The bot at the end of the pipeline (after the crisis, opt-out and handoff guards): the greeting on first contact, taps on
-/// its own buttons, a running dialog, then the answer engine's decision for anything she types.
+/// its own buttons, keyword shortcuts, a running dialog, then the answer engine's decision for anything she types.
 /// </summary>
 public sealed class OutreachBot(
     CurrentKnowledge knowledge,
@@ -37,6 +37,11 @@ public sealed class OutreachBot(
         if (Replies.PayloadOf(activity) is { Length: > 0 } payload)
         {
             await flows.HandlePayloadAsync(turnContext, member, payload, cancellationToken);
+            return;
+        }
+
+        if (await flows.TryShortcutAsync(turnContext, member, activity.Text, cancellationToken))
+        {
             return;
         }
 
