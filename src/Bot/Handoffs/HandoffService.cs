@@ -67,7 +67,8 @@ public sealed class HandoffService(
         if (contact is not null && released.TakenBy is not null)
         {
             var texts = (await knowledge.GetAsync(cancellationToken)).Texts;
-            await SendAsync(contact, texts.Get("handoff_released"), MessagePurpose.HumanAgentReply, cancellationToken);
+            // The bot's own notice, not a staff member's words: an ordinary reply (it may be refused outside the platform's window).
+            await SendAsync(contact, texts.Get("handoff_released"), MessagePurpose.Reply, cancellationToken);
         }
 
         return true;

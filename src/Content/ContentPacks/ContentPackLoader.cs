@@ -11,6 +11,9 @@ namespace Outreach.Content.ContentPacks;
 public sealed partial class ContentPackLoader(
     ContentPackStore store, CurrentKnowledge knowledge, IOptions<KnowledgeOptions> options, ILogger<ContentPackLoader> logger)
 {
+    // The files last read (imported or refused): unchanged files are not parsed again on every tick.
+    private string? _lastSeenHash;
+
     /// <summary>One check. Returns the version now in use (0 when there is none yet).</summary>
     public async Task<long> RefreshAsync(CancellationToken cancellationToken)
     {
@@ -38,14 +41,22 @@ public sealed partial class ContentPackLoader(
     private async Task ImportFilesAsync(CancellationToken cancellationToken)
     {
         var directory = options.Value.PackDirectory;
+        var hash = await ContentPackReader.HashAsync(directory, cancellationToken);
+        if (hash == _lastSeenHash)
+        {
+            return;
+        }
+
         try
         {
             var pack = await ContentPackReader.ReadAsync(directory, cancellationToken);
             await store.SaveAsync(pack, directory, cancellationToken);
+            _lastSeenHash = pack.Hash;
         }
         catch (ContentPackException ex)
         {
-            // Refused whole: members keep getting the current version; staff see why in the log.
+            // Refused whole: members keep getting the current version; staff see why in the log (once per change).
+            _lastSeenHash = hash;
             LogRefused(logger, ex.Message);
         }
     }

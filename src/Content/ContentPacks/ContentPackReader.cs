@@ -49,6 +49,13 @@ public static class ContentPackReader
         return new ContentPack(Hash(files), entries, hotlines, addresses, screenings, texts, crisis);
     }
 
+    /// <summary>The hash <see cref="ReadAsync"/> would give, without parsing: a cheap "did the files change?".</summary>
+    public static async Task<string> HashAsync(string directory, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        return Directory.Exists(directory) ? Hash(await LoadFilesAsync(directory, cancellationToken)) : "";
+    }
+
     private static async Task<SortedDictionary<string, string>> LoadFilesAsync(string directory, CancellationToken cancellationToken)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);

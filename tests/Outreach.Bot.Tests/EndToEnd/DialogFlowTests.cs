@@ -5,18 +5,25 @@ namespace Outreach.Bot.Tests.EndToEnd;
 
 public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
 {
+    // One upcoming screening day far in the future, and one in the past (the shipped pack has none: they are local facts).
+    private static readonly DateOnly ScreeningDay = new(2070, 1, 15);
+
+    private readonly ContentPackCopy _pack = new();
     private TestDatabase _database = null!;
-    private string _pack = null!;
 
     public async ValueTask InitializeAsync()
     {
         _database = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
-        _pack = PackCopy.Create();
+        var day = ScreeningDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _pack.Write("screenings.yaml", $$"""
+            - { date: {{day}}, place: Trạm y tế xã Tân Hưng, commune: Tân Hưng, who: "Phụ nữ 35–60 tuổi" }
+            - { date: 2020-01-10, place: Đã qua - Trạm y tế xã Tân Hưng, commune: Tân Hưng }
+            """);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Directory.Delete(_pack, recursive: true);
+        _pack.Dispose();
         await _database.DisposeAsync();
     }
 
@@ -62,11 +69,11 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
         await using var host = await StartAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var member = new Conversation(new WebChatClient(http), _database, "member-screen");
-        var day = PackCopy.ScreeningDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var day = ScreeningDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
         var answer = await member.SayAsync("lịch khám sàng lọc ung thư vú miễn phí");
         var ask = await member.SayAsync("Tìm lịch khám gần tôi", "SCREENING");
-        var found = await member.SayAsync($"tan hung thang {PackCopy.ScreeningDay.Month}");
+        var found = await member.SayAsync($"tan hung thang {ScreeningDay.Month}");
         var again = await member.SayAsync("Tìm lịch khám gần tôi", "SCREENING");
         var none = await member.SayAsync("Phú Mỹ");
 
@@ -87,7 +94,7 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
         var chat = new WebChatClient(http);
         var before = await new Conversation(chat, _database, "member-reload-0").SayAsync("lịch sinh hoạt câu lạc bộ dưỡng sinh");
 
-        await File.WriteAllTextAsync(Path.Combine(_pack, "faq", "local.yaml"), """
+        await File.WriteAllTextAsync(Path.Combine(_pack.Path, "faq", "local.yaml"), """
             - id: local-club
               topic: union
               title: CLB dưỡng sinh
@@ -104,7 +111,7 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
     private Task<Outreach.Bot.Hosting.OutreachHost> StartAsync() =>
         TestHost.StartAsync(
             _database,
-            new Dictionary<string, string?> { ["Outreach:Knowledge:PackDirectory"] = _pack, ["Outreach:Knowledge:ReloadIntervalSeconds"] = "1" },
+            new Dictionary<string, string?> { ["Outreach:Knowledge:PackDirectory"] = _pack.Path, ["Outreach:Knowledge:ReloadIntervalSeconds"] = "1" },
             cancellationToken: TestContext.Current.CancellationToken);
 
     private static async Task<string> PollAsync(Func<int, Task<string>> ask)

@@ -1,4 +1,5 @@
 using Outreach.Content.ContentPacks;
+using Outreach.Testing;
 using Outreach.Content.Tests.KnowledgeBase;
 
 namespace Outreach.Content.Tests.ContentPacks;
@@ -20,7 +21,7 @@ public sealed class ContentPackReaderTests
     [Fact]
     public async Task ReadAsync_SameFiles_SameHash()
     {
-        using var folder = new PackFolder();
+        using var folder = new ContentPackCopy();
         var ct = TestContext.Current.CancellationToken;
 
         var first = await ContentPackReader.ReadAsync(folder.Path, ct);
@@ -42,7 +43,7 @@ public sealed class ContentPackReaderTests
     [InlineData("faq/dup.yaml", "- { id: policy-938, topic: t, title: t, questions: [q], answer: a }", "'policy-938' xuất hiện hai lần")]
     public async Task ReadAsync_BadFile_RefusedWithFileAndReason(string path, string yaml, string expected)
     {
-        using var folder = new PackFolder();
+        using var folder = new ContentPackCopy();
         folder.Write(path, yaml);
 
         var error = await Assert.ThrowsAsync<ContentPackException>(() => ContentPackReader.ReadAsync(folder.Path, TestContext.Current.CancellationToken));
@@ -53,7 +54,7 @@ public sealed class ContentPackReaderTests
     [Fact]
     public async Task ReadAsync_TextsMissingAKey_Refused()
     {
-        using var folder = new PackFolder();
+        using var folder = new ContentPackCopy();
         folder.Write("texts.yaml", "greeting: chào\n");
 
         var error = await Assert.ThrowsAsync<ContentPackException>(() => ContentPackReader.ReadAsync(folder.Path, TestContext.Current.CancellationToken));

@@ -25,7 +25,7 @@ public sealed class ContentPackStoreTests(PostgresServer server) : IAsyncLifetim
     public async Task SaveThenLoad_RoundTrip_SamePack()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var folder = new PackFolder();
+        using var folder = new ContentPackCopy();
         folder.Write("provinces/tinh-a/screenings.yaml", Screenings);
         folder.Write("provinces/tinh-a/faq/own.yaml",
             "- { id: own, topic: t, title: T, questions: [q1, q2], keywords: [k], answer: A, valid_from: 2026-01-01, valid_until: 2026-12-31, action: screening }");
@@ -72,7 +72,7 @@ public sealed class ContentPackStoreTests(PostgresServer server) : IAsyncLifetim
     public async Task RefreshAsync_FilesChange_NewSnapshotSwappedIn_BadFilesKeepCurrent()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var folder = new PackFolder();
+        using var folder = new ContentPackCopy();
         var knowledge = new CurrentKnowledge();
         var loader = new ContentPackLoader(
             new ContentPackStore(_database.DataSource, _time), knowledge,

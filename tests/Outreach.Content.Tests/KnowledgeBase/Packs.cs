@@ -6,7 +6,7 @@ namespace Outreach.Content.Tests.KnowledgeBase;
 /// <summary>The pack shipped in src/Content/ContentPacks/pack (copied next to the tests), and small packs built from it.</summary>
 internal static class Packs
 {
-    public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "ContentPacks", "pack");
+    public static string ShippedDirectory => Outreach.Testing.ContentPackCopy.ShippedDirectory;
 
     public static readonly DateOnly Today = new(2026, 6, 1);
 
