@@ -48,6 +48,14 @@ public sealed class OutreachBot(
         if (member.Session is { } session && member.ContactId is { } contactId
             && await dialogs.GetAsync(session.Transaction, contactId, cancellationToken) is { Dialog: ScreeningDialog.Name })
         {
+            if (!ScreeningDialog.LooksLikePlace(activity.Text))
+            {
+                // A whole question instead of a commune: the lookup is dropped and the question answered.
+                await dialogs.ClearAsync(session.Transaction, contactId, cancellationToken);
+                await flows.AnswerAsync(turnContext, member, activity.Text, cancellationToken);
+                return;
+            }
+
             await flows.Screening.ContinueAsync(turnContext, member, activity.Text, cancellationToken);
             return;
         }

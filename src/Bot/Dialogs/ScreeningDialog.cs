@@ -28,6 +28,11 @@ public sealed class ScreeningDialog(DialogStateStore dialogs, TimeProvider time)
         await turnContext.SendActivityAsync(member.Knowledge.Texts.Get("screening_ask_place"), cancellationToken: cancellationToken);
     }
 
+    /// <summary>A commune, maybe with a month ("Tân Hưng tháng 6"), is a few syllables; a longer message is a new question.</summary>
+    public static bool LooksLikePlace(string? text) => VietnameseText.Tokenize(text).Count is > 0 and <= MaxPlaceTokens;
+
+    private const int MaxPlaceTokens = 7;
+
     /// <summary>Handles her answer to "which commune?" and ends the dialog.</summary>
     public async Task ContinueAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
     {

@@ -2,22 +2,19 @@ using Microsoft.Extensions.Options;
 using Outreach.Bot.Answers;
 using Outreach.Bot.Core;
 using Outreach.Content.Alerts;
-using Outreach.Content.Handoffs;
 using Outreach.Content.KnowledgeBase;
-using Outreach.Content.Text;
 
 namespace Outreach.Bot.Pipeline;
 
 /// <summary>
 /// First after the contact step: a message that signals violence, abuse, danger or self-harm gets the hotline reply as the
 /// turn's first message, whatever else is going on (a running dialog, a handoff, an opt-out word: "dừng lại, chồng em đang
-/// đánh em" is a crisis, not an opt-out). Staff are alerted (crisis_alerts, and a handoff request for the queue); the text
-/// itself is never copied into the alert or the logs. The turn ends here.
+/// đánh em" is a crisis, not an opt-out). Staff are alerted (crisis_alerts, and a handoff request for the queue), a running
+/// dialog ends; the text itself is never copied into the alert or the logs. The turn ends here.
 /// </summary>
 public sealed partial class CrisisGuardMiddleware(
     CurrentKnowledge knowledge,
-    CrisisAlertStore alerts,
-    HandoffStore handoffs,
+    CrisisRecorder recorder,
     IOptions<KnowledgeOptions> options,
     TimeProvider time,
     ILogger<CrisisGuardMiddleware> logger) : IMiddleware
@@ -34,22 +31,24 @@ public sealed partial class CrisisGuardMiddleware(
         }
 
         var member = await MemberContext.ForTurnAsync(turnContext, knowledge, options.Value, time, cancellationToken);
-        var assessment = member.Knowledge.Crisis.Assess(ChatAbbreviations.Expand(VietnameseText.Tokenize(activity.Text)));
-        if (!assessment.IsCrisis)
+        var decision = AnswerEngine.DecideCrisis(member.Knowledge, new AnswerRequest(activity.Text, member.Province, member.Today));
+        if (decision is null)
         {
             await next(cancellationToken);
             return;
         }
 
-        await turnContext.SendActivityAsync(CrisisReply.Compose(member.Knowledge.Pack.Crisis, assessment), cancellationToken: cancellationToken);
-        var now = time.GetUtcNow();
+        await turnContext.SendActivityAsync(decision.Text, cancellationToken: cancellationToken);
+        if (decision.FollowUp is not null)
+        {
+            await turnContext.SendActivityAsync(decision.FollowUp, cancellationToken: cancellationToken);
+        }
+
+        var assessment = decision.Crisis;
         if (member.Session is { } session)
         {
-            await alerts.RecordAsync(session.Transaction, member.ContactId, activity.ChannelId, assessment, session.InboxEvent.Id, now, cancellationToken);
-            if (member.ContactId is { } contactId)
-            {
-                await handoffs.RequestAsync(session.Transaction, contactId, HandoffReasons.Crisis, now, cancellationToken);
-            }
+            await recorder.RecordAsync(
+                session.Transaction, member.ContactId, activity.ChannelId, assessment, session.InboxEvent.Id, time.GetUtcNow(), cancellationToken);
         }
 
         LogCrisis(logger, member.ContactId, activity.ChannelId, assessment.Primary.ToName());

@@ -34,9 +34,8 @@ internal static class AskCommand
     public static string ToText(AnswerDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return decision.Choices.Count == 0
-            ? decision.Text
-            : decision.Text + "\n" + string.Join("\n", decision.Choices.Select(c => "  [" + c.Title + "]"));
+        var text = decision.FollowUp is null ? decision.Text : decision.Text + "\n---\n" + decision.FollowUp;
+        return decision.Choices.Count == 0 ? text : text + "\n" + string.Join("\n", decision.Choices.Select(c => "  [" + c.Title + "]"));
     }
 
     public static object ToView(AnswerDecision decision)
@@ -51,6 +50,7 @@ internal static class AskCommand
             crisis = decision.Crisis.Categories.Select(c => Content.Alerts.CrisisCategoryNames.ToName(c)).ToList(),
             action = decision.Action,
             text = decision.Text,
+            followUp = decision.FollowUp,
             choices = decision.Choices.Select(c => new { title = c.Title, payload = c.Payload }).ToList(),
         };
     }

@@ -35,7 +35,7 @@ internal static class Evaluator
         }
 
         return decision.Kind is AnswerKind.Answer or AnswerKind.Crisis
-            && question.MustMentionAny.Any(m => decision.Text.Contains(m, StringComparison.Ordinal));
+            && question.MustMentionAny.Any(m => decision.FullText.Contains(m, StringComparison.Ordinal));
     }
 }
 

@@ -14,6 +14,12 @@ public sealed record AnswerDecision(
     CrisisAssessment Crisis,
     string? Action)
 {
+    /// <summary>A second message after a crisis reply: the answer to the question she also asked (null when none, or acute).</summary>
+    public string? FollowUp { get; init; }
+
+    /// <summary>Everything the member reads, in order.</summary>
+    public string FullText => FollowUp is null ? Text : Text + "\n" + FollowUp;
+
     /// <summary>True when the reply gives no answer of its own (the fallback menu).</summary>
     public bool IsFallback => Kind == AnswerKind.Fallback;
 }

@@ -16,18 +16,47 @@ public static class AnswerEngine
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(request);
         var tokens = ChatAbbreviations.Expand(VietnameseText.Tokenize(request.Text));
+        return DecideCrisis(snapshot, request, tokens) ?? DecideQuestion(snapshot, request, tokens);
+    }
+
+    /// <summary>
+    /// The crisis reply when the message signals one, else null. The hotline reply comes first; when the danger is not acute
+    /// (abuse, a child, trafficking: not "happening now", not injured, not self-harm) and an entry answers the question
+    /// confidently, its answer follows as a second message ("bị bạo hành thì báo cho ai" gets hotlines, then where to report).
+    /// </summary>
+    public static AnswerDecision? DecideCrisis(KnowledgeSnapshot snapshot, AnswerRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(request);
+        return DecideCrisis(snapshot, request, ChatAbbreviations.Expand(VietnameseText.Tokenize(request.Text)));
+    }
+
+    private static AnswerDecision? DecideCrisis(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
+    {
         var crisis = snapshot.Crisis.Assess(tokens);
-        if (crisis.IsCrisis)
+        if (!crisis.IsCrisis)
         {
-            return new AnswerDecision(AnswerKind.Crisis, CrisisReply.Compose(snapshot.Pack.Crisis, crisis), "crisis", null, 1, [], crisis, null);
+            return null;
         }
 
+        var isAcute = crisis.Categories.Any(c => c is CrisisCategory.Injury or CrisisCategory.SelfHarm or CrisisCategory.Danger);
+        var question = isAcute ? null : DecideQuestion(snapshot, request, tokens);
+        var followUp = question is { Kind: AnswerKind.Answer, Action: null } ? question.Text : null;
+        return new AnswerDecision(
+            AnswerKind.Crisis, CrisisReply.Compose(snapshot.Pack.Crisis, crisis), "crisis", followUp is null ? null : question!.EntryId, 1, [], crisis, null)
+        {
+            FollowUp = followUp,
+        };
+    }
+
+    private static AnswerDecision DecideQuestion(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
+    {
         var options = snapshot.Index.Options;
         bool IsEligible(KnowledgeEntry e) => snapshot.IsEligible(e, request.Province, request.Today);
         var ranked = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions);
         var top = ranked.Count > 0 ? ranked[0] : null;
         var confidence = top is null ? 0 : tokens.Count >= options.LongMessageTokens
-            ? Math.Max(top.Confidence, BestClauseConfidence(snapshot, request.Text!, top.Entry))
+            ? Math.Max(top.Confidence, BestClauseConfidence(snapshot, request.Text ?? "", top.Entry))
             : top.Confidence;
         if (top is not null && confidence >= options.AnswerThreshold)
         {

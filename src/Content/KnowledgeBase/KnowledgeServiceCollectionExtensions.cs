@@ -24,6 +24,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<ContentPackLoader>();
         services.AddHostedService<ContentPackReloader>();
         services.TryAddSingleton<CrisisAlertStore>();
+        services.TryAddSingleton<CrisisRecorder>();
         services.TryAddSingleton<SubscriptionStore>();
         services.TryAddSingleton<HandoffStore>();
         services.TryAddSingleton<DialogStateStore>();

@@ -38,6 +38,8 @@ public sealed class CrisisMessageTests(PostgresServer server) : IAsyncLifetime
             "SELECT count(*) FROM subscriptions s JOIN contacts c ON c.id = s.contact_id WHERE c.platform_user_id = @userId AND s.topic = 'health' AND s.is_active"));
         Assert.Equal(1, await member.CountAsync(
             "SELECT count(*) FROM handoffs h JOIN contacts c ON c.id = h.contact_id WHERE c.platform_user_id = @userId AND h.reason = 'crisis' AND h.status = 'requested'"));
+        Assert.Equal(0, await member.CountAsync(
+            "SELECT count(*) FROM dialog_states d JOIN contacts c ON c.id = d.contact_id WHERE c.platform_user_id = @userId"));
     }
 
     [Fact]

@@ -76,6 +76,8 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
         var found = await member.SayAsync($"tan hung thang {ScreeningDay.Month}");
         var again = await member.SayAsync("Tìm lịch khám gần tôi", "SCREENING");
         var none = await member.SayAsync("Phú Mỹ");
+        await member.SayAsync("Tìm lịch khám gần tôi", "SCREENING");
+        var question = await member.SayAsync("mà cho em hỏi vay vốn ngân hàng chính sách xã hội thì làm thế nào ạ");
 
         Assert.Contains("SCREENING", Conversation.Payloads(answer));
         Assert.Contains("xã, phường nào", Conversation.Text(ask), StringComparison.Ordinal);
@@ -83,6 +85,7 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
         Assert.DoesNotContain("Đã qua", Conversation.Text(found), StringComparison.Ordinal);
         Assert.Contains("xã, phường nào", Conversation.Text(again), StringComparison.Ordinal);
         Assert.Contains("chưa có lịch", Conversation.Text(none), StringComparison.Ordinal);
+        Assert.Contains("Tổ TK&VV", Conversation.Text(question), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,7 +69,9 @@ public sealed class TurnPipelineOrderTests : IAsyncDisposable
         var pipeline = new TurnPipeline(
             new ReceiptMiddleware(new OutboundMessageStore(_unused, time)),
             new ContactMiddleware(new ContactStore(_unused)),
-            new CrisisGuardMiddleware(knowledge, new CrisisAlertStore(_unused), new HandoffStore(_unused), options, time, NullLogger<CrisisGuardMiddleware>.Instance),
+            new CrisisGuardMiddleware(
+                knowledge, new CrisisRecorder(new CrisisAlertStore(_unused), new HandoffStore(_unused), new DialogStateStore()), options, time,
+                NullLogger<CrisisGuardMiddleware>.Instance),
             new OptOutMiddleware(knowledge, new SubscriptionStore(), new DialogStateStore(), options, time),
             new HandoffGuardMiddleware(new HandoffStore(_unused)));
         return (new TestAdapter(pipeline), new CountingBot());

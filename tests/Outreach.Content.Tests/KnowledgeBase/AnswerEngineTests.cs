@@ -116,6 +116,30 @@ public sealed class AnswerEngineTests
     }
 
     [Fact]
+    public async Task Decide_NonAcuteCrisisQuestion_HotlinesThenTheAnswerAsSecondMessage()
+    {
+        var snapshot = KnowledgeSnapshot.Build(await Packs.ShippedAsync());
+
+        var decision = Ask(snapshot, "bị bạo hành thì báo cho ai");
+
+        Assert.Equal(AnswerKind.Crisis, decision.Kind);
+        Assert.Contains("113", decision.Text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Equal("violence-where-to-report", decision.EntryId);
+        Assert.Contains("Điều 19", decision.FollowUp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decide_AcuteCrisis_NoSecondMessage()
+    {
+        var snapshot = KnowledgeSnapshot.Build(await Packs.ShippedAsync());
+
+        var decision = Ask(snapshot, "chồng đang đánh em, báo tin bạo lực cho ai");
+
+        Assert.Equal(AnswerKind.Crisis, decision.Kind);
+        Assert.Null(decision.FollowUp);
+    }
+
+    [Fact]
     public async Task AnswerEntry_UnknownId_PoliteNotFound()
     {
         var pack = await Packs.ShippedAsync();
