@@ -66,7 +66,7 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
     public async Task AnswerAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var decision = AnswerEngine.Decide(member.Knowledge, new AnswerRequest(text, member.Province, member.Today));
+        var decision = AnswerEngine.Decide(member.Knowledge, member.Ask(text));
         await SendDecisionAsync(turnContext, member, decision, cancellationToken);
     }
 

@@ -31,7 +31,7 @@ public sealed partial class CrisisGuardMiddleware(
         }
 
         var member = await MemberContext.ForTurnAsync(turnContext, knowledge, options.Value, time, cancellationToken);
-        var decision = AnswerEngine.DecideCrisis(member.Knowledge, new AnswerRequest(activity.Text, member.Province, member.Today));
+        var decision = AnswerEngine.DecideCrisis(member.Knowledge, member.Ask(activity.Text));
         if (decision is null)
         {
             await next(cancellationToken);

@@ -8,7 +8,7 @@ namespace Outreach.Content.Alerts;
 /// </summary>
 public static class CrisisReply
 {
-    public static string Compose(CrisisRules rules, CrisisAssessment assessment)
+    public static string Compose(CrisisRules rules, CrisisAssessment assessment, IReadOnlyList<ContentPacks.CommunityAddress>? nearby = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(assessment);
@@ -40,7 +40,14 @@ public static class CrisisReply
             text.Append('\n').Append(safety);
         }
 
-        return text.Append('\n').Append(rules.Options).ToString();
+        text.Append('\n').Append(rules.Options);
+        if (nearby is { Count: > 0 } && rules.Nearby.Length > 0)
+        {
+            var addresses = string.Join("; ", nearby.Select(a => string.Join(", ", new[] { a.Name, a.Address, a.Phone }.Where(p => !string.IsNullOrWhiteSpace(p)))));
+            text.Append('\n').Append(rules.Nearby.Replace("{addresses}", addresses, StringComparison.Ordinal));
+        }
+
+        return text.ToString();
     }
 
     private static bool ContainsNumberOf(string text, string line)

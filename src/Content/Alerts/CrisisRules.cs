@@ -9,7 +9,8 @@ public sealed record CrisisRules(
     IReadOnlyDictionary<CrisisCategory, string> Also,
     IReadOnlyDictionary<string, string> Safety,
     string Options,
-    string English);
+    string English,
+    string Nearby);
 
 /// <summary>Fires <see cref="Category"/> when every group in <see cref="All"/> has a cue in the message.</summary>
 public sealed record CrisisRule(CrisisCategory Category, IReadOnlyList<string> All);

@@ -55,6 +55,7 @@ internal sealed class CrisisYaml
     public Dictionary<string, string>? Safety { get; set; }
     public string? Options { get; set; }
     public string? English { get; set; }
+    public string? Nearby { get; set; }
 }
 
 internal sealed class CrisisRuleYaml

@@ -110,7 +110,8 @@ internal static class PackValidation
         }
 
         return new CrisisRules(groups, rules, c.Negations ?? [], replies, Categories(c.Also, "also"),
-            c.Safety ?? [], c.Options.Trim(), c.English?.Trim() ?? "");
+            c.Safety ?? [], c.Options.Trim(), c.English?.Trim() ?? "",
+            c.Nearby?.Trim() ?? "");
     }
 
     private static Dictionary<CrisisCategory, string> Categories(Dictionary<string, string>? raw, string section) =>

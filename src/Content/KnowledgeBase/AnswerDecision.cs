@@ -41,7 +41,11 @@ public enum AnswerKind
 }
 
 /// <summary>The question: the member's text, her province (org-unit code, or null) and the day (Asia/Ho_Chi_Minh).</summary>
-public sealed record AnswerRequest(string? Text, string? Province, DateOnly Today);
+public sealed record AnswerRequest(string? Text, string? Province, DateOnly Today)
+{
+    /// <summary>The codes of her own org unit and the units above it (commune, chi hội…), to find trusted addresses near her.</summary>
+    public IReadOnlyList<string> OrgUnits { get; init; } = [];
+}
 
 /// <summary>Quick-reply payloads the engine produces and the bot understands.</summary>
 public static class AnswerPayloads

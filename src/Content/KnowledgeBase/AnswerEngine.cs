@@ -43,11 +43,19 @@ public static class AnswerEngine
         var question = isAcute ? null : DecideQuestion(snapshot, request, tokens);
         var followUp = question is { Kind: AnswerKind.Answer, Action: null } ? question.Text : null;
         return new AnswerDecision(
-            AnswerKind.Crisis, CrisisReply.Compose(snapshot.Pack.Crisis, crisis), "crisis", followUp is null ? null : question!.EntryId, 1, [], crisis, null)
+            AnswerKind.Crisis, CrisisReply.Compose(snapshot.Pack.Crisis, crisis, NearbyAddresses(snapshot, request)), "crisis", followUp is null ? null : question!.EntryId, 1, [], crisis, null)
         {
             FollowUp = followUp,
         };
     }
+
+    // The trusted community addresses of her commune or chi hội (addresses.yaml lists them by org-unit code).
+    private static List<CommunityAddress> NearbyAddresses(KnowledgeSnapshot snapshot, AnswerRequest request) =>
+        request.OrgUnits.Count == 0
+            ? []
+            : snapshot.Pack.Addresses
+                .Where(a => a.OrgUnit is not null && request.OrgUnits.Contains(a.OrgUnit) && (a.Province is null || a.Province == request.Province))
+                .ToList();
 
     private static AnswerDecision DecideQuestion(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using Outreach.Testing;
 
 namespace Outreach.Bot.Tests.EndToEnd;
@@ -86,6 +87,38 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
         Assert.Contains("xã, phường nào", Conversation.Text(again), StringComparison.Ordinal);
         Assert.Contains("chưa có lịch", Conversation.Text(none), StringComparison.Ordinal);
         Assert.Contains("Tổ TK&VV", Conversation.Text(question), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MemberOfAProvince_GetsItsOwnEntryAndTrustedAddressNearHer()
+    {
+        _pack.Write("provinces/tinh-a/faq/dues.yaml", """
+            - { id: membership-dues, topic: membership, title: Hội phí, questions: [hội phí đóng bao nhiêu], answer: "Hội phí ở tỉnh A do chi hội thu mỗi quý." }
+            """);
+        _pack.Write("provinces/tinh-a/addresses.yaml", """
+            - { name: Nhà bà Hoa, commune: Tân Hưng, address: Thôn 5, phone: "0900 000 001", org_unit: xa-tan-hung }
+            - { name: Nhà ông Ba, commune: Phú Mỹ, org_unit: xa-phu-my }
+            """);
+        await using var host = await StartAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var member = new Conversation(new WebChatClient(http), _database, "member-province");
+        var national = await member.SayAsync("hội phí đóng bao nhiêu");
+        await using (var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync("""
+                WITH p AS (INSERT INTO org_units (level, code, name) VALUES ('tinh', 'tinh-a', 'Tỉnh A') RETURNING id),
+                     x AS (INSERT INTO org_units (parent_id, level, code, name) SELECT id, 'xa', 'xa-tan-hung', 'Xã Tân Hưng' FROM p RETURNING id)
+                UPDATE contacts SET org_unit_id = (SELECT id FROM x) WHERE platform_user_id = 'member-province'
+                """);
+        }
+
+        var own = await member.SayAsync("hội phí đóng bao nhiêu");
+        var crisis = await member.SayAsync("chồng em hay đánh em");
+
+        Assert.DoesNotContain("mỗi quý", Conversation.Text(national), StringComparison.Ordinal);
+        Assert.Equal("Hội phí ở tỉnh A do chi hội thu mỗi quý.", Conversation.Text(own));
+        Assert.Contains("Nhà bà Hoa, Thôn 5, 0900 000 001", Conversation.Text(crisis), StringComparison.Ordinal);
+        Assert.DoesNotContain("Nhà ông Ba", Conversation.Text(crisis), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,6 +42,18 @@ public sealed class CrisisReplyTests
     }
 
     [Fact]
+    public async Task Compose_NearbyTrustedAddress_ListedAfterTheOptions()
+    {
+        var rules = (await Packs.ShippedAsync()).Crisis;
+        var nearby = new Outreach.Content.ContentPacks.CommunityAddress("Nhà bà Hoa", "Tân Hưng", "Thôn 5", "0900 000 001", "xa-tan-hung", null);
+
+        var lines = CrisisReply.Compose(rules, new CrisisAssessment([CrisisCategory.Abuse], false), [nearby]).Split('\n');
+
+        Assert.Contains("113", lines[0], StringComparison.Ordinal);
+        Assert.Equal("Địa chỉ tin cậy gần chị: Nhà bà Hoa, Thôn 5, 0900 000 001", lines[^1]);
+    }
+
+    [Fact]
     public async Task Compose_English_EnglishLineAfterTheNumber()
     {
         var lines = await ComposeAsync(true, CrisisCategory.Danger);
