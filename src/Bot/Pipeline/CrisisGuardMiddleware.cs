@@ -54,6 +54,6 @@ public sealed partial class CrisisGuardMiddleware(
         LogCrisis(logger, member.ContactId, activity.ChannelId, assessment.Primary.ToName());
     }
 
-    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Crisis message from contact {ContactId} on {Channel} ({Category}): hotlines sent, staff alerted")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Crisis from contact {ContactId} on {Channel} ({Category}): hotlines sent, staff alerted")]
     private static partial void LogCrisis(ILogger logger, long? contactId, string channel, string category);
 }

@@ -38,6 +38,7 @@ public sealed class OptOutMiddleware(
         }
 
         var texts = member.Knowledge.Texts;
-        await Replies.SendAsync(turnContext, texts.Get("optout_done"), [new MenuItem(texts.Get("resubscribe"), DialogPayloads.Subscribe)], cancellationToken);
+        var resubscribe = new MenuItem(texts.Get("resubscribe"), DialogPayloads.Subscribe);
+        await Replies.SendAsync(turnContext, texts.Get("optout_done"), [resubscribe], cancellationToken);
     }
 }

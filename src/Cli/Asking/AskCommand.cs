@@ -23,7 +23,8 @@ internal static class AskCommand
         {
             var snapshot = await PackSource.LoadAsync(result.GetValue(PackSource.Pack)!, cancellationToken);
             var text = string.Join(' ', result.GetValue(question) ?? []);
-            var decision = AnswerEngine.Decide(snapshot, new AnswerRequest(text, result.GetValue(PackSource.Province), VietnamClock.Today(TimeProvider.System)));
+            var request = new AnswerRequest(text, result.GetValue(PackSource.Province), VietnamClock.Today(TimeProvider.System));
+            var decision = AnswerEngine.Decide(snapshot, request);
             Console.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(ToView(decision), Json) : ToText(decision));
             return 0;
         });

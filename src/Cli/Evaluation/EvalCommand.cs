@@ -41,7 +41,9 @@ internal static class EvalCommand
 
         var all = report.Results.Count(r => r.IsRight);
         text.AppendLine(CultureInfo.InvariantCulture, $"| **tất cả** | {all} | {report.Results.Count} | {100 * report.Accuracy:0.0}% |");
-        text.AppendLine(report.EveryCrisisAnswered ? "Mọi câu khủng hoảng: số đường dây nóng ở dòng đầu." : "CÓ câu khủng hoảng chưa có số đường dây nóng ở dòng đầu!");
+        text.AppendLine(report.EveryCrisisAnswered
+            ? "Mọi câu khủng hoảng: số đường dây nóng ở dòng đầu."
+            : "CÓ câu khủng hoảng chưa có số đường dây nóng ở dòng đầu!");
         foreach (var wrong in report.Results.Where(r => verbose && !r.IsRight))
         {
             var d = wrong.Decision;

@@ -10,7 +10,8 @@ namespace Outreach.Content.Alerts;
 public sealed class CrisisDetector
 {
     private static readonly HashSet<string> EnglishWords = new(
-        ["help", "my", "me", "is", "the", "husband", "i", "right", "now", "what", "do", "please", "she", "he", "her", "him", "am", "want", "to", "someone"],
+        ["help", "my", "me", "is", "the", "husband", "i", "right", "now", "what", "do", "please", "she", "he", "her", "him", "am",
+         "want", "to", "someone"],
         StringComparer.Ordinal);
 
     private readonly CrisisRules _rules;

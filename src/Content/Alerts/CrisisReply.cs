@@ -43,7 +43,8 @@ public static class CrisisReply
         text.Append('\n').Append(rules.Options);
         if (nearby is { Count: > 0 } && rules.Nearby.Length > 0)
         {
-            var addresses = string.Join("; ", nearby.Select(a => string.Join(", ", new[] { a.Name, a.Address, a.Phone }.Where(p => !string.IsNullOrWhiteSpace(p)))));
+            var addresses = string.Join("; ", nearby.Select(a =>
+                string.Join(", ", new[] { a.Name, a.Address, a.Phone }.Where(part => !string.IsNullOrWhiteSpace(part)))));
             text.Append('\n').Append(rules.Nearby.Replace("{addresses}", addresses, StringComparison.Ordinal));
         }
 

@@ -1,6 +1,9 @@
 namespace Outreach.Content.ContentPacks;
 
-/// <summary>A pack file is missing, malformed or inconsistent. The message (in Vietnamese, for the staff who edit the files) names the file and line.</summary>
+/// <summary>
+/// A pack file is missing, malformed or inconsistent. The message (in Vietnamese, for the staff who edit the files) names the
+/// file and line.
+/// </summary>
 public sealed class ContentPackException : Exception
 {
     public ContentPackException()

@@ -38,9 +38,12 @@ public static class ContentPackReader
                 entries.AddRange(Parse<List<EntryYaml>>(files, path).Select(e => PackValidation.ToEntry(e, province, path)));
             }
 
-            hotlines.AddRange(ParseOptional<HotlineYaml>(files, scope + "hotlines.yaml").Select(h => PackValidation.ToHotline(h, province, scope)));
-            addresses.AddRange(ParseOptional<AddressYaml>(files, scope + "addresses.yaml").Select(a => PackValidation.ToAddress(a, province, scope)));
-            screenings.AddRange(ParseOptional<ScreeningYaml>(files, scope + "screenings.yaml").Select(s => PackValidation.ToScreening(s, province, scope)));
+            hotlines.AddRange(ParseOptional<HotlineYaml>(files, scope + "hotlines.yaml")
+                .Select(h => PackValidation.ToHotline(h, province, scope)));
+            addresses.AddRange(ParseOptional<AddressYaml>(files, scope + "addresses.yaml")
+                .Select(a => PackValidation.ToAddress(a, province, scope)));
+            screenings.AddRange(ParseOptional<ScreeningYaml>(files, scope + "screenings.yaml")
+                .Select(s => PackValidation.ToScreening(s, province, scope)));
         }
 
         PackValidation.CheckUniqueIds(entries);

@@ -42,8 +42,8 @@ public static class AnswerEngine
         var isAcute = crisis.Categories.Any(c => c is CrisisCategory.Injury or CrisisCategory.SelfHarm or CrisisCategory.Danger);
         var question = isAcute ? null : DecideQuestion(snapshot, request, tokens);
         var followUp = question is { Kind: AnswerKind.Answer, Action: null } ? question.Text : null;
-        return new AnswerDecision(
-            AnswerKind.Crisis, CrisisReply.Compose(snapshot.Pack.Crisis, crisis, NearbyAddresses(snapshot, request)), "crisis", followUp is null ? null : question!.EntryId, 1, [], crisis, null)
+        var reply = CrisisReply.Compose(snapshot.Pack.Crisis, crisis, NearbyAddresses(snapshot, request));
+        return new AnswerDecision(AnswerKind.Crisis, reply, "crisis", followUp is null ? null : question!.EntryId, 1, [], crisis, null)
         {
             FollowUp = followUp,
         };

@@ -14,7 +14,8 @@ public sealed class SubscriptionStore
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var rows = await transaction.Connection!.QueryAsync<Topic>(new CommandDefinition(
-            "SELECT code, name_vi AS name, is_mutable AS ismutable FROM topics ORDER BY is_mutable, code", transaction: transaction, cancellationToken: cancellationToken));
+            "SELECT code, name_vi AS name, is_mutable AS ismutable FROM topics ORDER BY is_mutable, code",
+            transaction: transaction, cancellationToken: cancellationToken));
         return rows.ToList();
     }
 
@@ -33,7 +34,8 @@ public sealed class SubscriptionStore
     }
 
     /// <summary>Opts out of one mutable topic. False for a topic that cannot be muted (hotline) or does not exist.</summary>
-    public async Task<bool> UnsubscribeAsync(NpgsqlTransaction transaction, long contactId, string topic, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> UnsubscribeAsync(
+        NpgsqlTransaction transaction, long contactId, string topic, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var mutable = await transaction.Connection!.ExecuteScalarAsync<bool?>(new CommandDefinition(
