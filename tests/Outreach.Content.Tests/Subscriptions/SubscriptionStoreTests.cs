@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 using Outreach.Content.Contacts;
 using Outreach.Content.Subscriptions;
@@ -17,52 +16,47 @@ public sealed class SubscriptionStoreTests(PostgresServer server) : IAsyncLifeti
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
-    public async Task OptOutAll_MutesTopicsButNeverHotline()
+    public Task OptOutAll_MutesTopicsButNeverHotline() => WithContactAsync(async (tx, contact, ct) =>
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var contact = await NewContactAsync(tx, ct);
-
         await _store.SubscribeAsync(tx, contact, "hotline", "test", Noon, ct);
         await _store.SubscribeAsync(tx, contact, "health", "test", Noon, ct);
         await _store.SubscribeAsync(tx, contact, "loan", "test", Noon, ct);
+
         var muted = await _store.OptOutAllAsync(tx, contact, Noon.AddMinutes(1), ct);
 
         Assert.Equal(2, muted);
         Assert.Equal(["hotline"], await _store.ActiveTopicsAsync(tx, contact, ct));
-    }
+    });
 
     [Fact]
-    public async Task Unsubscribe_Hotline_Refused_OtherTopic_Muted()
+    public Task Unsubscribe_Hotline_Refused_OtherTopic_Muted() => WithContactAsync(async (tx, contact, ct) =>
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var contact = await NewContactAsync(tx, ct);
         await _store.SubscribeAsync(tx, contact, "hotline", "test", Noon, ct);
         await _store.SubscribeAsync(tx, contact, "health", "test", Noon, ct);
 
         Assert.False(await _store.UnsubscribeAsync(tx, contact, "hotline", Noon.AddMinutes(1), ct));
         Assert.True(await _store.UnsubscribeAsync(tx, contact, "health", Noon.AddMinutes(1), ct));
         Assert.Equal(["hotline"], await _store.ActiveTopicsAsync(tx, contact, ct));
-    }
+    });
 
     [Fact]
-    public async Task Subscribe_AfterOptOut_ActiveAgain_UnknownTopic_False()
+    public Task Subscribe_AfterOptOut_ActiveAgain_UnknownTopic_False() => WithContactAsync(async (tx, contact, ct) =>
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var contact = await NewContactAsync(tx, ct);
         await _store.SubscribeAsync(tx, contact, "loan", "test", Noon, ct);
         await _store.OptOutAllAsync(tx, contact, Noon.AddMinutes(1), ct);
 
         Assert.True(await _store.SubscribeAsync(tx, contact, "loan", "test", Noon.AddMinutes(2), ct));
         Assert.False(await _store.SubscribeAsync(tx, contact, "no-such-topic", "test", Noon.AddMinutes(2), ct));
         Assert.Equal(["loan"], await _store.ActiveTopicsAsync(tx, contact, ct));
-    }
+    });
 
-    private async Task<long> NewContactAsync(NpgsqlTransaction tx, CancellationToken ct) =>
-        (await new ContactStore(_database.DataSource).UpsertAsync(tx, "webchat", "local", Guid.NewGuid().ToString("N"), Noon, ct)).Id;
+    // A new contact in an open transaction, as a turn has.
+    private async Task WithContactAsync(Func<NpgsqlTransaction, long, CancellationToken, Task> test)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var contact = await new ContactStore(_database.DataSource).UpsertAsync(tx, "webchat", "local", Guid.NewGuid().ToString("N"), Noon, ct);
+        await test(tx, contact.Id, ct);
+    }
 }
