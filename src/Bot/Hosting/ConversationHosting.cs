@@ -25,6 +25,7 @@ internal static class ConversationHosting
         services.AddSingleton<ContactMiddleware>();
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<IBot, OutreachBot>();
+        services.AddOutreachAnswers();
 
         // Channel adapters and senders are unordered families: found by scanning, looked up by channel name.
         services.Scan(scan => scan.FromAssemblyOf<ChannelAdapter>()

@@ -3,12 +3,14 @@ using Outreach.Bot.Core;
 namespace Outreach.Bot.Pipeline;
 
 /// <summary>
-/// The middleware of every turn, in the order they run (ARCHITECTURE.md): receipts → contact → opt-out → crisis guard →
-/// handoff guard → the bot. The order is written here, once, and never left to assembly scanning.
+/// The middleware of every turn, in the order they run: receipts → contact → crisis guard → opt-out → handoff guard → the bot.
+/// The crisis guard runs before opt-out and handoff, so a member in danger gets hotlines whatever else is going on.
+/// The order is written here, once, and never left to assembly scanning.
 /// </summary>
-public sealed class TurnPipeline(ReceiptMiddleware receipts, ContactMiddleware contacts)
+public sealed class TurnPipeline(
+    ReceiptMiddleware receipts, ContactMiddleware contacts, CrisisGuardMiddleware crisis, OptOutMiddleware optOut, HandoffGuardMiddleware handoff)
 {
-    public IReadOnlyList<IMiddleware> Middleware { get; } = [receipts, contacts];
+    public IReadOnlyList<IMiddleware> Middleware { get; } = [receipts, contacts, crisis, optOut, handoff];
 
     public void ApplyTo(BotAdapter adapter)
     {

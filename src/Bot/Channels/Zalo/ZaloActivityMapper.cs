@@ -10,6 +10,15 @@ namespace Outreach.Bot.Channels.Zalo;
 /// </summary>
 public static class ZaloActivityMapper
 {
+    /// <summary>The activities of one stored Zalo webhook body.</summary>
+    public static IReadOnlyList<Activity> FromPayload(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        var zaloEvent = document.RootElement.Deserialize<ZaloWebhookEvent>(ZaloJson.Options)
+            ?? throw new JsonException("Empty Zalo event.");
+        return ToActivities(zaloEvent, document.RootElement.Clone());
+    }
+
     /// <summary>The activities of one event: none for events we ignore (echoes, unknown names).</summary>
     public static IReadOnlyList<Activity> ToActivities(ZaloWebhookEvent zaloEvent, JsonElement channelData)
     {

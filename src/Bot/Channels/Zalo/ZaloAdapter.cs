@@ -17,9 +17,6 @@ public sealed class ZaloAdapter(TurnPipeline pipeline, OutboundMessageStore outb
     public override IReadOnlyList<Activity> ToActivities(InboxEvent inboxEvent)
     {
         ArgumentNullException.ThrowIfNull(inboxEvent);
-        using var document = JsonDocument.Parse(inboxEvent.Payload);
-        var zaloEvent = document.RootElement.Deserialize<ZaloWebhookEvent>(ZaloJson.Options)
-            ?? throw new JsonException("Empty Zalo event.");
-        return ZaloActivityMapper.ToActivities(zaloEvent, document.RootElement.Clone());
+        return ZaloActivityMapper.FromPayload(inboxEvent.Payload);
     }
 }

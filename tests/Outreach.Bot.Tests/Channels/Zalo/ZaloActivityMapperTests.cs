@@ -156,18 +156,5 @@ public sealed class ZaloActivityMapperTests
         Assert.All(samples, sample => Map(sample));
     }
 
-    private static IReadOnlyList<Activity> Map(string sample) =>
-        Adapter.ToActivities(new InboxEvent(1, ChannelNames.Zalo, "id", "kind", null, null, null, ZaloSamples.Text(sample), 0));
-
-    // The real adapter; its stores are never opened by ToActivities.
-    private static ZaloAdapter Adapter { get; } = CreateAdapter();
-
-    private static ZaloAdapter CreateAdapter()
-    {
-        var unused = NpgsqlDataSource.Create("Host=127.0.0.1;Database=unused");
-        var outbox = new OutboundMessageStore(unused, TimeProvider.System);
-        var pipeline = new TurnPipeline(
-            new ReceiptMiddleware(outbox, new DeliveryStore(unused), TimeProvider.System), new ContactMiddleware(new ContactStore(unused)));
-        return new ZaloAdapter(pipeline, outbox, new OutboxSignal());
-    }
+    private static IReadOnlyList<Activity> Map(string sample) => ZaloActivityMapper.FromPayload(ZaloSamples.Text(sample));
 }

@@ -1,0 +1,23 @@
+using Outreach.Bot.Dialogs;
+using Outreach.Bot.Handoffs;
+using Outreach.Bot.Pipeline;
+
+namespace Outreach.Bot.Answers;
+
+/// <summary>Wires member Q&amp;A: the knowledge base and its stores, the guards of the pipeline, the dialogs, the handoff service.</summary>
+internal static class AnswersHosting
+{
+    public static IServiceCollection AddOutreachAnswers(this IServiceCollection services)
+    {
+        services.AddOutreachKnowledge();
+        services.AddSingleton<CrisisGuardMiddleware>();
+        services.AddSingleton<OptOutMiddleware>();
+        services.AddSingleton<HandoffGuardMiddleware>();
+        services.AddSingleton<SubscriptionDialog>();
+        services.AddSingleton<ScreeningDialog>();
+        services.AddSingleton<HandoffDialog>();
+        services.AddSingleton<BotDialogs>();
+        services.AddSingleton<HandoffService>();
+        return services;
+    }
+}

@@ -1,0 +1,88 @@
+using Outreach.Bot.Core;
+using Outreach.Bot.Dialogs;
+using Outreach.Content.KnowledgeBase;
+
+namespace Outreach.Bot.Answers;
+
+/// <summary>Routes payloads, keywords and the engine's decisions to the dialogs.</summary>
+public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog screening, HandoffDialog handoff)
+{
+    public ScreeningDialog Screening => screening;
+
+    public async Task HandlePayloadAsync(ITurnContext turnContext, MemberContext member, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.StartsWith(AnswerPayloads.EntryPrefix, StringComparison.Ordinal))
+        {
+            var decision = AnswerEngine.AnswerEntry(member.Knowledge, payload[AnswerPayloads.EntryPrefix.Length..], member.Province, member.Today);
+            await SendDecisionAsync(turnContext, member, decision, cancellationToken);
+        }
+        else if (payload.StartsWith(DialogPayloads.SubscribePrefix, StringComparison.Ordinal)
+            || payload.StartsWith(DialogPayloads.UnsubscribePrefix, StringComparison.Ordinal))
+        {
+            await subscription.HandleAsync(turnContext, member, payload, cancellationToken);
+        }
+        else if (payload == DialogPayloads.Subscribe)
+        {
+            await subscription.ShowMenuAsync(turnContext, member, cancellationToken);
+        }
+        else if (payload == DialogPayloads.Handoff)
+        {
+            await handoff.StartAsync(turnContext, member, cancellationToken);
+        }
+        else if (payload == AnswerEngine.ScreeningPayload)
+        {
+            await screening.StartAsync(turnContext, member, cancellationToken);
+        }
+        else
+        {
+            // An unknown payload (an old button, another app's): answer the visible title as if typed.
+            await AnswerAsync(turnContext, member, turnContext.Activity.Text, cancellationToken);
+        }
+    }
+
+    /// <summary>A message that is only a keyword ("đăng ký", "gặp cán bộ"): its dialog starts, even in the middle of another.</summary>
+    public async Task<bool> TryShortcutAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var texts = member.Knowledge.Texts;
+        if (Replies.IsOneOf(text, texts.Words("subscribe_words")))
+        {
+            await subscription.ShowMenuAsync(turnContext, member, cancellationToken);
+            return true;
+        }
+
+        if (Replies.IsOneOf(text, texts.Words("handoff_words")))
+        {
+            await handoff.StartAsync(turnContext, member, cancellationToken);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Typed text: the answer engine's decision.</summary>
+    public async Task AnswerAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var decision = AnswerEngine.Decide(member.Knowledge, member.Ask(text));
+        await SendDecisionAsync(turnContext, member, decision, cancellationToken);
+    }
+
+    private async Task SendDecisionAsync(ITurnContext turnContext, MemberContext member, AnswerDecision decision, CancellationToken cancellationToken)
+    {
+        switch (decision.Action)
+        {
+            case EntryActions.Handoff:
+                await handoff.StartAsync(turnContext, member, cancellationToken);
+                break;
+            case EntryActions.Subscribe:
+                await subscription.ShowMenuAsync(turnContext, member, cancellationToken);
+                break;
+            default:
+                await Replies.SendAsync(turnContext, decision.Text, decision.Choices, cancellationToken);
+                break;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Outreach.Bot.Dialogs;
+
+/// <summary>Payloads of the bot's own buttons and quick replies (entries use "ENTRY:&lt;id&gt;", AnswerPayloads).</summary>
+public static class DialogPayloads
+{
+    /// <summary>Show the topic menu.</summary>
+    public const string Subscribe = "SUBSCRIBE";
+
+    /// <summary>"SUB:&lt;topic&gt;" or "SUB:ALL".</summary>
+    public const string SubscribePrefix = "SUB:";
+
+    /// <summary>"UNSUB:&lt;topic&gt;" or "UNSUB:ALL".</summary>
+    public const string UnsubscribePrefix = "UNSUB:";
+
+    public const string All = "ALL";
+
+    public const string UnsubscribeAll = UnsubscribePrefix + All;
+
+    public const string Handoff = "HANDOFF";
+
+    public const string GetStarted = "GET_STARTED";
+}

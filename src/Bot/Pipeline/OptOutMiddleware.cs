@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Outreach.Bot.Answers;
+using Outreach.Bot.Core;
+using Outreach.Bot.Dialogs;
+using Outreach.Content.ContentPacks;
+using Outreach.Content.Dialogs;
+using Outreach.Content.KnowledgeBase;
+using Outreach.Content.Subscriptions;
+
+namespace Outreach.Bot.Pipeline;
+
+/// <summary>
+/// A message that is only an opt-out word ("dừng", "hủy", "STOP"… from texts.yaml) or the "stop all" button: every mutable
+/// topic is muted (hotline content never is), any running dialog ends, and she is told so. Runs after the crisis guard.
+/// </summary>
+public sealed class OptOutMiddleware(
+    CurrentKnowledge knowledge, SubscriptionStore subscriptions, DialogStateStore dialogs, IOptions<KnowledgeOptions> options, TimeProvider time)
+    : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var activity = turnContext.Activity;
+        var member = await MemberContext.ForTurnAsync(turnContext, knowledge, options.Value, time, cancellationToken);
+        var isStop = Replies.PayloadOf(activity) == DialogPayloads.UnsubscribeAll
+            || (activity.IsMessage() && activity.Value is null && Replies.IsOneOf(activity.Text, member.Knowledge.Texts.Words("optout_words")));
+        if (!isStop)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        if (member.Session is { } session && member.ContactId is { } contactId)
+        {
+            await subscriptions.OptOutAllAsync(session.Transaction, contactId, time.GetUtcNow(), cancellationToken);
+            await dialogs.ClearAsync(session.Transaction, contactId, cancellationToken);
+        }
+
+        var texts = member.Knowledge.Texts;
+        var resubscribe = new MenuItem(texts.Get("resubscribe"), DialogPayloads.Subscribe);
+        await Replies.SendAsync(turnContext, texts.Get("optout_done"), [resubscribe], cancellationToken);
+    }
+}

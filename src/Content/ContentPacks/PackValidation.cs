@@ -1,0 +1,144 @@
+using System.Globalization;
+using Outreach.Content.Alerts;
+using Outreach.Content.KnowledgeBase;
+
+namespace Outreach.Content.ContentPacks;
+
+/// <summary>Turns the YAML shapes into the pack's records, refusing missing fields and bad values with a message naming the file.</summary>
+internal static class PackValidation
+{
+    public static KnowledgeEntry ToEntry(EntryYaml e, string? province, string path)
+    {
+        var id = Required(e.Id, "id", path, "?");
+        var questions = (e.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
+        if (questions.Count == 0)
+        {
+            throw Fail(path, id, "cần ít nhất một câu hỏi (questions)");
+        }
+
+        if (!EntryActions.IsKnown(e.Action))
+        {
+            throw Fail(path, id, $"action '{e.Action}' không hợp lệ (subscribe, screening, handoff)");
+        }
+
+        var from = Date(e.ValidFrom, "valid_from", path, id);
+        var until = Date(e.ValidUntil, "valid_until", path, id);
+        if (from > until)
+        {
+            throw Fail(path, id, "valid_from sau valid_until");
+        }
+
+        return new KnowledgeEntry(
+            id, province, Required(e.Topic, "topic", path, id), Required(e.Title, "title", path, id), questions,
+            e.Keywords ?? [], Required(e.Answer, "answer", path, id).Trim(), e.Source, from, until, e.Action);
+    }
+
+    public static Hotline ToHotline(HotlineYaml h, string? province, string scope) =>
+        new(Required(h.Number, "number", scope + "hotlines.yaml", "?"), Required(h.Name, "name", scope + "hotlines.yaml", h.Number!),
+            h.Description, h.Hours, province);
+
+    public static CommunityAddress ToAddress(AddressYaml a, string? province, string scope) =>
+        new(Required(a.Name, "name", scope + "addresses.yaml", "?"), Required(a.Commune, "commune", scope + "addresses.yaml", a.Name!),
+            a.Address, a.Phone, a.OrgUnit, province);
+
+    public static ScreeningEvent ToScreening(ScreeningYaml s, string? province, string scope)
+    {
+        var path = scope + "screenings.yaml";
+        var place = Required(s.Place, "place", path, s.Date ?? "?");
+        var date = Date(s.Date, "date", path, place) ?? throw Fail(path, place, "thiếu date");
+        return new ScreeningEvent(date, Date(s.EndDate, "end_date", path, place), place, Required(s.Commune, "commune", path, place),
+            s.OrgUnit, s.Who, s.Note, province);
+    }
+
+    public static void CheckUniqueIds(IEnumerable<KnowledgeEntry> entries)
+    {
+        var duplicate = entries.GroupBy(e => (e.Province, e.Id)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ContentPackException($"Mục '{duplicate.Key.Id}' xuất hiện hai lần{(duplicate.Key.Province is { } p ? $" trong tỉnh {p}" : "")}.");
+        }
+    }
+
+    public static PackTexts ToTexts(Dictionary<string, object> raw)
+    {
+        var lines = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var menu = new List<MenuItem>();
+        foreach (var (key, value) in raw)
+        {
+            switch (value)
+            {
+                case string text:
+                    lines[key] = text.Trim();
+                    break;
+                case List<object> items when key == "menu":
+                    menu.AddRange(items.OfType<Dictionary<object, object>>().Select(ToMenuItem));
+                    break;
+                case List<object> items:
+                    lists[key] = items.Select(i => i.ToString() ?? "").Where(i => i.Length > 0).ToList();
+                    break;
+                default:
+                    throw new ContentPackException($"Tệp texts.yaml: '{key}' phải là một câu hoặc một danh sách.");
+            }
+        }
+
+        var missing = PackTexts.RequiredKeys.Where(k => !lines.ContainsKey(k))
+            .Concat(PackTexts.RequiredWordLists.Where(k => !lists.ContainsKey(k))).ToList();
+        return missing.Count > 0
+            ? throw new ContentPackException($"Tệp texts.yaml thiếu: {string.Join(", ", missing)}.")
+            : new PackTexts(lines, menu, lists);
+    }
+
+    public static CrisisRules ToCrisis(CrisisYaml c)
+    {
+        var groups = (c.Groups ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
+        var rules = (c.Rules ?? []).Select(r =>
+        {
+            var category = CrisisCategoryNames.TryParse(r.Category, out var parsed)
+                ? parsed
+                : throw new ContentPackException($"Tệp crisis.yaml: loại '{r.Category}' không hợp lệ.");
+            var unknown = (r.All ?? []).FirstOrDefault(g => !groups.ContainsKey(g));
+            return unknown is not null || r.All is not { Count: > 0 }
+                ? throw new ContentPackException($"Tệp crisis.yaml: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
+                : new CrisisRule(category, r.All);
+        }).ToList();
+        var replies = Categories(c.Replies, "replies");
+        var missing = rules.Select(r => r.Category).Distinct().Where(k => !replies.ContainsKey(k)).ToList();
+        if (missing.Count > 0 || rules.Count == 0 || string.IsNullOrWhiteSpace(c.Options))
+        {
+            throw new ContentPackException($"Tệp crisis.yaml thiếu luật, options hoặc câu trả lời cho: {string.Join(", ", missing.Select(m => m.ToName()))}.");
+        }
+
+        return new CrisisRules(groups, rules, c.Negations ?? [], replies, Categories(c.Also, "also"),
+            c.Safety ?? [], c.Options.Trim(), c.English?.Trim() ?? "",
+            c.Nearby?.Trim() ?? "");
+    }
+
+    private static Dictionary<CrisisCategory, string> Categories(Dictionary<string, string>? raw, string section) =>
+        (raw ?? []).ToDictionary(
+            kv => CrisisCategoryNames.TryParse(kv.Key, out var category)
+                ? category
+                : throw new ContentPackException($"Tệp crisis.yaml, mục {section}: loại '{kv.Key}' không hợp lệ."),
+            kv => kv.Value.Trim());
+
+    private static MenuItem ToMenuItem(Dictionary<object, object> item) =>
+        new(item.GetValueOrDefault("title")?.ToString() ?? throw new ContentPackException("Tệp texts.yaml: mục menu thiếu title."),
+            item.GetValueOrDefault("payload")?.ToString() ?? throw new ContentPackException("Tệp texts.yaml: mục menu thiếu payload."));
+
+    private static string Required(string? value, string field, string path, string id) =>
+        string.IsNullOrWhiteSpace(value) ? throw Fail(path, id, $"thiếu {field}") : value.Trim();
+
+    private static DateOnly? Date(string? value, string field, string path, string id)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw Fail(path, id, $"{field} '{value}' không đúng dạng yyyy-mm-dd");
+    }
+
+    private static ContentPackException Fail(string path, string id, string reason) => new($"Tệp {path}, mục '{id}': {reason}.");
+}

@@ -1,0 +1,31 @@
+namespace Outreach.Content.Handoffs;
+
+/// <summary>A member handed to a person. <see cref="Status"/> is one of <see cref="HandoffStatuses"/>.</summary>
+public sealed record Handoff(
+    long Id,
+    long ContactId,
+    string Status,
+    string Reason,
+    DateTimeOffset RequestedAt,
+    string? TakenBy,
+    DateTimeOffset? TakenAt,
+    DateTimeOffset? ClosedAt);
+
+/// <summary>Handoff statuses.</summary>
+public static class HandoffStatuses
+{
+    /// <summary>Waiting for a staff member; the bot still answers.</summary>
+    public const string Requested = "requested";
+
+    /// <summary>A staff member holds the conversation; the bot stays silent (crisis replies excepted).</summary>
+    public const string Active = "active";
+
+    public const string Closed = "closed";
+}
+
+/// <summary>Why a handoff was opened.</summary>
+public static class HandoffReasons
+{
+    public const string Member = "member";
+    public const string Crisis = "crisis";
+}

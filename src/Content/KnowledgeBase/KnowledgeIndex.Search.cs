@@ -1,0 +1,99 @@
+using System.Buffers;
+
+namespace Outreach.Content.KnowledgeBase;
+
+/// <summary>The ranking of one query.</summary>
+public sealed partial class KnowledgeIndex
+{
+    /// <summary>
+    /// The best eligible entries for <paramref name="terms"/>, best first. Confidence is the share of the query's weight
+    /// (inverse document frequency of each term, syllables the pack never uses included) that the entry matched: 1 when every
+    /// term matched once in an entry of average length, near 0 when the question is about something the pack does not cover.
+    /// </summary>
+    public IReadOnlyList<ScoredEntry> Search(IReadOnlyList<QueryTerm> terms, Func<KnowledgeEntry, bool> isEligible, int take)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(isEligible);
+        var count = _entries.Length;
+        var scores = ArrayPool<float>.Shared.Rent(count);
+        var best = ArrayPool<float>.Shared.Rent(count);
+        try
+        {
+            Array.Clear(scores, 0, count);
+            Array.Clear(best, 0, count);
+            var denominator = Accumulate(terms, scores, best);
+            return denominator <= 0 ? [] : Rank(scores, denominator, isEligible, take);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<float>.Shared.Return(best);
+        }
+    }
+
+    private float Accumulate(IReadOnlyList<QueryTerm> terms, float[] scores, float[] best)
+    {
+        var denominator = 0f;
+        foreach (var term in terms)
+        {
+            if (!_folded.TryGetValue(term.Folded, out var foldedPostings))
+            {
+                // An unknown syllable counts against confidence; an unknown pair of known syllables does not.
+                denominator += _maxIdf * (term.IsPair ? _options.UnknownPairWeight : _options.UnknownWeight) * term.Weight;
+                continue;
+            }
+
+            var weight = Idf(foldedPostings.Length) * term.Weight;
+            denominator += weight;
+            var foldedCredit = term.IsMarked ? _options.FoldedCredit : 1f;
+            foreach (var posting in foldedPostings)
+            {
+                best[posting.Doc] = foldedCredit * Saturate(posting);
+            }
+
+            if (term.IsMarked && _exact.TryGetValue(term.Exact, out var exactPostings))
+            {
+                foreach (var posting in exactPostings)
+                {
+                    best[posting.Doc] = Math.Max(best[posting.Doc], Saturate(posting));
+                }
+            }
+
+            foreach (var posting in foldedPostings)
+            {
+                scores[posting.Doc] += weight * best[posting.Doc];
+                best[posting.Doc] = 0;
+            }
+        }
+
+        return denominator;
+    }
+
+    // BM25's term-frequency part, scaled so one occurrence in an entry of average length gives 1.
+    private float Saturate(Posting posting) => posting.Tf * (_options.K1 + 1) / (posting.Tf + _lengthNorm[posting.Doc]);
+
+    private List<ScoredEntry> Rank(float[] scores, float denominator, Func<KnowledgeEntry, bool> isEligible, int take)
+    {
+        var ranked = new List<ScoredEntry>(take + 1);
+        for (var doc = 0; doc < _entries.Length; doc++)
+        {
+            var score = scores[doc];
+            if (score <= 0 || (ranked.Count == take && score <= ranked[^1].Score) || !isEligible(_entries[doc]))
+            {
+                continue;
+            }
+
+            var position = ranked.FindIndex(r => r.Score < score);
+            ranked.Insert(position < 0 ? ranked.Count : position, new ScoredEntry(_entries[doc], score, Math.Min(1.0, score / denominator)));
+            if (ranked.Count > take)
+            {
+                ranked.RemoveAt(ranked.Count - 1);
+            }
+        }
+
+        return ranked;
+    }
+}
+
+/// <summary>An entry and how well it matched: the raw score and the confidence (0–1).</summary>
+public sealed record ScoredEntry(KnowledgeEntry Entry, double Score, double Confidence);

@@ -1,0 +1,130 @@
+using Outreach.Content.Text;
+
+namespace Outreach.Content.KnowledgeBase;
+
+/// <summary>
+/// A ranked index of the entries (BM25 over syllables and syllable pairs), built once per pack version and read by any
+/// number of turns at once. Each term is indexed twice: exact (with accents, tone kept apart) and folded (plain ASCII), so a
+/// member's accents count when she types them ("chồng" outranks "chống") and unaccented text still finds its entry.
+/// </summary>
+public sealed partial class KnowledgeIndex
+{
+    private readonly KnowledgeEntry[] _entries;
+    private readonly Dictionary<string, Posting[]> _exact;
+    private readonly Dictionary<string, Posting[]> _folded;
+    private readonly float[] _lengthNorm;
+    private readonly SpellingIndex _spelling;
+    private readonly MatchingOptions _options;
+    private readonly float _maxIdf;
+
+    private KnowledgeIndex(
+        KnowledgeEntry[] entries, Dictionary<string, Posting[]> exact, Dictionary<string, Posting[]> folded, float[] lengthNorm,
+        SpellingIndex spelling, MatchingOptions options)
+    {
+        _entries = entries;
+        _exact = exact;
+        _folded = folded;
+        _lengthNorm = lengthNorm;
+        _spelling = spelling;
+        _options = options;
+        _maxIdf = Idf(1);
+    }
+
+    public IReadOnlyList<KnowledgeEntry> Entries => _entries;
+
+    public MatchingOptions Options => _options;
+
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        options ??= MatchingOptions.Default;
+        var exact = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var folded = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var lengths = new float[entries.Count];
+        for (var doc = 0; doc < entries.Count; doc++)
+        {
+            var entry = entries[doc];
+            var fields = entry.Questions.Append(entry.Title).Concat(entry.Keywords).Select(text => (text, 1f))
+                .Append((entry.Answer, options.AnswerWeight));
+            var exactTf = new Dictionary<string, float>(StringComparer.Ordinal);
+            var foldedTf = new Dictionary<string, float>(StringComparer.Ordinal);
+            foreach (var (text, weight) in fields)
+            {
+                foreach (var term in QueryTerm.From(ChatAbbreviations.Expand(VietnameseText.Tokenize(text))))
+                {
+                    exactTf[term.Exact] = exactTf.GetValueOrDefault(term.Exact) + weight;
+                    foldedTf[term.Folded] = foldedTf.GetValueOrDefault(term.Folded) + weight;
+                    lengths[doc] += term.IsPair ? 0 : weight;
+                }
+            }
+
+            AddPostings(exact, exactTf, doc);
+            AddPostings(folded, foldedTf, doc);
+        }
+
+        var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Average());
+        var lengthNorm = lengths.Select(l => options.K1 * (1 - options.B + options.B * l / average)).ToArray();
+        var vocabulary = folded.Where(kv => !kv.Key.Contains(' ', StringComparison.Ordinal) && !char.IsAsciiDigit(kv.Key[0]))
+            .ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
+        return new KnowledgeIndex(
+            [.. entries], Freeze(exact), Freeze(folded), lengthNorm, new SpellingIndex(vocabulary), options);
+    }
+
+    /// <summary>
+    /// Repairs what the index does not know: Telex leftovers ("chaof" → "chào") and one-letter typos ("khoeng" → "khoeng"'s
+    /// nearest known word). Returns the tokens and a weight per token (lower for a guessed correction).
+    /// </summary>
+    public (List<TextToken> Tokens, List<float> Weights) Resolve(IReadOnlyList<TextToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var resolved = new List<TextToken>(tokens.Count);
+        var weights = new List<float>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (token.IsNumber || _spelling.Contains(token.Folded) || ChatAbbreviations.IsAbbreviation(token.Folded))
+            {
+                resolved.Add(token);
+                weights.Add(1f);
+            }
+            else if (!token.IsMarked && TelexDecoder.TryDecode(token.Folded, out var decoded) && _spelling.Contains(decoded.Folded))
+            {
+                resolved.Add(decoded);
+                weights.Add(1f);
+            }
+            else if (_spelling.Correct(token.Folded) is { } corrected)
+            {
+                resolved.Add(new TextToken(corrected, corrected));
+                weights.Add(_options.TypoCredit);
+            }
+            else
+            {
+                resolved.Add(token);
+                weights.Add(1f);
+            }
+        }
+
+        return (resolved, weights);
+    }
+
+    private float Idf(int documentFrequency) =>
+        MathF.Log(1 + (_entries.Length - documentFrequency + 0.5f) / (documentFrequency + 0.5f));
+
+    private static void AddPostings(Dictionary<string, List<Posting>> index, Dictionary<string, float> tf, int doc)
+    {
+        foreach (var (term, count) in tf)
+        {
+            if (!index.TryGetValue(term, out var postings))
+            {
+                postings = [];
+                index[term] = postings;
+            }
+
+            postings.Add(new Posting(doc, count));
+        }
+    }
+
+    private static Dictionary<string, Posting[]> Freeze(Dictionary<string, List<Posting>> index) =>
+        index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+    private readonly record struct Posting(int Doc, float Tf);
+}

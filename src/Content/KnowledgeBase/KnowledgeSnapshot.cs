@@ -1,0 +1,61 @@
+using Outreach.Content.Alerts;
+using Outreach.Content.ContentPacks;
+
+namespace Outreach.Content.KnowledgeBase;
+
+/// <summary>
+/// One pack version, ready to answer: the pack, its index and its crisis detector, built once and shared by every turn until
+/// a reload swaps in the next version.
+/// </summary>
+public sealed class KnowledgeSnapshot
+{
+    private readonly Dictionary<(string? Province, string Id), KnowledgeEntry> _byId;
+    private readonly HashSet<(string Province, string Id)> _overridden;
+
+    private KnowledgeSnapshot(long version, ContentPack pack, KnowledgeIndex index, CrisisDetector crisis)
+    {
+        Version = version;
+        Pack = pack;
+        Index = index;
+        Crisis = crisis;
+        _byId = pack.Entries.ToDictionary(e => (e.Province, e.Id));
+        _overridden = pack.Entries.Where(e => e.Province is not null).Select(e => (e.Province!, e.Id)).ToHashSet();
+    }
+
+    /// <summary>The pack version in the database (0 when read straight from files, as the CLI does).</summary>
+    public long Version { get; }
+
+    public ContentPack Pack { get; }
+
+    public KnowledgeIndex Index { get; }
+
+    public CrisisDetector Crisis { get; }
+
+    public PackTexts Texts => Pack.Texts;
+
+    public static KnowledgeSnapshot Build(ContentPack pack, long version = 0, MatchingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        return new KnowledgeSnapshot(version, pack, KnowledgeIndex.Build(pack.Entries, options), new CrisisDetector(pack.Crisis));
+    }
+
+    /// <summary>
+    /// True when <paramref name="entry"/> may be given to a member of <paramref name="province"/> on <paramref name="day"/>:
+    /// national entries unless the province replaced them, the province's own entries, within their validity dates.
+    /// </summary>
+    public bool IsEligible(KnowledgeEntry entry, string? province, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var inScope = entry.Province is null
+            ? province is null || !_overridden.Contains((province, entry.Id))
+            : string.Equals(entry.Province, province, StringComparison.Ordinal);
+        return inScope && entry.IsValidOn(day);
+    }
+
+    /// <summary>The entry <paramref name="id"/> as a member of <paramref name="province"/> sees it, if it is valid today.</summary>
+    public KnowledgeEntry? FindEntry(string id, string? province, DateOnly day)
+    {
+        var entry = (province is not null ? _byId.GetValueOrDefault((province, id)) : null) ?? _byId.GetValueOrDefault((null, id));
+        return entry is not null && IsEligible(entry, province, day) ? entry : null;
+    }
+}

@@ -1,0 +1,41 @@
+using Outreach.Content.Text;
+
+namespace Outreach.Content.KnowledgeBase;
+
+/// <summary>
+/// A feature of a query or an entry: a syllable or a pair of adjacent syllables, exact and folded. <see cref="IsMarked"/>:
+/// the member typed accents on all of it, so an exact match is worth more than a folded one. <see cref="Weight"/> is lowered
+/// for corrected typos.
+/// </summary>
+public readonly record struct QueryTerm(string Exact, string Folded, bool IsMarked, bool IsPair, float Weight)
+{
+    /// <summary>The syllables and adjacent pairs of a token list, skipping particles (ạ, ơi, nhé…).</summary>
+    public static List<QueryTerm> From(IReadOnlyList<TextToken> tokens, IReadOnlyList<float>? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var terms = new List<QueryTerm>(tokens.Count * 2);
+        TextToken? previous = null;
+        var previousWeight = 1f;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (StopWords.IsStopWord(token))
+            {
+                continue;
+            }
+
+            var weight = weights?[i] ?? 1f;
+            terms.Add(new QueryTerm(token.Exact, token.Folded, token.IsMarked, false, weight));
+            if (previous is { } p)
+            {
+                terms.Add(new QueryTerm(
+                    p.Exact + " " + token.Exact, p.Folded + " " + token.Folded, p.IsMarked && token.IsMarked, true, Math.Min(weight, previousWeight)));
+            }
+
+            previous = token;
+            previousWeight = weight;
+        }
+
+        return terms;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Outreach.Content.Text;
+
+/// <summary>
+/// The few particles that carry no intent (DOMAIN.md §5.4). Deliberately short: negation, pronouns ("con tôi", "em"),
+/// "bị", "gì", "bao nhiêu", "thế" (thế chấp) and the like stay, because they mark who is at risk and what is asked.
+/// </summary>
+public static class StopWords
+{
+    private static readonly HashSet<string> Marked = new(
+        new[] { "ạ", "ơi", "nhé", "à", "hả", "hở", "nhỉ", "ư", "vậy", "chứ", "nhá", "dạ", "vâng", "ơ", "ạh", "nhen" }
+            .Select(w => VietnameseText.MakeToken(w).Exact),
+        StringComparer.Ordinal);
+
+    // Unaccented particles that are not also common words ("vay" is vay vốn, "co" is có, "da" is da/đã).
+    private static readonly HashSet<string> Unmarked = new(["oi", "nhe", "nha", "ha", "nhi", "admin", "ak", "nhen", "ne"], StringComparer.Ordinal);
+
+    /// <summary>True for a particle to ignore.</summary>
+    public static bool IsStopWord(TextToken token) =>
+        token.IsMarked ? Marked.Contains(token.Exact) : Unmarked.Contains(token.Folded) || Marked.Contains(token.Exact);
+}

@@ -1,0 +1,57 @@
+using Outreach.Content.Alerts;
+using Outreach.Content.Tests.KnowledgeBase;
+using Outreach.Content.Text;
+
+namespace Outreach.Content.Tests.Alerts;
+
+public sealed class CrisisDetectorTests
+{
+    private static async Task<CrisisAssessment> AssessAsync(string text)
+    {
+        var detector = new CrisisDetector((await Packs.ShippedAsync()).Crisis);
+        return detector.Assess(ChatAbbreviations.Expand(VietnameseText.Tokenize(text)));
+    }
+
+    [Theory]
+    [InlineData("dừng lại, chồng em đang đánh em", CrisisCategory.Danger)]
+    [InlineData("ck dang danh e", CrisisCategory.Danger)]
+    [InlineData("ông ấy cầm dao đòi giết cả nhà", CrisisCategory.Danger)]
+    [InlineData("chị ơi cứu em", CrisisCategory.Danger)]
+    [InlineData("chồng khóa cửa nhốt em trong phòng", CrisisCategory.Danger)]
+    [InlineData("bị chồng đánh chảy máu đầu", CrisisCategory.Injury)]
+    [InlineData("em vừa uống thuốc ngủ", CrisisCategory.Injury)]
+    [InlineData("em ko muốn sống nữa", CrisisCategory.SelfHarm)]
+    [InlineData("con tôi bị người ta xâm hại", CrisisCategory.Child)]
+    [InlineData("chau be bi bo doi", CrisisCategory.Child)]
+    [InlineData("em gái bị lừa bán sang Trung Quốc", CrisisCategory.Trafficking)]
+    [InlineData("chồng em hay đánh em", CrisisCategory.Abuse)]
+    [InlineData("help my husband is beating me right now", CrisisCategory.Danger)]
+    public async Task Assess_CrisisMessage_MostUrgentCategoryFirst(string text, CrisisCategory expected)
+    {
+        var assessment = await AssessAsync(text);
+
+        Assert.True(assessment.IsCrisis);
+        Assert.Equal(expected, assessment.Primary);
+    }
+
+    [Theory]
+    [InlineData("Chồng em không đánh nhưng chửi bới suốt")] // negated act: a question about violence, not an emergency
+    [InlineData("tra cứu thẻ bhyt trên điện thoại")]        // "cứu" inside "tra cứu"
+    [InlineData("em người Dao ở Bắc Hà")]                   // the Dao people, not a knife
+    [InlineData("bổ sung hồ sơ vay vốn")]                   // "sung" typed with accents is not "súng"
+    [InlineData("đánh giá kết quả thi đua")]
+    [InlineData("phòng chống bạo lực gia đình là gì")]
+    [InlineData("dừng")]
+    [InlineData("vay vốn nuôi con đi học")]
+    public async Task Assess_OrdinaryMessage_NotACrisis(string text)
+    {
+        Assert.False((await AssessAsync(text)).IsCrisis);
+    }
+
+    [Fact]
+    public async Task Assess_EnglishMessage_FlaggedEnglish()
+    {
+        Assert.True((await AssessAsync("help my husband is beating me right now")).LooksEnglish);
+        Assert.False((await AssessAsync("chồng em đang đánh em")).LooksEnglish);
+    }
+}
