@@ -33,6 +33,7 @@ public static class SchedulerServiceCollectionExtensions
         services.TryAddSingleton(sp => new QuietHours(sp.GetRequiredService<IOptions<BroadcastOptions>>().Value));
         services.TryAddSingleton<BroadcastRateLimiters>();
         services.TryAddSingleton<ChannelSenders>();
+        services.TryAddSingleton<DeliveryAttempt>();
         services.TryAddSingleton<BroadcastSender>();
         services.TryAddSingleton<BroadcastWorkers>();
         services.TryAddSingleton<BroadcastControl>();

@@ -73,8 +73,8 @@ public sealed class Seed(TestDatabase database)
     /// <summary>The account id tests use per channel (a Page id, an OA id, the web chat's).</summary>
     public static string AccountFor(string channel) => channel switch
     {
-        "messenger" => "1000000000001",
-        "zalo" => "2000000000002",
+        "messenger" => Emulators.Messenger.MessengerEmulatorOptions.DefaultPageId,
+        "zalo" => new Emulators.Zalo.ZaloEmulatorOptions().OaId,
         _ => "local",
     };
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
@@ -6,16 +7,16 @@ using Outreach.Scheduler.Sending;
 namespace Outreach.Scheduler.Broadcasting;
 
 /// <summary>
-/// Sends one chunk of a broadcast: claims a few rows at a time, re-checks each member (still opted in? window still open?),
-/// sends at the channel's rate with retries for transient failures, and writes the outcomes in one statement per batch.
-/// Delivery is at-most-once: a row whose send may have reached the platform without an answer (timeout, crash) ends
-/// "unknown" and is never sent again.
+/// Sends one chunk of a broadcast as a pipeline, so that database round trips never leave the platform idle: a claimer takes
+/// rows a batch at a time (one batch buffered ahead), <see cref="BroadcastOptions.Concurrency"/> senders work through them,
+/// and a recorder writes outcomes in batches as they come. Before each claim it checks that the broadcast is still sending,
+/// that the quiet hours have not begun, and renews its lease; when any of these fails, rows not yet handed to a platform go
+/// back to the queue. After a crash, at most the rows in flight and the one buffered batch are "unknown".
 /// </summary>
 public sealed class BroadcastSender(
     DeliveryStore deliveries,
     BroadcastStore broadcasts,
-    ChannelSenders senders,
-    BroadcastRateLimiters limiters,
+    DeliveryAttempt attempt,
     QuietHours quietHours,
     IOptions<BroadcastOptions> options,
     TimeProvider time)
@@ -25,116 +26,136 @@ public sealed class BroadcastSender(
     {
         ArgumentNullException.ThrowIfNull(broadcast);
         ArgumentNullException.ThrowIfNull(post);
-        var settings = options.Value;
-        while (true)
+        var batch = options.Value.Concurrency;
+        var claimed = Channel.CreateBounded<ClaimedDelivery>(batch);
+        var results = Channel.CreateUnbounded<DeliveryResult>();
+        var run = new ChunkRun();
+
+        var claimer = ClaimAsync(broadcast.Id, post, chunkNo, claimed.Writer, run, cancellationToken);
+        var senders = Enumerable.Range(0, batch).Select(_ => SendAsync(broadcast.Id, post, claimed.Reader, results.Writer, run, cancellationToken)).ToList();
+        var recorder = RecordAsync(broadcast.Id, results.Reader, cancellationToken);
+        try
         {
-            var current = await broadcasts.FindAsync(broadcast.Id, cancellationToken);
-            if (current?.Status != BroadcastStatuses.Sending)
-            {
-                return ChunkOutcome.Stopped;
-            }
+            await Task.WhenAll([claimer, .. senders]);
+        }
+        finally
+        {
+            results.Writer.TryComplete();
+            await recorder;
+        }
 
-            if (!quietHours.IsAllowed(time.GetUtcNow(), post.AudienceChannels, post.IsPromotional))
-            {
-                return ChunkOutcome.Deferred;
-            }
+        if (run.AuthFailed)
+        {
+            // Every further send would fail the same way: stop and let staff fix the token, then resume.
+            await broadcasts.TransitionAsync(broadcast.Id, [BroadcastStatuses.Sending], BroadcastStatuses.Paused, time.GetUtcNow(), cancellationToken);
+            return ChunkOutcome.Stopped;
+        }
 
-            var rows = await deliveries.ClaimRowsAsync(broadcast.Id, chunkNo, settings.Concurrency, post.Topic, time.GetUtcNow(), cancellationToken);
-            if (rows.Count == 0)
-            {
-                return ChunkOutcome.Done;
-            }
+        return run.Outcome;
+    }
 
-            var results = await Task.WhenAll(rows.Select(row => SendOneAsync(broadcast.Id, post, row, cancellationToken)));
-            await deliveries.RecordAsync(broadcast.Id, results, time.GetUtcNow(), cancellationToken);
-            if (results.Any(r => r.ErrorCode == nameof(SendOutcome.AuthFailed)))
+    private async Task ClaimAsync(long broadcastId, Post post, int chunkNo, ChannelWriter<ClaimedDelivery> claimed, ChunkRun run, CancellationToken ct)
+    {
+        try
+        {
+            while (!run.IsStopping)
             {
-                // Every further send would fail the same way: stop and let staff fix the token, then resume.
-                await broadcasts.TransitionAsync(broadcast.Id, [BroadcastStatuses.Sending], BroadcastStatuses.Paused, time.GetUtcNow(), cancellationToken);
-                return ChunkOutcome.Stopped;
-            }
+                if (await StopReasonAsync(broadcastId, post, chunkNo, ct) is { } stop)
+                {
+                    run.Stop(stop);
+                    return;
+                }
 
-            if (!await deliveries.RenewChunkAsync(broadcast.Id, chunkNo, time.GetUtcNow() + settings.Lease, cancellationToken))
-            {
-                return ChunkOutcome.LeaseLost;
+                var rows = await deliveries.ClaimRowsAsync(broadcastId, chunkNo, options.Value.Concurrency, post.Topic, time.GetUtcNow(), ct);
+                if (rows.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var row in rows)
+                {
+                    await claimed.WriteAsync(row, ct);
+                }
             }
+        }
+        finally
+        {
+            claimed.TryComplete();
         }
     }
 
-    private async Task<DeliveryResult> SendOneAsync(long broadcastId, Post post, ClaimedDelivery row, CancellationToken cancellationToken)
+    private async Task<ChunkOutcome?> StopReasonAsync(long broadcastId, Post post, int chunkNo, CancellationToken ct)
     {
-        if (StillIneligible(row) is { } reason)
+        if ((await broadcasts.FindAsync(broadcastId, ct))?.Status != BroadcastStatuses.Sending)
         {
-            return new DeliveryResult(row.ContactId, DeliveryStatuses.Skipped, reason);
+            return ChunkOutcome.Stopped;
         }
 
-        var sender = senders.For(row.Channel);
-        if (sender is null)
+        if (!quietHours.IsAllowed(time.GetUtcNow(), post.AudienceChannels, post.IsPromotional))
         {
-            return new DeliveryResult(row.ContactId, DeliveryStatuses.Failed, ErrorCode: "no_sender");
+            return ChunkOutcome.Deferred;
         }
 
-        var message = BroadcastMessage.Compose(post, broadcastId, row);
-        for (var attempt = 1; ; attempt++)
+        return await deliveries.RenewChunkAsync(broadcastId, chunkNo, time.GetUtcNow() + options.Value.Lease, ct) ? null : ChunkOutcome.LeaseLost;
+    }
+
+    private async Task SendAsync(
+        long broadcastId, Post post, ChannelReader<ClaimedDelivery> claimed, ChannelWriter<DeliveryResult> results, ChunkRun run, CancellationToken ct)
+    {
+        await foreach (var row in claimed.ReadAllAsync(ct))
         {
-            using var lease = await limiters.For(row.Channel).AcquireAsync(1, cancellationToken);
-            SendResult result;
-            try
+            // Once the chunk is stopping, claimed rows not yet handed to a platform go back to the queue.
+            var result = run.IsStopping
+                ? new DeliveryResult(row.ContactId, DeliveryStatuses.Queued)
+                : await attempt.SendAsync(broadcastId, post, row, ct);
+            if (result.ErrorCode == nameof(SendOutcome.AuthFailed))
             {
-                result = await sender.SendAsync(message, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // The request may have gone out: never resend.
-                return new DeliveryResult(row.ContactId, DeliveryStatuses.Unknown, ErrorCode: ex.GetType().Name);
+                run.StopForAuth();
             }
 
-            if (Outcome(row.ContactId, result, attempt) is { } final)
-            {
-                return final;
-            }
-
-            var delay = result.RetryAfter ?? TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
-            await Task.Delay(delay < options.Value.Lease / 4 ? delay : options.Value.Lease / 4, time, cancellationToken);
+            await results.WriteAsync(result, ct);
         }
     }
 
-    // Null: retry (a transient failure or a rate limit, attempts left, and the request certainly not delivered).
-    private DeliveryResult? Outcome(long contactId, SendResult result, int attempt) => result switch
+    // Writes whatever has accumulated each time it catches up: batches grow by themselves while a write is in progress.
+    private async Task RecordAsync(long broadcastId, ChannelReader<DeliveryResult> results, CancellationToken ct)
     {
-        { IsSent: true } => new DeliveryResult(contactId, DeliveryStatuses.Sent, PlatformMessageId: result.PlatformMessageIds.Count > 0 ? result.PlatformMessageIds[0] : null),
-        { MayHaveBeenDelivered: true } => new DeliveryResult(contactId, DeliveryStatuses.Unknown, ErrorCode: result.ErrorCode),
-        { IsRetryable: true } when attempt < options.Value.MaxAttempts => null,
-        { Outcome: SendOutcome.OutsideWindow } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, SkipReasons.WindowClosed, ErrorCode: result.ErrorCode),
-        { Outcome: SendOutcome.Unreachable } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, SkipReasons.Unreachable, ErrorCode: result.ErrorCode),
-        { Outcome: SendOutcome.AuthFailed } => new DeliveryResult(contactId, DeliveryStatuses.Queued, ErrorCode: nameof(SendOutcome.AuthFailed)),
-        _ => new DeliveryResult(contactId, DeliveryStatuses.Failed, ErrorCode: result.ErrorCode ?? result.Outcome.ToString()),
-    };
-
-    // The member may have opted out, blocked us or let her window close since planning.
-    private string? StillIneligible(ClaimedDelivery row)
-    {
-        if (!row.IsOptedIn)
+        var buffer = new List<DeliveryResult>();
+        while (await results.WaitToReadAsync(ct))
         {
-            return SkipReasons.Unsubscribed;
+            while (buffer.Count < 1000 && results.TryRead(out var result))
+            {
+                buffer.Add(result);
+            }
+
+            await deliveries.RecordAsync(broadcastId, buffer, time.GetUtcNow(), ct);
+            buffer.Clear();
+        }
+    }
+
+    private sealed class ChunkRun
+    {
+        private volatile bool _stopping;
+
+        public ChunkOutcome Outcome { get; private set; } = ChunkOutcome.Done;
+
+        public bool AuthFailed { get; private set; }
+
+        public bool IsStopping => _stopping;
+
+        public void Stop(ChunkOutcome outcome)
+        {
+            Outcome = outcome;
+            _stopping = true;
         }
 
-        if (row.ContactStatus != "active")
+        public void StopForAuth()
         {
-            return row.ContactStatus == "unfollowed" ? SkipReasons.NotFollower : SkipReasons.Unreachable;
+            AuthFailed = true;
+            Stop(ChunkOutcome.Stopped);
         }
-
-        var rules = options.Value.Rules();
-        var window = row.Channel switch
-        {
-            "messenger" => rules.MessengerWindow,
-            "zalo" => rules.ZaloWindow,
-            _ => (TimeSpan?)null,
-        };
-        return window is { } w && (row.LastInboundAt is null || row.LastInboundAt < time.GetUtcNow() - w) ? SkipReasons.WindowClosed : null;
     }
 }
-
 /// <summary>How a worker's pass over a chunk ended.</summary>
 public enum ChunkOutcome
 {

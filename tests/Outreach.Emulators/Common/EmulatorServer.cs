@@ -25,8 +25,16 @@ public abstract class EmulatorServer : IAsyncDisposable
     /// <summary>Where the emulator listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Everything received so far, in arrival order.</summary>
+    private long _count;
+
+    /// <summary>Everything received so far, in arrival order (empty when <see cref="KeepRequests"/> is off).</summary>
     public IReadOnlyList<RecordedRequest> Received => _received.ToArray();
+
+    /// <summary>How many requests were received, kept or not.</summary>
+    public long ReceivedCount => Interlocked.Read(ref _count);
+
+    /// <summary>Keep every request for assertions (default). Benchmarks sending millions turn it off and read <see cref="ReceivedCount"/>.</summary>
+    public bool KeepRequests { get; set; } = true;
 
     /// <summary>Queues a fault for the next matching request (faults are used in the order queued).</summary>
     public void Inject(Fault fault) => _faults.Enqueue(fault ?? throw new ArgumentNullException(nameof(fault)));
@@ -117,8 +125,12 @@ public abstract class EmulatorServer : IAsyncDisposable
             var recorded = new RecordedRequest(
                 context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body,
                 context.Response.StatusCode, responseBody, DateTimeOffset.UtcNow);
-            _received.Enqueue(recorded);
-            _arrivals.Writer.TryWrite(recorded);
+            Interlocked.Increment(ref _count);
+            if (KeepRequests)
+            {
+                _received.Enqueue(recorded);
+                _arrivals.Writer.TryWrite(recorded);
+            }
         }
     }
 

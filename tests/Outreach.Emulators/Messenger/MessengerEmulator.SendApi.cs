@@ -131,7 +131,12 @@ public sealed partial class MessengerEmulator
     {
         if (LastInteraction(page, psid) is not { } last)
         {
-            return Error(MessengerGraphErrors.NoMatchingUser());
+            if (!Options.TrustUnknownRecipients)
+            {
+                return Error(MessengerGraphErrors.NoMatchingUser());
+            }
+
+            last = Options.Clock.GetUtcNow();
         }
 
         if (_blocked.ContainsKey(psid))

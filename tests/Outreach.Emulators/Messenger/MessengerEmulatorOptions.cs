@@ -25,6 +25,12 @@ public sealed record MessengerEmulatorOptions
     /// <summary>The HUMAN_AGENT tag's window (7 days).</summary>
     public TimeSpan HumanAgentWindow { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Treat a PSID the emulator never saw as a member who just wrote (window open). Meta would answer "no matching user";
+    /// benchmarks sending to millions of seeded members use this instead of announcing each one.
+    /// </summary>
+    public bool TrustUnknownRecipients { get; init; }
+
     /// <summary>Reported in the facebook-api-version header.</summary>
     public string ApiVersion { get; init; } = "v25.0";
 }

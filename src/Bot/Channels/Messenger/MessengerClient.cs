@@ -68,12 +68,15 @@ public sealed partial class MessengerClient(
         catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogUnanswered(logger, pageId, "timeout");
-            return SendResult.Failed(SendOutcome.Transient, "timeout", "The Send API did not answer in time; the message may or may not have been delivered.");
+            return SendResult.Failed(SendOutcome.Transient, "timeout", "The Send API did not answer in time; the message may or may not have been delivered.")
+                with { MayHaveBeenDelivered = true };
         }
         catch (HttpRequestException ex)
         {
             LogUnanswered(logger, pageId, ex.HttpRequestError.ToString());
-            return SendResult.Failed(SendOutcome.Transient, "network", $"The Send API could not be reached ({ex.HttpRequestError}).");
+            // Only a connection that was never made surely carried nothing; a dropped one may have delivered the message.
+            return SendResult.Failed(SendOutcome.Transient, "network", $"The Send API could not be reached ({ex.HttpRequestError}).")
+                with { MayHaveBeenDelivered = ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError) };
         }
     }
 

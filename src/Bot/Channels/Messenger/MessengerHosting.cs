@@ -18,7 +18,9 @@ public static class MessengerHosting
         services.AddSingleton<MessengerClient>();
 
         // The resilience pipeline owns the timeouts (per attempt and in total), so HttpClient's own 100 s is switched off.
+        // Per-request logging handlers are removed: a broadcast makes thousands of calls a second and failures are logged by the client.
         services.AddHttpClient(MessengerResilience.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddResilienceHandler(MessengerResilience.ClientName, (builder, context) =>
                 MessengerResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<MessengerOptions>>().Value));
         return services;

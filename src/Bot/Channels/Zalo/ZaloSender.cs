@@ -95,7 +95,11 @@ public sealed partial class ZaloSender(
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Timeouts, dropped connections, 5xx: the message may or may not have reached Zalo; the outbox retries it.
-            return SendResult.Failed(SendOutcome.Transient, "transport", ex.GetType().Name + ": " + ex.Message);
+            return SendResult.Failed(SendOutcome.Transient, "transport", ex.GetType().Name + ": " + ex.Message) with
+            {
+                MayHaveBeenDelivered = ex is not HttpRequestException { StatusCode: not null }
+                    && ex is not HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError },
+            };
         }
     }
 

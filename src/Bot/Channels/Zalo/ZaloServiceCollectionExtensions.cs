@@ -25,6 +25,7 @@ public static class ZaloServiceCollectionExtensions
 
         services.AddHttpClient<ZaloClient>()
             .ConfigureForSingletonUse()
+            .RemoveAllLoggers()
             .AddResilienceHandler("zalo-openapi", (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Outreach.Bot.Hosting;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.OrgUnits;
+using Outreach.Content.Posts;
+using Outreach.Content.Staff;
+using Outreach.Content.Storage;
+using Outreach.Emulators.Messenger;
+using Outreach.Scheduler.Broadcasting;
+
+namespace Outreach.Benchmarks;
+
+/// <summary>
+/// Broadcast fan-out to the Messenger emulator (a separate process), in one run: the bare HttpClient ceiling, the naive
+/// one-Hangfire-job-per-recipient design on 10k, and the real fan-out on 10k and 1M recipients with its rate and peak memory.
+/// The gateway runs in this process as ./outreach run does (durable private PostgreSQL), its Hangfire server included.
+/// Options: --sizes 10000,1000000 --naive 10000 --concurrency 64 --workers 8
+/// </summary>
+public sealed class FanoutScenario : ILoadScenario
+{
+    public string Name => "fanout";
+
+    public string Description => "broadcast fan-out vs raw HttpClient and one-job-per-recipient (--sizes 10000,1000000 --naive 10000)";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var sizes = Option(args, "--sizes", "10000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var naive = int.Parse(Option(args, "--naive", "10000"), CultureInfo.InvariantCulture);
+        var workers = int.Parse(Option(args, "--workers", "8"), CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture);
+        var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
+        await using var emulator = await EmulatorProcess.StartAsync(cancellationToken);
+        try
+        {
+            var raw = await RawSendLoop.MeasureAsync(
+                emulator.BaseAddress, MessengerEmulatorOptions.DefaultPageToken, workers * concurrency, TimeSpan.FromSeconds(15), cancellationToken);
+            Console.WriteLine($"raw HttpClient loop, {workers * concurrency} in flight: {raw:F0} msgs/s");
+
+            await using var host = await OutreachHost.StartAsync(Settings(emulator.BaseAddress, directory, workers, concurrency), cancellationToken: cancellationToken);
+            var senderRate = await SenderLoop.MeasureAsync(host.Services, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
+            Console.WriteLine($"the gateway's Messenger sender in a loop, no database, {workers * concurrency} in flight: {senderRate:F0} msgs/s");
+            var bench = await BenchData.CreateAsync(host.Services, cancellationToken);
+            var naiveRate = await RunNaiveAsync(host.Services, bench, naive, cancellationToken);
+            Console.WriteLine($"naive, one Hangfire job per recipient, {naive:N0}: {naiveRate:F0} msgs/s");
+
+            Console.WriteLine("| recipients | plan s | send s | msgs/s | % of raw | × naive | peak working set MB | peak managed heap MB |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var size in sizes)
+            {
+                var run = await RunFanoutAsync(host.Services, bench, size, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {size:N0} | {run.Plan.TotalSeconds:F1} | {run.Send.TotalSeconds:F1} | {run.Rate:F0} | {run.Rate / raw * 100:F0}% | {run.Rate / naiveRate:F1} | {run.PeakWorkingSet / 1048576.0:F0} | {run.PeakManaged / 1048576.0:F0} |"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string[] Settings(Uri emulator, string directory, int workers, int concurrency) =>
+        new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Outreach:LocalPostgres:Directory"] = directory,
+            ["Outreach:Inbox:RunWorkers"] = "false",
+            ["Outreach:Messenger:AppSecret"] = MessengerEmulatorOptions.DefaultAppSecret,
+            ["Outreach:Messenger:VerifyToken"] = "bench",
+            ["Outreach:Messenger:GraphBaseUrl"] = emulator.ToString(),
+            ["Outreach:Messenger:Pages:0:PageId"] = MessengerEmulatorOptions.DefaultPageId,
+            ["Outreach:Messenger:Pages:0:AccessToken"] = MessengerEmulatorOptions.DefaultPageToken,
+            ["Outreach:Messenger:SendsPerSecondPerPage"] = "100000",
+            ["Outreach:Broadcasts:RatePerSecond:messenger"] = "1000000",
+            ["Outreach:Broadcasts:WorkersPerBroadcast"] = workers.ToString(CultureInfo.InvariantCulture),
+            ["Outreach:Broadcasts:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+            ["Outreach:Broadcasts:ChunkSize"] = "1000",
+            ["Outreach:Scheduler:WorkerCount"] = "20",
+            ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
+        }.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+
+    private static async Task<double> RunNaiveAsync(IServiceProvider services, BenchData bench, int count, CancellationToken cancellationToken)
+    {
+        var (broadcastId, _) = await bench.PlanAsync(services, count, "naive", cancellationToken);
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var contacts = (await connection.QueryAsync<long>("SELECT contact_id FROM deliveries WHERE broadcast_id = @broadcastId", new { broadcastId })).AsList();
+        var jobs = services.GetRequiredService<IBackgroundJobClient>();
+        var stopwatch = Stopwatch.StartNew();
+        foreach (var contactId in contacts)
+        {
+            jobs.Enqueue<NaiveSendJob>(j => j.RunAsync(broadcastId, contactId, CancellationToken.None));
+        }
+
+        await WaitAsync(dataSource, $"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcastId} AND status = 'queued'", cancellationToken);
+        return contacts.Count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<FanoutRun> RunFanoutAsync(IServiceProvider services, BenchData bench, int size, CancellationToken cancellationToken)
+    {
+        GC.Collect();
+        using var sampler = new MemorySampler();
+        var planWatch = Stopwatch.StartNew();
+        var (broadcastId, postId) = await bench.PlanAsync(services, size, "fanout", cancellationToken, startWorkers: true);
+        var plan = planWatch.Elapsed;
+        var sendWatch = Stopwatch.StartNew();
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await WaitAsync(dataSource, $"SELECT count(*) FROM broadcasts WHERE id = {broadcastId} AND status <> 'completed'", cancellationToken);
+        var send = sendWatch.Elapsed;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var sent = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM deliveries WHERE broadcast_id = @broadcastId AND status = 'sent'", new { broadcastId });
+        if (sent != size)
+        {
+            Console.WriteLine($"warning: {sent:N0} of {size:N0} sent (post {postId})");
+        }
+
+        return new FanoutRun(plan, send, sent / send.TotalSeconds, sampler.PeakWorkingSet, sampler.PeakManaged);
+    }
+
+    private static async Task WaitAsync(NpgsqlDataSource dataSource, string remainingSql, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+            {
+                if (await connection.ExecuteScalarAsync<long>(remainingSql) == 0)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    private sealed record FanoutRun(TimeSpan Plan, TimeSpan Send, double Rate, long PeakWorkingSet, long PeakManaged);
+}

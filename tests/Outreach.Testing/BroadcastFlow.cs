@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+
+namespace Outreach.Testing;
+
+/// <summary>Drives a post through the staff API to sending (editor writes and submits, a province approver approves and schedules).</summary>
+public static class BroadcastFlow
+{
+    /// <summary>Creates, approves and schedules a post to go out now; returns the post id.</summary>
+    public static async Task<long> SendNowAsync(
+        StaffApiClient editor, StaffApiClient approver, long unitId, string channel, CancellationToken ct, string topic = "health")
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        ArgumentNullException.ThrowIfNull(approver);
+        var (created, post) = await editor.PostAsync(
+            "/staff/api/posts",
+            new
+            {
+                title = "Khám sàng lọc miễn phí",
+                body = "Hội LHPN xã phối hợp trạm y tế khám sàng lọc ung thư vú miễn phí cho hội viên từ 35 tuổi.",
+                topic,
+                isPromotional = false,
+                channels = new[] { channel },
+                audienceUnitIds = new[] { unitId },
+            },
+            ct);
+        Ensure(created == HttpStatusCode.Created, post);
+        var id = post.GetProperty("id").GetInt64();
+        Ensure((await editor.PostAsync($"/staff/api/posts/{id}/submit", null, ct)).Status == HttpStatusCode.OK, post);
+        Ensure((await approver.PostAsync($"/staff/api/posts/{id}/approve", null, ct)).Status == HttpStatusCode.OK, post);
+        var (scheduled, body) = await approver.PostAsync($"/staff/api/posts/{id}/schedule", new { sendAt = DateTimeOffset.UtcNow }, ct);
+        Ensure(scheduled == HttpStatusCode.OK, body);
+        return id;
+    }
+
+    /// <summary>Waits until the post has a broadcast and returns its id.</summary>
+    public static async Task<long> BroadcastOfAsync(TestDatabase database, long postId, CancellationToken ct) =>
+        await PollAsync(database, $"SELECT id FROM broadcasts WHERE post_id = {postId} AND planned_at IS NOT NULL", id => id > 0, ct);
+
+    /// <summary>Polls a scalar query until <paramref name="done"/> holds (60 s at most).</summary>
+    public static async Task<long> PollAsync(TestDatabase database, string sql, Func<long, bool> done, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(done);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            await using (var connection = await database.DataSource.OpenConnectionAsync(timeout.Token))
+            {
+                var value = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, cancellationToken: timeout.Token)) ?? 0;
+                if (done(value))
+                {
+                    return value;
+                }
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static void Ensure(bool condition, JsonElement body)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Staff API refused a step: " + body);
+        }
+    }
+}
