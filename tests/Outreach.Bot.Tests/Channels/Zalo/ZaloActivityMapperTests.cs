@@ -1,13 +1,6 @@
-using Outreach.Content.Broadcasts;
 using System.Text.Json;
-using Npgsql;
 using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Core;
-using Outreach.Bot.Inbox;
-using Outreach.Bot.Pipeline;
-using Outreach.Content.Contacts;
-using Outreach.Content.Messages;
-using Outreach.Content.Inbox;
 using Outreach.Emulators.Zalo;
 
 namespace Outreach.Bot.Tests.Channels.Zalo;
