@@ -64,9 +64,10 @@ public static class SchedulerServiceCollectionExtensions
         SchemaName = options.SchemaName,
         PrepareSchemaIfNecessary = true,
 
-        // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued, so a broadcast's next chunk starts without waiting
-        // for a poll; the poll interval is only the fallback for a lost notification.
-        EnableLongPolling = true,
+        // Plain polling, not LISTEN/NOTIFY long polling: with long polling, jobs can stay enqueued until their invisibility
+        // timeout when the listener connection is disturbed (hangfire-postgres/Hangfire.PostgreSql#410, open), which we saw
+        // under load. Member replies do not wait on Hangfire (the inbox has its own workers), so a poll of a second is enough.
+        EnableLongPolling = false,
         QueuePollInterval = TimeSpan.FromMilliseconds(options.QueuePollIntervalMs),
 
         // Sliding invisibility: a running job keeps extending its lease by heartbeat, so a long send chunk is never handed to a

@@ -8,10 +8,10 @@ namespace Outreach.Scheduler.Broadcasting;
 
 /// <summary>
 /// Sends one chunk of a broadcast as a pipeline, so that database round trips never leave the platform idle: a claimer takes
-/// rows a batch at a time (one batch buffered ahead), <see cref="BroadcastOptions.Concurrency"/> senders work through them,
+/// rows a batch at a time (at most one batch ahead), <see cref="BroadcastOptions.Concurrency"/> senders work through them,
 /// and a recorder writes outcomes in batches as they come. Before each claim it checks that the broadcast is still sending,
 /// that the quiet hours have not begun, and renews its lease; when any of these fails, rows not yet handed to a platform go
-/// back to the queue. After a crash, at most the rows in flight and the one buffered batch are "unknown".
+/// back to the queue. After a crash, at most the rows in flight and the next claimed batch (2 × Concurrency per worker) are "unknown".
 /// </summary>
 public sealed class BroadcastSender(
     DeliveryStore deliveries,
@@ -27,7 +27,9 @@ public sealed class BroadcastSender(
         ArgumentNullException.ThrowIfNull(broadcast);
         ArgumentNullException.ThrowIfNull(post);
         var batch = options.Value.Concurrency;
-        var claimed = Channel.CreateBounded<ClaimedDelivery>(batch);
+        // Capacity 1: the claimer stays at most one batch ahead of the senders, which bounds "unknown" rows after a crash
+        // to about two batches per worker.
+        var claimed = Channel.CreateBounded<ClaimedDelivery>(1);
         var results = Channel.CreateUnbounded<DeliveryResult>();
         var run = new ChunkRun();
 

@@ -54,6 +54,13 @@ public sealed class SendBroadcastJob(
             }
 
             await broadcasts.TouchAsync(broadcastId, time.GetUtcNow(), cancellationToken);
+            if (outcome == ChunkOutcome.Stopped
+                && (await broadcasts.FindAsync(broadcastId, cancellationToken))?.Status == BroadcastStatuses.Cancelled)
+            {
+                // Rows this worker had claimed went back to the queue after the cancel swept it: cancel them too.
+                await deliveries.CancelRemainingAsync(broadcastId, time.GetUtcNow(), cancellationToken);
+            }
+
             if (outcome != ChunkOutcome.Done)
             {
                 if (outcome == ChunkOutcome.Deferred)

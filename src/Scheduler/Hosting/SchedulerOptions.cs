@@ -15,11 +15,11 @@ public sealed class SchedulerOptions
     public int WorkerCount { get; set; } = 10;
 
     /// <summary>
-    /// Fallback poll interval of the job queue, in milliseconds (default 2000). Long polling (LISTEN/NOTIFY) wakes workers
-    /// at once; the poll only catches a missed notification. Hangfire.PostgreSql's own default is 15 s.
+    /// How often idle workers look for enqueued jobs, in milliseconds (default 1000; Hangfire.PostgreSql's own default is 15 s,
+    /// too slow for a broadcast's next step).
     /// </summary>
     [Range(50, 60_000)]
-    public int QueuePollIntervalMs { get; set; } = 2000;
+    public int QueuePollIntervalMs { get; set; } = 1000;
 
     /// <summary>How often due scheduled jobs (a post's send time) are moved to the queue, in milliseconds (default 15000, Hangfire's).</summary>
     [Range(100, 600_000)]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Bot.Core;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Time.Testing;
@@ -43,7 +45,12 @@ public abstract class MessengerGatewayTest(PostgresServer server) : IAsyncLifeti
             values[key] = value;
         }
 
-        return TestHost.StartAsync(Database, values, configure, Ct);
+        // Channel tests check how replies travel, with a fixed bot; the answer engine has tests of its own.
+        return TestHost.StartAsync(Database, values, b =>
+        {
+            b.Services.AddSingleton<IBot, GreetingBot>();
+            configure?.Invoke(b);
+        }, Ct);
     }
 
     protected static Uri WebhookOf(OutreachHost host) => new(host.BaseAddress, MessengerWebhookEndpoints.Path);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Bot.Core;
 using Dapper;
 using Outreach.Bot.Hosting;
 using Outreach.Emulators.Zalo;
@@ -17,7 +19,8 @@ internal static class ZaloTestGateway
             settings[key] = value;
         }
 
-        return TestHost.StartAsync(database, settings, cancellationToken: ct);
+        // Channel tests check how replies travel, with a fixed bot; the answer engine has tests of its own.
+        return TestHost.StartAsync(database, settings, b => b.Services.AddSingleton<IBot, GreetingBot>(), ct);
     }
 
     public static Dictionary<string, string?> Settings(ZaloEmulator zalo) => new()
