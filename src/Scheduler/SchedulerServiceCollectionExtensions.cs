@@ -23,6 +23,7 @@ public static class SchedulerServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
             var dataSource = sp.GetRequiredService<NpgsqlDataSource>();
             configuration
+                .UseLogProvider(new HostBoundLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()

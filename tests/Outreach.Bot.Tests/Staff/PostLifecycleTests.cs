@@ -51,7 +51,8 @@ public sealed class PostLifecycleTests(PostgresServer server) : IAsyncLifetime
         var (submitted, _) = await editor.PostAsync($"/staff/api/posts/{id}/submit", null, ct);
         var (sameUnit, refusal) = await sameUnitApprover.PostAsync($"/staff/api/posts/{id}/approve", null, ct);
         var (approved, _) = await provinceApprover.PostAsync($"/staff/api/posts/{id}/approve", null, ct);
-        var (scheduled, _) = await provinceApprover.PostAsync($"/staff/api/posts/{id}/schedule", new { sendAt = DateTimeOffset.UtcNow.AddSeconds(1) }, ct);
+        var (scheduled, scheduleAnswer) = await provinceApprover.PostAsync($"/staff/api/posts/{id}/schedule", new { sendAt = DateTimeOffset.UtcNow.AddSeconds(1) }, ct);
+        Assert.True(scheduled == HttpStatusCode.OK, $"schedule answered {scheduled}: {scheduleAnswer}");
         var final = await WaitForPostStatusAsync(editor, id, "sent", ct);
 
         Assert.Equal(HttpStatusCode.Created, created);
