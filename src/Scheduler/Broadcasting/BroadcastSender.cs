@@ -18,7 +18,8 @@ public sealed class BroadcastSender(
     BroadcastRateLimiters limiters,
     QuietHours quietHours,
     IOptions<BroadcastOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    BroadcastMessage? messages = null)
 {
     /// <summary>Sends the chunk until it is empty, the broadcast stops being "sending", the quiet hours begin, or the lease is lost.</summary>
     public async Task<ChunkOutcome> SendChunkAsync(Broadcast broadcast, Post post, int chunkNo, CancellationToken cancellationToken)
@@ -74,7 +75,7 @@ public sealed class BroadcastSender(
             return new DeliveryResult(row.ContactId, DeliveryStatuses.Failed, ErrorCode: "no_sender");
         }
 
-        var message = BroadcastMessage.Compose(post, broadcastId, row);
+        var message = (messages ?? BroadcastMessage.Untracked).Compose(post, broadcastId, row);
         for (var attempt = 1; ; attempt++)
         {
             using var lease = await limiters.For(row.Channel).AcquireAsync(1, cancellationToken);
