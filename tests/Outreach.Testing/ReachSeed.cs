@@ -75,6 +75,29 @@ public sealed class ReachSeed(TestDatabase database)
 
     public static string Mid(long broadcastId, long contactId) => $"m-{broadcastId}-{contactId}";
 
+    /// <summary>
+    /// Runs the roll-up until no event waits beyond its watermark (60 s at most). One run may not be enough: it only takes
+    /// events of transactions older than every transaction still open in the whole cluster, and other tests' are open.
+    /// Returns the events consumed.
+    /// </summary>
+    public static async Task<int> RollUpAllAsync(ReachRollup rollup, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rollup);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        var total = 0;
+        while (true)
+        {
+            total += await rollup.RunAsync(limit.Token);
+            if ((await rollup.StatusAsync(limit.Token)).PendingEvents == 0)
+            {
+                return total;
+            }
+
+            await Task.Delay(50, limit.Token);
+        }
+    }
+
     private async Task<(string Channel, string Account, string User)> AddressAsync(long contactId, CancellationToken ct)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);

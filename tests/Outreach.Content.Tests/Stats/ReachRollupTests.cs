@@ -23,7 +23,7 @@ public sealed class ReachRollupTests(PostgresServer server) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var term = await _scenario.Periods().CreateAsync("term", "2026-2027", "Giai đoạn 2026–2027", new(2026, 1, 1), new(2027, 12, 31), ct);
 
-        var consumed = await _scenario.Rollup(batchSize: 7).RunAsync(ct);
+        var consumed = await ReachSeed.RollUpAllAsync(_scenario.Rollup(batchSize: 7), ct);
 
         Assert.Equal(await CountAsync("SELECT count(*) FROM reach_events"), consumed);
         await AssertRollupsEqualRawAsync(["2026", "2027", term!.Code], ct);
@@ -33,7 +33,7 @@ public sealed class ReachRollupTests(PostgresServer server) : IAsyncLifetime
     public async Task RunAsync_Again_CountsNothingTwice()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _scenario.Rollup().RunAsync(ct);
+        await ReachSeed.RollUpAllAsync(_scenario.Rollup(), ct);
         var before = await CountAsync("SELECT sum(events) + sum(people) FROM reach_daily");
 
         var again = await _scenario.Rollup().RunAsync(ct);
@@ -47,7 +47,7 @@ public sealed class ReachRollupTests(PostgresServer server) : IAsyncLifetime
     public async Task RunAsync_EventAtHalfPastMidnightInVietnam_CountsInTheNewYear()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _scenario.Rollup().RunAsync(ct);
+        await ReachSeed.RollUpAllAsync(_scenario.Rollup(), ct);
 
         var year2027 = await _scenario.Query().ReportAsync(_scenario.Province, (await _scenario.Periods().FindAsync("2027", ct))!, ct);
         var year2026 = await _scenario.Query().ReportAsync(_scenario.Province, (await _scenario.Periods().FindAsync("2026", ct))!, ct);
@@ -63,9 +63,9 @@ public sealed class ReachRollupTests(PostgresServer server) : IAsyncLifetime
     public async Task RunAsync_MemberMovedBetweenCommunes_CountedOnceInTheProvinceAndOnceInEachCommune()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _scenario.Rollup(batchSize: 5).RunAsync(ct);
+        await ReachSeed.RollUpAllAsync(_scenario.Rollup(batchSize: 5), ct);
         var term = await _scenario.Periods().CreateAsync("term", "2026-2027", "Giai đoạn 2026–2027", new(2026, 1, 1), new(2027, 12, 31), ct);
-        await _scenario.Rollup(batchSize: 5).RunAsync(ct);
+        await ReachSeed.RollUpAllAsync(_scenario.Rollup(batchSize: 5), ct);
 
         var query = _scenario.Query();
         var province = await query.ReportAsync(_scenario.Province, term!, ct);
@@ -83,11 +83,11 @@ public sealed class ReachRollupTests(PostgresServer server) : IAsyncLifetime
     public async Task RunAsync_UnitMovedUnderAnotherParent_RebuildsAndEqualsTheRawEventsAgain()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _scenario.Rollup().RunAsync(ct);
+        await ReachSeed.RollUpAllAsync(_scenario.Rollup(), ct);
 
         // The chi hội is re-attached directly to commune B (a 2025-style restructuring).
         await new Seed(_database).Units.MoveAsync(_scenario.ChiHoiA1.Id, _scenario.CommuneB.Id, ct);
-        await _scenario.Rollup(batchSize: 9).RunAsync(ct);
+        await ReachSeed.RollUpAllAsync(_scenario.Rollup(batchSize: 9), ct);
 
         Assert.False(await CountAsync("SELECT count(*) FROM reach_rollup_state WHERE rebuild_requested") > 0);
         await AssertRollupsEqualRawAsync(["2026", "2027"], ct);
@@ -97,7 +97,7 @@ public sealed class ReachRollupTests(PostgresServer server) : IAsyncLifetime
     public async Task RunAsync_WriterCommitsAfterALaterEvent_TheEarlierEventIsNotSkipped()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _scenario.Rollup().RunAsync(ct);
+        await ReachSeed.RollUpAllAsync(_scenario.Rollup(), ct);
         var broadcast = _scenario.Broadcasts[0];
 
         // A slow writer takes an event id first and commits last; a fast one commits in between and the roll-up runs.
@@ -109,7 +109,7 @@ public sealed class ReachRollupTests(PostgresServer server) : IAsyncLifetime
         await new ReachSeed(_database).ClickAsync(broadcast, _scenario.Mover, ReachScenario.March.AddDays(5), ct);
         var whileOpen = await _scenario.Rollup().RunAsync(ct);
         await slowTransaction.CommitAsync(ct);
-        var afterCommit = await _scenario.Rollup().RunAsync(ct);
+        var afterCommit = await ReachSeed.RollUpAllAsync(_scenario.Rollup(), ct);
 
         Assert.Equal(0, whileOpen);
         Assert.Equal(2, afterCommit);

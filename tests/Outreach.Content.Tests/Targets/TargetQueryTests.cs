@@ -19,7 +19,7 @@ public sealed class TargetQueryTests(PostgresServer server) : IAsyncLifetime
         _database = await server.CreateDatabaseAsync(ct);
         _scenario = await ReachScenario.CreateAsync(_database, ct);
         _targets = new TargetStore(_database.DataSource);
-        await _scenario.Rollup().RunAsync(ct);
+        await ReachSeed.RollUpAllAsync(_scenario.Rollup(), ct);
         _year = (await _scenario.Periods().FindAsync("2026", ct))!;
     }
 
