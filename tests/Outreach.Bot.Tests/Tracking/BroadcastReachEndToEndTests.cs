@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Bot.Hosting;
+using Outreach.Content.OrgUnits;
+using Outreach.Content.Stats;
+using Outreach.Testing;
+
+namespace Outreach.Bot.Tests.Tracking;
+
+[Collection("tracking-hosts")]
+public sealed partial class BroadcastReachEndToEndTests(PostgresServer server) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private OutreachHost _host = null!;
+    private OrgUnit _commune = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _database = await server.CreateDatabaseAsync(ct);
+        var seed = new Seed(_database);
+        var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh", ct);
+        _commune = await seed.UnitAsync(province.Id, "xa", "Hội LHPN xã", ct);
+        await seed.StaffAsync("bientap.xa", _commune.Id, "editor", ct);
+        await seed.StaffAsync("duyet.tinh", province.Id, "approver", ct);
+        await seed.ContactAsync("webchat", "chi-hoa", _commune.Id, TimeSpan.FromHours(1), DateTimeOffset.UtcNow, ["health"], ct: ct);
+        var settings = ClickEndpointsTests.TrackingSettings();
+        settings["Outreach:Scheduler:RunServer"] = "true";
+        _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BroadcastWithALink_MemberTapsItAndReplies_TheDashboardCountsSentClickedReplied()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await StaffApiClient.SignInAsync(_host.BaseAddress, "bientap.xa", ct: ct);
+        using var approver = await StaffApiClient.SignInAsync(_host.BaseAddress, "duyet.tinh", ct: ct);
+        var (_, post) = await editor.PostAsync("/staff/api/posts", new
+        {
+            title = "Khám sàng lọc ung thư vú miễn phí",
+            body = "Trạm y tế xã khám miễn phí cho hội viên vào thứ Bảy.",
+            linkUrl = ClickEndpointsTests.PostLink,
+            topic = "health",
+            isPromotional = false,
+            channels = new[] { "webchat" },
+            audienceUnitIds = new[] { _commune.Id },
+        }, ct);
+        var id = post.GetProperty("id").GetInt64();
+        await editor.PostAsync($"/staff/api/posts/{id}/submit", null, ct);
+        await approver.PostAsync($"/staff/api/posts/{id}/approve", null, ct);
+        await approver.PostAsync($"/staff/api/posts/{id}/schedule", new { sendAt = DateTimeOffset.UtcNow.AddSeconds(1) }, ct);
+        var chat = new WebChatClient(new HttpClient { BaseAddress = _host.BaseAddress });
+
+        // The member's message carries her own tracked link, not the post's.
+        var received = await chat.WaitForRepliesAsync("chi-hoa", 1, ct);
+        var text = JsonSerializer.Serialize(received[0]);
+        var link = TrackedLink().Match(text).Value;
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var tap = await browser.GetAsync(_host.BaseAddress + new Uri(link).AbsolutePath.TrimStart('/'), ct);
+        using var reply = await chat.PostAsync("chi-hoa", "Cho em hỏi khám ở đâu ạ?", cancellationToken: ct);
+        await WaitForAsync("SELECT count(*) FROM reach_events WHERE kind = 'replied'", ct);
+        await ReachSeed.RollUpAllAsync(_host.Services.GetRequiredService<ReachRollup>(), ct);
+        var (_, dashboard) = await editor.GetAsync("/staff/api/stats/reach", ct);
+
+        Assert.DoesNotContain(ClickEndpointsTests.PostLink, text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, tap.StatusCode);
+        Assert.Equal(new Uri(ClickEndpointsTests.PostLink), tap.Headers.Location);
+        var figures = dashboard.GetProperty("totals").EnumerateArray().ToDictionary(
+            f => f.GetProperty("kind").GetString()!, f => (f.GetProperty("events").GetInt64(), f.GetProperty("people").GetInt64()));
+        Assert.Equal((1, 1), figures["sent"]);
+        Assert.Equal((1, 1), figures["clicked"]);
+        Assert.Equal((1, 1), figures["replied"]);
+    }
+
+    private async Task WaitForAsync(string countSql, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        while (await connection.ExecuteScalarAsync<long>(countSql) == 0)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "timed out: " + countSql);
+            await Task.Delay(50, ct);
+        }
+    }
+
+    [GeneratedRegex(@"https://outreach\.example/r/[0-9]+-[0-9]+-[A-Za-z0-9_-]+")]
+    private static partial Regex TrackedLink();
+}
