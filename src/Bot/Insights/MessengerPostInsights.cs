@@ -42,7 +42,7 @@ public sealed partial class MessengerPostInsights(
             return InsightsResult.Failed("unknown_page");
         }
 
-        var metrics = insights.Value.FacebookMetrics.Where(m => !_deadMetrics.ContainsKey(m)).ToList();
+        var metrics = insights.Value.EffectiveFacebookMetrics.Where(m => !_deadMetrics.ContainsKey(m)).ToList();
         var (values, error) = await RequestAsync(postId, token, metrics, cancellationToken);
         if (error is not InvalidMetric)
         {

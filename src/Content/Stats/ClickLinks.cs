@@ -62,7 +62,7 @@ public sealed class ClickLinks(IOptions<TrackingOptions> options)
 
     /// <summary>True for a link-preview crawler's request (redirected, not counted).</summary>
     public bool IsPreviewer(string? userAgent) =>
-        userAgent is { Length: > 0 } agent && options.Value.PreviewUserAgents.Any(p => agent.Contains(p, StringComparison.OrdinalIgnoreCase));
+        userAgent is { Length: > 0 } agent && options.Value.EffectivePreviewUserAgents.Any(p => agent.Contains(p, StringComparison.OrdinalIgnoreCase));
 
     private static byte[] Tag(string key, long broadcastId, long contactId) =>
         HMACSHA256.HashData(

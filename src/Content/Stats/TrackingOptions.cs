@@ -18,13 +18,18 @@ public sealed class TrackingOptions
     public string? SigningKey { get; set; }
 
     /// <summary>Keys used before a rotation: links already sent keep working.</summary>
-    public string[] PreviousSigningKeys { get; set; } = [];
+    public IList<string> PreviousSigningKeys { get; } = [];
 
     /// <summary>
     /// User-Agent fragments of link-preview crawlers (Meta's fetches every link put in a message). Their requests are
-    /// redirected but not counted as clicks. Default: facebookexternalhit, Facebot. (An array: configuration replaces it whole.)
+    /// redirected but not counted as clicks. Empty (the default) means <see cref="DefaultPreviewUserAgents"/>.
     /// </summary>
-    public string[] PreviewUserAgents { get; set; } = ["facebookexternalhit", "Facebot"];
+    public IList<string> PreviewUserAgents { get; } = [];
+
+    /// <summary>facebookexternalhit and Facebot, Meta's crawlers.</summary>
+    public static IReadOnlyList<string> DefaultPreviewUserAgents { get; } = ["facebookexternalhit", "Facebot"];
+
+    public IReadOnlyList<string> EffectivePreviewUserAgents => PreviewUserAgents.Count > 0 ? [.. PreviewUserAgents] : DefaultPreviewUserAgents;
 
     public bool IsEnabled => PublicBaseUrl is not null;
 }

@@ -15,10 +15,17 @@ public sealed class InsightsOptions
     [Range(1, 730)]
     public int LookbackDays { get; set; } = 90;
 
+    /// <summary>The metrics asked for when <see cref="FacebookMetrics"/> is empty (PLATFORM-MESSENGER.md §4.2: still served on v25.0).</summary>
+    public static IReadOnlyList<string> DefaultFacebookMetrics { get; } =
+        ["post_total_media_view_unique", "post_media_view", "post_clicks", "post_reactions_by_type_total"];
+
     /// <summary>
-    /// Page post insights metrics to ask Graph for (PLATFORM-MESSENGER.md §4.2: the impressions family and post_engaged_users are
-    /// gone). One unknown metric fails a whole request, so on that error each metric is asked for alone and the dead ones are
-    /// dropped. An array: configuration replaces the default whole.
+    /// Page post insights metrics to ask Graph for; empty (the default) means <see cref="DefaultFacebookMetrics"/>. (The
+    /// impressions family and post_engaged_users are gone.) One unknown metric fails a whole request, so on that error each
+    /// metric is asked for alone and the dead ones are dropped.
     /// </summary>
-    public string[] FacebookMetrics { get; set; } = ["post_total_media_view_unique", "post_media_view", "post_clicks", "post_reactions_by_type_total"];
+    public IList<string> FacebookMetrics { get; } = [];
+
+    /// <summary>The metrics to ask for: the configured ones, or the defaults.</summary>
+    public IReadOnlyList<string> EffectiveFacebookMetrics => FacebookMetrics.Count > 0 ? FacebookMetrics.Distinct().ToList() : DefaultFacebookMetrics;
 }

@@ -96,12 +96,16 @@ public sealed class ClickLinksTests
         Assert.True(good.Succeeded);
     }
 
-    private static ClickLinks Links(string key = Key, params string[] previous) => new(Options.Create(new TrackingOptions
+    private static ClickLinks Links(string key = Key, params string[] previous)
     {
-        PublicBaseUrl = new Uri("https://outreach.example/"),
-        SigningKey = key,
-        PreviousSigningKeys = previous,
-    }));
+        var options = new TrackingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), SigningKey = key };
+        foreach (var old in previous)
+        {
+            options.PreviousSigningKeys.Add(old);
+        }
+
+        return new(Options.Create(options));
+    }
 
     private static string Token(string link) => link[(link.LastIndexOf("/r/", StringComparison.Ordinal) + 3)..];
 }
