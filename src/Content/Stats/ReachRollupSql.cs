@@ -72,6 +72,8 @@ internal static class ReachRollupSql
              AND (e.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN p.starts_on AND p.ends_on
         CROSS JOIN LATERAL (VALUES ('', ''), (':t:' || po.topic, po.topic)) AS x(suffix, topic)
         WHERE (e.tx, e.id) <= (@lastTx::xid8, @lastId) AND e.org_unit_id IS NOT NULL
+          AND e.at >= (SELECT min(starts_on) - 1 FROM report_periods WHERE id = ANY(@periodIds))::timestamp AT TIME ZONE 'UTC'
+          AND e.at < (SELECT max(ends_on) + 2 FROM report_periods WHERE id = ANY(@periodIds))::timestamp AT TIME ZONE 'UTC'
         GROUP BY 1, 2, 3, 4, 5, 6, 7;
         UPDATE report_periods SET is_rolled_up = true WHERE id = ANY(@periodIds);
         """;

@@ -74,9 +74,17 @@ public static class TargetsApi
             return TypedResults.ValidationProblem(errors, title: "Dữ liệu chưa hợp lệ");
         }
 
-        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim()[..Math.Min(request.Note.Trim().Length, 500)];
-        var write = isTarget ? (Func<long, long, long, decimal, string?, long, DateTimeOffset, CancellationToken, Task>)s.Targets.SetTargetAsync : s.Targets.SetResultAsync;
-        await write(indicator!.Id, unit!.Id, period!.Id, request.Value!.Value, note, session.User.Id, s.Time.GetUtcNow(), ct);
+        var note = request.Note?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 500)] : null;
+        var (indicatorId, unitId, periodId, now) = (indicator!.Id, unit!.Id, period!.Id, s.Time.GetUtcNow());
+        if (isTarget)
+        {
+            await s.Targets.SetTargetAsync(indicatorId, unitId, periodId, request.Value!.Value, note, session.User.Id, now, ct);
+        }
+        else
+        {
+            await s.Targets.SetResultAsync(indicatorId, unitId, periodId, request.Value!.Value, note, session.User.Id, now, ct);
+        }
+
         return TypedResults.Ok(await s.TargetQuery.ReportAsync(unit, period, ct));
     }
 }

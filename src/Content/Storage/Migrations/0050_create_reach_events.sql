@@ -17,6 +17,9 @@ CREATE TABLE reach_events (
 
 CREATE INDEX reach_events_tx_idx ON reach_events (tx, id);
 
+-- Events arrive roughly in time order: a tiny BRIN index lets a new period's back-fill read only its own months.
+CREATE INDEX reach_events_at_brin ON reach_events USING brin (at);
+
 -- Reporting periods: every calendar year (created as events arrive), and the terms (nhiệm kỳ) or other spans staff define.
 -- Dates are Vietnamese calendar days (Asia/Ho_Chi_Minh), both ends included. A new period is back-filled from the raw events
 -- by the next roll-up (is_rolled_up turns true in the same transaction).
