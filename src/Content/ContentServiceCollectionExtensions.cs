@@ -9,6 +9,7 @@ using Outreach.Content.Messages;
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Posts;
 using Outreach.Content.Staff;
+using Outreach.Content.Stats;
 using Outreach.Content.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<DeliveryStore>();
         services.TryAddSingleton<AudiencePlanner>();
         services.TryAddSingleton<AudiencePreview>();
+        services.AddOutreachReach();
         return services;
     }
 }

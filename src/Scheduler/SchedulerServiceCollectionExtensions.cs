@@ -5,6 +5,7 @@ using Npgsql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outreach.Scheduler.Broadcasting;
 using Outreach.Scheduler.Hosting;
+using Outreach.Scheduler.Rollups;
 using Outreach.Scheduler.Sending;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class SchedulerServiceCollectionExtensions
         services.TryAddSingleton<BroadcastSender>();
         services.TryAddSingleton<BroadcastWorkers>();
         services.TryAddSingleton<BroadcastControl>();
+        services.AddOutreachReachJobs(runServer);
 
         // Hangfire activates jobs through the container; job classes are an unordered family, found by scanning.
         services.Scan(scan => scan.FromAssemblyOf<PlanBroadcastJob>()

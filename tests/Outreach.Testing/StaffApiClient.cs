@@ -42,6 +42,13 @@ public sealed class StaffApiClient : IDisposable
         return (response.StatusCode, await ReadAsync(response, ct));
     }
 
+    /// <summary>A file download (an export): the status, the bytes and the content type.</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body, string? ContentType)> GetBytesAsync(string path, CancellationToken ct = default)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), ct);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentType?.ToString());
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken ct)

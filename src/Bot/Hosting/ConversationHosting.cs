@@ -7,6 +7,7 @@ using Outreach.Bot.Core;
 using Outreach.Bot.Inbox;
 using Outreach.Bot.Outbox;
 using Outreach.Bot.Pipeline;
+using Outreach.Bot.Tracking;
 using Outreach.Scheduler.Sending;
 
 namespace Outreach.Bot.Hosting;
@@ -34,6 +35,7 @@ internal static class ConversationHosting
         services.AddSingleton<ChannelRegistry>();
         services.AddMessengerChannel();
         services.AddZaloChannel();
+        services.AddOutreachReachHost();
 
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ReplyDispatcher>();
@@ -47,6 +49,7 @@ internal static class ConversationHosting
         endpoints.MapWebChat();
         endpoints.MapMessengerWebhook();
         endpoints.MapZaloWebhook();
+        endpoints.MapOutreachReach();
         return endpoints;
     }
 }

@@ -7,6 +7,8 @@ namespace Outreach.Content.Broadcasts;
 /// The work queue of a broadcast: chunks claimed with SKIP LOCKED and a lease, rows claimed a few at a time within a chunk,
 /// and results written in batches. A chunk claimed again after its lease ran out first turns its rows still "sending" into
 /// "unknown": the dead worker may have handed them to the platform, and nobody may get a broadcast twice.
+/// Every move to sent, delivered or read appends its reach event (reach_events) in the same statement, so the statistics
+/// and the statuses cannot disagree.
 /// </summary>
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
@@ -69,7 +71,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
-    /// <summary>Writes the outcome of rows claimed by <see cref="ClaimRowsAsync"/> in one statement.</summary>
+    /// <summary>Writes the outcome of rows claimed by <see cref="ClaimRowsAsync"/>, and a "sent" reach event per sent row, in one statement.</summary>
     public async Task RecordAsync(long broadcastId, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -81,11 +83,16 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE deliveries d
-            SET status = r.status, skip_reason = r.reason, platform_message_id = r.platform_id, error_code = r.error,
-                sent_at = CASE WHEN r.status = 'sent' THEN @now ELSE d.sent_at END, updated_at = @now
-            FROM unnest(@contactIds, @statuses, @reasons, @platformIds, @errors) AS r(contact_id, status, reason, platform_id, error)
-            WHERE d.broadcast_id = @broadcastId AND d.contact_id = r.contact_id AND d.status = 'sending'
+            WITH recorded AS (
+                UPDATE deliveries d
+                SET status = r.status, skip_reason = r.reason, platform_message_id = r.platform_id, error_code = r.error,
+                    sent_at = CASE WHEN r.status = 'sent' THEN @now ELSE d.sent_at END, updated_at = @now
+                FROM unnest(@contactIds, @statuses, @reasons, @platformIds, @errors) AS r(contact_id, status, reason, platform_id, error)
+                WHERE d.broadcast_id = @broadcastId AND d.contact_id = r.contact_id AND d.status = 'sending'
+                RETURNING d.broadcast_id, d.contact_id, d.org_unit_id, d.channel, d.status
+            )
+            INSERT INTO reach_events (kind, broadcast_id, contact_id, org_unit_id, channel, at)
+            SELECT 'sent', broadcast_id, contact_id, org_unit_id, channel, @now FROM recorded WHERE status = 'sent'
             """,
             new
             {
@@ -151,7 +158,9 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Applies a delivery or read receipt to broadcast deliveries: those named by platform message id, plus (with a watermark)
-    /// those sent to the member at or before it. Status only moves forward (sent → delivered → read).
+    /// those sent to the member at or before it. Status only moves forward (sent → delivered → read), and each move appends
+    /// its reach event in the same statement; a read that skips "delivered" (no delivery receipt came) counts as delivered
+    /// too, so the funnel never shows more read than delivered. Returns how many deliveries moved.
     /// </summary>
     public async Task<int> ApplyReceiptAsync(
         NpgsqlTransaction? transaction, string channel, string accountId, string userId, string receipt,
@@ -163,20 +172,35 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         }
 
         const string sql = """
-            UPDATE deliveries d SET status = @receipt, updated_at = @at
-            FROM contacts c
-            WHERE c.channel = @channel AND c.account_id = @accountId AND c.platform_user_id = @userId AND d.contact_id = c.id
-              AND (d.status = 'sent' OR (d.status = 'delivered' AND @receipt = 'read'))
-              AND (d.platform_message_id = ANY(@ids) OR (@watermark IS NOT NULL AND d.sent_at <= @watermark))
+            WITH previous AS (
+                SELECT d.broadcast_id, d.contact_id, d.status AS old_status
+                FROM deliveries d JOIN contacts c ON c.id = d.contact_id
+                WHERE c.channel = @channel AND c.account_id = @accountId AND c.platform_user_id = @userId
+                  AND (d.status = 'sent' OR (d.status = 'delivered' AND @receipt = 'read'))
+                  AND (d.platform_message_id = ANY(@ids) OR (@watermark IS NOT NULL AND d.sent_at <= @watermark))
+                FOR UPDATE OF d
+            ), moved AS (
+                UPDATE deliveries d SET status = @receipt, updated_at = @at
+                FROM previous p
+                WHERE d.broadcast_id = p.broadcast_id AND d.contact_id = p.contact_id
+                  AND (d.status = 'sent' OR (d.status = 'delivered' AND @receipt = 'read'))
+                RETURNING d.broadcast_id, d.contact_id, d.org_unit_id, d.channel, p.old_status
+            ), events AS (
+                INSERT INTO reach_events (kind, broadcast_id, contact_id, org_unit_id, channel, at)
+                SELECT k.kind, m.broadcast_id, m.contact_id, m.org_unit_id, m.channel, @at
+                FROM moved m CROSS JOIN LATERAL (VALUES ('delivered'), ('read')) AS k(kind)
+                WHERE k.kind = @receipt OR (k.kind = 'delivered' AND m.old_status = 'sent')
+            )
+            SELECT count(*)::int FROM moved
             """;
         var args = new { channel, accountId, userId, receipt, ids = platformMessageIds.ToArray(), watermark, at };
         if (transaction is not null)
         {
-            return await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+            return await transaction.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
 
     /// <summary>Deliveries of a broadcast by status and skip reason.</summary>

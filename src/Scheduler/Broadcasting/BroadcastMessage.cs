@@ -1,18 +1,26 @@
 using System.Globalization;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
+using Outreach.Content.Stats;
 using Outreach.Scheduler.Sending;
 
 namespace Outreach.Scheduler.Broadcasting;
 
-/// <summary>What one member receives for a post: its title, body and link, as a broadcast message.</summary>
-public static class BroadcastMessage
+/// <summary>
+/// What one member receives for a post: its title, body and link, as a broadcast message. With tracking on, the link is
+/// the member's own tracked link (<see cref="ClickLinks"/>): a click is counted, then redirected to the post's link.
+/// </summary>
+public sealed class BroadcastMessage(ClickLinks? links = null)
 {
-    public static OutboundMessage Compose(Post post, long broadcastId, ClaimedDelivery delivery)
+    /// <summary>Messages with the post's link as written (tracking off).</summary>
+    public static BroadcastMessage Untracked { get; } = new();
+
+    public OutboundMessage Compose(Post post, long broadcastId, ClaimedDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(delivery);
-        var text = post.Title + "\n\n" + post.Body + (post.LinkUrl is { Length: > 0 } link ? "\n" + link : "");
+        var link = post.LinkUrl is { Length: > 0 } written ? links?.LinkFor(broadcastId, delivery.ContactId) ?? written : null;
+        var text = post.Title + "\n\n" + post.Body + (link is null ? "" : "\n" + link);
         return new OutboundMessage
         {
             Channel = delivery.Channel,

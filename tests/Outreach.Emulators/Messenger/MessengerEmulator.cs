@@ -139,6 +139,7 @@ public sealed partial class MessengerEmulator : EmulatorServer
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/{version}/{node}/messages", HandleSendAsync);
+        app.MapGet("/{version}/{node}/insights", HandleInsights);
     }
 
     private DateTimeOffset? LastInteraction(string page, string psid) =>

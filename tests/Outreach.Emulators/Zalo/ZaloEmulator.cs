@@ -116,6 +116,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost(SendPath, (Delegate)SendAsync);
         app.MapPost(TokenPath, (Delegate)TokenAsync);
+        app.MapGet(ArticlesPath, (Delegate)ArticleSlice);
     }
 
     private Member MemberOf(string userId) => _members.GetOrAdd(userId, _ => new Member());

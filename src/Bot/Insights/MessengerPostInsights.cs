@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Messenger;
+using Outreach.Scheduler.Insights;
+
+namespace Outreach.Bot.Insights;
+
+/// <summary>
+/// Page post insights: <c>GET {Graph}/{version}/{page-id}_{post-id}/insights?metric=…</c> with the Page's token in the
+/// Authorization header. Graph fails the whole request when one metric no longer exists ("(#100) The value must be a valid
+/// insights metric", PLATFORM-MESSENGER.md §4.2), so on that error each metric is asked for alone; the dead ones are
+/// remembered for the life of the process and not asked for again.
+/// </summary>
+public sealed partial class MessengerPostInsights(
+    IHttpClientFactory httpClients, IOptions<MessengerOptions> messenger, IOptions<InsightsOptions> insights, ILogger<MessengerPostInsights> logger)
+    : IInsightsSource
+{
+    public const string ClientName = "messenger-insights";
+    private readonly ConcurrentDictionary<string, bool> _deadMetrics = new(StringComparer.Ordinal);
+
+    public string Platform => "facebook";
+
+    public async Task<IReadOnlyDictionary<string, InsightsResult>> FetchAsync(IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var results = new Dictionary<string, InsightsResult>(StringComparer.Ordinal);
+        foreach (var postId in externalIds)
+        {
+            results[postId] = await FetchOneAsync(postId, cancellationToken);
+        }
+
+        return results;
+    }
+
+    private async Task<InsightsResult> FetchOneAsync(string postId, CancellationToken cancellationToken)
+    {
+        var pageId = postId.Split('_')[0];
+        if (messenger.Value.TokenFor(pageId) is not { } token)
+        {
+            return InsightsResult.Failed("unknown_page");
+        }
+
+        var metrics = insights.Value.EffectiveFacebookMetrics.Where(m => !_deadMetrics.ContainsKey(m)).ToList();
+        var (values, error) = await RequestAsync(postId, token, metrics, cancellationToken);
+        if (error is not InvalidMetric)
+        {
+            return new InsightsResult(values, error);
+        }
+
+        var merged = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            var (one, oneError) = await RequestAsync(postId, token, [metric], cancellationToken);
+            if (oneError == InvalidMetric && _deadMetrics.TryAdd(metric, true))
+            {
+                LogDeadMetric(logger, metric);
+            }
+            else if (oneError is not null)
+            {
+                return new InsightsResult(merged, oneError);
+            }
+
+            foreach (var (name, value) in one)
+            {
+                merged[name] = value;
+            }
+        }
+
+        return new InsightsResult(merged);
+    }
+
+    private const string InvalidMetric = "graph_100_invalid_metric";
+
+    private async Task<(Dictionary<string, long> Values, string? Error)> RequestAsync(
+        string postId, string token, IReadOnlyList<string> metrics, CancellationToken cancellationToken)
+    {
+        var settings = messenger.Value;
+        var uri = $"{settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{settings.ApiVersion}/{Uri.EscapeDataString(postId)}/insights?metric={string.Join(',', metrics)}";
+        if (settings.UseAppSecretProof && settings.AppSecret is { Length: > 0 } secret)
+        {
+            uri += "&appsecret_proof=" + MessengerClient.AppSecretProof(secret, token);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(uri));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var response = await httpClients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            if (body.RootElement.TryGetProperty("error", out var error))
+            {
+                var code = error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : 0;
+                var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+                return ([], code == 100 && message.Contains("valid insights metric", StringComparison.OrdinalIgnoreCase) ? InvalidMetric : $"graph_{code}");
+            }
+
+            return (Read(body.RootElement), null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return ([], "network");
+        }
+    }
+
+    // data[].values[0].value is a number, or an object of numbers (post_reactions_by_type_total: {"like":3,"love":1}).
+    private static Dictionary<string, long> Read(JsonElement root)
+    {
+        var values = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var metric in root.TryGetProperty("data", out var data) ? data.EnumerateArray() : default)
+        {
+            var name = metric.GetProperty("name").GetString()!;
+            if (!metric.TryGetProperty("values", out var list) || list.GetArrayLength() == 0 || !list[0].TryGetProperty("value", out var value))
+            {
+                continue;
+            }
+
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
+            {
+                values[name] = number;
+            }
+            else if (value.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var part in value.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
+                {
+                    values[$"{name}.{part.Name}"] = part.Value.GetInt64();
+                }
+            }
+        }
+
+        return values;
+    }
+
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Graph no longer knows the insights metric {Metric}; it is no longer asked for")]
+    private static partial void LogDeadMetric(ILogger logger, string metric);
+}

@@ -1,0 +1,35 @@
+namespace Outreach.Content.Targets;
+
+/// <summary>
+/// Something a unit has a target for. <see cref="Source"/> says how its result is found: counted from reach
+/// (<see cref="ReachKind"/>, <see cref="Measure"/> people or events, optional <see cref="Topic"/>), counted from the posts
+/// that went out, or entered by staff.
+/// </summary>
+public sealed record Indicator(
+    long Id, string Code, string NameVi, string UnitVi, string Source, string? ReachKind, string? Measure, string? Topic, int PercentDecimals);
+
+/// <summary>Where an indicator's result comes from.</summary>
+public static class IndicatorSources
+{
+    public const string Reach = "reach";
+    public const string Posts = "posts";
+    public const string Manual = "manual";
+}
+
+/// <summary>The target of one indicator for a unit and period, and how far the unit (with everything below it) got.</summary>
+public sealed record TargetProgress(
+    long IndicatorId,
+    string IndicatorCode,
+    string IndicatorName,
+    string UnitVi,
+    string Source,
+    decimal Target,
+    decimal Achieved,
+    decimal Ratio,
+    string PercentText,
+    string Text,
+    bool IsMet,
+    string? Note);
+
+/// <summary>All targets of a unit for a period, with the verdict ("đạt và vượt 2/3 chỉ tiêu").</summary>
+public sealed record TargetReport(long UnitId, string UnitName, string PeriodCode, string PeriodName, IReadOnlyList<TargetProgress> Targets, int Met, string Verdict);
