@@ -16,6 +16,9 @@ namespace Outreach.Bot.Staff.Console.Posts;
 /// </summary>
 public static class PostActionsEndpoints
 {
+    /// <summary>The schedule kind that sends at once: a one-off schedule at the current time (quiet hours still apply).</summary>
+    public const string SendNow = "now";
+
     public static RouteGroupBuilder MapPostActions(this RouteGroupBuilder console)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -34,7 +37,7 @@ public static class PostActionsEndpoints
     {
         public string? Note { get; set; }
 
-        /// <summary>"once" (with <see cref="SendAt"/>) or "recurring" (with <see cref="Cron"/>).</summary>
+        /// <summary>"once" (with <see cref="SendAt"/>), "recurring" (with <see cref="Cron"/>) or <see cref="SendNow"/>.</summary>
         public string? Kind { get; set; }
 
         /// <summary>A local date and time in Vietnam, as &lt;input type="datetime-local"&gt; sends it.</summary>
@@ -61,7 +64,7 @@ public static class PostActionsEndpoints
     {
         var session = http.Session();
         var recurring = form.Kind == PostSchedule.Recurring;
-        var sendAt = recurring ? null : ConsoleFormat.ParseLocalInput(form.SendAt);
+        var sendAt = recurring ? null : form.Kind == SendNow ? s.Time.GetUtcNow() : ConsoleFormat.ParseLocalInput(form.SendAt);
         if (!recurring && sendAt is null)
         {
             return await ProblemAsync(id, "sendAt", "Chọn ngày và giờ gửi.", session, staff, previewer, s, ct);
