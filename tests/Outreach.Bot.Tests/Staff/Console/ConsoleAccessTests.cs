@@ -1,0 +1,132 @@
+using System.Net;
+using Outreach.Testing;
+
+namespace Outreach.Bot.Tests.Staff.Console;
+
+/// <summary>Who gets in: sign-in, the redirect to it, the antiforgery token on every form, and Hangfire's dashboard.</summary>
+public sealed class ConsoleAccessTests(PostgresServer server) : IAsyncLifetime
+{
+    private ConsoleWorld _world = null!;
+
+    public async ValueTask InitializeAsync() => _world = await ConsoleWorld.StartAsync(server);
+
+    public async ValueTask DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task Anonymous_ConsolePage_RedirectsToSignInAndBackAfterIt()
+    {
+        using var client = ConsoleClient.Anonymous(_world.Host.BaseAddress);
+
+        var page = await client.GetAsync("/staff/posts?status=draft");
+        var form = await client.GetAsync(page.Location!);
+        var signedIn = await client.PostFormAsync("/staff/login",
+            ("Username", "bientap.a"), ("Password", Seed.Password), ("ReturnUrl", "/staff/posts?status=draft"));
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal("/staff/login?returnUrl=%2Fstaff%2Fposts%3Fstatus%3Ddraft", page.Location);
+        Assert.Contains("value=\"/staff/posts?status=draft\"", form.Html, StringComparison.Ordinal);
+        Assert.Equal("/staff/posts?status=draft", signedIn.Location);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/staff")]
+    [InlineData("//evil.example/staff")]
+    [InlineData("/staffevil")]
+    [InlineData("/\\evil.example")]
+    public async Task SignIn_ReturnUrlElsewhere_GoesToTheOverviewInstead(string returnUrl)
+    {
+        using var client = ConsoleClient.Anonymous(_world.Host.BaseAddress);
+        await client.GetAsync("/staff/login");
+
+        var signedIn = await client.PostFormAsync("/staff/login", ("Username", "bientap.a"), ("Password", Seed.Password), ("ReturnUrl", returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
+        Assert.Equal("/staff", signedIn.Location);
+    }
+
+    [Theory]
+    [InlineData("bientap.a", "sai-mat-khau-roi")]
+    [InlineData("khong-co-ai", Seed.Password)]
+    public async Task SignIn_WrongUserOrPassword_SameVietnameseAnswerAndNoCookie(string username, string password)
+    {
+        using var client = ConsoleClient.Anonymous(_world.Host.BaseAddress);
+        await client.GetAsync("/staff/login");
+
+        var answer = await client.PostFormAsync("/staff/login", ("Username", username), ("Password", password));
+        var after = await client.GetAsync("/staff");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, after.Status);
+    }
+
+    [Fact]
+    public async Task Form_WithoutAntiforgeryToken_IsRefusedAndChangesNothing()
+    {
+        using var approver = await _world.SignInAsync("duyet.tinh");
+
+        var approve = await approver.PostFormWithoutTokenAsync($"/staff/posts/{_world.PostA.Id}/approve");
+        var signIn = await ConsoleClient.Anonymous(_world.Host.BaseAddress)
+            .PostFormWithoutTokenAsync("/staff/login", ("Username", "bientap.a"), ("Password", Seed.Password));
+
+        Assert.Equal(HttpStatusCode.BadRequest, approve.Status);
+        Assert.Contains("Phiên làm việc đã hết hạn", approve.Text, StringComparison.Ordinal);
+        Assert.Equal("submitted", await _world.ScalarAsync<string>("SELECT status FROM posts WHERE id = @id", new { id = _world.PostA.Id }));
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.Status);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        using var editor = await _world.SignInAsync("bientap.a");
+
+        var signedOut = await editor.PostFormAsync("/staff/logout");
+        var after = await editor.GetAsync("/staff");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.Status);
+        Assert.Equal(HttpStatusCode.Redirect, after.Status);
+        Assert.StartsWith("/staff/login", after.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HangfireDashboard_OnlyForTheProvincesAdmins()
+    {
+        using var anonymous = ConsoleClient.Anonymous(_world.Host.BaseAddress);
+        using var editor = await _world.SignInAsync("bientap.a");
+        using var communeAdmin = await _world.SignInAsync("quantri.b");
+        using var provinceAdmin = await _world.SignInAsync("quantri.tinh");
+
+        var stranger = await anonymous.GetAsync("/hangfire");
+        var refused = await editor.GetAsync("/hangfire");
+        var refusedAdmin = await communeAdmin.GetAsync("/hangfire");
+        var allowed = await provinceAdmin.GetAsync("/hangfire");
+        var menu = await provinceAdmin.GetAsync("/staff");
+
+        Assert.Equal(HttpStatusCode.Redirect, stranger.Status);
+        Assert.StartsWith("/staff/login", stranger.Location, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, refusedAdmin.Status);
+        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+        Assert.Contains("Tác vụ nền · Outreach", allowed.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"/hangfire\"", menu.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/hangfire\"", (await editor.GetAsync("/staff")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assets_ServedWithTheirHashAndCachedForAYear()
+    {
+        using var editor = await _world.SignInAsync("bientap.a");
+        var home = await editor.GetAsync("/staff");
+        var href = System.Text.RegularExpressions.Regex.Match(home.Html, "href=\"(/staff/assets/console\\.css\\?v=[0-9a-f]{12})\"").Groups[1].Value;
+
+        using var http = new HttpClient { BaseAddress = _world.Host.BaseAddress };
+        using var css = await http.GetAsync(new Uri(href, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var missing = await http.GetAsync(new Uri("/staff/assets/khong-co.js", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(href);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", css.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
