@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Outreach.Bot.Staff.Console.Accounts;
 using Outreach.Bot.Staff.Console.Approvals;
@@ -23,6 +25,9 @@ public static class ConsoleEndpoints
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddRazorComponents();
+
+        // Vietnamese as characters, not as &#x...; entities: a third of the bytes, and readable in the page's source.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "outreach_af";

@@ -113,7 +113,7 @@ public sealed class ConsoleAccessTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Assets_ServedWithTheirHashAndCachedForAYear()
+    public async Task Pages_VietnameseAsCharacters_AssetsServedWithTheirHashAndCachedForAYear()
     {
         using var editor = await _world.SignInAsync("bientap.a");
         var home = await editor.GetAsync("/staff");
@@ -123,6 +123,8 @@ public sealed class ConsoleAccessTests(PostgresServer server) : IAsyncLifetime
         using var css = await http.GetAsync(new Uri(href, UriKind.Relative), TestContext.Current.CancellationToken);
         using var missing = await http.GetAsync(new Uri("/staff/assets/khong-co.js", UriKind.Relative), TestContext.Current.CancellationToken);
 
+        Assert.Contains("<html lang=\"vi\">", home.Html, StringComparison.Ordinal);
+        Assert.Contains("Xin chào", home.Html, StringComparison.Ordinal);
         Assert.NotEmpty(href);
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
