@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Outreach.EndToEnd;
 
-/// <summary>Saves full-page screenshots of a journey, numbered in order, under TestResults/screenshots/&lt;journey&gt;/ at the repository root (gitignored).</summary>
+/// <summary>Saves full-page screenshots of a journey, numbered in order, under TestResults/screenshots/&lt;journey&gt;/ at the repository
+/// root (gitignored).</summary>
 public sealed class Screenshots(string journey)
 {
     private int _count;

@@ -97,7 +97,8 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Viết bài mới" }).First.ClickAsync();
         await page.GetByLabel("Tiêu đề").FillAsync(Title);
-        await page.GetByLabel("Nội dung").FillAsync("Hội LHPN xã phối hợp Trạm y tế khám miễn phí cho hội viên từ 40 tuổi, sáng thứ Bảy tại hội trường xã.");
+        await page.GetByLabel("Nội dung").FillAsync(
+            "Hội LHPN xã phối hợp Trạm y tế khám miễn phí cho hội viên từ 40 tuổi, sáng thứ Bảy tại hội trường xã.");
         await page.GetByLabel("Đường dẫn (không bắt buộc)").FillAsync("https://hoiphunu.example.vn/kham-sang-loc");
         await page.GetByLabel("Chủ đề").SelectOptionAsync("health");
         await page.GetByLabel("Zalo").UncheckAsync();
@@ -164,12 +165,14 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
         var finished = page.Locator("[data-broadcast-status=completed]");
         while (!await finished.IsVisibleAsync())
         {
-            Assert.True(TimeProvider.System.GetUtcNow() < deadline.AddSeconds(60), $"The sending never completed; the page showed {string.Join(", ", seen)}.");
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline.AddSeconds(60),
+                $"The sending never completed; the page showed {string.Join(", ", seen)}.");
             await page.WaitForTimeoutAsync(250);
             seen.Add(await done.InnerTextAsync());
         }
 
-        await Assertions.Expect(page.Locator("[data-count=sent]").First).ToHaveTextAsync(Members.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var sent = page.Locator("[data-count=sent]").First;
+        await Assertions.Expect(sent).ToHaveTextAsync(Members.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await _screenshots.TakeAsync(page, "da-gui-xong");
         return seen;
     }

@@ -9,7 +9,8 @@ namespace Outreach.EndToEnd;
 public sealed class SystemChromium : IAsyncDisposable
 {
     /// <summary>Where Debian installs it; OUTREACH_CHROMIUM overrides it.</summary>
-    public static readonly string ExecutablePath = Environment.GetEnvironmentVariable("OUTREACH_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    public static readonly string ExecutablePath =
+        Environment.GetEnvironmentVariable("OUTREACH_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private readonly IPlaywright _playwright;
     private readonly string _profile;

@@ -5,12 +5,14 @@ using Outreach.Content.Staff;
 
 namespace Outreach.Bot.Staff.Console;
 
-/// <summary>The console's gate: every page but sign-in needs a signed-in, active staff member; anyone else goes to the sign-in page.</summary>
+/// <summary>The console's gate: every page but sign-in needs a signed-in, active staff member; anyone else goes to the sign-in
+/// page.</summary>
 public static class ConsoleAccess
 {
     private const string SessionKey = "outreach:console-session";
 
-    /// <summary>Loads the <see cref="StaffSession"/> (see <see cref="Session"/>) or redirects to /staff/login, coming back here after.</summary>
+    /// <summary>Loads the <see cref="StaffSession"/> (see <see cref="Session"/>) or redirects to /staff/login, coming back here
+    /// after.</summary>
     public static RouteGroupBuilder RequireConsoleStaff(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -18,7 +20,8 @@ public static class ConsoleAccess
         {
             var http = context.HttpContext;
             var session = await StaffSession.LoadAsync(
-                http, http.RequestServices.GetRequiredService<StaffUserStore>(), http.RequestServices.GetRequiredService<OrgUnitStore>(), http.RequestAborted);
+                http, http.RequestServices.GetRequiredService<StaffUserStore>(), http.RequestServices.GetRequiredService<OrgUnitStore>(),
+                http.RequestAborted);
             if (session is null)
             {
                 // A form posted after the cookie expired comes back to the page it was on, not to the POST address.
@@ -35,6 +38,7 @@ public static class ConsoleAccess
     public static StaffSession Session(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Items[SessionKey] as StaffSession ?? throw new InvalidOperationException("RequireConsoleStaff did not run for this endpoint.");
+        return context.Items[SessionKey] as StaffSession
+            ?? throw new InvalidOperationException("RequireConsoleStaff did not run for this endpoint.");
     }
 }

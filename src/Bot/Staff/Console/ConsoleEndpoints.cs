@@ -35,7 +35,10 @@ public static class ConsoleEndpoints
         });
         services.AddSingleton<ConsoleStore>();
         services.AddSingleton<MessagePreviewer>();
-        services.AddOptions<BootstrapAdminOptions>().BindConfiguration(BootstrapAdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapAdminOptions>()
+            .BindConfiguration(BootstrapAdminOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddHostedService<BootstrapAdmin>();
         return services;
     }

@@ -33,7 +33,8 @@ public static class ConsoleForms
             catch (AntiforgeryValidationException)
             {
                 return Pages.Problem(
-                    "Phiên làm việc đã hết hạn", "Trang đã mở quá lâu hoặc bị gửi từ nơi khác. Hãy tải lại trang rồi thử lại.", StatusCodes.Status400BadRequest);
+                    "Phiên làm việc đã hết hạn", "Trang đã mở quá lâu hoặc bị gửi từ nơi khác. Hãy tải lại trang rồi thử lại.",
+                        StatusCodes.Status400BadRequest);
             }
 
             return await next(context);

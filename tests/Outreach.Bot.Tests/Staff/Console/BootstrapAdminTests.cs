@@ -42,7 +42,8 @@ public sealed class BootstrapAdminTests(PostgresServer server)
 
         var first = await bootstrap.CreateIfNoStaffAsync(Settings, ct);
         var hash = await ScalarAsync<string>(database, "SELECT password_hash FROM staff_users");
-        var second = await bootstrap.CreateIfNoStaffAsync(new BootstrapAdminOptions { Username = "khac", Password = "mat-khau-khac-han", OrgUnitName = "Khác" }, ct);
+        var second = await bootstrap.CreateIfNoStaffAsync(new BootstrapAdminOptions { Username = "khac", Password = "mat-khau-khac-han",
+            OrgUnitName = "Khác" }, ct);
 
         Assert.NotNull(first);
         Assert.Null(second);
@@ -61,7 +62,8 @@ public sealed class BootstrapAdminTests(PostgresServer server)
         var unitId = await Bootstrap(database).CreateIfNoStaffAsync(Settings, ct);
 
         Assert.Equal(unit.Id, unitId);
-        Assert.Equal("admin", await ScalarAsync<string>(database, "SELECT role FROM staff_users WHERE org_unit_id = @id", new { id = unit.Id }));
+        Assert.Equal("admin", await ScalarAsync<string>(database, "SELECT role FROM staff_users WHERE org_unit_id = @id",
+            new { id = unit.Id }));
     }
 
     [Fact]
@@ -70,7 +72,8 @@ public sealed class BootstrapAdminTests(PostgresServer server)
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync(ct);
 
-        var results = await Task.WhenAll(Bootstrap(database).CreateIfNoStaffAsync(Settings, ct), Bootstrap(database).CreateIfNoStaffAsync(Settings, ct));
+        var results = await Task.WhenAll(Bootstrap(database).CreateIfNoStaffAsync(Settings, ct),
+            Bootstrap(database).CreateIfNoStaffAsync(Settings, ct));
 
         Assert.Single(results, r => r is not null);
         Assert.Equal(1, await ScalarAsync<int>(database, "SELECT count(*) FROM staff_users"));

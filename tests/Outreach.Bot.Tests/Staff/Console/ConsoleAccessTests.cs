@@ -38,7 +38,8 @@ public sealed class ConsoleAccessTests(PostgresServer server) : IAsyncLifetime
         using var client = ConsoleClient.Anonymous(_world.Host.BaseAddress);
         await client.GetAsync("/staff/login");
 
-        var signedIn = await client.PostFormAsync("/staff/login", ("Username", "bientap.a"), ("Password", Seed.Password), ("ReturnUrl", returnUrl));
+        var signedIn = await client.PostFormAsync("/staff/login", ("Username", "bientap.a"), ("Password", Seed.Password), ("ReturnUrl",
+            returnUrl));
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         Assert.Equal("/staff", signedIn.Location);
@@ -71,7 +72,8 @@ public sealed class ConsoleAccessTests(PostgresServer server) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, approve.Status);
         Assert.Contains("Phiên làm việc đã hết hạn", approve.Text, StringComparison.Ordinal);
-        Assert.Equal("submitted", await _world.ScalarAsync<string>("SELECT status FROM posts WHERE id = @id", new { id = _world.PostA.Id }));
+        Assert.Equal("submitted", await _world.ScalarAsync<string>("SELECT status FROM posts WHERE id = @id",
+            new { id = _world.PostA.Id }));
         Assert.Equal(HttpStatusCode.BadRequest, signIn.Status);
     }
 
@@ -117,11 +119,13 @@ public sealed class ConsoleAccessTests(PostgresServer server) : IAsyncLifetime
     {
         using var editor = await _world.SignInAsync("bientap.a");
         var home = await editor.GetAsync("/staff");
-        var href = System.Text.RegularExpressions.Regex.Match(home.Html, "href=\"(/staff/assets/console\\.css\\?v=[0-9a-f]{12})\"").Groups[1].Value;
+        var href = System.Text.RegularExpressions.Regex.Match(home.Html,
+            "href=\"(/staff/assets/console\\.css\\?v=[0-9a-f]{12})\"").Groups[1].Value;
 
         using var http = new HttpClient { BaseAddress = _world.Host.BaseAddress };
         using var css = await http.GetAsync(new Uri(href, UriKind.Relative), TestContext.Current.CancellationToken);
-        using var missing = await http.GetAsync(new Uri("/staff/assets/khong-co.js", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var missing = await http.GetAsync(new Uri("/staff/assets/khong-co.js", UriKind.Relative),
+            TestContext.Current.CancellationToken);
 
         Assert.Contains("<html lang=\"vi\">", home.Html, StringComparison.Ordinal);
         Assert.Contains("Xin chào", home.Html, StringComparison.Ordinal);

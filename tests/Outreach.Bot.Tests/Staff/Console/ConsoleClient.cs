@@ -14,7 +14,8 @@ internal sealed partial class ConsoleClient : IDisposable
 
     private ConsoleClient(Uri baseAddress)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 
     public static ConsoleClient Anonymous(Uri baseAddress) => new(baseAddress);
@@ -38,10 +39,12 @@ internal sealed partial class ConsoleClient : IDisposable
     }
 
     /// <summary>Posts a form as the console's pages do, with the antiforgery token of the last page (or of /staff).</summary>
-    public Task<ConsolePage> PostFormAsync(string path, params (string Name, string Value)[] fields) => PostAsync(path, fields, withToken: true);
+    public Task<ConsolePage> PostFormAsync(string path, params (string Name, string Value)[] fields) => PostAsync(path, fields,
+        withToken: true);
 
     /// <summary>Posts a form without the antiforgery token: what a forged cross-site form sends.</summary>
-    public Task<ConsolePage> PostFormWithoutTokenAsync(string path, params (string Name, string Value)[] fields) => PostAsync(path, fields, withToken: false);
+    public Task<ConsolePage> PostFormWithoutTokenAsync(string path, params (string Name, string Value)[] fields) => PostAsync(path, fields,
+        withToken: false);
 
     public void Dispose() => _http.Dispose();
 

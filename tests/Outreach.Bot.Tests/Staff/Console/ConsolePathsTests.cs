@@ -23,7 +23,8 @@ public sealed class ConsolePathsTests
     [InlineData("25/11/2026 08:30", null)]
     [InlineData("", null)]
     public void ParseLocalInput_IsVietnamsTime(string value, string? utc) =>
-        Assert.Equal(utc is null ? null : DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), ConsoleFormat.ParseLocalInput(value));
+        Assert.Equal(utc is null ? null : DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture),
+            ConsoleFormat.ParseLocalInput(value));
 
     [Fact]
     public void Time_IsDayMonthYearHourMinuteInVietnam() =>

@@ -44,13 +44,15 @@ public sealed class ConsoleScopingTests(PostgresServer server) : IAsyncLifetime
         answers.Add((await adminB.PostFormAsync($"/staff/posts/{PostA}/reject", ("Note", "không hợp"))).Status);
         answers.Add((await adminB.PostFormAsync($"/staff/posts/{PostA}/schedule", ("Kind", "now"))).Status);
         answers.Add((await editorB.PostFormAsync($"/staff/posts/{PostA}/edit", ("Title", "Sửa trộm"), ("Body", "x"), ("Topic", "health"),
-            ("Channels", "messenger"), ("AudienceUnitIds", _world.CommuneB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))).Status);
+            ("Channels", "messenger"), ("AudienceUnitIds",
+                _world.CommuneB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))).Status);
         answers.Add((await adminB.PostFormAsync($"/staff/broadcasts/{_world.BroadcastA}/cancel")).Status);
 
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.NotFound, status));
         Assert.Equal("submitted", await _world.ScalarAsync<string>("SELECT status FROM posts WHERE id = @PostA", new { PostA }));
         Assert.Equal(ConsoleWorld.TitleA, await _world.ScalarAsync<string>("SELECT title FROM posts WHERE id = @PostA", new { PostA }));
-        Assert.Equal("planned", await _world.ScalarAsync<string>("SELECT status FROM broadcasts WHERE id = @id", new { id = _world.BroadcastA }));
+        Assert.Equal("planned", await _world.ScalarAsync<string>("SELECT status FROM broadcasts WHERE id = @id",
+            new { id = _world.BroadcastA }));
         Assert.Equal(2, await _world.ScalarAsync<int>("SELECT count(*) FROM post_transitions WHERE post_id = @PostA", new { PostA }));
     }
 
@@ -95,9 +97,11 @@ public sealed class ConsoleScopingTests(PostgresServer server) : IAsyncLifetime
 
         var list = await adminB.GetAsync("/staff/accounts");
         var outside = await adminB.PostFormAsync("/staff/accounts",
-            ("Username", "moi.a"), ("DisplayName", "Cán bộ mới"), ("OrgUnitId", unitA), ("Role", "editor"), ("Password", "mot-mat-khau-dai"));
+            ("Username", "moi.a"), ("DisplayName", "Cán bộ mới"), ("OrgUnitId", unitA), ("Role", "editor"), ("Password",
+                "mot-mat-khau-dai"));
         var inside = await adminB.PostFormAsync("/staff/accounts",
-            ("Username", "moi.b"), ("DisplayName", "Cán bộ mới"), ("OrgUnitId", unitB), ("Role", "editor"), ("Password", "mot-mat-khau-dai"));
+            ("Username", "moi.b"), ("DisplayName", "Cán bộ mới"), ("OrgUnitId", unitB), ("Role", "editor"), ("Password",
+                "mot-mat-khau-dai"));
         using var created = await ConsoleClient.SignInAsync(_world.Host.BaseAddress, "moi.b", "mot-mat-khau-dai");
 
         Assert.Contains("data-username=\"bientap.b\"", list.Html, StringComparison.Ordinal);
@@ -106,7 +110,8 @@ public sealed class ConsoleScopingTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, outside.Status);
         Assert.Equal(0, await _world.ScalarAsync<int>("SELECT count(*) FROM staff_users WHERE username = 'moi.a'"));
         Assert.Equal(HttpStatusCode.Redirect, inside.Status);
-        Assert.NotEqual("mot-mat-khau-dai", await _world.ScalarAsync<string>("SELECT password_hash FROM staff_users WHERE username = 'moi.b'"));
+        Assert.NotEqual("mot-mat-khau-dai",
+            await _world.ScalarAsync<string>("SELECT password_hash FROM staff_users WHERE username = 'moi.b'"));
     }
 
     [Fact]

@@ -5,7 +5,8 @@ using Outreach.Testing;
 
 namespace Outreach.Bot.Tests.Staff.Console;
 
-/// <summary>The post lifecycle through the console's forms: the same rules as the JSON API, with the problems shown in Vietnamese.</summary>
+/// <summary>The post lifecycle through the console's forms: the same rules as the JSON API, with the problems shown in
+/// Vietnamese.</summary>
 public sealed class ConsoleWorkflowTests(PostgresServer server) : IAsyncLifetime
 {
     private ConsoleWorld _world = null!;
@@ -79,7 +80,8 @@ public sealed class ConsoleWorkflowTests(PostgresServer server) : IAsyncLifetime
         using var approver = await _world.SignInAsync("duyet.tinh");
         await approver.PostFormAsync($"/staff/posts/{PostA}/approve");
 
-        var answer = await approver.PostFormAsync($"/staff/posts/{PostA}/schedule", ("Kind", kind), (field == "cron" ? "Cron" : "SendAt", value));
+        var answer = await approver.PostFormAsync($"/staff/posts/{PostA}/schedule", ("Kind", kind), (field == "cron" ? "Cron" : "SendAt",
+            value));
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Contains(message, answer.Text, StringComparison.Ordinal);
@@ -130,7 +132,8 @@ public sealed class ConsoleWorkflowTests(PostgresServer server) : IAsyncLifetime
             ("Channels", "zalo"), ("AudienceUnitIds", Id(_world.CommuneA.Id)), ("IsPromotional", "true"), ("Intent", "save"));
         var id = created.Location!.Split('?')[0].Split('/')[^1];
 
-        var edited = await editor.PostFormAsync($"/staff/posts/{id}/edit", ("Title", "Bản nháp đã sửa"), ("Body", "Nội dung mới"), ("Topic", "loan"),
+        var edited = await editor.PostFormAsync($"/staff/posts/{id}/edit", ("Title", "Bản nháp đã sửa"), ("Body", "Nội dung mới"),
+            ("Topic", "loan"),
             ("Channels", "zalo"), ("AudienceUnitIds", Id(_world.CommuneA.Id)), ("Intent", "save"));
         var submitted = await editor.PostFormAsync($"/staff/posts/{id}/submit");
         var editAfter = await editor.GetAsync($"/staff/posts/{id}/edit");

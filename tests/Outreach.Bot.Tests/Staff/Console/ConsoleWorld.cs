@@ -15,7 +15,8 @@ internal sealed class ConsoleWorld : IAsyncDisposable
 {
     public const string TitleA = "Bài của xã An Bình";
 
-    private ConsoleWorld(TestDatabase database, OutreachHost host, OrgUnit province, OrgUnit communeA, OrgUnit communeB, Post postA, long broadcastA)
+    private ConsoleWorld(TestDatabase database, OutreachHost host, OrgUnit province, OrgUnit communeA, OrgUnit communeB, Post postA,
+        long broadcastA)
     {
         Database = database;
         Host = host;

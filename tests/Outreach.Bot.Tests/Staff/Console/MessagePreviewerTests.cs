@@ -38,7 +38,8 @@ public sealed class MessagePreviewerTests
         Assert.All(preview.Bubbles, b => Assert.True(b.Text.Length <= 2000));
         Assert.EndsWith(".", preview.Bubbles[0].Text, StringComparison.Ordinal);
         Assert.Equal(("Thông báo\n\n" + body).Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal),
-            string.Concat(preview.Bubbles.Select(b => b.Text)).Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+            string.Concat(preview.Bubbles.Select(b => b.Text)).Replace(" ", "", StringComparison.Ordinal).Replace("\n", "",
+                StringComparison.Ordinal));
     }
 
     [Fact]

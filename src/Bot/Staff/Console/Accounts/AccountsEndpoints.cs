@@ -8,7 +8,8 @@ using Outreach.Content.Staff;
 
 namespace Outreach.Bot.Staff.Console.Accounts;
 
-/// <summary>/staff/accounts: an admin lists the staff of her units and creates accounts for them (never above or beside her unit).</summary>
+/// <summary>/staff/accounts: an admin lists the staff of her units and creates accounts for them (never above or beside her
+/// unit).</summary>
 public static class AccountsEndpoints
 {
     private const string AdminsOnly = "Chỉ quản trị viên mới quản lý tài khoản cán bộ.";
@@ -21,16 +22,19 @@ public static class AccountsEndpoints
         return console;
     }
 
-    private static async Task<IResult> ShowAsync(string? notice, HttpContext http, ConsoleStore store, OrgUnitStore units, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(string? notice, HttpContext http, ConsoleStore store, OrgUnitStore units,
+        CancellationToken ct)
     {
         var session = http.Session();
         return session.User.Role == StaffRoles.Admin
-            ? await PageAsync(session, new AccountForm { OrgUnitId = session.Unit.Id, Role = StaffRoles.Editor }, null, ConsoleNotices.Text(notice), store, units, ct)
+            ? await PageAsync(session, new AccountForm { OrgUnitId = session.Unit.Id, Role = StaffRoles.Editor }, null,
+                ConsoleNotices.Text(notice), store, units, ct)
             : Pages.Forbidden(session, AdminsOnly);
     }
 
     private static async Task<IResult> CreateAsync(
-        [FromForm] AccountForm form, HttpContext http, ConsoleStore store, OrgUnitStore units, StaffUserStore staff, StaffPasswords passwords,
+        [FromForm] AccountForm form, HttpContext http, ConsoleStore store, OrgUnitStore units, StaffUserStore staff,
+        StaffPasswords passwords,
         CancellationToken ct)
     {
         var session = http.Session();
@@ -49,7 +53,8 @@ public static class AccountsEndpoints
         {
             try
             {
-                await staff.CreateAsync(form.Username!.Trim(), form.DisplayName!.Trim(), form.OrgUnitId, form.Role!, passwords.Hash(form.Password!), ct);
+                await staff.CreateAsync(form.Username!.Trim(), form.DisplayName!.Trim(), form.OrgUnitId, form.Role!,
+                    passwords.Hash(form.Password!), ct);
                 return Pages.SeeOther(ConsolePaths.Accounts, ConsoleNotices.StaffCreated);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -63,7 +68,8 @@ public static class AccountsEndpoints
     }
 
     private static async Task<IResult> PageAsync(
-        StaffSession session, AccountForm form, Dictionary<string, string[]>? problems, string? notice, ConsoleStore store, OrgUnitStore units,
+        StaffSession session, AccountForm form, Dictionary<string, string[]>? problems, string? notice, ConsoleStore store,
+        OrgUnitStore units,
         CancellationToken ct)
     {
         var staff = await store.ListStaffAsync(session.Unit.Id, ct);

@@ -11,7 +11,8 @@ namespace Outreach.Bot.Staff.Console.Accounts;
 /// account exists this does nothing, whatever the configuration says (changing it later never resets a password).
 /// </summary>
 public sealed partial class BootstrapAdmin(
-    NpgsqlDataSource dataSource, StaffPasswords passwords, IOptions<BootstrapAdminOptions> options, ILogger<BootstrapAdmin> logger) : IHostedService
+    NpgsqlDataSource dataSource, StaffPasswords passwords, IOptions<BootstrapAdminOptions> options,
+    ILogger<BootstrapAdmin> logger) : IHostedService
 {
     // Any constant shared by all hosts; 0x5374_6166 spells "Staf".
     private const long LockKey = 0x5374_6166;
@@ -33,7 +34,8 @@ public sealed partial class BootstrapAdmin(
         ArgumentNullException.ThrowIfNull(settings);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LockKey)", new { LockKey }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LockKey)", new { LockKey }, transaction,
+            cancellationToken: cancellationToken));
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM staff_users)", transaction: transaction, cancellationToken: cancellationToken)))
         {
@@ -42,7 +44,8 @@ public sealed partial class BootstrapAdmin(
 
         var name = settings.OrgUnitName!.Trim();
         var unitId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT id FROM org_units WHERE parent_id IS NULL AND name = @name ORDER BY id LIMIT 1", new { name }, transaction, cancellationToken: cancellationToken))
+            "SELECT id FROM org_units WHERE parent_id IS NULL AND name = @name ORDER BY id LIMIT 1", new { name }, transaction,
+                cancellationToken: cancellationToken))
             ?? await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "INSERT INTO org_units (level, name) VALUES (@level, @name) RETURNING id",
                 new { level = settings.OrgUnitLevel, name },
@@ -53,7 +56,8 @@ public sealed partial class BootstrapAdmin(
             INSERT INTO staff_users (username, display_name, org_unit_id, role, password_hash)
             VALUES (@username, @displayName, @unitId, 'admin', @hash)
             """,
-            new { username = settings.Username!.Trim().ToLowerInvariant(), displayName = settings.DisplayName.Trim(), unitId, hash = passwords.Hash(settings.Password!) },
+            new { username = settings.Username!.Trim().ToLowerInvariant(), displayName = settings.DisplayName.Trim(), unitId,
+                hash = passwords.Hash(settings.Password!) },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

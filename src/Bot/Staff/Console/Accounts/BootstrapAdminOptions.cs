@@ -42,7 +42,8 @@ public sealed class BootstrapAdminOptions : IValidatableObject
 
         if (StaffPasswords.Weakness(Password) is not null)
         {
-            yield return new ValidationResult($"{Section}:Password needs at least {StaffPasswords.MinLength} characters.", [nameof(Password)]);
+            yield return new ValidationResult($"{Section}:Password needs at least {StaffPasswords.MinLength} characters.",
+                [nameof(Password)]);
         }
 
         if (string.IsNullOrWhiteSpace(OrgUnitName))

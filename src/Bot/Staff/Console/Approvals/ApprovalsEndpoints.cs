@@ -5,7 +5,8 @@ using Outreach.Content.Posts;
 
 namespace Outreach.Bot.Staff.Console.Approvals;
 
-/// <summary>/staff/approvals: the posts waiting for this staff member's approval (those <see cref="PostWorkflow"/> lets her approve).</summary>
+/// <summary>/staff/approvals: the posts waiting for this staff member's approval (those <see cref="PostWorkflow"/> lets her
+/// approve).</summary>
 public static class ApprovalsEndpoints
 {
     public static RouteGroupBuilder MapConsoleApprovals(this RouteGroupBuilder console)

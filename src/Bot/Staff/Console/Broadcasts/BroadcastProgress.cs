@@ -3,7 +3,8 @@ using Outreach.Content.Broadcasts;
 namespace Outreach.Bot.Staff.Console.Broadcasts;
 
 /// <summary>Where a sending stands: deliveries by status, how many are settled, and why some were skipped.</summary>
-public sealed record BroadcastProgress(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<(string Reason, int Count)> SkipReasons)
+public sealed record BroadcastProgress(
+    int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<(string Reason, int Count)> SkipReasons)
 {
     /// <summary>The statuses a delivery ends in (the same list the page's script adds up while it polls).</summary>
     public static readonly string[] Settled =
@@ -32,6 +33,10 @@ public sealed record BroadcastProgress(int Total, IReadOnlyDictionary<string, in
         return new BroadcastProgress(
             counts.Sum(c => c.Count),
             counts.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.Count), StringComparer.Ordinal),
-            counts.Where(c => c.SkipReason is not null).GroupBy(c => c.SkipReason!).Select(g => (g.Key, g.Sum(c => c.Count))).OrderByDescending(x => x.Item2).ToList());
+            counts.Where(c => c.SkipReason is not null)
+                .GroupBy(c => c.SkipReason!)
+                .Select(g => (g.Key, g.Sum(c => c.Count)))
+                .OrderByDescending(x => x.Item2)
+                .ToList());
     }
 }

@@ -12,16 +12,20 @@ public static class BroadcastsEndpoints
     {
         ArgumentNullException.ThrowIfNull(console);
         console.MapGet("/broadcasts/{id:long}", ShowAsync);
-        console.MapPost("/broadcasts/{id:long}/pause", (long id, HttpContext http, [AsParameters] StaffApiServices s, CancellationToken ct) =>
+        console.MapPost("/broadcasts/{id:long}/pause", (long id, HttpContext http, [AsParameters] StaffApiServices s,
+            CancellationToken ct) =>
             ControlAsync(id, http, s, s.Control.PauseAsync, ConsoleNotices.Paused, ct));
-        console.MapPost("/broadcasts/{id:long}/resume", (long id, HttpContext http, [AsParameters] StaffApiServices s, CancellationToken ct) =>
+        console.MapPost("/broadcasts/{id:long}/resume", (long id, HttpContext http, [AsParameters] StaffApiServices s,
+            CancellationToken ct) =>
             ControlAsync(id, http, s, s.Control.ResumeAsync, ConsoleNotices.Resumed, ct));
-        console.MapPost("/broadcasts/{id:long}/cancel", (long id, HttpContext http, [AsParameters] StaffApiServices s, CancellationToken ct) =>
+        console.MapPost("/broadcasts/{id:long}/cancel", (long id, HttpContext http, [AsParameters] StaffApiServices s,
+            CancellationToken ct) =>
             ControlAsync(id, http, s, s.Control.CancelAsync, ConsoleNotices.Cancelled, ct));
         return console;
     }
 
-    private static async Task<IResult> ShowAsync(long id, string? notice, HttpContext http, [AsParameters] StaffApiServices s, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(long id, string? notice, HttpContext http, [AsParameters] StaffApiServices s,
+        CancellationToken ct)
     {
         var session = http.Session();
         if (await BroadcastsApi.VisibleAsync(id, session, s, ct) is not { } broadcast)
@@ -43,7 +47,8 @@ public static class BroadcastsEndpoints
     }
 
     private static async Task<IResult> ControlAsync(
-        long id, HttpContext http, StaffApiServices s, Func<long, CancellationToken, Task<bool>> action, string notice, CancellationToken ct)
+        long id, HttpContext http, StaffApiServices s, Func<long, CancellationToken, Task<bool>> action, string notice,
+        CancellationToken ct)
     {
         var session = http.Session();
         if (await BroadcastsApi.VisibleAsync(id, session, s, ct) is null)
@@ -58,7 +63,8 @@ public static class BroadcastsEndpoints
 
         return await action(id, ct)
             ? Pages.SeeOther(ConsolePaths.Broadcast(id), notice)
-            : Pages.Problem("Không thực hiện được", "Đợt gửi không ở trạng thái cho phép thao tác này. Hãy tải lại trang.", StatusCodes.Status409Conflict, session);
+            : Pages.Problem("Không thực hiện được", "Đợt gửi không ở trạng thái cho phép thao tác này. Hãy tải lại trang.",
+                StatusCodes.Status409Conflict, session);
     }
 
     /// <summary>True when the broadcast has ended: its page stops polling.</summary>

@@ -51,7 +51,8 @@ public static class HangfireDashboardAccess
         {
             var http = context.GetHttpContext();
             var session = await StaffSession.LoadAsync(
-                http, http.RequestServices.GetRequiredService<StaffUserStore>(), http.RequestServices.GetRequiredService<OrgUnitStore>(), http.RequestAborted);
+                http, http.RequestServices.GetRequiredService<StaffUserStore>(), http.RequestServices.GetRequiredService<OrgUnitStore>(),
+                http.RequestAborted);
             return session is not null && IsAllowed(session);
         }
     }

@@ -17,9 +17,11 @@ public static class ConsoleFormat
     public static string LocalInput(DateTimeOffset utc) =>
         VietnamTime.ToLocal(utc).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The instant an &lt;input type="datetime-local"&gt; names when read in Vietnam's time; null when it is not a date and time.</summary>
+    /// <summary>The instant an &lt;input type="datetime-local"&gt; names when read in Vietnam's time; null when it is not a date and
+    /// time.</summary>
     public static DateTimeOffset? ParseLocalInput(string? value) =>
-        DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+        DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var local)
             ? VietnamTime.FromLocal(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
             : null;
 

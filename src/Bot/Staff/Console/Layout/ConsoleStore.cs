@@ -43,7 +43,8 @@ public sealed class ConsoleStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Posts of the scope with a schedule that may fall between <paramref name="fromUtc"/> and <paramref name="toUtc"/>.</summary>
-    public async Task<IReadOnlyList<Post>> ScheduledAsync(long scopeUnitId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Post>> ScheduledAsync(long scopeUnitId, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Post>(new CommandDefinition(
@@ -76,7 +77,8 @@ public sealed class ConsoleStore(NpgsqlDataSource dataSource)
 public sealed record Topic(string Code, string Name);
 
 /// <summary>A staff member as the accounts page lists her.</summary>
-public sealed record StaffListing(long Id, string Username, string DisplayName, long OrgUnitId, string Role, bool IsActive, string OrgUnitName)
+public sealed record StaffListing(long Id, string Username, string DisplayName, long OrgUnitId, string Role, bool IsActive,
+    string OrgUnitName)
 {
     public StaffUser ToUser() => new(Id, Username, DisplayName, OrgUnitId, Role, IsActive);
 }

@@ -18,7 +18,8 @@ public static class Pages
 
     /// <summary>Another unit's data does not exist as far as this staff member is concerned: the same 404 as a wrong id.</summary>
     public static RazorComponentResult<ProblemPage> NotFound(StaffSession session) =>
-        Problem("Không tìm thấy", "Không có trang này, hoặc nó thuộc đơn vị ngoài phạm vi của bạn.", StatusCodes.Status404NotFound, session);
+        Problem("Không tìm thấy", "Không có trang này, hoặc nó thuộc đơn vị ngoài phạm vi của bạn.", StatusCodes.Status404NotFound,
+            session);
 
     public static RazorComponentResult<ProblemPage> Forbidden(StaffSession session, string reason) =>
         Problem("Không được phép", reason, StatusCodes.Status403Forbidden, session);

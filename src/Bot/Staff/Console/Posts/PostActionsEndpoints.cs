@@ -47,8 +47,8 @@ public static class PostActionsEndpoints
     }
 
     private static async Task<IResult> RejectAsync(
-        long id, [FromForm] ActionForm form, HttpContext http, StaffUserStore staff, MessagePreviewer previewer, [AsParameters] StaffApiServices s,
-        CancellationToken ct)
+        long id, [FromForm] ActionForm form, HttpContext http, StaffUserStore staff, MessagePreviewer previewer,
+        [AsParameters] StaffApiServices s, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(form.Note))
         {
@@ -59,8 +59,8 @@ public static class PostActionsEndpoints
     }
 
     private static async Task<IResult> ScheduleAsync(
-        long id, [FromForm] ActionForm form, HttpContext http, StaffUserStore staff, MessagePreviewer previewer, [AsParameters] StaffApiServices s,
-        CancellationToken ct)
+        long id, [FromForm] ActionForm form, HttpContext http, StaffUserStore staff, MessagePreviewer previewer,
+        [AsParameters] StaffApiServices s, CancellationToken ct)
     {
         var session = http.Session();
         var recurring = form.Kind == PostSchedule.Recurring;
@@ -83,13 +83,16 @@ public static class PostActionsEndpoints
             return refusal;
         }
 
-        var schedule = sendAt is { } at ? new PostSchedule(PostSchedule.Once, at, null) : new PostSchedule(PostSchedule.Recurring, null, request.Cron!.Trim());
+        var schedule = sendAt is { } at
+            ? new PostSchedule(PostSchedule.Once, at, null)
+            : new PostSchedule(PostSchedule.Recurring, null, request.Cron!.Trim());
         return await s.Control.ScheduleAsync(post!, schedule, session.User.Id, ct)
             ? Pages.SeeOther(ConsolePaths.Post(id), ConsoleNotices.Scheduled)
             : Changed(session);
     }
 
-    private static async Task<IResult> CancelAsync(long id, [FromForm] ActionForm form, HttpContext http, [AsParameters] StaffApiServices s, CancellationToken ct)
+    private static async Task<IResult> CancelAsync(long id, [FromForm] ActionForm form, HttpContext http,
+        [AsParameters] StaffApiServices s, CancellationToken ct)
     {
         var session = http.Session();
         var (post, refusal) = await CheckAsync(id, PostStatuses.Cancelled, session, s, ct);
@@ -103,7 +106,8 @@ public static class PostActionsEndpoints
             : Changed(session);
     }
 
-    private static async Task<IResult> MoveAsync(long id, string to, string? note, string notice, HttpContext http, StaffApiServices s, CancellationToken ct)
+    private static async Task<IResult> MoveAsync(long id, string to, string? note, string notice, HttpContext http, StaffApiServices s,
+        CancellationToken ct)
     {
         var session = http.Session();
         var (post, refusal) = await CheckAsync(id, to, session, s, ct);
@@ -117,7 +121,8 @@ public static class PostActionsEndpoints
             : Changed(session);
     }
 
-    private static async Task<(Post? Post, IResult? Refusal)> CheckAsync(long id, string to, StaffSession session, StaffApiServices s, CancellationToken ct)
+    private static async Task<(Post? Post, IResult? Refusal)> CheckAsync(long id, string to, StaffSession session, StaffApiServices s,
+        CancellationToken ct)
     {
         if (await PostsApi.VisiblePostAsync(id, session, s, ct) is not { } post)
         {
@@ -131,15 +136,18 @@ public static class PostActionsEndpoints
     }
 
     private static RazorComponentResult<ProblemPage> Changed(StaffSession session) =>
-        Pages.Problem("Bài viết vừa đổi trạng thái", "Có người vừa thao tác trên bài này. Hãy tải lại trang để xem trạng thái mới.", StatusCodes.Status409Conflict, session);
+        Pages.Problem("Bài viết vừa đổi trạng thái", "Có người vừa thao tác trên bài này. Hãy tải lại trang để xem trạng thái mới.",
+            StatusCodes.Status409Conflict, session);
 
     private static Task<IResult> ProblemAsync(
-        long id, string field, string message, StaffSession session, StaffUserStore staff, MessagePreviewer previewer, StaffApiServices s, CancellationToken ct) =>
+        long id, string field, string message, StaffSession session, StaffUserStore staff, MessagePreviewer previewer, StaffApiServices s,
+        CancellationToken ct) =>
         ProblemAsync(id, new Dictionary<string, string[]> { [field] = [message] }, session, staff, previewer, s, ct);
 
     // The post page again, with the form's problems on it (400), or the 404 a post of another unit gets.
     private static async Task<IResult> ProblemAsync(
-        long id, Dictionary<string, string[]> problems, StaffSession session, StaffUserStore staff, MessagePreviewer previewer, StaffApiServices s,
+        long id, Dictionary<string, string[]> problems, StaffSession session, StaffUserStore staff, MessagePreviewer previewer,
+        StaffApiServices s,
         CancellationToken ct) =>
         await PostDetails.LoadAsync(id, session, staff, previewer, s, ct) is { } details
             ? PostDetails.Page(session, details, null, problems, StatusCodes.Status400BadRequest)

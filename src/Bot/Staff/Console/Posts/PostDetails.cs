@@ -10,7 +10,8 @@ using Outreach.Content.Staff;
 
 namespace Outreach.Bot.Staff.Console.Posts;
 
-/// <summary>Everything the post page shows: the post, its previews, its audience now, its history, its sendings, and what this staff member may do.</summary>
+/// <summary>Everything the post page shows: the post, its previews, its audience now, its history, its sendings, and what this staff member
+/// may do.</summary>
 public sealed record PostDetails(
     Post Post,
     OrgUnit Unit,
@@ -26,7 +27,8 @@ public sealed record PostDetails(
 
     /// <summary>GET /staff/posts/{id}.</summary>
     public static async Task<IResult> ShowAsync(
-        long id, string? notice, HttpContext http, StaffUserStore staff, MessagePreviewer previewer, [AsParameters] StaffApiServices s, CancellationToken ct)
+        long id, string? notice, HttpContext http, StaffUserStore staff, MessagePreviewer previewer, [AsParameters] StaffApiServices s,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         var session = http.Session();
@@ -36,7 +38,8 @@ public sealed record PostDetails(
     }
 
     /// <summary>The post page, with the problems of a form on it (scheduling, rejecting) when there are some.</summary>
-    public static IResult Page(StaffSession session, PostDetails details, string? notice, IReadOnlyDictionary<string, string[]>? problems, int status) =>
+    public static IResult Page(StaffSession session, PostDetails details, string? notice, IReadOnlyDictionary<string, string[]>? problems,
+        int status) =>
         Pages.Render<PostPage>(new { Session = session, Details = details, Notice = notice, Problems = problems }, status);
 
     /// <summary>The details of a post this staff member may see; null for a post of another unit, as for one that does not exist.</summary>
@@ -65,13 +68,15 @@ public sealed record PostDetails(
             ? s.QuietHours.NextAllowed(at, post.AudienceChannels, post.IsPromotional)
             : (DateTimeOffset?)null;
         return new PostDetails(
-            post, unit, previewer.Preview(post), audience, history, await s.Broadcasts.ListForPostAsync(id, ct), AllowedSteps(session, post, unit), firstAllowed);
+            post, unit, previewer.Preview(post), audience, history, await s.Broadcasts.ListForPostAsync(id, ct),
+            AllowedSteps(session, post, unit), firstAllowed);
     }
 
     // Exactly the transitions PostWorkflow allows her, so the page offers no button the API would refuse.
     private static HashSet<string> AllowedSteps(StaffSession session, Post post, OrgUnit unit)
     {
-        var allowed = new[] { PostStatuses.Submitted, PostStatuses.Approved, PostStatuses.Draft, PostStatuses.Scheduled, PostStatuses.Cancelled }
+        var allowed = new[] { PostStatuses.Submitted, PostStatuses.Approved, PostStatuses.Draft, PostStatuses.Scheduled,
+            PostStatuses.Cancelled }
             .Where(to => PostWorkflow.Refusal(session.User, session.Unit, post, unit, to) is null)
             .ToHashSet(StringComparer.Ordinal);
         if (post.Status == PostStatuses.Draft && StaffRoles.CanWrite(session.User.Role))
@@ -94,7 +99,8 @@ public sealed record PostDetails(
 }
 
 /// <summary>Who of the audience can be reached now, and why the others cannot (the preview before planning).</summary>
-public sealed record AudienceSummary(int Reachable, int Unreachable, IReadOnlyList<(string Reason, int Count)> Reasons, IReadOnlyList<(string Unit, int Reachable)> Units)
+public sealed record AudienceSummary(int Reachable, int Unreachable, IReadOnlyList<(string Reason, int Count)> Reasons,
+    IReadOnlyList<(string Unit, int Reachable)> Units)
 {
     public static AudienceSummary Of(IReadOnlyList<AudiencePreviewRow> rows)
     {
@@ -102,7 +108,11 @@ public sealed record AudienceSummary(int Reachable, int Unreachable, IReadOnlyLi
         return new AudienceSummary(
             rows.Where(r => r.Reason is null).Sum(r => r.Count),
             rows.Where(r => r.Reason is not null).Sum(r => r.Count),
-            rows.Where(r => r.Reason is not null).GroupBy(r => r.Reason!).Select(g => (g.Key, g.Sum(r => r.Count))).OrderByDescending(x => x.Item2).ToList(),
+            rows.Where(r => r.Reason is not null)
+                .GroupBy(r => r.Reason!)
+                .Select(g => (g.Key, g.Sum(r => r.Count)))
+                .OrderByDescending(x => x.Item2)
+                .ToList(),
             rows.GroupBy(r => r.OrgUnitName).Select(g => (g.Key, g.Where(r => r.Reason is null).Sum(r => r.Count))).ToList());
     }
 }

@@ -3,7 +3,8 @@ using Outreach.Content.Posts;
 
 namespace Outreach.Bot.Staff.Console.Posts;
 
-/// <summary>What the post form posts; it becomes the same <see cref="PostRequest"/> the JSON API takes, checked by the same rules.</summary>
+/// <summary>What the post form posts; it becomes the same <see cref="PostRequest"/> the JSON API takes, checked by the same
+/// rules.</summary>
 public sealed class PostForm
 {
     public const string PreviewIntent = "preview";

@@ -32,10 +32,12 @@ public static class PostsEndpoints
         var filter = status is { Length: > 0 } && ConsoleText.PostStatus(status) != status ? status : null;
         var posts = await s.Posts.ListAsync(session.Unit.Id, filter, 200, ct);
         var units = (await s.Units.GetSubtreeAsync(session.Unit.Id, ct)).ToDictionary(u => u.Id, u => u.Name);
-        return Pages.Render<PostListPage>(new { Session = session, Posts = posts, UnitNames = units, Status = filter, Notice = ConsoleNotices.Text(notice) });
+        return Pages.Render<PostListPage>(new { Session = session, Posts = posts, UnitNames = units, Status = filter,
+            Notice = ConsoleNotices.Text(notice) });
     }
 
-    private static async Task<IResult> NewAsync(HttpContext http, ConsoleStore store, [AsParameters] StaffApiServices s, CancellationToken ct)
+    private static async Task<IResult> NewAsync(HttpContext http, ConsoleStore store, [AsParameters] StaffApiServices s,
+        CancellationToken ct)
     {
         var session = http.Session();
         return StaffRoles.CanWrite(session.User.Role)
@@ -44,7 +46,8 @@ public static class PostsEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        [FromForm] PostForm form, HttpContext http, ConsoleStore store, MessagePreviewer previewer, [AsParameters] StaffApiServices s, CancellationToken ct)
+        [FromForm] PostForm form, HttpContext http, ConsoleStore store, MessagePreviewer previewer, [AsParameters] StaffApiServices s,
+        CancellationToken ct)
     {
         var session = http.Session();
         if (!StaffRoles.CanWrite(session.User.Role))
@@ -63,7 +66,8 @@ public static class PostsEndpoints
         return Pages.SeeOther(ConsolePaths.Post(post.Id), ConsoleNotices.Created);
     }
 
-    private static async Task<IResult> EditAsync(long id, HttpContext http, ConsoleStore store, [AsParameters] StaffApiServices s, CancellationToken ct)
+    private static async Task<IResult> EditAsync(long id, HttpContext http, ConsoleStore store, [AsParameters] StaffApiServices s,
+        CancellationToken ct)
     {
         var session = http.Session();
         if (await PostsApi.VisiblePostAsync(id, session, s, ct) is not { } post)
@@ -77,8 +81,8 @@ public static class PostsEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        long id, [FromForm] PostForm form, HttpContext http, ConsoleStore store, MessagePreviewer previewer, [AsParameters] StaffApiServices s,
-        CancellationToken ct)
+        long id, [FromForm] PostForm form, HttpContext http, ConsoleStore store, MessagePreviewer previewer,
+        [AsParameters] StaffApiServices s, CancellationToken ct)
     {
         var session = http.Session();
         if (await PostsApi.VisiblePostAsync(id, session, s, ct) is not { } existing)
@@ -101,7 +105,8 @@ public static class PostsEndpoints
         var updated = PostsApi.ToPost(form.ToRequest(), session, existing.CreatedBy) with { Id = id, OrgUnitId = existing.OrgUnitId };
         return await s.Posts.UpdateDraftAsync(updated, ct)
             ? Pages.SeeOther(ConsolePaths.Post(id), ConsoleNotices.Saved)
-            : Pages.Problem("Không sửa được", "Chỉ sửa được bài ở trạng thái nháp; bài này vừa đổi trạng thái.", StatusCodes.Status409Conflict, session);
+            : Pages.Problem("Không sửa được", "Chỉ sửa được bài ở trạng thái nháp; bài này vừa đổi trạng thái.",
+                StatusCodes.Status409Conflict, session);
     }
 
     private static string? EditRefusal(StaffSession session, Post post) =>
@@ -118,6 +123,7 @@ public static class PostsEndpoints
     {
         var options = await PostFormOptions.LoadAsync(session, store, s.Units, ct);
         var status = problems is not null && !form.IsPreview ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        return Pages.Render<PostEditPage>(new { Session = session, Form = form, Options = options, PostId = id, Problems = problems, Previews = previews }, status);
+        return Pages.Render<PostEditPage>(new { Session = session, Form = form, Options = options, PostId = id, Problems = problems,
+            Previews = previews }, status);
     }
 }

@@ -31,7 +31,8 @@ public sealed class MessagePreviewer(IOptions<ZaloOptions> zaloOptions)
         {
             "messenger" => Messenger(message, characters),
             "zalo" => Zalo(message, characters),
-            _ => new ChannelPreview(channel, [new PreviewBubble(message.Text ?? "", [], [])], characters, MessengerTextSplitter.MaxTextLength),
+            _ => new ChannelPreview(channel, [new PreviewBubble(message.Text ?? "", [], [])], characters,
+                MessengerTextSplitter.MaxTextLength),
         };
     }
 

@@ -14,7 +14,8 @@ public static class CalendarEndpoints
         return console;
     }
 
-    private static async Task<IResult> ShowAsync(string? month, HttpContext http, ConsoleStore store, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(string? month, HttpContext http, ConsoleStore store, TimeProvider time,
+        CancellationToken ct)
     {
         var session = http.Session();
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);

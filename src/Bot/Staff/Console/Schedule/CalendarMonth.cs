@@ -62,7 +62,8 @@ public sealed record CalendarMonth(int Year, int Month, IReadOnlyList<IReadOnlyL
         {
             // A cron the API accepted parses; one that no longer does shows nothing rather than breaking the page.
             return CronExpression.TryParse(cron, out var expression)
-                ? expression.GetOccurrences(start, end, VietnamTime.Zone, fromInclusive: true, toInclusive: false).Take(MaxOccurrencesPerPost)
+                ? expression.GetOccurrences(start, end, VietnamTime.Zone, fromInclusive: true,
+                    toInclusive: false).Take(MaxOccurrencesPerPost)
                 : [];
         }
 

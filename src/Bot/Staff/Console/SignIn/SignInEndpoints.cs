@@ -57,5 +57,6 @@ public static class SignInEndpoints
     }
 
     private static RazorComponentResult<SignInPage> Page(string? username, string? returnUrl, string? problem, int status) =>
-        new(new { Username = username, ReturnUrl = ConsolePaths.IsLocal(returnUrl) ? returnUrl : null, Problem = problem }) { StatusCode = status };
+        new(new { Username = username, ReturnUrl = ConsolePaths.IsLocal(returnUrl) ? returnUrl : null,
+            Problem = problem }) { StatusCode = status };
 }
