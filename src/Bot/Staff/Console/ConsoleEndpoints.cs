@@ -56,6 +56,7 @@ public static class ConsoleEndpoints
         console.MapConsoleCalendar();
         console.MapConsoleBroadcasts();
         console.MapConsoleAccounts();
+        console.MapConsolePassword();
         return endpoints;
     }
 }

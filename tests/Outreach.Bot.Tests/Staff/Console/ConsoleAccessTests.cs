@@ -91,6 +91,29 @@ public sealed class ConsoleAccessTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangePassword_NeedsTheCurrentOne_ThenOnlyTheNewOneSignsIn()
+    {
+        using var editor = await _world.SignInAsync("bientap.a");
+
+        var wrong = await editor.PostFormAsync("/staff/password", ("Current", "khong-phai-mat-khau"), ("New", "mat-khau-moi-dai"),
+            ("Repeat", "mat-khau-moi-dai"));
+        var mismatch = await editor.PostFormAsync("/staff/password", ("Current", Seed.Password), ("New", "mat-khau-moi-dai"), ("Repeat",
+            "khac"));
+        var changed = await editor.PostFormAsync("/staff/password", ("Current", Seed.Password), ("New", "mat-khau-moi-dai"), ("Repeat",
+            "mat-khau-moi-dai"));
+        using var withNew = await ConsoleClient.SignInAsync(_world.Host.BaseAddress, "bientap.a", "mat-khau-moi-dai");
+        using var anonymous = ConsoleClient.Anonymous(_world.Host.BaseAddress);
+        await anonymous.GetAsync("/staff/login");
+        var withOld = await anonymous.PostFormAsync("/staff/login", ("Username", "bientap.a"), ("Password", Seed.Password));
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Contains("Mật khẩu hiện tại không đúng.", wrong.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.Status);
+        Assert.Equal(HttpStatusCode.Redirect, changed.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, withOld.Status);
+    }
+
+    [Fact]
     public async Task HangfireDashboard_OnlyForTheProvincesAdmins()
     {
         using var anonymous = ConsoleClient.Anonymous(_world.Host.BaseAddress);

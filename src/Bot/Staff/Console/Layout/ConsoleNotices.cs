@@ -13,6 +13,7 @@ public static class ConsoleNotices
     public const string Paused = "paused";
     public const string Resumed = "resumed";
     public const string StaffCreated = "staff-created";
+    public const string PasswordChanged = "password-changed";
 
     public static string? Text(string? code) => code switch
     {
@@ -26,6 +27,7 @@ public static class ConsoleNotices
         Paused => "Đã tạm dừng việc gửi.",
         Resumed => "Đã tiếp tục gửi.",
         StaffCreated => "Đã tạo tài khoản cán bộ.",
+        PasswordChanged => "Đã đổi mật khẩu.",
         _ => null,
     };
 }

@@ -3,7 +3,7 @@ using Npgsql;
 using Outreach.Content.Posts;
 using Outreach.Content.Staff;
 
-namespace Outreach.Bot.Staff.Console.Layout;
+namespace Outreach.Bot.Staff.Console;
 
 /// <summary>
 /// The few reads only the console needs (topics for a form, staff lists, the calendar's month, counts for the overview).
