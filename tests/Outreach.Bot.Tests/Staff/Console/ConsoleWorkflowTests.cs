@@ -27,6 +27,7 @@ public sealed class ConsoleWorkflowTests(PostgresServer server) : IAsyncLifetime
         var queue = await approverA.GetAsync("/staff/approvals");
 
         Assert.DoesNotContain("/approve\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("chủ đề <strong>Sức khỏe, khám sàng lọc</strong>", page.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, approve.Status);
         Assert.Contains("Bài viết phải được đơn vị cấp trên duyệt.", approve.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(ConsoleWorld.TitleA, queue.Text, StringComparison.Ordinal);

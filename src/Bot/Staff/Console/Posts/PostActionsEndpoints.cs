@@ -47,19 +47,19 @@ public static class PostActionsEndpoints
     }
 
     private static async Task<IResult> RejectAsync(
-        long id, [FromForm] ActionForm form, HttpContext http, StaffUserStore staff, MessagePreviewer previewer,
+        long id, [FromForm] ActionForm form, HttpContext http, [AsParameters] ConsoleServices c,
         [AsParameters] StaffApiServices s, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(form.Note))
         {
-            return await ProblemAsync(id, "note", "Cần ghi lý do trả lại bài.", http.Session(), staff, previewer, s, ct);
+            return await ProblemAsync(id, "note", "Cần ghi lý do trả lại bài.", http.Session(), c, s, ct);
         }
 
         return await MoveAsync(id, PostStatuses.Draft, form.Note.Trim(), ConsoleNotices.Rejected, http, s, ct);
     }
 
     private static async Task<IResult> ScheduleAsync(
-        long id, [FromForm] ActionForm form, HttpContext http, StaffUserStore staff, MessagePreviewer previewer,
+        long id, [FromForm] ActionForm form, HttpContext http, [AsParameters] ConsoleServices c,
         [AsParameters] StaffApiServices s, CancellationToken ct)
     {
         var session = http.Session();
@@ -67,14 +67,14 @@ public static class PostActionsEndpoints
         var sendAt = recurring ? null : form.Kind == SendNow ? s.Time.GetUtcNow() : ConsoleFormat.ParseLocalInput(form.SendAt);
         if (!recurring && sendAt is null)
         {
-            return await ProblemAsync(id, "sendAt", "Chọn ngày và giờ gửi.", session, staff, previewer, s, ct);
+            return await ProblemAsync(id, "sendAt", "Chọn ngày và giờ gửi.", session, c, s, ct);
         }
 
         var request = new ScheduleRequest(sendAt, recurring ? form.Cron : null);
         var problems = PostRequestRules.Check(request, s.Time.GetUtcNow());
         if (problems.Count > 0)
         {
-            return await ProblemAsync(id, problems, session, staff, previewer, s, ct);
+            return await ProblemAsync(id, problems, session, c, s, ct);
         }
 
         var (post, refusal) = await CheckAsync(id, PostStatuses.Scheduled, session, s, ct);
@@ -140,16 +140,15 @@ public static class PostActionsEndpoints
             StatusCodes.Status409Conflict, session);
 
     private static Task<IResult> ProblemAsync(
-        long id, string field, string message, StaffSession session, StaffUserStore staff, MessagePreviewer previewer, StaffApiServices s,
+        long id, string field, string message, StaffSession session, ConsoleServices c, StaffApiServices s,
         CancellationToken ct) =>
-        ProblemAsync(id, new Dictionary<string, string[]> { [field] = [message] }, session, staff, previewer, s, ct);
+        ProblemAsync(id, new Dictionary<string, string[]> { [field] = [message] }, session, c, s, ct);
 
     // The post page again, with the form's problems on it (400), or the 404 a post of another unit gets.
     private static async Task<IResult> ProblemAsync(
-        long id, Dictionary<string, string[]> problems, StaffSession session, StaffUserStore staff, MessagePreviewer previewer,
-        StaffApiServices s,
+        long id, Dictionary<string, string[]> problems, StaffSession session, ConsoleServices c, StaffApiServices s,
         CancellationToken ct) =>
-        await PostDetails.LoadAsync(id, session, staff, previewer, s, ct) is { } details
+        await PostDetails.LoadAsync(id, session, c, s, ct) is { } details
             ? PostDetails.Page(session, details, null, problems, StatusCodes.Status400BadRequest)
             : Pages.NotFound(session);
 }

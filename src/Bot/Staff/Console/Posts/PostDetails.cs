@@ -15,6 +15,7 @@ namespace Outreach.Bot.Staff.Console.Posts;
 public sealed record PostDetails(
     Post Post,
     OrgUnit Unit,
+    string TopicName,
     IReadOnlyList<ChannelPreview> Previews,
     AudienceSummary Audience,
     IReadOnlyList<(PostTransition Step, string Actor)> History,
@@ -27,12 +28,12 @@ public sealed record PostDetails(
 
     /// <summary>GET /staff/posts/{id}.</summary>
     public static async Task<IResult> ShowAsync(
-        long id, string? notice, HttpContext http, StaffUserStore staff, MessagePreviewer previewer, [AsParameters] StaffApiServices s,
+        long id, string? notice, HttpContext http, [AsParameters] ConsoleServices c, [AsParameters] StaffApiServices s,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         var session = http.Session();
-        return await LoadAsync(id, session, staff, previewer, s, ct) is { } details
+        return await LoadAsync(id, session, c, s, ct) is { } details
             ? Page(session, details, ConsoleNotices.Text(notice), null, StatusCodes.Status200OK)
             : Pages.NotFound(session);
     }
@@ -44,11 +45,10 @@ public sealed record PostDetails(
 
     /// <summary>The details of a post this staff member may see; null for a post of another unit, as for one that does not exist.</summary>
     public static async Task<PostDetails?> LoadAsync(
-        long id, StaffSession session, StaffUserStore staff, MessagePreviewer previewer, StaffApiServices s, CancellationToken ct)
+        long id, StaffSession session, ConsoleServices c, StaffApiServices s, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(staff);
-        ArgumentNullException.ThrowIfNull(previewer);
+        ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(s);
         if (await PostsApi.VisiblePostAsync(id, session, s, ct) is not { } post)
         {
@@ -61,14 +61,15 @@ public sealed record PostDetails(
         var names = new Dictionary<long, string>();
         foreach (var step in await s.Posts.TransitionsAsync(id, ct))
         {
-            history.Add((step, step.ActorId is { } actor ? await NameAsync(actor, names, staff, ct) : "Hệ thống"));
+            history.Add((step, step.ActorId is { } actor ? await NameAsync(actor, names, c.Staff, ct) : "Hệ thống"));
         }
 
         var firstAllowed = post.SendAt is { } at && post.Status == PostStatuses.Scheduled
             ? s.QuietHours.NextAllowed(at, post.AudienceChannels, post.IsPromotional)
             : (DateTimeOffset?)null;
         return new PostDetails(
-            post, unit, previewer.Preview(post), audience, history, await s.Broadcasts.ListForPostAsync(id, ct),
+            post, unit, NameOf(await c.Store.TopicsAsync(ct), post.Topic), c.Previewer.Preview(post), audience, history,
+                await s.Broadcasts.ListForPostAsync(id, ct),
             AllowedSteps(session, post, unit), firstAllowed);
     }
 
@@ -86,6 +87,8 @@ public sealed record PostDetails(
 
         return allowed;
     }
+
+    private static string NameOf(IReadOnlyList<Topic> topics, string code) => topics.FirstOrDefault(t => t.Code == code)?.Name ?? code;
 
     private static async Task<string> NameAsync(long id, Dictionary<long, string> names, StaffUserStore staff, CancellationToken ct)
     {
