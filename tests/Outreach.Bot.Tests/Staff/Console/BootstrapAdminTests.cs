@@ -24,6 +24,7 @@ public sealed class BootstrapAdminTests(PostgresServer server)
             ["Outreach:Staff:BootstrapAdmin:Username"] = Settings.Username,
             ["Outreach:Staff:BootstrapAdmin:Password"] = Settings.Password,
             ["Outreach:Staff:BootstrapAdmin:OrgUnitName"] = Settings.OrgUnitName,
+            ["Outreach:Scheduler:RunServer"] = "false",
         }, cancellationToken: ct);
 
         using var admin = await ConsoleClient.SignInAsync(host.BaseAddress, "quantri", Settings.Password!);

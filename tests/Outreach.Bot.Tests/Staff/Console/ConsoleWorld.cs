@@ -67,7 +67,14 @@ internal sealed class ConsoleWorld : IAsyncDisposable
             ct);
         await posts.TransitionAsync(post.Id, PostStatuses.Draft, PostStatuses.Submitted, editorA.Id, null, null, ct);
         var broadcast = await new BroadcastStore(database.DataSource).GetOrCreateAsync(post.Id, TimeProvider.System.GetUtcNow(), ct);
-        var host = await TestHost.StartAsync(database, settings, cancellationToken: ct);
+        // The console only enqueues jobs: no Hangfire server, so many hosts can run side by side on one PostgreSQL.
+        var values = new Dictionary<string, string?> { ["Outreach:Scheduler:RunServer"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var host = await TestHost.StartAsync(database, values, cancellationToken: ct);
         return new ConsoleWorld(database, host, province, communeA, communeB, (await posts.FindAsync(post.Id, ct))!, broadcast.Id);
     }
 
