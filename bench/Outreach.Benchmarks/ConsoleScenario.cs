@@ -42,10 +42,12 @@ public sealed class ConsoleScenario : ILoadScenario
         };
         try
         {
-            await using var host = await OutreachHost.StartAsync(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), cancellationToken: cancellationToken);
+            await using var host = await OutreachHost.StartAsync(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
+                cancellationToken: cancellationToken);
             var postId = await SeedAsync(host.Services.GetRequiredService<OutreachDatabase>().ConnectionString, cancellationToken);
             using var client = await SignInAsync(host.BaseAddress, cancellationToken);
-            string[] pages = ["/staff", "/staff/posts", $"/staff/posts/{postId}", "/staff/approvals", "/staff/calendar", "/staff/posts/new"];
+            string[] pages = ["/staff", "/staff/posts", $"/staff/posts/{postId}", "/staff/approvals", "/staff/calendar",
+                "/staff/posts/new"];
             Console.WriteLine($"Gateway {host.BaseAddress}, {Environment.ProcessorCount} cores, {Communes * MembersPerCommune} members, {Posts} posts, {seconds} s per page and level");
             Console.WriteLine("| page | concurrency | pages/s | p50 ms | p99 ms | max ms | KiB |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -54,7 +56,8 @@ public sealed class ConsoleScenario : ILoadScenario
                 foreach (var concurrency in levels)
                 {
                     await LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(2), cancellationToken); // warm-up, not reported
-                    var (count, latencies, bytes) = await LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(seconds), cancellationToken);
+                    var (count, latencies, bytes) = await LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(seconds),
+                        cancellationToken);
                     latencies.Sort();
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| `{page}` | {concurrency} | {count / (double)seconds:F0} | {latencies[latencies.Count / 2]:F1} | {latencies[(int)(latencies.Count * 0.99)]:F1} | {latencies[^1]:F1} | {bytes / 1024.0:F1} |"));
@@ -106,15 +109,19 @@ public sealed class ConsoleScenario : ILoadScenario
             $"""
             INSERT INTO org_units (level, name) VALUES ('tinh', 'Hội LHPN tỉnh Bench');
             INSERT INTO org_units (parent_id, level, name) SELECT 1, 'xa', 'Hội LHPN xã ' || g FROM generate_series(1, {Communes}) g;
-            INSERT INTO staff_users (username, display_name, org_unit_id, role, password_hash) VALUES ('bientap', 'Biên tập', 1, 'admin', @hash);
+            INSERT INTO staff_users (username, display_name, org_unit_id, role, password_hash) VALUES ('bientap', 'Biên tập', 1, 'admin',
+                @hash);
             WITH c AS (
                 INSERT INTO contacts (channel, account_id, platform_user_id, org_unit_id, last_inbound_at)
                 SELECT 'messenger', '1000000000001', 'psid-' || g, 2 + g % {Communes}, now() - interval '1 hour'
                 FROM generate_series(1, {Communes * MembersPerCommune}) g
                 RETURNING id)
-            INSERT INTO subscriptions (contact_id, topic, opted_in_at, source) SELECT id, 'health', now() - interval '30 days', 'bench' FROM c;
-            INSERT INTO posts (org_unit_id, title, body, topic, audience_channels, audience_units, status, schedule_kind, send_at, created_by)
-            SELECT 2 + g % {Communes}, 'Bài thử ' || g, repeat('Nội dung thử nghiệm. ', 40), 'health', ARRAY['messenger', 'zalo'], ARRAY[1::bigint],
+            INSERT INTO subscriptions (contact_id, topic, opted_in_at, source) SELECT id, 'health', now() - interval '30 days',
+                'bench' FROM c;
+            INSERT INTO posts (org_unit_id, title, body, topic, audience_channels, audience_units, status, schedule_kind, send_at,
+                created_by)
+            SELECT 2 + g % {Communes}, 'Bài thử ' || g, repeat('Nội dung thử nghiệm. ', 40), 'health', ARRAY['messenger', 'zalo'],
+                ARRAY[1::bigint],
                    (ARRAY['draft', 'submitted', 'approved', 'scheduled', 'sent'])[1 + g % 5],
                    CASE WHEN g % 5 IN (3, 4) THEN 'once' END, CASE WHEN g % 5 IN (3, 4) THEN now() + g * interval '2 hours' END, 1
             FROM generate_series(1, {Posts}) g;
@@ -129,7 +136,8 @@ public sealed class ConsoleScenario : ILoadScenario
     private static async Task<HttpClient> SignInAsync(Uri baseAddress, CancellationToken cancellationToken)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
-        using var response = await client.PostAsJsonAsync(new Uri("/staff/api/session", UriKind.Relative), new { username = "bientap", password = Password }, cancellationToken);
+        using var response = await client.PostAsJsonAsync(new Uri("/staff/api/session", UriKind.Relative), new { username = "bientap",
+            password = Password }, cancellationToken);
         response.EnsureSuccessStatusCode();
         return client;
     }
