@@ -173,6 +173,7 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
 
         var sent = page.Locator("[data-count=sent]").First;
         await Assertions.Expect(sent).ToHaveTextAsync(Members.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("[data-broadcast-controls]")).ToBeHiddenAsync();
         await _screenshots.TakeAsync(page, "da-gui-xong");
         return seen;
     }

@@ -17,6 +17,7 @@
   }
 
   var url = live.getAttribute("data-live-broadcast");
+  var shownStatus = (live.querySelector("[data-broadcast-status]") || live).getAttribute("data-broadcast-status");
   var finished = ["completed", "cancelled", "failed"];
   var format = new Intl.NumberFormat("vi-VN");
 
@@ -45,6 +46,10 @@
       bar.value = done;
     }
     var status = live.querySelector("[data-broadcast-status]");
+    if (body.broadcast && body.broadcast.status !== shownStatus) {
+      // The buttons were rendered for the status the page loaded with; after a change they would be refused, so hide them.
+      document.querySelectorAll("[data-broadcast-controls]").forEach(function (controls) { controls.hidden = true; });
+    }
     if (status && body.broadcast) {
       status.setAttribute("data-broadcast-status", body.broadcast.status);
       status.textContent = live.getAttribute("data-label-" + body.broadcast.status) || body.broadcast.status;
