@@ -4,13 +4,9 @@ using Outreach.Testing;
 namespace Outreach.Bot.Tests.Staff.Console;
 
 /// <summary>A unit's staff can neither see nor change another unit's data through the console, page by page.</summary>
-public sealed class ConsoleScopingTests(PostgresServer server) : IAsyncLifetime
+public sealed class ConsoleScopingTests(ConsoleWorldFixture fixture) : IClassFixture<ConsoleWorldFixture>
 {
-    private ConsoleWorld _world = null!;
-
-    public async ValueTask InitializeAsync() => _world = await ConsoleWorld.StartAsync(server);
-
-    public async ValueTask DisposeAsync() => await _world.DisposeAsync();
+    private readonly ConsoleWorld _world = fixture.World;
 
     private long PostA => _world.PostA.Id;
 
