@@ -1,6 +1,6 @@
-using Hangfire;
 using Outreach.Bot.Health;
 using Outreach.Bot.Staff;
+using Outreach.Bot.Staff.Console.JobsDashboard;
 
 namespace Outreach.Bot.Hosting;
 
@@ -20,7 +20,7 @@ public static class BotHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the endpoints: health, Hangfire's dashboard.</summary>
+    /// <summary>Maps the endpoints: health, conversations, staff API and console, Hangfire's dashboard (behind staff sign-in).</summary>
     public static WebApplication MapOutreachBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -29,9 +29,7 @@ public static class BotHostingExtensions
         app.UseAuthorization();
         app.MapOutreachConversations();
         app.MapOutreachStaff();
-
-        // Local requests only until the staff console brings sign-in (Hangfire's default dashboard filter).
-        app.UseHangfireDashboard("/hangfire");
+        app.UseStaffHangfireDashboard();
         return app;
     }
 }

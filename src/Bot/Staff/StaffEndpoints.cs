@@ -1,15 +1,17 @@
 using Outreach.Bot.Staff.Apis;
 using Outreach.Bot.Staff.Auth;
+using Outreach.Bot.Staff.Console;
 
 namespace Outreach.Bot.Staff;
 
-/// <summary>The staff side: sign-in and the JSON API under /staff/api.</summary>
+/// <summary>The staff side: sign-in, the JSON API under /staff/api and the console under /staff.</summary>
 public static class StaffEndpoints
 {
     public static IServiceCollection AddOutreachStaff(this IServiceCollection services)
     {
         services.AddStaffAuthentication();
         services.AddProblemDetails();
+        services.AddStaffConsole();
         return services;
     }
 
@@ -19,6 +21,7 @@ public static class StaffEndpoints
         api.MapSessionApi();
         api.MapPostsApi();
         api.MapBroadcastsApi();
+        endpoints.MapStaffConsole();
         return endpoints;
     }
 }

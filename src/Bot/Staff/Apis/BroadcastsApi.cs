@@ -49,9 +49,9 @@ public static class BroadcastsApi
             return PostsApi.NotFound();
         }
 
-        if (!StaffRoles.CanWrite(session.User.Role) && !StaffRoles.CanApprove(session.User.Role))
+        if (ControlRefusal(session) is { } refusal)
         {
-            return PostsApi.Forbidden("Bạn không có quyền điều khiển việc gửi.");
+            return PostsApi.Forbidden(refusal);
         }
 
         return await action(id, ct)
@@ -59,7 +59,11 @@ public static class BroadcastsApi
             : PostsApi.Conflict("Đợt gửi không ở trạng thái cho phép thao tác này.");
     }
 
-    private static async Task<Broadcast?> VisibleAsync(long id, StaffSession session, StaffApiServices s, CancellationToken ct)
+    /// <summary>Why this staff member may not pause, resume or cancel a sending, or null when she may.</summary>
+    internal static string? ControlRefusal(StaffSession session) =>
+        StaffRoles.CanWrite(session.User.Role) || StaffRoles.CanApprove(session.User.Role) ? null : "Bạn không có quyền điều khiển việc gửi.";
+
+    internal static async Task<Broadcast?> VisibleAsync(long id, StaffSession session, StaffApiServices s, CancellationToken ct)
     {
         var broadcast = await s.Broadcasts.FindAsync(id, ct);
         return broadcast is not null && await PostsApi.VisiblePostAsync(broadcast.PostId, session, s, ct) is not null ? broadcast : null;

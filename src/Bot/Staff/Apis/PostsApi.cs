@@ -122,6 +122,13 @@ public static class PostsApi
 
     private static async Task<IResult?> ValidateAsync(PostRequest request, StaffSession session, StaffApiServices s, CancellationToken ct)
     {
+        var errors = await ProblemsAsync(request, session, s, ct);
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors, title: "Dữ liệu chưa hợp lệ");
+    }
+
+    /// <summary>Every problem of a post request, by field: the checks of <see cref="PostRequestRules"/>, the caller's scope, the topic.</summary>
+    internal static async Task<Dictionary<string, string[]>> ProblemsAsync(PostRequest request, StaffSession session, StaffApiServices s, CancellationToken ct)
+    {
         var errors = PostRequestRules.Check(request);
         foreach (var unitId in (request.AudienceUnitIds ?? []).Append(request.OrgUnitId ?? session.Unit.Id))
         {
@@ -136,10 +143,10 @@ public static class PostsApi
             errors["topic"] = [$"Chủ đề '{request.Topic}' không tồn tại."];
         }
 
-        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors, title: "Dữ liệu chưa hợp lệ");
+        return errors;
     }
 
-    private static Post ToPost(PostRequest request, StaffSession session, long createdBy) => new()
+    internal static Post ToPost(PostRequest request, StaffSession session, long createdBy) => new()
     {
         OrgUnitId = request.OrgUnitId ?? session.Unit.Id,
         Title = request.Title!.Trim(),

@@ -1,0 +1,33 @@
+namespace Outreach.Bot.Staff.Console.Layout;
+
+/// <summary>What the console says after an action succeeded, by the code the redirect carries (<c>?notice=created</c>).</summary>
+public static class ConsoleNotices
+{
+    public const string Created = "created";
+    public const string Saved = "saved";
+    public const string Submitted = "submitted";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+    public const string Scheduled = "scheduled";
+    public const string Cancelled = "cancelled";
+    public const string Paused = "paused";
+    public const string Resumed = "resumed";
+    public const string StaffCreated = "staff-created";
+    public const string PasswordChanged = "password-changed";
+
+    public static string? Text(string? code) => code switch
+    {
+        Created => "Đã tạo bài viết (bản nháp).",
+        Saved => "Đã lưu bản nháp.",
+        Submitted => "Đã gửi bài để duyệt.",
+        Approved => "Đã duyệt bài viết.",
+        Rejected => "Đã trả lại bài cho người viết.",
+        Scheduled => "Đã lên lịch gửi.",
+        Cancelled => "Đã hủy.",
+        Paused => "Đã tạm dừng việc gửi.",
+        Resumed => "Đã tiếp tục gửi.",
+        StaffCreated => "Đã tạo tài khoản cán bộ.",
+        PasswordChanged => "Đã đổi mật khẩu.",
+        _ => null,
+    };
+}

@@ -1,0 +1,78 @@
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Posts;
+using Outreach.Content.Staff;
+
+namespace Outreach.Bot.Staff.Console.Layout;
+
+/// <summary>The Vietnamese names staff read for the codes the store keeps (statuses, roles, channels, reasons).</summary>
+public static class ConsoleText
+{
+    public static string PostStatus(string status) => status switch
+    {
+        PostStatuses.Draft => "Nháp",
+        PostStatuses.Submitted => "Chờ duyệt",
+        PostStatuses.Approved => "Đã duyệt",
+        PostStatuses.Scheduled => "Đã lên lịch",
+        PostStatuses.Sending => "Đang gửi",
+        PostStatuses.Sent => "Đã gửi",
+        PostStatuses.Cancelled => "Đã hủy",
+        PostStatuses.Failed => "Gửi lỗi",
+        _ => status,
+    };
+
+    public static string BroadcastStatus(string status) => status switch
+    {
+        BroadcastStatuses.Planned => "Đang lập danh sách",
+        BroadcastStatuses.Sending => "Đang gửi",
+        BroadcastStatuses.Paused => "Tạm dừng",
+        BroadcastStatuses.Completed => "Hoàn tất",
+        BroadcastStatuses.Cancelled => "Đã hủy",
+        BroadcastStatuses.Failed => "Lỗi",
+        _ => status,
+    };
+
+    public static string DeliveryStatus(string status) => status switch
+    {
+        DeliveryStatuses.Queued => "Chờ gửi",
+        DeliveryStatuses.Sending => "Đang gửi",
+        DeliveryStatuses.Sent => "Đã gửi",
+        DeliveryStatuses.Delivered => "Đã nhận",
+        DeliveryStatuses.Read => "Đã xem",
+        DeliveryStatuses.Skipped => "Bỏ qua",
+        DeliveryStatuses.Failed => "Lỗi",
+        DeliveryStatuses.Unknown => "Không rõ (máy chủ dừng giữa chừng)",
+        DeliveryStatuses.Cancelled => "Đã hủy",
+        _ => status,
+    };
+
+    public static string SkipReason(string reason) => reason switch
+    {
+        SkipReasons.NotSubscribed => "Chưa đăng ký chủ đề",
+        SkipReasons.Unreachable => "Đã chặn hoặc xin xóa dữ liệu",
+        SkipReasons.NotFollower => "Đã bỏ quan tâm OA",
+        SkipReasons.NeverInteracted => "Chưa từng nhắn tin",
+        SkipReasons.OutsideMessengerWindow => "Quá 24 giờ kể từ tin nhắn cuối (Messenger)",
+        SkipReasons.OutsideZaloWindow => "Quá 7 ngày kể từ lần tương tác cuối (Zalo)",
+        SkipReasons.ZaloQuota => "Đã nhận đủ số tin cho phép (Zalo)",
+        SkipReasons.Unsubscribed => "Đã hủy đăng ký",
+        SkipReasons.WindowClosed => "Hết thời hạn nhắn tin trước khi gửi",
+        _ => reason,
+    };
+
+    public static string Role(string role) => role switch
+    {
+        StaffRoles.Admin => "Quản trị",
+        StaffRoles.Editor => "Biên tập viên",
+        StaffRoles.Approver => "Người duyệt",
+        StaffRoles.Viewer => "Người xem",
+        _ => role,
+    };
+
+    public static string Channel(string channel) => channel switch
+    {
+        "messenger" => "Messenger",
+        "zalo" => "Zalo",
+        "webchat" => "Web chat (thử nghiệm)",
+        _ => channel,
+    };
+}

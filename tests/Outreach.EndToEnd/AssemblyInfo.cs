@@ -1,0 +1,3 @@
+using Outreach.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
