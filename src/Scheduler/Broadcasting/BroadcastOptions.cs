@@ -12,7 +12,7 @@ public sealed class BroadcastOptions
     [Range(10, 100_000)]
     public int ChunkSize { get; set; } = 500;
 
-    /// <summary>Sends in flight per worker; also the rows claimed at once, so at most this many per worker end "unknown" after a crash (default 32).</summary>
+    /// <summary>Sends in flight per worker, and the rows claimed at once; at most 4 × this many per worker end "unknown" after a crash (default 32).</summary>
     [Range(1, 512)]
     public int Concurrency { get; set; } = 32;
 

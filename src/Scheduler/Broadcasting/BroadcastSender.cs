@@ -9,9 +9,10 @@ namespace Outreach.Scheduler.Broadcasting;
 /// <summary>
 /// Sends one chunk of a broadcast as a pipeline, so that database round trips never leave the platform idle: a claimer takes
 /// rows a batch at a time (at most one batch ahead), <see cref="BroadcastOptions.Concurrency"/> senders work through them,
-/// and a recorder writes outcomes in batches as they come. Before each claim it checks that the broadcast is still sending,
-/// that the quiet hours have not begun, and renews its lease; when any of these fails, rows not yet handed to a platform go
-/// back to the queue. After a crash, at most the rows in flight and the next claimed batch (2 × Concurrency per worker) are "unknown".
+/// and a recorder writes outcomes in batches as they come. Each claim renews the lease and claims only while the broadcast is
+/// still sending (one durable round trip per batch); before it, the quiet hours are checked. When a claim comes back empty
+/// or the quiet hours begin, rows not yet handed to a platform go back to the queue. After a crash, at most 4 × Concurrency
+/// rows per worker are "unknown": claimed and not yet sent, in flight, or sent and not yet recorded.
 /// </summary>
 public sealed class BroadcastSender(
     DeliveryStore deliveries,
@@ -27,24 +28,23 @@ public sealed class BroadcastSender(
         ArgumentNullException.ThrowIfNull(broadcast);
         ArgumentNullException.ThrowIfNull(post);
         var batch = options.Value.Concurrency;
-        // Capacity 1: the claimer stays at most one batch ahead of the senders, which bounds "unknown" rows after a crash
-        // to about two batches per worker.
+        // Rows are "sending" from their claim to their record; a crash leaves those "unknown". Bounded hand-offs keep them to
+        // 4 batches per worker: the claimed batch not yet taken (capacity 1), the sends in flight, the results waiting
+        // (capacity one batch) and the results being written (at most one batch).
         var claimed = Channel.CreateBounded<ClaimedDelivery>(1);
-        var results = Channel.CreateUnbounded<DeliveryResult>();
+        var results = Channel.CreateBounded<DeliveryResult>(batch);
         var run = new ChunkRun();
 
-        var claimer = ClaimAsync(broadcast.Id, post, chunkNo, claimed.Writer, run, cancellationToken);
-        var senders = Enumerable.Range(0, batch).Select(_ => SendAsync(broadcast.Id, post, claimed.Reader, results.Writer, run, cancellationToken)).ToList();
-        var recorder = RecordAsync(broadcast.Id, results.Reader, cancellationToken);
-        try
-        {
-            await Task.WhenAll([claimer, .. senders]);
-        }
-        finally
-        {
-            results.Writer.TryComplete();
-            await recorder;
-        }
+        // A part that fails stops the others (a blocked hand-off would otherwise wait forever). The others end cancelled, so
+        // the failure is what the await throws.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task[] parts =
+        [
+            StopOthersOnFault(ClaimAsync(broadcast.Id, post, chunkNo, claimed.Writer, run, failed.Token), failed),
+            StopOthersOnFault(SendAllAsync(broadcast.Id, post, claimed.Reader, results.Writer, run, failed.Token), failed),
+            StopOthersOnFault(RecordAsync(broadcast.Id, results.Reader, batch, failed.Token), failed),
+        ];
+        await Task.WhenAll(parts);
 
         if (run.AuthFailed)
         {
@@ -62,15 +62,22 @@ public sealed class BroadcastSender(
         {
             while (!run.IsStopping)
             {
-                if (await StopReasonAsync(broadcastId, post, chunkNo, ct) is { } stop)
+                if (!quietHours.IsAllowed(time.GetUtcNow(), post.AudienceChannels, post.IsPromotional))
                 {
-                    run.Stop(stop);
+                    run.Stop(ChunkOutcome.Deferred);
                     return;
                 }
 
-                var rows = await deliveries.ClaimRowsAsync(broadcastId, chunkNo, options.Value.Concurrency, post.Topic, time.GetUtcNow(), ct);
+                // The claim itself renews the lease and checks that the broadcast is still sending: nothing is claimed otherwise.
+                var now = time.GetUtcNow();
+                var rows = await deliveries.ClaimRowsAsync(broadcastId, chunkNo, options.Value.Concurrency, post.Topic, now, now + options.Value.Lease, ct);
                 if (rows.Count == 0)
                 {
+                    if (await StopReasonAsync(broadcastId, chunkNo, ct) is { } stop)
+                    {
+                        run.Stop(stop);
+                    }
+
                     return;
                 }
 
@@ -86,19 +93,41 @@ public sealed class BroadcastSender(
         }
     }
 
-    private async Task<ChunkOutcome?> StopReasonAsync(long broadcastId, Post post, int chunkNo, CancellationToken ct)
+    // Why a claim came back empty: the broadcast stopped, the chunk was taken over, or (null) the chunk is done.
+    private async Task<ChunkOutcome?> StopReasonAsync(long broadcastId, int chunkNo, CancellationToken ct)
     {
         if ((await broadcasts.FindAsync(broadcastId, ct))?.Status != BroadcastStatuses.Sending)
         {
             return ChunkOutcome.Stopped;
         }
 
-        if (!quietHours.IsAllowed(time.GetUtcNow(), post.AudienceChannels, post.IsPromotional))
-        {
-            return ChunkOutcome.Deferred;
-        }
-
         return await deliveries.RenewChunkAsync(broadcastId, chunkNo, time.GetUtcNow() + options.Value.Lease, ct) ? null : ChunkOutcome.LeaseLost;
+    }
+
+    private static async Task StopOthersOnFault(Task part, CancellationTokenSource failed)
+    {
+        try
+        {
+            await part;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await failed.CancelAsync();
+            throw;
+        }
+    }
+
+    private async Task SendAllAsync(
+        long broadcastId, Post post, ChannelReader<ClaimedDelivery> claimed, ChannelWriter<DeliveryResult> results, ChunkRun run, CancellationToken ct)
+    {
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(_ => SendAsync(broadcastId, post, claimed, results, run, ct)));
+        }
+        finally
+        {
+            results.TryComplete();
+        }
     }
 
     private async Task SendAsync(
@@ -120,12 +149,12 @@ public sealed class BroadcastSender(
     }
 
     // Writes whatever has accumulated each time it catches up: batches grow by themselves while a write is in progress.
-    private async Task RecordAsync(long broadcastId, ChannelReader<DeliveryResult> results, CancellationToken ct)
+    private async Task RecordAsync(long broadcastId, ChannelReader<DeliveryResult> results, int batch, CancellationToken ct)
     {
         var buffer = new List<DeliveryResult>();
         while (await results.WaitToReadAsync(ct))
         {
-            while (buffer.Count < 1000 && results.TryRead(out var result))
+            while (buffer.Count < batch && results.TryRead(out var result))
             {
                 buffer.Add(result);
             }

@@ -71,7 +71,8 @@ public sealed class BroadcastCrashTests(PostgresServer server)
         Assert.All(rows, r => Assert.Contains(r.Status, new[] { "sent", "unknown" }));
         var unknown = rows.Where(r => r.Status == "unknown").Select(r => r.Psid).ToHashSet();
         var sent = rows.Where(r => r.Status == "sent").Select(r => r.Psid).ToHashSet();
-        Assert.True(unknown.Count <= 2 * 2 * 5, $"{unknown.Count} unknown: more than in flight and claimed at the kill (2 workers × 2 × 5)");
+        Assert.True(unknown.Count <= 2 * 4 * 5,
+            $"{unknown.Count} unknown: more than claimed, in flight and unrecorded at the kill can be (2 workers × 4 × 5)");
         // Every "sent" reached the platform; everything the platform got is "sent" or (handed over at the kill) "unknown".
         Assert.Subset(accepted.ToHashSet(), sent);
         Assert.DoesNotContain(accepted, p => !sent.Contains(p) && !unknown.Contains(p));

@@ -9,6 +9,7 @@ namespace Outreach.Content.Tests.Broadcasts;
 public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private TestDatabase _database = null!;
     private DeliveryStore _store = null!;
     private long _broadcastId;
@@ -29,7 +30,26 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await new AudiencePlanner().PlanAsync(transaction, _broadcastId, post, EligibilityRules.Default, Now, 5, ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET status = 'sending' WHERE id = @id", new { id = _broadcastId }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
+    }
+
+    [Fact]
+    public async Task ClaimRowsAsync_RenewsTheLease_AndClaimsNothingOnceTheBroadcastIsPaused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct);
+        var first = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now.AddSeconds(50), Now.AddSeconds(50) + Lease, ct);
+        var leaseEnd = await QueryAsync<DateTimeOffset>("SELECT claimed_until FROM broadcast_chunks WHERE chunk_no = " + chunk, ct);
+        await QueryAsync<long>("UPDATE broadcasts SET status = 'paused' WHERE id = " + _broadcastId + " RETURNING id", ct);
+        var afterPause = await _store.ClaimRowsAsync(_broadcastId, chunk.Value, 2, "health", Now.AddSeconds(60), Now.AddSeconds(60) + Lease, ct);
+
+        Assert.Equal(2, first.Count);
+        Assert.Equal(Now.AddSeconds(50) + Lease, Assert.Single(leaseEnd));
+        Assert.Empty(afterPause);
+        var statuses = await QueryAsync<string>("SELECT status FROM deliveries WHERE chunk_no = " + chunk + " ORDER BY status", ct);
+        Assert.Equal(["queued", "queued", "queued", "sending", "sending"], statuses);
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
@@ -40,13 +60,13 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var lease = TimeSpan.FromSeconds(30);
         var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, lease, ct);
-        var inFlight = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now, ct);
+        var inFlight = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now, Now + lease, ct);
 
         // The worker dies here. Before its lease ends nobody may take the chunk; after, the next worker does.
         var tooEarly = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(10), lease, ct);
         var other = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(11), lease, ct);
         var takenOver = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(31), lease, ct);
-        var rest = await _store.ClaimRowsAsync(_broadcastId, takenOver!.Value, 10, "health", Now.AddSeconds(31), ct);
+        var rest = await _store.ClaimRowsAsync(_broadcastId, takenOver!.Value, 10, "health", Now.AddSeconds(31), Now.AddSeconds(31) + lease, ct);
 
         Assert.NotEqual(chunk, tooEarly);
         Assert.NotEqual(chunk, other);
@@ -62,7 +82,7 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct);
-        var rows = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now, ct);
+        var rows = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now, Now + Lease, ct);
         await _store.RecordAsync(_broadcastId, rows.Select((r, i) => new DeliveryResult(r.ContactId, "sent", PlatformMessageId: "m_" + i)).ToList(), Now, ct);
         var member = rows[0].PlatformUserId;
 
@@ -80,7 +100,7 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct);
-        var rows = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 1, "health", Now, ct);
+        var rows = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 1, "health", Now, Now + Lease, ct);
         await _store.RecordAsync(_broadcastId, [new DeliveryResult(rows[0].ContactId, "sent", PlatformMessageId: "m")], Now, ct);
 
         var cancelled = await _store.CancelRemainingAsync(_broadcastId, Now, ct);

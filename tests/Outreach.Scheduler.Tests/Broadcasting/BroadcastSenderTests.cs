@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Posts;
+using Outreach.Scheduler.Broadcasting;
+using Outreach.Scheduler.Sending;
+using Outreach.Testing;
+
+namespace Outreach.Scheduler.Tests.Broadcasting;
+
+/// <summary>One chunk through the sender's pipeline (claimer, senders, recorder) on real PostgreSQL, with a counting sender.</summary>
+public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero); // 10:00 in Vietnam: no quiet hours
+    private readonly CountingSender _platform = new();
+    private TestDatabase _database = null!;
+    private Broadcast _broadcast = null!;
+    private Post _post = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _database = await server.CreateDatabaseAsync(ct);
+        var seed = new Seed(_database);
+        var unit = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
+        var editor = await seed.StaffAsync("editor", unit.Id, "editor", ct);
+        await seed.ManyContactsAsync("messenger", 12, unit.Id, "health", Now.AddHours(-1), "psid-", ct);
+        _post = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
+            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", AudienceChannels = ["messenger"], AudienceUnits = [unit.Id], CreatedBy = editor.Id },
+            ct);
+        var broadcasts = new BroadcastStore(_database.DataSource);
+        var created = await broadcasts.GetOrCreateAsync(_post.Id, Now, ct);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await new AudiencePlanner().PlanAsync(transaction, created.Id, _post, EligibilityRules.Default, Now, 12, ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET status = 'sending' WHERE id = @id", new { id = created.Id }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        _broadcast = (await broadcasts.FindAsync(created.Id, ct))!;
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task SendChunkAsync_SendsEachQueuedMemberOnce_AndRecordsThemSent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (sender, chunk) = await StartAsync(concurrency: 3, ct);
+
+        var outcome = await sender.SendChunkAsync(_broadcast, _post, chunk, ct);
+
+        Assert.Equal(ChunkOutcome.Done, outcome);
+        Assert.Equal(12, _platform.Recipients.Count);
+        Assert.Equal(12, _platform.Recipients.Distinct().Count());
+        Assert.Equal(["sent"], await QueryAsync<string>("SELECT DISTINCT status FROM deliveries", ct));
+    }
+
+    [Fact]
+    public async Task SendChunkAsync_RecorderFails_ThrowsItsErrorInsteadOfWaitingForeverOnTheFullHandOff()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (sender, chunk) = await StartAsync(concurrency: 1, ct);
+        // Every record statement also appends reach events: without their table, each batch's write fails.
+        await QueryAsync<int>("ALTER TABLE reach_events RENAME TO reach_events_gone; SELECT 1", ct);
+
+        var failure = await Record.ExceptionAsync(() => sender.SendChunkAsync(_broadcast, _post, chunk, ct).WaitAsync(TimeSpan.FromSeconds(30), ct));
+
+        var error = Assert.IsType<PostgresException>(failure);
+        Assert.Equal(PostgresErrorCodes.UndefinedTable, error.SqlState);
+        Assert.True(_platform.Recipients.Count < 12, "the sends went on after the recorder had failed");
+    }
+
+    private async Task<(BroadcastSender Sender, int Chunk)> StartAsync(int concurrency, CancellationToken ct)
+    {
+        var options = Options.Create(new BroadcastOptions { Concurrency = concurrency });
+        var time = new FakeTimeProvider(Now);
+        var deliveries = new DeliveryStore(_database.DataSource);
+        var attempt = new DeliveryAttempt(new ChannelSenders([_platform]), new BroadcastRateLimiters(options), options, time);
+        var sender = new BroadcastSender(deliveries, new BroadcastStore(_database.DataSource), attempt, new QuietHours(options.Value), options, time);
+        var chunk = await deliveries.ClaimChunkAsync(_broadcast.Id, Now, options.Value.Lease, ct);
+        return (sender, chunk!.Value);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, CancellationToken ct)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
+    }
+
+    private sealed class CountingSender : IChannelSender
+    {
+        public string Channel => "messenger";
+
+        public ConcurrentQueue<string> Recipients { get; } = new();
+
+        public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+        {
+            Recipients.Enqueue(message.RecipientId);
+            return Task.FromResult(SendResult.Sent("m_" + message.RecipientId));
+        }
+    }
+}
