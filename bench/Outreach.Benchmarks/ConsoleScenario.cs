@@ -47,7 +47,7 @@ public sealed class ConsoleScenario : ILoadScenario
             var postId = await SeedAsync(host.Services.GetRequiredService<OutreachDatabase>().ConnectionString, cancellationToken);
             using var client = await SignInAsync(host.BaseAddress, cancellationToken);
             string[] pages = ["/staff", "/staff/posts", $"/staff/posts/{postId}", "/staff/approvals", "/staff/calendar",
-                "/staff/posts/new"];
+                "/staff/posts/new", "/staff/reach"];
             Console.WriteLine($"Gateway {host.BaseAddress}, {Environment.ProcessorCount} cores, {Communes * MembersPerCommune} members, {Posts} posts, {seconds} s per page and level");
             Console.WriteLine("| page | concurrency | pages/s | p50 ms | p99 ms | max ms | KiB |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");

@@ -9,9 +9,9 @@ namespace Outreach.EndToEnd;
 /// <summary>
 /// The console end to end, in Debian's headless chromium: a commune editor writes a post and previews it, submits it; the
 /// province approver finds it in her queue, approves it and sends it now; the calendar shows it; the broadcast runs against
-/// the Messenger emulator while the progress page counts up live. Screenshots of every step land in
-/// TestResults/screenshots/staff-publishes-post/. (The reach dashboard's target bar joins this journey when the statistics
-/// work is merged.)
+/// the Messenger emulator while the progress page counts up live; the reach dashboard then counts the members reached and the
+/// target the approver set moves (StaffPublishesPostTests.Reach.cs). Screenshots of every step land in
+/// TestResults/screenshots/staff-publishes-post/.
 /// </summary>
 public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAsyncLifetime
 {
@@ -63,7 +63,7 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
     }
 
     [Fact]
-    public async Task EditorWritesApproverSendsNow_MembersReceiveItAndProgressCountsUpLive()
+    public async Task EditorWritesApproverSendsNow_MembersReceiveItProgressCountsUpLiveAndTheTargetBarMoves()
     {
         var page = await _chromium.Context.NewPageAsync();
 
@@ -72,9 +72,11 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
 
         await SignInAsync(page, "duyet.tinh");
+        await SetTargetAsync(page);
         await ApproveAndSendNowAsync(page, postUrl);
         await CheckCalendarAsync(page);
         var seen = await WatchProgressAsync(page, postUrl);
+        await SeeReachMoveAsync(page);
 
         Assert.True(seen.Distinct().Count() >= 2, $"The progress page never counted up by itself: it showed {string.Join(", ", seen)}.");
         var received = _messenger.Sends.Where(s => s.Accepted && s.Text?.StartsWith(Title, StringComparison.Ordinal) == true).ToList();

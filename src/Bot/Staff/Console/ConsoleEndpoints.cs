@@ -8,6 +8,7 @@ using Outreach.Bot.Staff.Console.Broadcasts;
 using Outreach.Bot.Staff.Console.Home;
 using Outreach.Bot.Staff.Console.Posts;
 using Outreach.Bot.Staff.Console.Previews;
+using Outreach.Bot.Staff.Console.Reach;
 using Outreach.Bot.Staff.Console.Schedule;
 using Outreach.Bot.Staff.Console.Layout;
 using Outreach.Bot.Staff.Console.SignIn;
@@ -57,6 +58,7 @@ public static class ConsoleEndpoints
         console.MapConsoleBroadcasts();
         console.MapConsoleAccounts();
         console.MapConsolePassword();
+        console.MapConsoleReach();
         return endpoints;
     }
 }

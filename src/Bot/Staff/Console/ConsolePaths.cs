@@ -11,6 +11,7 @@ public static class ConsolePaths
     public const string Approvals = "/staff/approvals";
     public const string Calendar = "/staff/calendar";
     public const string Accounts = "/staff/accounts";
+    public const string Reach = "/staff/reach";
     public const string SignOut = "/staff/logout";
     public const string HangfireDashboard = "/hangfire";
 

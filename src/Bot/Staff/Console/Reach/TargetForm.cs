@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Outreach.Content.Targets;
+
+namespace Outreach.Bot.Staff.Console.Reach;
+
+/// <summary>
+/// What an admin or approver posts to set a target: the indicator, the unit and period the page shows, and the value written
+/// the Vietnamese way ("1.050", "1050", "12,5").
+/// </summary>
+public sealed partial class TargetForm
+{
+    /// <summary>The largest target accepted (the column holds 18 digits, 2 after the comma).</summary>
+    public const decimal MaxValue = 1_000_000_000_000m;
+
+    public long UnitId { get; set; }
+
+    public string? Period { get; set; }
+
+    public string? Indicator { get; set; }
+
+    public string? Value { get; set; }
+
+    /// <summary>The value as a number, when it is written as one: dots group thousands, a comma starts at most two decimals.</summary>
+    public decimal? Number =>
+        Value?.Trim() is { Length: > 0 } text && NumberPattern().IsMatch(text)
+            ? decimal.Parse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, VietnameseFormat.Culture)
+            : null;
+
+    /// <summary>Each problem by field, in Vietnamese; <paramref name="indicator"/> is what the code named (null when none).</summary>
+    public Dictionary<string, string[]> Check(Indicator? indicator)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (indicator is null)
+        {
+            errors["indicator"] = ["Chọn một chỉ tiêu trong danh sách."];
+        }
+
+        if (Number is not { } value)
+        {
+            errors["value"] = ["Nhập chỉ tiêu bằng số, ví dụ 1.050 hoặc 1050 (dấu phẩy trước tối đa 2 chữ số thập phân)."];
+        }
+        else if (value <= 0 || value > MaxValue)
+        {
+            errors["value"] = ["Chỉ tiêu phải lớn hơn 0 và không quá 1.000.000.000.000."];
+        }
+
+        return errors;
+    }
+
+    // "1050", "1.050", "1.050,5", "12,25": groups of three after the first dot, never "1.5" (which a reader could take for 1,5);
+    // at most 15 digits before the comma, so parsing cannot overflow.
+    [GeneratedRegex(@"^(\d{1,3}(\.\d{3}){1,4}|\d{1,15})(,\d{1,2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
+}
