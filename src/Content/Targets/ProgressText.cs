@@ -37,6 +37,7 @@ public static class ProgressText
     public static string Sentence(decimal achieved, decimal target, int decimals) =>
         $"đạt {Percent(achieved, target, decimals)} so với chỉ tiêu ({VietnameseFormat.Number(achieved)}/{VietnameseFormat.Number(target)})";
 
-    /// <summary>The year-end verdict: "đạt và vượt 9/9 chỉ tiêu".</summary>
-    public static string Verdict(int met, int total) => $"đạt và vượt {met}/{total} chỉ tiêu";
+    /// <summary>The year-end verdict: "đạt và vượt 9/9 chỉ tiêu", or "chưa đạt chỉ tiêu nào (0/3)" when none is met.</summary>
+    public static string Verdict(int met, int total) =>
+        met == 0 && total > 0 ? $"chưa đạt chỉ tiêu nào (0/{total})" : $"đạt và vượt {met}/{total} chỉ tiêu";
 }

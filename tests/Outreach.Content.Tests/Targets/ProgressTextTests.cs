@@ -48,6 +48,9 @@ public sealed class ProgressTextTests
     public void Verdict_CountsMetTargets() => Assert.Equal("đạt và vượt 9/9 chỉ tiêu", ProgressText.Verdict(9, 9));
 
     [Fact]
+    public void Verdict_NoneMet_SaysSoInsteadOfExceedingZero() => Assert.Equal("chưa đạt chỉ tiêu nào (0/3)", ProgressText.Verdict(0, 3));
+
+    [Fact]
     public void Culture_IsRealViVn_NotInvariantGlobalization()
     {
         Assert.Equal("vi-VN", VietnameseFormat.Culture.Name);
