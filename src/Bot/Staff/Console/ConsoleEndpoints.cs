@@ -5,6 +5,7 @@ using Outreach.Bot.Staff.Console.Accounts;
 using Outreach.Bot.Staff.Console.Approvals;
 using Outreach.Bot.Staff.Console.Assets;
 using Outreach.Bot.Staff.Console.Broadcasts;
+using Outreach.Bot.Staff.Console.Handoffs;
 using Outreach.Bot.Staff.Console.Home;
 using Outreach.Bot.Staff.Console.Posts;
 using Outreach.Bot.Staff.Console.Previews;
@@ -57,6 +58,7 @@ public static class ConsoleEndpoints
         console.MapConsoleBroadcasts();
         console.MapConsoleAccounts();
         console.MapConsolePassword();
+        console.MapConsoleHandoffs();
         return endpoints;
     }
 }

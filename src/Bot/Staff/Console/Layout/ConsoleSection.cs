@@ -9,4 +9,5 @@ public enum ConsoleSection
     Approvals = 3,
     Calendar = 4,
     Accounts = 5,
+    Handoffs = 6,
 }
