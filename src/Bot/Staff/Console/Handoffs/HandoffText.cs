@@ -42,6 +42,9 @@ public static class HandoffText
 
     public static string Unit(string? unitName) => unitName ?? "Chưa rõ đơn vị";
 
+    /// <summary>Who holds a conversation (a name, or a neutral word when the holder's account is gone).</summary>
+    public static string Holder(string? displayName) => string.IsNullOrWhiteSpace(displayName) ? "Một cán bộ khác" : displayName;
+
     public static string Crisis(string category) => category switch
     {
         "injury" => "Bị thương",
