@@ -18,6 +18,8 @@ public sealed class ConversationHistory(ContactStore contacts, ConversationStore
     /// <summary>Messages read each way (the page shows at most twice this).</summary>
     public const int Limit = 30;
 
+    private static readonly string StaffReply = OutboundMessageMapper.PurposeName(Scheduler.Sending.MessagePurpose.HumanAgentReply);
+
     public async Task<IReadOnlyList<ConversationLine>> LoadAsync(long contactId, CancellationToken cancellationToken)
     {
         var contact = await contacts.FindAsync(contactId, cancellationToken);
@@ -65,7 +67,7 @@ public sealed class ConversationHistory(ContactStore contacts, ConversationStore
 
     private static ConversationLine FromUs(SentMessage message) => new(
         message.CreatedAt,
-        message.Purpose == "human_agent_reply" ? ConversationSpeaker.Staff : ConversationSpeaker.Bot,
+        message.Purpose == StaffReply ? ConversationSpeaker.Staff : ConversationSpeaker.Bot,
         message.Text,
         ConversationLineKind.Text,
         message.Status);

@@ -9,6 +9,9 @@ namespace Outreach.Content.Handoffs;
 /// </summary>
 public sealed partial class HandoffStore
 {
+    /// <summary>The most handoffs a queue lists (crisis first, then the longest waiting): a page staff can still read.</summary>
+    public const int QueueLimit = 200;
+
     private const string ListingSelect =
         $"""
         SELECT h.id, h.contact_id, h.status, h.reason, h.requested_at, h.taken_by, s.display_name AS taken_by_name, h.taken_at,
@@ -20,7 +23,8 @@ public sealed partial class HandoffStore
         WHERE {ContactScope.Where}
         """;
 
-    /// <summary>The scope's open handoffs: crisis ones first, then oldest request first (waiting and held alike).</summary>
+    /// <summary>The scope's open handoffs: crisis ones first, then oldest request first (waiting and held alike); at most
+    /// <see cref="QueueLimit"/>.</summary>
     public async Task<IReadOnlyList<HandoffListing>> ListOpenAsync(long scopeUnitId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -28,9 +32,9 @@ public sealed partial class HandoffStore
             $"""
             {ListingSelect} AND h.status IN ('requested', 'active')
             ORDER BY h.reason = 'crisis' DESC, h.requested_at, h.id
-            LIMIT 500
+            LIMIT @QueueLimit
             """,
-            new { scopeUnitId }, cancellationToken: cancellationToken));
+            new { scopeUnitId, QueueLimit }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 

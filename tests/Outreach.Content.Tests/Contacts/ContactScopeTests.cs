@@ -4,13 +4,13 @@ using Outreach.Content.Handoffs;
 using Outreach.Content.OrgUnits;
 using Outreach.Testing;
 
-namespace Outreach.Content.Tests.Handoffs;
+namespace Outreach.Content.Tests.Contacts;
 
 /// <summary>
-/// A province with two communes (and a tổ under commune A): handoffs and crisis alerts of members of each, and of a member
-/// with no unit, as each unit's staff see them.
+/// <see cref="ContactScope"/> through the stores that use it: a province with two communes (and a tổ under commune A),
+/// handoffs and crisis alerts of members of each and of a member with no unit, as each unit's staff see them.
 /// </summary>
-public sealed class HandoffStoreScopeTests(PostgresServer server) : IAsyncLifetime
+public sealed class ContactScopeTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Noon = new(2026, 6, 1, 5, 0, 0, TimeSpan.Zero);
     private TestDatabase _database = null!;
