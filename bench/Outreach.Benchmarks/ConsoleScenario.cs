@@ -70,7 +70,7 @@ public sealed class ConsoleScenario : ILoadScenario
         }
     }
 
-    private static async Task<(int Count, List<double> Latencies, long Bytes)> LoopAsync(
+    internal static async Task<(int Count, List<double> Latencies, long Bytes)> LoopAsync(
         HttpClient client, string page, int concurrency, TimeSpan duration, CancellationToken cancellationToken)
     {
         var latencies = new List<double>();
@@ -142,7 +142,7 @@ public sealed class ConsoleScenario : ILoadScenario
         return client;
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;

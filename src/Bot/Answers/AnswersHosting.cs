@@ -18,6 +18,7 @@ internal static class AnswersHosting
         services.AddSingleton<HandoffDialog>();
         services.AddSingleton<BotDialogs>();
         services.AddSingleton<HandoffService>();
+        services.AddSingleton<ConversationHistory>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace Outreach.Bot.Handoffs;
 /// (sent with <see cref="MessagePurpose.HumanAgentReply"/>: Messenger's HUMAN_AGENT tag, allowed up to 7 days after the
 /// member last wrote), and releasing it back to the bot. HTTP endpoints come with the staff console and its sign-in.
 /// </summary>
-public sealed class HandoffService(
+public sealed partial class HandoffService(
     HandoffStore handoffs, ContactStore contacts, ChannelRegistry channels, CurrentKnowledge knowledge, TimeProvider time)
 {
     /// <summary>How long after her last message a staff member may still write (Messenger HUMAN_AGENT: 7 days).</summary>
@@ -63,6 +63,12 @@ public sealed class HandoffService(
             return false;
         }
 
+        await NotifyReleasedAsync(released, cancellationToken);
+        return true;
+    }
+
+    private async Task NotifyReleasedAsync(Handoff released, CancellationToken cancellationToken)
+    {
         var contact = await contacts.FindAsync(released.ContactId, cancellationToken);
         if (contact is not null && released.TakenBy is not null)
         {
@@ -70,8 +76,6 @@ public sealed class HandoffService(
             // The bot's own notice, not a staff member's words: an ordinary reply (it may be refused outside the platform's window).
             await SendAsync(contact, texts.Get("handoff_released"), MessagePurpose.Reply, cancellationToken);
         }
-
-        return true;
     }
 
     private async Task<bool> SendAsync(Contact contact, string text, MessagePurpose purpose, CancellationToken cancellationToken)
@@ -98,22 +102,4 @@ public sealed class HandoffService(
             cancellationToken);
         return true;
     }
-}
-
-/// <summary>How a staff reply went.</summary>
-public enum HandoffReplyResult
-{
-    Sent = 0,
-
-    /// <summary>The handoff is not active or another staff member holds it.</summary>
-    NotHeldByYou = 1,
-
-    /// <summary>She last wrote more than 7 days ago: the platforms no longer allow a reply.</summary>
-    OutsideWindow = 2,
-
-    /// <summary>Empty or longer than 2,000 characters.</summary>
-    InvalidText = 3,
-
-    /// <summary>No adapter for her channel in this gateway.</summary>
-    NoChannel = 4,
 }

@@ -21,6 +21,7 @@ public static class StaffEndpoints
         api.MapSessionApi();
         api.MapPostsApi();
         api.MapBroadcastsApi();
+        api.MapHandoffsApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Outreach.Content.Alerts;
 
 /// <summary>Staff alerts for crisis messages: who, when, which categories, which channel; never what she wrote.</summary>
-public sealed class CrisisAlertStore(NpgsqlDataSource dataSource)
+public sealed partial class CrisisAlertStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Records an alert in the turn's transaction (once per inbox event: a retried turn does not alert twice).</summary>
     public async Task RecordAsync(

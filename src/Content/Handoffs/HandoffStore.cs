@@ -7,7 +7,7 @@ namespace Outreach.Content.Handoffs;
 /// Handoffs in PostgreSQL. Member-side calls run in the turn's transaction; staff-side calls (take, release) are atomic
 /// single statements, so two staff members cannot take the same conversation.
 /// </summary>
-public sealed class HandoffStore(NpgsqlDataSource dataSource)
+public sealed partial class HandoffStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
         "id, contact_id, status, reason, requested_at, taken_by, taken_at, closed_at";

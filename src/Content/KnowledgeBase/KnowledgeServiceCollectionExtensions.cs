@@ -27,6 +27,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<CrisisRecorder>();
         services.TryAddSingleton<SubscriptionStore>();
         services.TryAddSingleton<HandoffStore>();
+        services.TryAddSingleton<ConversationStore>();
         services.TryAddSingleton<DialogStateStore>();
         return services;
     }

@@ -5,6 +5,7 @@ using Outreach.Bot.Staff.Console.Accounts;
 using Outreach.Bot.Staff.Console.Approvals;
 using Outreach.Bot.Staff.Console.Assets;
 using Outreach.Bot.Staff.Console.Broadcasts;
+using Outreach.Bot.Staff.Console.Handoffs;
 using Outreach.Bot.Staff.Console.Home;
 using Outreach.Bot.Staff.Console.Posts;
 using Outreach.Bot.Staff.Console.Previews;
@@ -59,6 +60,7 @@ public static class ConsoleEndpoints
         console.MapConsoleAccounts();
         console.MapConsolePassword();
         console.MapConsoleReach();
+        console.MapConsoleHandoffs();
         return endpoints;
     }
 }

@@ -12,6 +12,7 @@ public static class ConsolePaths
     public const string Calendar = "/staff/calendar";
     public const string Accounts = "/staff/accounts";
     public const string Reach = "/staff/reach";
+    public const string Handoffs = "/staff/handoffs";
     public const string SignOut = "/staff/logout";
     public const string HangfireDashboard = "/hangfire";
 
@@ -29,6 +30,12 @@ public static class ConsolePaths
     public static string BroadcastAction(long id, string action) => Id("/staff/broadcasts/", id) + "/" + action;
 
     public static string BroadcastApi(long id) => Id("/staff/api/broadcasts/", id);
+
+    public static string Handoff(long id) => Id("/staff/handoffs/", id);
+
+    public static string HandoffAction(long id, string action) => Id("/staff/handoffs/", id) + "/" + action;
+
+    public static string CrisisAlertDone(long id) => Id("/staff/handoffs/alerts/", id) + "/done";
 
     public static string CalendarMonth(int year, int month) =>
         string.Create(CultureInfo.InvariantCulture, $"{Calendar}?month={year:D4}-{month:D2}");

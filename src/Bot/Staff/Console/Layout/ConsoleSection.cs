@@ -10,4 +10,5 @@ public enum ConsoleSection
     Calendar = 4,
     Accounts = 5,
     Reach = 10,
+    Handoffs = 6,
 }

@@ -1,0 +1,100 @@
+using Outreach.Bot.Handoffs;
+using Outreach.Bot.Staff.Console.Layout;
+using Outreach.Content.Handoffs;
+
+namespace Outreach.Bot.Staff.Console.Handoffs;
+
+/// <summary>The Vietnamese staff read in the handoff inbox: statuses, reasons, crisis kinds, reply errors, notices.</summary>
+public static class HandoffText
+{
+    public const string Taken = "taken";
+    public const string Replied = "replied";
+    public const string Released = "released";
+    public const string AlertDone = "alert-done";
+
+    /// <summary>The notice a redirect's code stands for (only codes travel in the address).</summary>
+    public static string? Notice(string? code) => code switch
+    {
+        Taken => "Bạn đã nhận hỗ trợ hội viên này. Bot im lặng cho đến khi bạn trả lại cho bot.",
+        Replied => "Đã gửi trả lời.",
+        Released => "Đã trả cuộc trò chuyện lại cho bot.",
+        AlertDone => "Đã đánh dấu cảnh báo là đã xử lý.",
+        _ => null,
+    };
+
+    public static string Status(string status) => status switch
+    {
+        HandoffStatuses.Requested => "Chờ nhận",
+        HandoffStatuses.Active => "Đang hỗ trợ",
+        HandoffStatuses.Closed => "Đã kết thúc",
+        _ => status,
+    };
+
+    public static string Reason(string reason) => reason switch
+    {
+        HandoffReasons.Crisis => "Khẩn cấp",
+        HandoffReasons.Member => "Muốn gặp cán bộ",
+        _ => reason,
+    };
+
+    public static string Member(long contactId, string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? $"Hội viên #{contactId}" : displayName;
+
+    public static string Unit(string? unitName) => unitName ?? "Chưa rõ đơn vị";
+
+    /// <summary>Who holds a conversation (a name, or a neutral word when the holder's account is gone).</summary>
+    public static string Holder(string? displayName) => string.IsNullOrWhiteSpace(displayName) ? "Một cán bộ khác" : displayName;
+
+    public static string Crisis(string category) => category switch
+    {
+        "injury" => "Bị thương",
+        "self_harm" => "Có ý định tự hại",
+        "danger" => "Đang gặp nguy hiểm",
+        "child" => "Trẻ em bị xâm hại",
+        "trafficking" => "Mua bán người",
+        "sexual" => "Xâm hại tình dục",
+        "abuse" => "Bạo lực gia đình",
+        _ => category,
+    };
+
+    public static string Speaker(ConversationSpeaker speaker) => speaker switch
+    {
+        ConversationSpeaker.Member => "Hội viên",
+        ConversationSpeaker.Staff => "Cán bộ",
+        _ => "Bot",
+    };
+
+    public static string? Line(ConversationLine line) => line?.Kind switch
+    {
+        ConversationLineKind.Attachment => "(gửi ảnh, nhãn dán hoặc tệp)",
+        ConversationLineKind.Unreadable => "(không đọc được tin nhắn này)",
+        _ => line?.Text,
+    };
+
+    public static string Sent(string? status) => status switch
+    {
+        "pending" => "chờ gửi",
+        "sending" => "đang gửi",
+        "sent" => "đã gửi",
+        "delivered" => "đã nhận",
+        "read" => "đã xem",
+        "failed" => "không gửi được",
+        "unknown" => "không rõ đã gửi chưa",
+        _ => status ?? "",
+    };
+
+    /// <summary>What a refused reply tells the staff member, and what she can do about it.</summary>
+    public static string ReplyError(HandoffReplyResult result, string channel) => result switch
+    {
+        HandoffReplyResult.InvalidText => $"Nội dung trả lời không được để trống và không dài quá {ConsoleFormat.Number(MaxReply)} ký tự.",
+        HandoffReplyResult.NotHeldByYou =>
+            "Bạn chưa nhận hỗ trợ cuộc trò chuyện này (hoặc cán bộ khác đang giữ, hoặc nó đã kết thúc). Hãy tải lại trang.",
+        HandoffReplyResult.OutsideWindow =>
+            "Hội viên nhắn lần cuối đã hơn 7 ngày: nền tảng không cho phép trả lời nữa. Hãy liên hệ chị bằng cách khác (điện thoại, gặp trực tiếp).",
+        HandoffReplyResult.NoChannel => $"Hệ thống chưa bật kênh {ConsoleText.Channel(channel)} nên không gửi được. Hãy báo quản trị viên.",
+        _ => "Không tìm thấy cuộc trò chuyện này.",
+    };
+
+    /// <summary>The longest reply (the service's limit; also the textarea's maxlength).</summary>
+    public const int MaxReply = 2000;
+}
