@@ -115,10 +115,12 @@ public sealed class LocalPostgres : IAsyncDisposable
             return;
         }
 
+        // A folder without an owner yet may be one that a parallel run has just created and is about to claim.
+        var creationGrace = TimeProvider.System.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(5); // file times are the real clock's
         foreach (var root in Directory.EnumerateDirectories(parent, prefix + "*"))
         {
             var layout = new ClusterLayout(root);
-            if (OwnerIsAlive(layout))
+            if (OwnerIsAlive(layout) || (!File.Exists(layout.OwnerFile) && Directory.GetLastWriteTimeUtc(root) > creationGrace))
             {
                 continue;
             }

@@ -55,4 +55,20 @@ public sealed class LocalPostgresTests
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => connection.OpenAsync(ct));
         Directory.Delete(parent, recursive: true);
     }
+
+    [Fact]
+    public async Task CleanUpAbandonedAsync_FolderWithoutOwner_IsKeptWhileNewAndRemovedOnceOld()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var parent = Directory.CreateTempSubdirectory("outreach-cleanup-").FullName;
+        var starting = Directory.CreateDirectory(Path.Combine(parent, "outreach-pg-starting")).FullName;
+        var leftOver = Directory.CreateDirectory(Path.Combine(parent, "outreach-pg-left-over")).FullName;
+        Directory.SetLastWriteTimeUtc(leftOver, TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1));
+
+        await LocalPostgres.CleanUpAbandonedAsync(parent, "outreach-pg-", ct);
+
+        Assert.True(Directory.Exists(starting), "a parallel run's cluster folder, created a moment ago, was removed before it was claimed");
+        Assert.False(Directory.Exists(leftOver));
+        Directory.Delete(parent, recursive: true);
+    }
 }
