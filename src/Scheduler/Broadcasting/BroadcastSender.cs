@@ -8,11 +8,11 @@ namespace Outreach.Scheduler.Broadcasting;
 
 /// <summary>
 /// Sends one chunk of a broadcast as a pipeline, so that database round trips never leave the platform idle: a claimer takes
-/// rows a batch at a time (at most one batch ahead), <see cref="BroadcastOptions.Concurrency"/> senders work through them,
+/// rows a claim batch at a time (at most one batch ahead), <see cref="BroadcastOptions.Concurrency"/> senders work through them,
 /// and a recorder writes outcomes in batches as they come. Each claim renews the lease and claims only while the broadcast is
 /// still sending (one durable round trip per batch); before it, the quiet hours are checked. When a claim comes back empty
-/// or the quiet hours begin, rows not yet handed to a platform go back to the queue. After a crash, at most 4 × Concurrency
-/// rows per worker are "unknown": claimed and not yet sent, in flight, or sent and not yet recorded.
+/// or the quiet hours begin, rows not yet handed to a platform go back to the queue. After a crash, at most ClaimBatch +
+/// 3 × Concurrency rows per worker are "unknown": claimed and not yet sent, in flight, or sent and not yet recorded.
 /// </summary>
 public sealed class BroadcastSender(
     DeliveryStore deliveries,
@@ -29,8 +29,8 @@ public sealed class BroadcastSender(
         ArgumentNullException.ThrowIfNull(post);
         var batch = options.Value.Concurrency;
         // Rows are "sending" from their claim to their record; a crash leaves those "unknown". Bounded hand-offs keep them to
-        // 4 batches per worker: the claimed batch not yet taken (capacity 1), the sends in flight, the results waiting
-        // (capacity one batch) and the results being written (at most one batch).
+        // ClaimBatch + 3 × Concurrency per worker: the claimed batch not yet taken (capacity 1), the sends in flight, the
+        // results waiting (capacity Concurrency) and the results being written (at most Concurrency).
         var claimed = Channel.CreateBounded<ClaimedDelivery>(1);
         var results = Channel.CreateBounded<DeliveryResult>(batch);
         var run = new ChunkRun();
@@ -70,7 +70,7 @@ public sealed class BroadcastSender(
 
                 // The claim itself renews the lease and checks that the broadcast is still sending: nothing is claimed otherwise.
                 var now = time.GetUtcNow();
-                var rows = await deliveries.ClaimRowsAsync(broadcastId, chunkNo, options.Value.Concurrency, post.Topic, now, now + options.Value.Lease, ct);
+                var rows = await deliveries.ClaimRowsAsync(broadcastId, chunkNo, options.Value.ClaimBatch, post.Topic, now, now + options.Value.Lease, ct);
                 if (rows.Count == 0)
                 {
                     if (await StopReasonAsync(broadcastId, chunkNo, ct) is { } stop)
