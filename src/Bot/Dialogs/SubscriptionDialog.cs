@@ -1,12 +1,13 @@
 using Outreach.Bot.Answers;
 using Outreach.Bot.Core;
 using Outreach.Content.ContentPacks;
+using Outreach.Content.Stats;
 using Outreach.Content.Subscriptions;
 
 namespace Outreach.Bot.Dialogs;
 
 /// <summary>Subscribing to topics by button: the menu of topics, then "SUB:&lt;topic&gt;" / "UNSUB:&lt;topic&gt;" taps.</summary>
-public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProvider time)
+public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProvider time, ReachEventStore? reach = null)
 {
     public async Task ShowMenuAsync(ITurnContext turnContext, MemberContext member, CancellationToken cancellationToken)
     {
@@ -60,6 +61,11 @@ public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProv
         }
 
         var muted = await subscriptions.UnsubscribeAsync(session.Transaction, contactId, chosen[0].Code, now, cancellationToken);
+        if (muted && reach is not null)
+        {
+            await reach.RecordUnsubscribedAsync(session.Transaction, contactId, turnContext.Activity.Timestamp, cancellationToken);
+        }
+
         await turnContext.SendActivityAsync(
             muted ? texts.Get("unsubscribed", ("topic", names)) : texts.Get("topic_not_mutable"), cancellationToken: cancellationToken);
     }

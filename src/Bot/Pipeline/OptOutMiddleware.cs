@@ -5,16 +5,19 @@ using Outreach.Bot.Dialogs;
 using Outreach.Content.ContentPacks;
 using Outreach.Content.Dialogs;
 using Outreach.Content.KnowledgeBase;
+using Outreach.Content.Stats;
 using Outreach.Content.Subscriptions;
 
 namespace Outreach.Bot.Pipeline;
 
 /// <summary>
 /// A message that is only an opt-out word ("dừng", "hủy", "STOP"… from texts.yaml) or the "stop all" button: every mutable
-/// topic is muted (hotline content never is), any running dialog ends, and she is told so. Runs after the crisis guard.
+/// topic is muted (hotline content never is), any running dialog ends, the opt-out is counted against the broadcast she last
+/// got (reach "unsubscribed"), and she is told so. Runs after the crisis guard.
 /// </summary>
 public sealed class OptOutMiddleware(
-    CurrentKnowledge knowledge, SubscriptionStore subscriptions, DialogStateStore dialogs, IOptions<KnowledgeOptions> options, TimeProvider time)
+    CurrentKnowledge knowledge, SubscriptionStore subscriptions, DialogStateStore dialogs, IOptions<KnowledgeOptions> options, TimeProvider time,
+    ReachEventStore? reach = null)
     : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
@@ -34,6 +37,12 @@ public sealed class OptOutMiddleware(
         if (member.Session is { } session && member.ContactId is { } contactId)
         {
             await subscriptions.OptOutAllAsync(session.Transaction, contactId, time.GetUtcNow(), cancellationToken);
+            if (reach is not null)
+            {
+                // Counted as "unsubscribed" to the broadcast she last got, in the same transaction as the opt-out.
+                await reach.RecordUnsubscribedAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken);
+            }
+
             await dialogs.ClearAsync(session.Transaction, contactId, cancellationToken);
         }
 

@@ -46,8 +46,9 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Marks up to <paramref name="limit"/> queued rows of the chunk "sending" and returns them with what is needed to send
     /// and to re-check eligibility now (opted in? window still open?). In the same statement it extends the worker's lease to
-    /// <paramref name="leaseUntil"/>, and it claims nothing unless the broadcast is still "sending" and the chunk still this
-    /// worker's: one durable round trip per batch. An empty answer means done, stopped or taken over (ask which separately).
+    /// <paramref name="leaseUntil"/>, and it claims nothing unless the broadcast is still "sending" and the chunk still claimed
+    /// (by this worker or, after its lease ran out, by the one that took it over; leases carry no owner): one durable round trip per batch. An empty answer means done, stopped, taken over, or (a pause and resume in
+    /// between) none of these: ask which separately.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimRowsAsync(
         long broadcastId, int chunkNo, int limit, string topic, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
@@ -138,6 +139,16 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             cancellationToken: command.CancellationToken));
         await transaction.CommitAsync(command.CancellationToken);
         return rows;
+    }
+
+    /// <summary>Whether the chunk still has rows waiting to be sent.</summary>
+    public async Task<bool> HasQueuedAsync(long broadcastId, int chunkNo, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM deliveries WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'queued')",
+            new { broadcastId, chunkNo },
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Closes a chunk ("done") or hands it back ("pending", when the broadcast was paused).</summary>

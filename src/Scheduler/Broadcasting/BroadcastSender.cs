@@ -60,6 +60,7 @@ public sealed class BroadcastSender(
     {
         try
         {
+            var recheckedEmpty = 0;
             while (!run.IsStopping)
             {
                 if (!quietHours.IsAllowed(time.GetUtcNow(), post.AudienceChannels, post.IsPromotional))
@@ -76,14 +77,38 @@ public sealed class BroadcastSender(
                     if (await StopReasonAsync(broadcastId, chunkNo, ct) is { } stop)
                     {
                         run.Stop(stop);
+                        return;
+                    }
+
+                    if (await deliveries.HasQueuedAsync(broadcastId, chunkNo, ct))
+                    {
+                        // Paused and resumed between the claim and the check: the chunk is not done. Claim again, or (should
+                        // that keep failing) hand the chunk back rather than close it with members still waiting.
+                        if (++recheckedEmpty > 3)
+                        {
+                            run.Stop(ChunkOutcome.Stopped);
+                        }
+
+                        continue;
                     }
 
                     return;
                 }
 
+                var renewedAt = now;
                 foreach (var row in rows)
                 {
                     await claimed.WriteAsync(row, ct);
+                    // A slow channel (Zalo's rate shared by the workers) can take longer than the lease over one claim batch.
+                    if (time.GetUtcNow() - renewedAt > options.Value.Lease / 3)
+                    {
+                        renewedAt = time.GetUtcNow();
+                        if (!await deliveries.RenewChunkAsync(broadcastId, chunkNo, renewedAt + options.Value.Lease, ct))
+                        {
+                            run.Stop(ChunkOutcome.LeaseLost);
+                            break;
+                        }
+                    }
                 }
             }
         }
