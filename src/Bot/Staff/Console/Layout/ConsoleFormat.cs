@@ -1,4 +1,5 @@
 using System.Globalization;
+using Outreach.Content.Targets;
 using Outreach.Content.Time;
 
 namespace Outreach.Bot.Staff.Console.Layout;
@@ -6,12 +7,9 @@ namespace Outreach.Bot.Staff.Console.Layout;
 /// <summary>How the console writes times and numbers: dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, thousands grouped the Vietnamese way.</summary>
 public static class ConsoleFormat
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    public static string Time(DateTimeOffset? utc) => utc is { } at ? VietnameseFormat.DateTime(at) : "—";
 
-    public static string Time(DateTimeOffset? utc) =>
-        utc is { } at ? VietnamTime.ToLocal(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "—";
-
-    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => VietnameseFormat.Date(date);
 
     /// <summary>The value of an &lt;input type="datetime-local"&gt; for this instant, in Vietnam's time.</summary>
     public static string LocalInput(DateTimeOffset utc) =>
@@ -25,8 +23,8 @@ public static class ConsoleFormat
             ? VietnamTime.FromLocal(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
             : null;
 
-    public static string Number(long value) => value.ToString("N0", Vietnamese);
+    public static string Number(long value) => VietnameseFormat.Number(value);
 
-    public static string Percent(long part, long whole) =>
-        whole == 0 ? "0%" : ((double)part / whole).ToString("P0", Vietnamese);
+    /// <summary>Whole percent the way target progress is written: "100%" only when all is done (99,6% reads "99%").</summary>
+    public static string Percent(long part, long whole) => whole == 0 ? "0%" : ProgressText.Percent(part, whole, 0);
 }
