@@ -12,14 +12,18 @@ namespace Outreach.Content.Broadcasts;
 /// </summary>
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Claims the next open chunk (pending, or claimed by a worker whose lease ran out). Null when none is left.</summary>
-    public async Task<int?> ClaimChunkAsync(long broadcastId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the next open chunk (pending, or claimed by a worker whose lease ran out) with a fresh token. Null when none is
+    /// left. Rows the previous holder left "sending" become "unknown" in the same transaction.
+    /// </summary>
+    public async Task<ChunkClaim?> ClaimChunkAsync(long broadcastId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
+        var token = Guid.NewGuid();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var chunk = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
             """
-            UPDATE broadcast_chunks SET status = 'claimed', claimed_until = @until
+            UPDATE broadcast_chunks SET status = 'claimed', claimed_until = @until, claim_token = @token
             WHERE broadcast_id = @broadcastId AND chunk_no = (
                 SELECT chunk_no FROM broadcast_chunks
                 WHERE broadcast_id = @broadcastId AND (status = 'pending' OR (status = 'claimed' AND claimed_until < @now))
@@ -27,7 +31,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 FOR UPDATE SKIP LOCKED)
             RETURNING chunk_no
             """,
-            new { broadcastId, now, until = now + lease },
+            new { broadcastId, now, until = now + lease, token },
             transaction,
             cancellationToken: cancellationToken));
         if (chunk is { } chunkNo)
@@ -40,25 +44,26 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return chunk;
+        return chunk is { } claimed ? new ChunkClaim(broadcastId, claimed, token) : null;
     }
 
     /// <summary>
     /// Marks up to <paramref name="limit"/> queued rows of the chunk "sending" and returns them with what is needed to send
     /// and to re-check eligibility now (opted in? window still open?). In the same statement it extends the worker's lease to
     /// <paramref name="leaseUntil"/>, and it claims nothing unless the broadcast is still "sending" and the chunk still claimed
-    /// (by this worker or, after its lease ran out, by the one that took it over; leases carry no owner): one durable round trip per batch. An empty answer means done, stopped, taken over, or (a pause and resume in
+    /// by this claim (not taken over by another worker after this one's lease ran out): one durable round trip per batch. An empty answer means done, stopped, taken over, or (a pause and resume in
     /// between) none of these: ask which separately.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimRowsAsync(
-        long broadcastId, int chunkNo, int limit, string topic, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        ChunkClaim chunk, int limit, string topic, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(chunk);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition(
             """
             WITH held AS (
                 UPDATE broadcast_chunks SET claimed_until = @leaseUntil
-                WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'claimed'
+                WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'claimed' AND claim_token = @token
                   AND EXISTS (SELECT 1 FROM broadcasts b WHERE b.id = @broadcastId AND b.status = 'sending')
                 RETURNING chunk_no)
             UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = @now
@@ -75,7 +80,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                        OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = d.contact_id AND s.topic = @topic AND s.is_active))
                       AS isoptedin
             """,
-            new { broadcastId, chunkNo, limit, topic, now, leaseUntil },
+            new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, limit, topic, now, leaseUntil },
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
@@ -118,12 +123,16 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Extends the worker's lease on a chunk; false when the chunk was taken over (the worker must stop).</summary>
-    public async Task<bool> RenewChunkAsync(long broadcastId, int chunkNo, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<bool> RenewChunkAsync(ChunkClaim chunk, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(chunk);
         // A renewal lost in a crash changes nothing (the lease would run out anyway): no need to wait for the flush.
         return await ExecuteUnflushedAsync(new CommandDefinition(
-            "UPDATE broadcast_chunks SET claimed_until = @until WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'claimed'",
-            new { broadcastId, chunkNo, until },
+            """
+            UPDATE broadcast_chunks SET claimed_until = @until
+            WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'claimed' AND claim_token = @token
+            """,
+            new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, until },
             cancellationToken: cancellationToken)) == 1;
     }
 
@@ -152,12 +161,16 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Closes a chunk ("done") or hands it back ("pending", when the broadcast was paused).</summary>
-    public async Task FinishChunkAsync(long broadcastId, int chunkNo, bool done, CancellationToken cancellationToken)
+    public async Task FinishChunkAsync(ChunkClaim chunk, bool done, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(chunk);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE broadcast_chunks SET status = @status, claimed_until = NULL WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo",
-            new { broadcastId, chunkNo, status = done ? "done" : "pending" },
+            """
+            UPDATE broadcast_chunks SET status = @status, claimed_until = NULL, claim_token = NULL
+            WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND claim_token = @token
+            """,
+            new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, status = done ? "done" : "pending" },
             cancellationToken: cancellationToken));
     }
 

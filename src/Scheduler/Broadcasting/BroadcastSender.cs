@@ -23,10 +23,11 @@ public sealed class BroadcastSender(
     TimeProvider time)
 {
     /// <summary>Sends the chunk until it is empty, the broadcast stops being "sending", the quiet hours begin, or the lease is lost.</summary>
-    public async Task<ChunkOutcome> SendChunkAsync(Broadcast broadcast, Post post, int chunkNo, CancellationToken cancellationToken)
+    public async Task<ChunkOutcome> SendChunkAsync(Broadcast broadcast, Post post, ChunkClaim chunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(broadcast);
         ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(chunk);
         var batch = options.Value.Concurrency;
         // Rows are "sending" from their claim to their record; a crash leaves those "unknown". Bounded hand-offs keep them to
         // ClaimBatch + 3 × Concurrency per worker: the claimed batch not yet taken (capacity 1), the sends in flight, the
@@ -40,7 +41,7 @@ public sealed class BroadcastSender(
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task[] parts =
         [
-            StopOthersOnFault(ClaimAsync(broadcast.Id, post, chunkNo, claimed.Writer, run, failed.Token), failed),
+            StopOthersOnFault(ClaimAsync(chunk, post, claimed.Writer, run, failed.Token), failed),
             StopOthersOnFault(SendAllAsync(broadcast.Id, post, claimed.Reader, results.Writer, run, failed.Token), failed),
             StopOthersOnFault(RecordAsync(broadcast.Id, results.Reader, batch, failed.Token), failed),
         ];
@@ -56,7 +57,7 @@ public sealed class BroadcastSender(
         return run.Outcome;
     }
 
-    private async Task ClaimAsync(long broadcastId, Post post, int chunkNo, ChannelWriter<ClaimedDelivery> claimed, ChunkRun run, CancellationToken ct)
+    private async Task ClaimAsync(ChunkClaim chunk, Post post, ChannelWriter<ClaimedDelivery> claimed, ChunkRun run, CancellationToken ct)
     {
         try
         {
@@ -71,16 +72,16 @@ public sealed class BroadcastSender(
 
                 // The claim itself renews the lease and checks that the broadcast is still sending: nothing is claimed otherwise.
                 var now = time.GetUtcNow();
-                var rows = await deliveries.ClaimRowsAsync(broadcastId, chunkNo, options.Value.ClaimBatch, post.Topic, now, now + options.Value.Lease, ct);
+                var rows = await deliveries.ClaimRowsAsync(chunk, options.Value.ClaimBatch, post.Topic, now, now + options.Value.Lease, ct);
                 if (rows.Count == 0)
                 {
-                    if (await StopReasonAsync(broadcastId, chunkNo, ct) is { } stop)
+                    if (await StopReasonAsync(chunk, ct) is { } stop)
                     {
                         run.Stop(stop);
                         return;
                     }
 
-                    if (await deliveries.HasQueuedAsync(broadcastId, chunkNo, ct))
+                    if (await deliveries.HasQueuedAsync(chunk.BroadcastId, chunk.ChunkNo, ct))
                     {
                         // Paused and resumed between the claim and the check: the chunk is not done. Claim again, or (should
                         // that keep failing) hand the chunk back rather than close it with members still waiting.
@@ -103,7 +104,7 @@ public sealed class BroadcastSender(
                     if (time.GetUtcNow() - renewedAt > options.Value.Lease / 3)
                     {
                         renewedAt = time.GetUtcNow();
-                        if (!await deliveries.RenewChunkAsync(broadcastId, chunkNo, renewedAt + options.Value.Lease, ct))
+                        if (!await deliveries.RenewChunkAsync(chunk, renewedAt + options.Value.Lease, ct))
                         {
                             run.Stop(ChunkOutcome.LeaseLost);
                             break;
@@ -119,14 +120,14 @@ public sealed class BroadcastSender(
     }
 
     // Why a claim came back empty: the broadcast stopped, the chunk was taken over, or (null) the chunk is done.
-    private async Task<ChunkOutcome?> StopReasonAsync(long broadcastId, int chunkNo, CancellationToken ct)
+    private async Task<ChunkOutcome?> StopReasonAsync(ChunkClaim chunk, CancellationToken ct)
     {
-        if ((await broadcasts.FindAsync(broadcastId, ct))?.Status != BroadcastStatuses.Sending)
+        if ((await broadcasts.FindAsync(chunk.BroadcastId, ct))?.Status != BroadcastStatuses.Sending)
         {
             return ChunkOutcome.Stopped;
         }
 
-        return await deliveries.RenewChunkAsync(broadcastId, chunkNo, time.GetUtcNow() + options.Value.Lease, ct) ? null : ChunkOutcome.LeaseLost;
+        return await deliveries.RenewChunkAsync(chunk, time.GetUtcNow() + options.Value.Lease, ct) ? null : ChunkOutcome.LeaseLost;
     }
 
     private static async Task StopOthersOnFault(Task part, CancellationTokenSource failed)

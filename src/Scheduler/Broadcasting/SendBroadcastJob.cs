@@ -41,16 +41,16 @@ public sealed class SendBroadcastJob(
             }
 
             var chunk = await deliveries.ClaimChunkAsync(broadcastId, now, options.Value.Lease, cancellationToken);
-            if (chunk is not { } chunkNo)
+            if (chunk is null)
             {
                 await TryCompleteAsync(broadcast, post, cancellationToken);
                 return;
             }
 
-            var outcome = await sender.SendChunkAsync(broadcast, post, chunkNo, cancellationToken);
+            var outcome = await sender.SendChunkAsync(broadcast, post, chunk, cancellationToken);
             if (outcome != ChunkOutcome.LeaseLost)
             {
-                await deliveries.FinishChunkAsync(broadcastId, chunkNo, done: outcome == ChunkOutcome.Done, cancellationToken);
+                await deliveries.FinishChunkAsync(chunk, done: outcome == ChunkOutcome.Done, cancellationToken);
             }
 
             await broadcasts.TouchAsync(broadcastId, time.GetUtcNow(), cancellationToken);

@@ -39,16 +39,16 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     public async Task ClaimRowsAsync_RenewsTheLease_AndClaimsNothingOnceTheBroadcastIsPaused()
     {
         var ct = TestContext.Current.CancellationToken;
-        var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct);
-        var first = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now.AddSeconds(50), Now.AddSeconds(50) + Lease, ct);
-        var leaseEnd = await QueryAsync<DateTimeOffset>("SELECT claimed_until FROM broadcast_chunks WHERE chunk_no = " + chunk, ct);
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct))!;
+        var first = await _store.ClaimRowsAsync(chunk, 2, "health", Now.AddSeconds(50), Now.AddSeconds(50) + Lease, ct);
+        var leaseEnd = await QueryAsync<DateTimeOffset>("SELECT claimed_until FROM broadcast_chunks WHERE chunk_no = " + chunk.ChunkNo, ct);
         await QueryAsync<long>("UPDATE broadcasts SET status = 'paused' WHERE id = " + _broadcastId + " RETURNING id", ct);
-        var afterPause = await _store.ClaimRowsAsync(_broadcastId, chunk.Value, 2, "health", Now.AddSeconds(60), Now.AddSeconds(60) + Lease, ct);
+        var afterPause = await _store.ClaimRowsAsync(chunk, 2, "health", Now.AddSeconds(60), Now.AddSeconds(60) + Lease, ct);
 
         Assert.Equal(2, first.Count);
         Assert.Equal(Now.AddSeconds(50) + Lease, Assert.Single(leaseEnd));
         Assert.Empty(afterPause);
-        var statuses = await QueryAsync<string>("SELECT status FROM deliveries WHERE chunk_no = " + chunk + " ORDER BY status", ct);
+        var statuses = await QueryAsync<string>("SELECT status FROM deliveries WHERE chunk_no = " + chunk.ChunkNo + " ORDER BY status", ct);
         Assert.Equal(["queued", "queued", "queued", "sending", "sending"], statuses);
     }
 
@@ -59,18 +59,22 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var lease = TimeSpan.FromSeconds(30);
-        var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, lease, ct);
-        var inFlight = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now, Now + lease, ct);
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, lease, ct))!;
+        var inFlight = await _store.ClaimRowsAsync(chunk, 2, "health", Now, Now + lease, ct);
 
         // The worker dies here. Before its lease ends nobody may take the chunk; after, the next worker does.
         var tooEarly = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(10), lease, ct);
         var other = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(11), lease, ct);
-        var takenOver = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(31), lease, ct);
-        var rest = await _store.ClaimRowsAsync(_broadcastId, takenOver!.Value, 10, "health", Now.AddSeconds(31), Now.AddSeconds(31) + lease, ct);
+        var takenOver = (await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(31), lease, ct))!;
+        var rest = await _store.ClaimRowsAsync(takenOver, 10, "health", Now.AddSeconds(31), Now.AddSeconds(31) + lease, ct);
+        var staleRenewed = await _store.RenewChunkAsync(chunk, Now.AddSeconds(40) + lease, ct);
+        var ownerRenewed = await _store.RenewChunkAsync(takenOver, Now.AddSeconds(40) + lease, ct);
 
-        Assert.NotEqual(chunk, tooEarly);
-        Assert.NotEqual(chunk, other);
-        Assert.Equal(chunk, takenOver);
+        Assert.NotEqual(chunk.ChunkNo, tooEarly?.ChunkNo);
+        Assert.NotEqual(chunk.ChunkNo, other?.ChunkNo);
+        Assert.Equal(chunk.ChunkNo, takenOver.ChunkNo);
+        Assert.False(staleRenewed, "the worker whose lease ran out still holds the chunk beside the one that took it over");
+        Assert.True(ownerRenewed);
         Assert.Equal(3, rest.Count);
         Assert.Empty(rest.Select(r => r.ContactId).Intersect(inFlight.Select(r => r.ContactId)));
         var unknown = await QueryAsync<long>("SELECT contact_id FROM deliveries WHERE status = 'unknown'", ct);
@@ -81,8 +85,8 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     public async Task ApplyReceiptAsync_ByIdThenWatermark_MovesForwardOnly()
     {
         var ct = TestContext.Current.CancellationToken;
-        var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct);
-        var rows = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 2, "health", Now, Now + Lease, ct);
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct))!;
+        var rows = await _store.ClaimRowsAsync(chunk, 2, "health", Now, Now + Lease, ct);
         await _store.RecordAsync(_broadcastId, rows.Select((r, i) => new DeliveryResult(r.ContactId, "sent", PlatformMessageId: "m_" + i)).ToList(), Now, ct);
         var member = rows[0].PlatformUserId;
 
@@ -99,8 +103,8 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     public async Task CancelRemainingAsync_LeavesSentRowsAndClosesPendingChunks()
     {
         var ct = TestContext.Current.CancellationToken;
-        var chunk = await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct);
-        var rows = await _store.ClaimRowsAsync(_broadcastId, chunk!.Value, 1, "health", Now, Now + Lease, ct);
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct))!;
+        var rows = await _store.ClaimRowsAsync(chunk, 1, "health", Now, Now + Lease, ct);
         await _store.RecordAsync(_broadcastId, [new DeliveryResult(rows[0].ContactId, "sent", PlatformMessageId: "m")], Now, ct);
 
         var cancelled = await _store.CancelRemainingAsync(_broadcastId, Now, ct);

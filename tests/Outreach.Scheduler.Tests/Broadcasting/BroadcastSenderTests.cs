@@ -73,7 +73,7 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         Assert.True(_platform.Recipients.Count < 12, "the sends went on after the recorder had failed");
     }
 
-    private async Task<(BroadcastSender Sender, int Chunk)> StartAsync(int concurrency, CancellationToken ct)
+    private async Task<(BroadcastSender Sender, ChunkClaim Chunk)> StartAsync(int concurrency, CancellationToken ct)
     {
         var options = Options.Create(new BroadcastOptions { Concurrency = concurrency });
         var time = new FakeTimeProvider(Now);
@@ -81,7 +81,7 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var attempt = new DeliveryAttempt(new ChannelSenders([_platform]), new BroadcastRateLimiters(options), options, time);
         var sender = new BroadcastSender(deliveries, new BroadcastStore(_database.DataSource), attempt, new QuietHours(options.Value), options, time);
         var chunk = await deliveries.ClaimChunkAsync(_broadcast.Id, Now, options.Value.Lease, ct);
-        return (sender, chunk!.Value);
+        return (sender, chunk!);
     }
 
     private async Task<List<T>> QueryAsync<T>(string sql, CancellationToken ct)
