@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outreach.Bot.Hosting;
@@ -21,7 +18,7 @@ public sealed class ConsoleScenario : ILoadScenario
     private const int Communes = 60;
     private const int MembersPerCommune = 500;
     private const int Posts = 300;
-    private const string Password = "mat-khau-bench-dai";
+    private const string Password = StaffPages.Password;
 
     public string Name => "console";
 
@@ -29,8 +26,8 @@ public sealed class ConsoleScenario : ILoadScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var seconds = int.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
-        var levels = Option(args, "--concurrency", "1,8").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+        var seconds = BenchArgs.Int(args, "--seconds", 10);
+        var levels = BenchArgs.Ints(args, "--concurrency", "1,8");
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         var settings = new Dictionary<string, string?>
         {
@@ -45,7 +42,7 @@ public sealed class ConsoleScenario : ILoadScenario
             await using var host = await OutreachHost.StartAsync(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
                 cancellationToken: cancellationToken);
             var postId = await SeedAsync(host.Services.GetRequiredService<OutreachDatabase>().ConnectionString, cancellationToken);
-            using var client = await SignInAsync(host.BaseAddress, cancellationToken);
+            using var client = await StaffPages.SignInAsync(host.BaseAddress, "bientap", cancellationToken);
             string[] pages = ["/staff", "/staff/posts", $"/staff/posts/{postId}", "/staff/approvals", "/staff/calendar",
                 "/staff/posts/new", "/staff/reach"];
             Console.WriteLine($"Gateway {host.BaseAddress}, {Environment.ProcessorCount} cores, {Communes * MembersPerCommune} members, {Posts} posts, {seconds} s per page and level");
@@ -55,8 +52,8 @@ public sealed class ConsoleScenario : ILoadScenario
             {
                 foreach (var concurrency in levels)
                 {
-                    await LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(2), cancellationToken); // warm-up, not reported
-                    var (count, latencies, bytes) = await LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(seconds),
+                    await StaffPages.LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(2), cancellationToken); // warm-up, not reported
+                    var (count, latencies, bytes) = await StaffPages.LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(seconds),
                         cancellationToken);
                     latencies.Sort();
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -68,35 +65,6 @@ public sealed class ConsoleScenario : ILoadScenario
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    internal static async Task<(int Count, List<double> Latencies, long Bytes)> LoopAsync(
-        HttpClient client, string page, int concurrency, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        var latencies = new List<double>();
-        long bytes = 0;
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            while (Stopwatch.GetTimestamp() < until)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(new Uri(page, UriKind.Relative), cancellationToken);
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{page} answered {(int)response.StatusCode}");
-                }
-
-                lock (latencies)
-                {
-                    latencies.Add(elapsed);
-                    bytes = body.Length;
-                }
-            }
-        }));
-        return (latencies.Count, latencies, bytes);
     }
 
     // The province, its communes and members (set-based, as Seed does), an editor at the province, posts in every status.
@@ -131,20 +99,5 @@ public sealed class ConsoleScenario : ILoadScenario
             connection);
         command.Parameters.AddWithValue("hash", hash);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task<HttpClient> SignInAsync(Uri baseAddress, CancellationToken cancellationToken)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
-        using var response = await client.PostAsJsonAsync(new Uri("/staff/api/session", UriKind.Relative), new { username = "bientap",
-            password = Password }, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return client;
-    }
-
-    internal static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 }

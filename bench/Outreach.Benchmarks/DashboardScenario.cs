@@ -23,10 +23,10 @@ public sealed class DashboardScenario : ILoadScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var contacts = Option(args, "--contacts", 150_000);
-        var broadcasts = Option(args, "--broadcasts", 40);
-        var communes = Option(args, "--communes", 100);
-        var runs = Option(args, "--runs", 300);
+        var contacts = BenchArgs.Int(args, "--contacts", 150_000);
+        var broadcasts = BenchArgs.Int(args, "--broadcasts", 40);
+        var communes = BenchArgs.Int(args, "--communes", 100);
+        var runs = BenchArgs.Int(args, "--runs", 300);
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         try
         {
@@ -92,9 +92,4 @@ public sealed class DashboardScenario : ILoadScenario
         }
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

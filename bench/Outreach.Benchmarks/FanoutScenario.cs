@@ -29,10 +29,10 @@ public sealed class FanoutScenario : ILoadScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var sizes = Option(args, "--sizes", "10000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
-        var naive = int.Parse(Option(args, "--naive", "10000"), CultureInfo.InvariantCulture);
-        var workers = int.Parse(Option(args, "--workers", "8"), CultureInfo.InvariantCulture);
-        var concurrency = int.Parse(Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture);
+        var sizes = BenchArgs.Ints(args, "--sizes", "10000,1000000");
+        var naive = BenchArgs.Int(args, "--naive", 10000);
+        var workers = BenchArgs.Int(args, "--workers", 8);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 8);
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         await using var emulator = await EmulatorProcess.StartAsync(cancellationToken);
         try
@@ -138,11 +138,6 @@ public sealed class FanoutScenario : ILoadScenario
         }
     }
 
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
 
     private sealed record FanoutRun(TimeSpan Plan, TimeSpan Send, double Rate, long PeakWorkingSet, long PeakManaged);
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outreach.Bot.Hosting;
@@ -12,7 +10,7 @@ namespace Outreach.Benchmarks;
 /// <summary>
 /// The handoff inbox under a heavy history: a province of 60 communes, 30,000 Messenger members with 30 inbox events and 20
 /// replies each (1.5M rows), 2,000 open handoffs (one in seven a crisis, with its alert). A province admin and a commune editor
-/// fetch the queue and a conversation in a closed loop (<see cref="ConsoleScenario.LoopAsync"/>). Options: --seconds N per
+/// fetch the queue and a conversation in a closed loop (<see cref="StaffPages.LoopAsync"/>). Options: --seconds N per
 /// page (default 10), --concurrency 1,8.
 /// </summary>
 public sealed class HandoffsScenario : ILoadScenario
@@ -23,7 +21,7 @@ public sealed class HandoffsScenario : ILoadScenario
     private const int RepliesPerMember = 20;
     private const int OpenHandoffs = 2000;
     private const string PageId = "1000000000001";
-    private const string Password = "mat-khau-bench-dai";
+    private const string Password = StaffPages.Password;
 
     public string Name => "handoffs";
 
@@ -31,8 +29,8 @@ public sealed class HandoffsScenario : ILoadScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var seconds = int.Parse(ConsoleScenario.Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
-        var levels = ConsoleScenario.Option(args, "--concurrency", "1,8").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+        var seconds = BenchArgs.Int(args, "--seconds", 10);
+        var levels = BenchArgs.Ints(args, "--concurrency", "1,8");
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         var settings = new Dictionary<string, string?>
         {
@@ -55,8 +53,8 @@ public sealed class HandoffsScenario : ILoadScenario
             var started = TimeProvider.System.GetTimestamp();
             var (crisisId, memberId) = await SeedAsync(host.Services.GetRequiredService<OutreachDatabase>().ConnectionString, cancellationToken);
             Console.WriteLine($"Seeded in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s");
-            using var admin = await SignInAsync(host.BaseAddress, "quantri", cancellationToken);
-            using var editor = await SignInAsync(host.BaseAddress, "bientap.xa", cancellationToken);
+            using var admin = await StaffPages.SignInAsync(host.BaseAddress, "quantri", cancellationToken);
+            using var editor = await StaffPages.SignInAsync(host.BaseAddress, "bientap.xa", cancellationToken);
             (string Who, HttpClient Client, string Page)[] pages =
             [
                 ("province admin", admin, "/staff/handoffs"), ("province admin", admin, $"/staff/handoffs/{crisisId}"),
@@ -70,8 +68,8 @@ public sealed class HandoffsScenario : ILoadScenario
             {
                 foreach (var concurrency in levels)
                 {
-                    await ConsoleScenario.LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(2), cancellationToken); // warm-up
-                    var (count, latencies, bytes) = await ConsoleScenario.LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(seconds),
+                    await StaffPages.LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(2), cancellationToken); // warm-up
+                    var (count, latencies, bytes) = await StaffPages.LoopAsync(client, page, concurrency, TimeSpan.FromSeconds(seconds),
                         cancellationToken);
                     latencies.Sort();
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -134,14 +132,5 @@ public sealed class HandoffsScenario : ILoadScenario
         await using var reader = await ids.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private static async Task<HttpClient> SignInAsync(Uri baseAddress, string username, CancellationToken cancellationToken)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
-        using var response = await client.PostAsJsonAsync(new Uri("/staff/api/session", UriKind.Relative), new { username, password = Password },
-            cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return client;
     }
 }

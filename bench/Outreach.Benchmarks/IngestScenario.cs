@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outreach.Bot.Channels.Messenger;
@@ -22,9 +21,9 @@ public sealed class IngestScenario : ILoadScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var seconds = int.Parse(Option(args, "--seconds", "30"), CultureInfo.InvariantCulture);
-        var levels = Option(args, "--concurrency", "1,8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
-        var workers = Option(args, "--workers", "off") == "on";
+        var seconds = BenchArgs.Int(args, "--seconds", 30);
+        var levels = BenchArgs.Ints(args, "--concurrency", "1,8,32");
+        var workers = BenchArgs.Text(args, "--workers", "off") == "on";
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         await using var emulator = await MessengerEmulator.StartAsync(cancellationToken: cancellationToken);
         for (var member = 0; member < IngestLoadClient.Members; member++)
@@ -74,9 +73,4 @@ public sealed class IngestScenario : ILoadScenario
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
 }

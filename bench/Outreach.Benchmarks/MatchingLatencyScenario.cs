@@ -16,8 +16,8 @@ public sealed class MatchingLatencyScenario : ILoadScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var entries = Option(args, "--entries", 1000);
-        var rounds = Option(args, "--rounds", 200);
+        var entries = BenchArgs.Int(args, "--entries", 1000);
+        var rounds = BenchArgs.Int(args, "--rounds", 200);
         var pack = await MatchingPack.BuildAsync(entries);
         var questions = MatchingPack.Questions();
         var today = new DateOnly(2026, 6, 1);
@@ -53,9 +53,4 @@ public sealed class MatchingLatencyScenario : ILoadScenario
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 }
