@@ -10,7 +10,10 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
         "id, channel, platform_event_id AS platformeventid, kind, account_id AS accountid, sender_id AS senderid, " +
         "event_time AS eventtime, payload::text AS payload, attempts";
 
-    /// <summary>Stores the events; ones already stored (a platform's retry) are skipped. Returns how many were new.</summary>
+    /// <summary>
+    /// Stores the events; ones already stored (a platform's retry) are skipped. Returns how many were new. Payloads pass
+    /// through <see cref="JsonbText.Safe"/> first: jsonb refuses \u0000 and lone surrogates, and an authentic event must be stored.
+    /// </summary>
     public async Task<int> AppendAsync(IReadOnlyList<InboxEventDraft> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -34,7 +37,7 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
                 accounts = events.Select(e => e.AccountId).ToArray(),
                 senders = events.Select(e => e.SenderId).ToArray(),
                 times = events.Select(e => e.EventTime).ToArray(),
-                payloads = events.Select(e => e.Payload).ToArray(),
+                payloads = events.Select(e => JsonbText.Safe(e.Payload)).ToArray(),
                 now = time.GetUtcNow(),
             },
             cancellationToken: cancellationToken));

@@ -129,7 +129,7 @@ public static class MessengerWebhookReader
             writer.WriteString("page", pageId);
             writer.WriteBoolean("standby", standby);
             writer.WritePropertyName("event");
-            writer.WriteRawValue(JsonbText.Safe(item.GetRawText()), skipInputValidation: true);
+            writer.WriteRawValue(item.GetRawText(), skipInputValidation: true);
             writer.WriteEndObject();
         }
 

@@ -48,10 +48,12 @@ public static partial class ZaloWebhookEndpoints
             return Unauthenticated(settings, logger, "missing");
         }
 
+        // The signature covers the raw bytes; the parse reads a jsonb-safe copy (a lone surrogate escape would throw).
+        var json = JsonbText.Safe(Encoding.UTF8.GetString(body!));
         ZaloWebhookEvent? zaloEvent;
         try
         {
-            zaloEvent = JsonSerializer.Deserialize<ZaloWebhookEvent>(body, ZaloJson.Options);
+            zaloEvent = JsonSerializer.Deserialize<ZaloWebhookEvent>(json, ZaloJson.Options);
         }
         catch (JsonException)
         {
@@ -68,17 +70,19 @@ public static partial class ZaloWebhookEndpoints
             return Unauthenticated(settings, logger, "invalid");
         }
 
-        return await StoreAsync(zaloEvent, body!, request, inbox, signal, logger, cancellationToken);
+        return await StoreAsync(zaloEvent, json, request, inbox, signal, logger, cancellationToken);
     }
 
     private static async Task<IResult> StoreAsync(
-        ZaloWebhookEvent zaloEvent, byte[] body, HttpRequest request, InboxStore inbox, InboxSignal signal, ILogger logger,
+        ZaloWebhookEvent zaloEvent, string json, HttpRequest request, InboxStore inbox, InboxSignal signal, ILogger logger,
         CancellationToken cancellationToken)
     {
         var name = zaloEvent.EventName;
         if (string.IsNullOrEmpty(name))
         {
-            return Results.Problem("Sự kiện Zalo thiếu event_name.", statusCode: StatusCodes.Status400BadRequest);
+            // Signed, so it is Zalo's: a 4xx would only make Zalo retry it for an hour and then disable the webhook.
+            LogNoEventName(logger);
+            return Results.Ok();
         }
 
         if (!ZaloEventNames.IsHandled(name))
@@ -88,7 +92,7 @@ public static partial class ZaloWebhookEndpoints
             return Results.Ok();
         }
 
-        var draft = ZaloInboxEvents.ToDraft(zaloEvent, Encoding.UTF8.GetString(body));
+        var draft = ZaloInboxEvents.ToDraft(zaloEvent, json);
         var added = await inbox.AppendAsync([draft], cancellationToken);
         signal.Pulse();
         var numRetry = request.Headers["num_retry"].ToString();
@@ -132,6 +136,9 @@ public static partial class ZaloWebhookEndpoints
 
     [LoggerMessage(EventId = 3404, Level = LogLevel.Debug, Message = "Zalo event {EventName} {EventId} stored (duplicate: {Duplicate}, num_retry: {NumRetry})")]
     private static partial void LogStored(ILogger logger, string eventName, string eventId, bool duplicate, string numRetry);
+
+    [LoggerMessage(EventId = 3406, Level = LogLevel.Warning, Message = "Signed Zalo webhook without event_name acknowledged and not stored")]
+    private static partial void LogNoEventName(ILogger logger);
 
     [LoggerMessage(EventId = 3405, Level = LogLevel.Warning, Message = "Zalo webhook signed with the app secret, not the OA secret key (accepted by setting)")]
     private static partial void LogAppSecretSignature(ILogger logger);

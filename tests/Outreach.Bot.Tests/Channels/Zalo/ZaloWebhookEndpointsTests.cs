@@ -131,6 +131,41 @@ public sealed class ZaloWebhookEndpointsTests(PostgresServer server) : IAsyncLif
     }
 
     [Fact]
+    public async Task TextWithNulOrALoneSurrogate_StoredAndAnswered_Never5xx()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        await using var host = await ZaloTestGateway.StartAsync(_database, zalo, ct);
+        var bodies = new ZaloWebhookBodies(zalo);
+        var nul = bodies.Text("u-nul", "chao\0ban", "m-nul").Replace("\\0", "\\u0000", StringComparison.Ordinal);
+        var surrogate = bodies.Text("u-sur", "xin chao", "m-sur").Replace("xin chao", "xin \\ud83d chao", StringComparison.Ordinal);
+
+        using var first = await zalo.PostWebhookAsync(host.Webhook(), nul, ct);
+        using var second = await zalo.PostWebhookAsync(host.Webhook(), surrogate, ct);
+
+        Assert.Contains("\\u0000", nul, StringComparison.Ordinal);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], [first.StatusCode, second.StatusCode]);
+        Assert.Equal("chao\uFFFDban|xin \uFFFD chao", await _database.ScalarAsync<string>(
+            "SELECT string_agg(payload->'message'->>'text', '|' ORDER BY id) FROM inbox_events WHERE channel = 'zalo'"));
+        await zalo.WaitForMessageAsync(m => m.UserId == "u-nul", TimeSpan.FromSeconds(20), ct);
+        await zalo.WaitForMessageAsync(m => m.UserId == "u-sur", TimeSpan.FromSeconds(20), ct);
+    }
+
+    [Fact]
+    public async Task SignedEventWithoutEventName_AcknowledgedNotStored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        await using var host = await ZaloTestGateway.StartAsync(_database, zalo, ct, new Dictionary<string, string?> { ["Outreach:Inbox:RunWorkers"] = "false" });
+        var body = $"{{\"app_id\":\"{zalo.Options.AppId}\",\"sender\":{{\"id\":\"u-5\"}},\"timestamp\":\"1\"}}";
+
+        using var response = await zalo.PostWebhookAsync(host.Webhook(), body, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await _database.ScalarAsync<int>(CountInbox));
+    }
+
+    [Fact]
     public async Task ZaloNotConfigured_503WithAClearMessage()
     {
         var ct = TestContext.Current.CancellationToken;
