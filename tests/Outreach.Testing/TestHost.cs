@@ -3,7 +3,10 @@ using Outreach.Bot.Hosting;
 
 namespace Outreach.Testing;
 
-/// <summary>Starts the real gateway on a loopback port against a test database, with quiet logs and a fast Hangfire poll.</summary>
+/// <summary>
+/// Starts the real gateway on a loopback port against a test database, with quiet logs, a fast Hangfire poll, the web chat on
+/// and no per-address sign-in limit (settings given by a test win).
+/// </summary>
 public static class TestHost
 {
     public static Task<OutreachHost> StartAsync(
@@ -21,6 +24,11 @@ public static class TestHost
             ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
             ["Outreach:Scheduler:WorkerCount"] = "4",
             ["Outreach:Scheduler:SchedulePollingIntervalMs"] = "300",
+
+            // Tests talk to members through /webchat (off by default outside Development) and sign many staff in from one
+            // address; the tests of those protections set their own values.
+            ["Outreach:WebChat:Enabled"] = "true",
+            ["Outreach:Staff:SignIn:AttemptsPerAddress"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
