@@ -21,6 +21,9 @@ public static class TestHost
             ["ConnectionStrings:Outreach"] = database.ConnectionString,
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Every test database starts with an empty key ring: its "key stored unencrypted" warning says nothing here.
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
             ["Outreach:Scheduler:WorkerCount"] = "4",
             ["Outreach:Scheduler:SchedulePollingIntervalMs"] = "300",
