@@ -113,8 +113,8 @@ public static class AccountEndpoints
             return Pages.NotFound(session);
         }
 
-        // Shown once, in this answer only: never in an address, a redirect, a log or a cache.
-        http.Response.Headers.CacheControl = "no-store";
+        // Shown once, in this answer only: never in an address, a redirect or a log. (The page carries antiforgery tokens, so
+        // it is sent no-store.)
         var fresh = await services.Accounts.FindAsync(session.Unit.Id, id, ct) ?? account;
         return await PageAsync(session, fresh, AccountEditForm.Of(fresh), null, ConsoleNotices.Text(ConsoleNotices.StaffPasswordReset),
             oneTime, services, ct);
