@@ -4,7 +4,10 @@ using Outreach.Content.KeyRing;
 
 namespace Outreach.Bot.Hosting;
 
-/// <summary>Data Protection's key repository on PostgreSQL (<see cref="DataProtectionKeyStore"/>): every host reads and adds the same keys.</summary>
+/// <summary>
+/// Data Protection's key repository on PostgreSQL (<see cref="DataProtectionKeyStore"/>): every host reads and adds the same
+/// keys.
+/// </summary>
 internal sealed class PostgresXmlRepository(DataProtectionKeyStore store) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements() => store.ReadAll().Select(xml => XElement.Parse(xml)).ToList();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Outreach.Bot.Hosting;
@@ -13,7 +14,7 @@ internal static class ProxyHosting
     public static IServiceCollection AddOutreachProxies(this IServiceCollection services)
     {
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((options, configured) =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((options, configured) =>
         {
             var proxies = configured.Value;
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -41,7 +42,7 @@ internal static class ProxyHosting
 
     public static WebApplication UseOutreachProxies(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value.IsConfigured)
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.IsConfigured)
         {
             app.UseForwardedHeaders();
         }

@@ -29,8 +29,8 @@ public sealed class ProxyOptions : IValidatableObject
 
         foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
         {
-            yield return new ValidationResult($"{Section}:KnownNetworks: '{network}' không phải mạng dạng CIDR (ví dụ 10.0.0.0/24).",
-                [nameof(KnownNetworks)]);
+            yield return new ValidationResult(
+                $"{Section}:KnownNetworks: '{network}' không phải mạng dạng CIDR (ví dụ 10.0.0.0/24).", [nameof(KnownNetworks)]);
         }
     }
 }

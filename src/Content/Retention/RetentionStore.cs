@@ -35,7 +35,9 @@ public sealed class RetentionStore(NpgsqlDataSource dataSource)
         WHERE h.reason = 'crisis' AND h.requested_at < @before
         """;
 
-    /// <summary>Purges members' messages received before <paramref name="before"/>; returns how many (at most <paramref name="batchSize"/>).</summary>
+    /// <summary>
+    /// Purges members' messages received before <paramref name="before"/>; returns how many (at most <paramref name="batchSize"/>).
+    /// </summary>
     public Task<int> PurgeInboxAsync(DateTimeOffset before, DateTimeOffset at, int batchSize, CancellationToken cancellationToken) =>
         ExecuteAsync(
             $"""
@@ -106,7 +108,8 @@ public sealed class RetentionStore(NpgsqlDataSource dataSource)
             """,
             before, at, batchSize, cancellationToken);
 
-    private async Task<int> ExecuteAsync(string sql, DateTimeOffset before, DateTimeOffset at, int batchSize, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(
+        string sql, DateTimeOffset before, DateTimeOffset at, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -69,7 +69,8 @@ public sealed class StaffAccountStore(NpgsqlDataSource dataSource)
             ), changed AS (
                 UPDATE staff_users s
                 SET display_name = @DisplayName, org_unit_id = @OrgUnitId, role = @Role, updated_at = @at,
-                    security_stamp = CASE WHEN b.org_unit_id <> @OrgUnitId OR b.role <> @Role THEN gen_random_uuid() ELSE s.security_stamp END
+                    security_stamp = CASE WHEN b.org_unit_id <> @OrgUnitId OR b.role <> @Role
+                        THEN gen_random_uuid() ELSE s.security_stamp END
                 FROM before b
                 WHERE s.id = b.id AND EXISTS (SELECT 1 FROM target_unit)
                 RETURNING s.id
@@ -87,7 +88,9 @@ public sealed class StaffAccountStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Locks (deactivates) or unlocks an account of the scope; locking ends its sessions, unlocking also lifts a sign-in lock.</summary>
+    /// <summary>
+    /// Locks (deactivates) or unlocks an account of the scope; locking ends its sessions, unlocking also lifts a sign-in lock.
+    /// </summary>
     public async Task<bool> SetActiveAsync(long scopeUnitId, long actorId, long id, bool active, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
@@ -133,7 +136,8 @@ public sealed class StaffAccountStore(NpgsqlDataSource dataSource)
             ), lifted AS (
                 DELETE FROM sign_in_failures f USING changed c WHERE f.username = c.username
             ), audited AS (
-                INSERT INTO staff_account_events (staff_user_id, actor_id, action, at) SELECT id, @actorId, 'password_reset', @at FROM changed
+                INSERT INTO staff_account_events (staff_user_id, actor_id, action, at)
+                SELECT id, @actorId, 'password_reset', @at FROM changed
             )
             SELECT count(*)::int FROM changed
             """,

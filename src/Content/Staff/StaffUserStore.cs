@@ -15,7 +15,9 @@ public sealed class StaffUserStore(NpgsqlDataSource dataSource)
         string username, string displayName, long orgUnitId, string role, string passwordHash, CancellationToken cancellationToken) =>
         CreateAsync(username, displayName, orgUnitId, role, passwordHash, new StaffCreation(null, false, null), cancellationToken);
 
-    /// <summary>Creates an account; <paramref name="creation"/> says who did it (audited) and whether the first password is temporary.</summary>
+    /// <summary>
+    /// Creates an account; <paramref name="creation"/> says who did it (audited) and whether the first password is temporary.
+    /// </summary>
     public async Task<StaffUser> CreateAsync(
         string username, string displayName, long orgUnitId, string role, string passwordHash, StaffCreation creation,
         CancellationToken cancellationToken)
@@ -67,7 +69,8 @@ public sealed class StaffUserStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
         return row is null
             ? null
-            : new StaffCredential(new StaffUser(row.Id, row.Username, row.DisplayName, row.OrgUnitId, row.Role, row.IsActive), row.PasswordHash,
+            : new StaffCredential(
+                new StaffUser(row.Id, row.Username, row.DisplayName, row.OrgUnitId, row.Role, row.IsActive), row.PasswordHash,
                 row.SecurityStamp, row.MustChangePassword);
     }
 
@@ -140,7 +143,8 @@ public sealed class StaffUserStore(NpgsqlDataSource dataSource)
         bool MustChangePassword);
 
     private sealed record SessionRow(
-        long Id, string Username, string DisplayName, long OrgUnitId, string Role, bool IsActive, Guid SecurityStamp, bool MustChangePassword);
+        long Id, string Username, string DisplayName, long OrgUnitId, string Role, bool IsActive, Guid SecurityStamp,
+        bool MustChangePassword);
 }
 
 /// <summary>Who creates an account (null: the system), whether its first password is temporary, and when (null: now).</summary>

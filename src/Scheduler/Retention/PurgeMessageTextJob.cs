@@ -25,10 +25,11 @@ public sealed partial class PurgeMessageTextJob(
         var now = time.GetUtcNow();
         var textBefore = now - TimeSpan.FromDays(settings.MessageTextDays);
         var crisisBefore = now - TimeSpan.FromDays(settings.CrisisTextDays);
-        var crisisInbox = await DrainAsync((n, ct) => store.PurgeCrisisInboxAsync(crisisBefore, now, n, ct), settings.BatchSize, cancellationToken);
-        var crisisOutbox = await DrainAsync((n, ct) => store.PurgeCrisisOutboxAsync(crisisBefore, now, n, ct), settings.BatchSize, cancellationToken);
-        var inbox = await DrainAsync((n, ct) => store.PurgeInboxAsync(textBefore, now, n, ct), settings.BatchSize, cancellationToken);
-        var outbox = await DrainAsync((n, ct) => store.PurgeOutboxAsync(textBefore, now, n, ct), settings.BatchSize, cancellationToken);
+        var size = settings.BatchSize;
+        var crisisInbox = await DrainAsync((n, ct) => store.PurgeCrisisInboxAsync(crisisBefore, now, n, ct), size, cancellationToken);
+        var crisisOutbox = await DrainAsync((n, ct) => store.PurgeCrisisOutboxAsync(crisisBefore, now, n, ct), size, cancellationToken);
+        var inbox = await DrainAsync((n, ct) => store.PurgeInboxAsync(textBefore, now, n, ct), size, cancellationToken);
+        var outbox = await DrainAsync((n, ct) => store.PurgeOutboxAsync(textBefore, now, n, ct), size, cancellationToken);
         await signInFailures.ForgetOldAsync(now - TimeSpan.FromDays(1), cancellationToken);
         LogPurged(logger, inbox + crisisInbox, outbox + crisisOutbox, crisisInbox + crisisOutbox);
     }

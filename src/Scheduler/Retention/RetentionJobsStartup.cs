@@ -7,7 +7,9 @@ using Outreach.Content.Time;
 
 namespace Outreach.Scheduler.Retention;
 
-/// <summary>Registers the nightly purge of message text (<see cref="RetentionOptions.Cron"/>, Asia/Ho_Chi_Minh) as a recurring job.</summary>
+/// <summary>
+/// Registers the nightly purge of message text (<see cref="RetentionOptions.Cron"/>, Asia/Ho_Chi_Minh) as a recurring job.
+/// </summary>
 public sealed class RetentionJobsStartup(IRecurringJobManager recurringJobs, IOptions<RetentionOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -20,7 +22,9 @@ public sealed class RetentionJobsStartup(IRecurringJobManager recurringJobs, IOp
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Adds the recurring registration when this process runs a Hangfire server (the job class is found by the scheduler's scan).</summary>
+    /// <summary>
+    /// Adds the recurring registration when this process runs a Hangfire server (the job class is found by the scheduler's scan).
+    /// </summary>
     public static IServiceCollection AddRetentionJobs(IServiceCollection services, bool runServer)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -26,7 +26,8 @@ public static class SessionApi
 
     public sealed record PasswordRequest(string? CurrentPassword, string? NewPassword);
 
-    private static async Task<IResult> SignInAsync(SignInRequest request, HttpContext context, StaffSignIn signIn, CancellationToken cancellationToken)
+    private static async Task<IResult> SignInAsync(
+        SignInRequest request, HttpContext context, StaffSignIn signIn, CancellationToken cancellationToken)
     {
         var result = await signIn.SignInAsync(context, request.Username, request.Password, cancellationToken);
         switch (result.Outcome)
@@ -47,7 +48,8 @@ public static class SessionApi
         return Results.NoContent();
     }
 
-    private static IResult Me(HttpContext context) => Results.Ok(StaffView.Of(context.Session().User, context.Session().MustChangePassword));
+    private static IResult Me(HttpContext context) =>
+        Results.Ok(StaffView.Of(context.Session().User, context.Session().MustChangePassword));
 
     private static async Task<IResult> ChangePasswordAsync(
         PasswordRequest request, HttpContext context, StaffUserStore users, StaffPasswords passwords, StaffSignIn signIn, TimeProvider time,
@@ -61,7 +63,8 @@ public static class SessionApi
             return Results.ValidationProblem(problems, "Chưa đổi được mật khẩu.");
         }
 
-        var stamp = await users.ChangeOwnPasswordAsync(session.User.Id, passwords.Hash(request.NewPassword!), time.GetUtcNow(), cancellationToken);
+        var hash = passwords.Hash(request.NewPassword!);
+        var stamp = await users.ChangeOwnPasswordAsync(session.User.Id, hash, time.GetUtcNow(), cancellationToken);
         await signIn.RenewAsync(context, session.User, stamp);
         return Results.NoContent();
     }

@@ -17,7 +17,8 @@ public static class PasswordChange
         var account = await users.FindCredentialAsync(session.User.Username, cancellationToken);
         if (account is null || !passwords.Verify(account.PasswordHash, current ?? "", out _))
         {
-            problems["current"] = [session.MustChangePassword ? "Mật khẩu tạm không đúng." : "Mật khẩu hiện tại không đúng."];
+            problems["current"] =
+                [session.MustChangePassword ? "Mật khẩu tạm không đúng." : "Mật khẩu hiện tại không đúng."];
         }
 
         if (StaffPasswords.Weakness(proposed) is { } weakness)

@@ -8,7 +8,9 @@ public sealed class SignInOptions
 {
     public const string Section = "Outreach:Staff:SignIn";
 
-    /// <summary>Sign-in attempts (right or wrong) one client address may make per <see cref="AddressWindowMinutes"/> (default 20), per host.</summary>
+    /// <summary>
+    /// Sign-in attempts (right or wrong) one client address may make per <see cref="AddressWindowMinutes"/> (default 20), per host.
+    /// </summary>
     [Range(1, 100_000)]
     public int AttemptsPerAddress { get; set; } = 20;
 
@@ -33,5 +35,6 @@ public sealed class SignInOptions
     public int ForgetAfterHours { get; set; } = 24;
 
     public SignInLockPolicy LockPolicy => new(
-        FailuresBeforeLock, TimeSpan.FromSeconds(FirstLockSeconds), TimeSpan.FromMinutes(MaxLockMinutes), TimeSpan.FromHours(ForgetAfterHours));
+        FailuresBeforeLock, TimeSpan.FromSeconds(FirstLockSeconds), TimeSpan.FromMinutes(MaxLockMinutes),
+        TimeSpan.FromHours(ForgetAfterHours));
 }

@@ -47,7 +47,8 @@ public static class StaffApiRequestGuard
         if (!IsJson(request.ContentType) && !request.Headers.ContainsKey(CustomHeader))
         {
             return Results.Problem(
-                "Yêu cầu thay đổi dữ liệu phải gửi dạng JSON (Content-Type: application/json) hoặc có header X-Requested-With.",
+                "Yêu cầu thay đổi dữ liệu phải gửi dạng JSON (Content-Type: application/json) " +
+                "hoặc có header X-Requested-With.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 

@@ -16,7 +16,8 @@ public static class StaffAuthentication
     {
         services.AddSingleton<StaffPasswords>();
         services.AddSingleton<StaffSignIn>();
-        services.AddOptions<StaffSessionOptions>().BindConfiguration(StaffSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StaffSessionOptions>().BindConfiguration(StaffSessionOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignInRateLimiting();
         services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.Scheme, options =>
@@ -37,7 +38,8 @@ public static class StaffAuthentication
             options.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
         });
         services.AddOptions<CookieAuthenticationOptions>(StaffClaims.Scheme)
-            .Configure<IOptions<StaffSessionOptions>>((cookie, session) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(session.Value.IdleMinutes));
+            .Configure<IOptions<StaffSessionOptions>>(
+                (cookie, session) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(session.Value.IdleMinutes));
         services.AddAuthorization();
         return services;
     }

@@ -18,7 +18,8 @@ public sealed partial class StaffSignIn(
     /// <summary>The one answer for a wrong username or password (and a disabled account).</summary>
     public const string WrongCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
 
-    public async Task<StaffSignInResult> SignInAsync(HttpContext http, string? username, string? password, CancellationToken cancellationToken)
+    public async Task<StaffSignInResult> SignInAsync(
+        HttpContext http, string? username, string? password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (string.IsNullOrWhiteSpace(username))
@@ -72,7 +73,9 @@ public sealed partial class StaffSignIn(
         await http.SignOutAsync(StaffClaims.Scheme);
     }
 
-    /// <summary>Gives her a cookie for her account's new security stamp (after she changed her own password), keeping the sign-in time.</summary>
+    /// <summary>
+    /// Gives her a cookie for her account's new security stamp (after she changed her own password), keeping the sign-in time.
+    /// </summary>
     public async Task RenewAsync(HttpContext http, StaffUser user, Guid securityStamp)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -87,7 +90,8 @@ public sealed partial class StaffSignIn(
         return trimmed.Length <= 2 ? "**" : string.Concat(trimmed.AsSpan(0, 2), "***");
     }
 
-    [LoggerMessage(EventId = 3701, Level = LogLevel.Warning, Message = "Staff sign-in for '{Username}' locked until {Until} after repeated wrong passwords")]
+    [LoggerMessage(EventId = 3701, Level = LogLevel.Warning,
+        Message = "Staff sign-in for '{Username}' locked until {Until} after repeated wrong passwords")]
     private static partial void LogLocked(ILogger logger, string username, DateTimeOffset until);
 }
 
@@ -96,7 +100,8 @@ public sealed record StaffSignInResult(StaffSignInOutcome Outcome, StaffUser? Us
 {
     public static StaffSignInResult Wrong { get; } = new(StaffSignInOutcome.Wrong, null, false, TimeSpan.Zero);
 
-    public static StaffSignInResult SignedIn(StaffUser user, bool mustChangePassword) => new(StaffSignInOutcome.SignedIn, user, mustChangePassword, TimeSpan.Zero);
+    public static StaffSignInResult SignedIn(StaffUser user, bool mustChangePassword) =>
+        new(StaffSignInOutcome.SignedIn, user, mustChangePassword, TimeSpan.Zero);
 
     public static StaffSignInResult Locked(DateTimeOffset until, DateTimeOffset now) =>
         new(StaffSignInOutcome.Locked, null, false, until > now ? until - now : TimeSpan.Zero);

@@ -76,7 +76,10 @@ public static class AccountsEndpoints
         var staff = await accounts.ListAsync(session.Unit.Id, ct);
         var scope = await units.GetSubtreeAsync(session.Unit.Id, ct);
         return Pages.Render<AccountsPage>(
-            new { Session = session, Staff = staff, Units = scope, Form = form, Problems = problems, Notice = notice, Now = time.GetUtcNow() },
+            new
+            {
+                Session = session, Staff = staff, Units = scope, Form = form, Problems = problems, Notice = notice, Now = time.GetUtcNow(),
+            },
             problems is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

@@ -33,8 +33,8 @@ public static class PasswordEndpoints
     }
 
     private static async Task<IResult> ChangeAsync(
-        [FromForm] PasswordForm form, HttpContext http, StaffUserStore users, StaffPasswords passwords, StaffSignIn signIn, TimeProvider time,
-        CancellationToken ct)
+        [FromForm] PasswordForm form, HttpContext http, StaffUserStore users, StaffPasswords passwords, StaffSignIn signIn,
+        TimeProvider time, CancellationToken ct)
     {
         var session = http.Session();
         var problems = await PasswordChange.CheckAsync(session, form.Current, form.New, form.Repeat, users, passwords, ct);

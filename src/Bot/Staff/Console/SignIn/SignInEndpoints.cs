@@ -32,7 +32,8 @@ public static class SignInEndpoints
     }
 
     /// <summary>The sign-in page again, saying why the attempt was refused.</summary>
-    internal static RazorComponentResult<SignInPage> Refused(string problem, int status, string? username = null, string? returnUrl = null) =>
+    internal static RazorComponentResult<SignInPage> Refused(
+        string problem, int status, string? username = null, string? returnUrl = null) =>
         Page(username, returnUrl, problem, status);
 
     private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext http, StaffSignIn signIn, CancellationToken ct)
