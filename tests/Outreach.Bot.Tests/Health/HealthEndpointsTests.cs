@@ -54,7 +54,7 @@ public sealed class HealthEndpointsTests(PostgresServer server)
         await using var database = await server.CreateDatabaseAsync(ct);
         var check = new CountingCheck();
         await using var host = await TestHost.StartAsync(
-            database, new Dictionary<string, string?> { ["Outreach:Health:ReadyCacheSeconds"] = "300" },
+            database, TestHost.WithoutJobServer(new Dictionary<string, string?> { ["Outreach:Health:ReadyCacheSeconds"] = "300" }),
             b => b.Services.AddHealthChecks().AddCheck("counted", check), ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 

@@ -74,7 +74,7 @@ public sealed class MessageRetentionTests(PostgresServer server) : IAsyncLifetim
         var seed = new Seed(_database);
         var province = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
         await seed.StaffAsync("quantri", province.Id, "admin", ct);
-        await using var host = await TestHost.StartAsync(_database, cancellationToken: ct);
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         await new Conversation(new WebChatClient(http), _database, "chi-binh").SayAsync("chồng em đang đánh em");
         var handoff = await ScalarAsync("SELECT id FROM handoffs", ct);

@@ -20,7 +20,7 @@ public sealed class WebChatAccessTests(PostgresServer server) : IAsyncLifetime
     public async Task NotConfigured_OutsideDevelopment_IsNotThere()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TestHost.StartAsync(_database, new Dictionary<string, string?> { ["Outreach:WebChat:Enabled"] = "" },
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(new Dictionary<string, string?> { ["Outreach:WebChat:Enabled"] = "" }),
             cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
@@ -36,7 +36,7 @@ public sealed class WebChatAccessTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await TestHost.StartAsync(
-            _database, new Dictionary<string, string?> { ["Outreach:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" }, cancellationToken: ct);
+            _database, TestHost.WithoutJobServer(new Dictionary<string, string?> { ["Outreach:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" }), cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
         using var write = await SendAsync(http, HttpMethod.Post, "/webchat/api/messages", "203.0.113.9", ct);
@@ -53,7 +53,7 @@ public sealed class WebChatAccessTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await TestHost.StartAsync(
-            _database, new Dictionary<string, string?> { ["Outreach:ForwardedHeaders:KnownProxies:0"] = "10.9.9.9" }, cancellationToken: ct);
+            _database, TestHost.WithoutJobServer(new Dictionary<string, string?> { ["Outreach:ForwardedHeaders:KnownProxies:0"] = "10.9.9.9" }), cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
         // The connection is loopback and does not come from the configured proxy: its X-Forwarded-For is ignored either way.

@@ -35,7 +35,7 @@ public sealed class SignInProtectionTests(PostgresServer server) : IAsyncLifetim
     public async Task ThirtyWrongPasswordsThenTheRightOne_Refused_WithAVietnameseWaitAndRetryAfter()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TestHost.StartAsync(_database, cancellationToken: ct);
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 30; i++)
@@ -59,7 +59,7 @@ public sealed class SignInProtectionTests(PostgresServer server) : IAsyncLifetim
     public async Task ConsoleForm_LockedUsername_SamePageMessage_AndNoCookie()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TestHost.StartAsync(_database, cancellationToken: ct);
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         using var client = ConsoleClient.Anonymous(host.BaseAddress);
         await client.GetAsync("/staff/login");
         for (var i = 0; i < 5; i++)
@@ -79,7 +79,7 @@ public sealed class SignInProtectionTests(PostgresServer server) : IAsyncLifetim
     public async Task UnknownAndDisabledUsernames_AnsweredAndLockedExactlyLikeAKnownOne()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TestHost.StartAsync(_database, cancellationToken: ct);
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
         var answers = new Dictionary<string, List<(HttpStatusCode, string)>>();
@@ -103,7 +103,7 @@ public sealed class SignInProtectionTests(PostgresServer server) : IAsyncLifetim
     {
         var ct = TestContext.Current.CancellationToken;
         var passwords = new CountingPasswords();
-        await using var host = await TestHost.StartAsync(_database, configure: b => b.Services.AddSingleton<StaffPasswords>(passwords),
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), configure: b => b.Services.AddSingleton<StaffPasswords>(passwords),
             cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
@@ -123,7 +123,7 @@ public sealed class SignInProtectionTests(PostgresServer server) : IAsyncLifetim
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await TestHost.StartAsync(_database, configure: b => b.Services.AddSingleton<TimeProvider>(clock),
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), configure: b => b.Services.AddSingleton<TimeProvider>(clock),
             cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         for (var i = 0; i < 5; i++)
@@ -149,7 +149,7 @@ public sealed class SignInProtectionTests(PostgresServer server) : IAsyncLifetim
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await TestHost.StartAsync(
-            _database, new Dictionary<string, string?> { ["Outreach:Staff:SignIn:AttemptsPerAddress"] = "3" }, cancellationToken: ct);
+            _database, TestHost.WithoutJobServer(new Dictionary<string, string?> { ["Outreach:Staff:SignIn:AttemptsPerAddress"] = "3" }), cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         for (var i = 0; i < 3; i++)
         {

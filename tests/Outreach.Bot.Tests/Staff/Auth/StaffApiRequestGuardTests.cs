@@ -25,7 +25,7 @@ public sealed class StaffApiRequestGuardTests(PostgresServer server) : IAsyncLif
         var commune = await seed.UnitAsync(province.Id, "xa", "Xã A", ct);
         await seed.StaffAsync("bientap", commune.Id, "editor", ct);
         await seed.StaffAsync("duyet", province.Id, "approver", ct);
-        _host = await TestHost.StartAsync(_database, cancellationToken: ct);
+        _host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         using var editor = await StaffApiClient.SignInAsync(_host.BaseAddress, "bientap", ct: ct);
         var (_, post) = await editor.PostAsync("/staff/api/posts", new
         {

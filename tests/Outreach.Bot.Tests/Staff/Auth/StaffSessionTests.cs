@@ -27,7 +27,7 @@ public sealed class StaffSessionTests(PostgresServer server) : IAsyncLifetime
     public async Task CookieCopiedBeforeSignOut_NoLongerWorks()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TestHost.StartAsync(_database, cancellationToken: ct);
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         var (browser, cookie) = await SignInAsync(host.BaseAddress, ct);
         using var copy = WithCookie(host.BaseAddress, cookie);
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync(new Uri("/staff/api/me", UriKind.Relative), ct)).StatusCode);
@@ -43,7 +43,7 @@ public sealed class StaffSessionTests(PostgresServer server) : IAsyncLifetime
     public async Task CookieCopiedBeforeAPasswordChange_NoLongerWorks_WhileHerOwnSessionGoesOn()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TestHost.StartAsync(_database, cancellationToken: ct);
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         var (browser, cookie) = await SignInAsync(host.BaseAddress, ct);
         using var copy = WithCookie(host.BaseAddress, cookie);
 
@@ -64,7 +64,7 @@ public sealed class StaffSessionTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await TestHost.StartAsync(_database, configure: b => b.Services.AddSingleton<TimeProvider>(clock),
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), configure: b => b.Services.AddSingleton<TimeProvider>(clock),
             cancellationToken: ct);
         var (browser, _) = await SignInAsync(host.BaseAddress, ct);
         var statuses = new List<HttpStatusCode>();
@@ -87,7 +87,7 @@ public sealed class StaffSessionTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await TestHost.StartAsync(
-            _database, new Dictionary<string, string?> { ["Outreach:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" }, cancellationToken: ct);
+            _database, TestHost.WithoutJobServer(new Dictionary<string, string?> { ["Outreach:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" }), cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
         using var https = await ProxiedSignInAsync(http, "https", ct);
@@ -105,7 +105,7 @@ public sealed class StaffSessionTests(PostgresServer server) : IAsyncLifetime
     public async Task ForwardedProto_FromAnUnconfiguredProxy_IsIgnored()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await TestHost.StartAsync(_database, cancellationToken: ct);
+        await using var host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
         using var response = await ProxiedSignInAsync(http, "https", ct);
