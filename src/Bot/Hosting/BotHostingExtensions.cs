@@ -17,6 +17,7 @@ public static class BotHostingExtensions
         services.AddOutreachHealthChecks();
         services.AddOutreachConversations();
         services.AddOutreachStaff();
+        builder.AddOutreachSecurity();
         return builder;
     }
 
@@ -24,6 +25,7 @@ public static class BotHostingExtensions
     public static WebApplication MapOutreachBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseOutreachSecurity();
         app.MapOutreachHealth();
         app.UseAuthentication();
         app.UseAuthorization();

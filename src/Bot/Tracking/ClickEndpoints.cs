@@ -1,13 +1,15 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Outreach.Content.Stats;
 
 namespace Outreach.Bot.Tracking;
 
 /// <summary>
 /// <c>GET /r/{token}</c>: a member tapped the link of a broadcast. The token (<see cref="ClickLinks"/>) names her delivery;
-/// the click is counted and she is sent on to that post's own link, never anywhere a request names. A forged, altered or
-/// unknown token gets a plain Vietnamese 404. Link-preview crawlers and HEAD requests are redirected but not counted.
+/// the click is counted (once per <see cref="TrackingOptions.ClickWindowMinutes"/>: a replayed link is one lượt) and she is
+/// sent on to that post's own link, never anywhere a request names. A forged, altered or unknown token gets a plain
+/// Vietnamese 404. Link-preview crawlers and HEAD requests are redirected but not counted.
 /// </summary>
 public static class ClickEndpoints
 {
@@ -20,7 +22,8 @@ public static class ClickEndpoints
     }
 
     private static async Task<IResult> RedirectAsync(
-        string token, HttpContext http, ClickLinks links, ReachEventStore events, TimeProvider time, CancellationToken cancellationToken)
+        string token, HttpContext http, ClickLinks links, ReachEventStore events, IOptions<TrackingOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         // The token identifies a member's delivery: keep it out of caches and out of the Referer the destination sees.
         http.Response.Headers.CacheControl = "no-store";
@@ -31,7 +34,8 @@ public static class ClickEndpoints
         }
 
         var count = HttpMethods.IsGet(http.Request.Method) && !links.IsPreviewer(http.Request.Headers.UserAgent.ToString());
-        var target = await events.RecordClickAsync(broadcastId, contactId, count, time.GetUtcNow(), cancellationToken);
+        var window = TimeSpan.FromMinutes(options.Value.ClickWindowMinutes);
+        var target = await events.RecordClickAsync(broadcastId, contactId, count, time.GetUtcNow(), window, cancellationToken);
         return target is not null && Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? Results.Redirect(uri.AbsoluteUri)
             : Gone();

@@ -26,26 +26,38 @@ public static class ReachExports
     }
 
     /// <summary>
-    /// One table as RFC 4180 CSV in UTF-8 with a byte-order mark (Excel then reads the Vietnamese letters right). Cells that
-    /// start like a formula (=, +, -, @) are escaped, so a unit or post name can never run as a formula in a spreadsheet.
+    /// One table as RFC 4180 CSV in UTF-8 with a byte-order mark (Excel then reads the Vietnamese letters right). Every text
+    /// field is quoted (the header too) and numbers are not, so a spreadsheet never takes a name for a number or a date. Cells
+    /// that start like a formula (=, +, -, @) are escaped, so a unit or post name can never run as a formula.
     /// </summary>
     public static async Task WriteCsvAsync(Stream output, ReportTable table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true, NewLine = "\r\n" };
         await using var csv = CsvWriter.Create(output, options, true);
-        csv.WriteRecord([.. table.Columns]);
+        foreach (var column in table.Columns)
+        {
+            csv.WriteField(column, CsvQuoting.Always);
+        }
+
+        await csv.EndRecordAsync(cancellationToken);
         foreach (var row in table.Rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var cell in row)
             {
-                csv.WriteField(cell switch
+                switch (cell)
                 {
-                    decimal d => d.ToString("0.##", CultureInfo.InvariantCulture),
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    _ => cell?.ToString() ?? "",
-                });
+                    case decimal d:
+                        csv.WriteField(d.ToString("0.##", CultureInfo.InvariantCulture));
+                        break;
+                    case IFormattable f:
+                        csv.WriteField(f.ToString(null, CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        csv.WriteField(cell?.ToString() ?? "", CsvQuoting.Always);
+                        break;
+                }
             }
 
             await csv.EndRecordAsync(cancellationToken);

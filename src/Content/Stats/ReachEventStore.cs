@@ -36,9 +36,18 @@ public sealed class ReachEventStore(NpgsqlDataSource dataSource, IOptions<ReachO
     /// <summary>
     /// Resolves a tracked link: the post's own link for the delivery (<paramref name="broadcastId"/>, <paramref name="contactId"/>),
     /// or null when there is no such delivery or its post has no link. When <paramref name="count"/> is true the click is recorded
-    /// in the same statement (every click is one lượt).
+    /// in the same statement (every counted click is one lượt).
     /// </summary>
-    public async Task<string?> RecordClickAsync(long broadcastId, long contactId, bool count, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<string?> RecordClickAsync(long broadcastId, long contactId, bool count, DateTimeOffset at, CancellationToken cancellationToken) =>
+        RecordClickAsync(broadcastId, contactId, count, at, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// As above, but a click is counted only when the delivery's last counted click is at least <paramref name="window"/> old
+    /// (a replayed or reloaded link counts once per window). Concurrent replays are serialised on the delivery's
+    /// <c>click_windows</c> row, so they still count once.
+    /// </summary>
+    public async Task<string?> RecordClickAsync(
+        long broadcastId, long contactId, bool count, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
@@ -48,13 +57,19 @@ public sealed class ReachEventStore(NpgsqlDataSource dataSource, IOptions<ReachO
                 FROM deliveries d JOIN broadcasts b ON b.id = d.broadcast_id JOIN posts p ON p.id = b.post_id
                 WHERE d.broadcast_id = @broadcastId AND d.contact_id = @contactId AND p.link_url IS NOT NULL
                   AND d.status IN ('sent', 'delivered', 'read', 'unknown')
+            ), counted AS (
+                INSERT INTO click_windows AS w (broadcast_id, contact_id, counted_at)
+                SELECT broadcast_id, contact_id, @at FROM target WHERE @count
+                ON CONFLICT (broadcast_id, contact_id) DO UPDATE SET counted_at = EXCLUDED.counted_at
+                WHERE w.counted_at <= EXCLUDED.counted_at - make_interval(secs => @windowSeconds)
+                RETURNING 1
             ), clicked AS (
                 INSERT INTO reach_events (kind, broadcast_id, contact_id, org_unit_id, channel, at)
-                SELECT 'clicked', broadcast_id, contact_id, org_unit_id, channel, @at FROM target WHERE @count
+                SELECT 'clicked', broadcast_id, contact_id, org_unit_id, channel, @at FROM target WHERE EXISTS (SELECT 1 FROM counted)
             )
             SELECT link_url FROM target
             """,
-            new { broadcastId, contactId, count, at },
+            new { broadcastId, contactId, count, at, windowSeconds = window.TotalSeconds },
             cancellationToken: cancellationToken));
     }
 

@@ -31,6 +31,12 @@ public sealed class TrackingOptions
 
     public IReadOnlyList<string> EffectivePreviewUserAgents => PreviewUserAgents.Count > 0 ? [.. PreviewUserAgents] : DefaultPreviewUserAgents;
 
+    /// <summary>
+    /// A delivery's link opened again within this many minutes of its last counted click is not counted again (default 60; 0
+    /// counts every opening). Reloads, double taps and replays of the same link are one lượt.
+    /// </summary>
+    public int ClickWindowMinutes { get; set; } = 60;
+
     public bool IsEnabled => PublicBaseUrl is not null;
 }
 
@@ -48,6 +54,11 @@ public sealed class TrackingOptionsValidator : IValidateOptions<TrackingOptions>
         }
 
         var failures = new List<string>();
+        if (options.ClickWindowMinutes is < 0 or > 10_080)
+        {
+            failures.Add("Outreach:Tracking:ClickWindowMinutes phải từ 0 đến 10080 (một tuần).");
+        }
+
         if (options.PublicBaseUrl is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") })
         {
             failures.Add("Outreach:Tracking:PublicBaseUrl phải là địa chỉ http(s) đầy đủ.");

@@ -64,6 +64,26 @@ public sealed class ReachExportTests(ReachApiFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task Csv_EveryTextFieldQuoted_NumbersNot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var approver = await fixture.SignInAsync("duyet.a");
+
+        var (_, bytes, _) = await approver.GetBytesAsync("/staff/api/exports/reach.csv?period=2026&table=dot-gui", ct);
+
+        var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        Assert.All(header, cell => Assert.Matches("^\"[^\"]+\"$", cell));
+        var row = lines[1].Split(',');
+        var title = Array.IndexOf(header, "\"Bài viết\"");
+        var date = Array.IndexOf(header, "\"Ngày gửi\"");
+        var sent = Array.IndexOf(header, "\"Đã gửi (lượt)\"");
+        Assert.StartsWith("\"", row[title], StringComparison.Ordinal);
+        Assert.Equal("\"10/05/2026\"", row[date]);
+        Assert.Matches("^[0-9]+$", row[sent]);
+    }
+
+    [Fact]
     public async Task Csv_UnknownTable_AnswersWhichTablesExist()
     {
         var ct = TestContext.Current.CancellationToken;

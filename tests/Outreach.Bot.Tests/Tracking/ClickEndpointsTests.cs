@@ -49,7 +49,7 @@ public sealed class ClickEndpointsTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_ValidToken_RedirectsToThePostsLinkAndCountsTheClick()
+    public async Task Get_ValidToken_RedirectsToThePostsLink_AndCountsTheClickOncePerWindow()
     {
         var ct = TestContext.Current.CancellationToken;
 
@@ -61,7 +61,23 @@ public sealed class ClickEndpointsTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("no-store", first.Headers.CacheControl?.ToString());
         Assert.Equal("no-referrer", first.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Equal(2, await ClicksAsync(ct));
+        Assert.Equal(1, await ClicksAsync(ct));
+    }
+
+    [Fact]
+    public async Task Get_ReplayedManyTimesAtOnce_CountsOneClick()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var path = PathOf(Link(_broadcast, _member));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => _http.GetAsync(path, ct)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await ClicksAsync(ct));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
     }
 
     [Fact]

@@ -109,6 +109,21 @@ public sealed class DeliveryStoreReachTests(PostgresServer server) : IAsyncLifet
         Assert.Single(await EventsAsync(ct), e => e.Kind == "clicked");
     }
 
+    [Fact]
+    public async Task RecordClickAsync_WithAWindow_ReplaysInsideItCountOnce_AClickAfterItCountsAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _reach.SendAsync(_broadcast, _contacts.Take(1), Now, ct);
+        var window = TimeSpan.FromMinutes(60);
+
+        foreach (var minutes in new[] { 0, 1, 30, 59, 61, 62, 125 })
+        {
+            await _reach.Events.RecordClickAsync(_broadcast, _contacts[0], count: true, Now.AddMinutes(minutes), window, ct);
+        }
+
+        Assert.Equal([Now, Now.AddMinutes(61), Now.AddMinutes(125)], (await EventsAsync(ct)).Where(e => e.Kind == "clicked").Select(e => e.At));
+    }
+
     private async Task<List<Event>> EventsAsync(CancellationToken ct)
     {
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);

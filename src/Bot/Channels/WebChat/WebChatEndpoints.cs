@@ -10,14 +10,15 @@ namespace Outreach.Bot.Channels.WebChat;
 
 /// <summary>
 /// /webchat: a page and a small JSON API to talk to the bot without a platform. Messages go through the same inbox,
-/// pipeline and outbox as Messenger and Zalo. Served to loopback clients only: it has no sign-in.
+/// pipeline and outbox as Messenger and Zalo. It has no sign-in: off unless configured, and then for this machine only
+/// (<see cref="WebChatAccess"/>).
 /// </summary>
 public static class WebChatEndpoints
 {
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/webchat").AddEndpointFilter(LoopbackOnly);
+        var group = endpoints.MapGroup("/webchat").RequireWebChatAccess();
         group.MapGet("/", () => Results.Content(WebChatPage.Html, "text/html; charset=utf-8"));
         group.MapPost("/api/messages", PostAsync);
         group.MapGet("/api/messages", GetAsync);
@@ -75,13 +76,5 @@ public static class WebChatEndpoints
             quickReplies = message.QuickReplies,
             buttons = message.Buttons,
         };
-    }
-
-    private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var remote = context.HttpContext.Connection.RemoteIpAddress;
-        return remote is not null && System.Net.IPAddress.IsLoopback(remote)
-            ? await next(context)
-            : Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Staff;
 
@@ -14,25 +15,39 @@ public static class StaffAuthentication
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<StaffPasswords>();
+        services.AddSingleton<StaffSignIn>();
+        services.AddOptions<StaffSessionOptions>().BindConfiguration(StaffSessionOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSignInRateLimiting();
         services.AddAuthentication(StaffClaims.Scheme).AddCookie(StaffClaims.Scheme, options =>
         {
             options.Cookie.Name = "outreach_staff";
             options.Cookie.HttpOnly = true;
 
-            // Strict: the cookie never rides on a request started by another site, which is what protects the JSON API from CSRF.
+            // Strict: the cookie never rides on a request started by another site. Pages on other origins of the same site
+            // still could start one: the JSON API refuses those (StaffApiRequestGuard), the console's forms need a token.
             options.Cookie.SameSite = SameSiteMode.Strict;
+
+            // Secure whenever the request is HTTPS, including behind a TLS proxy (Outreach:ForwardedHeaders makes the scheme true).
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.LoginPath = "/staff/login";
+            options.Events.OnValidatePrincipal = StaffCookieValidation.ValidateAsync;
             options.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
         });
+        services.AddOptions<CookieAuthenticationOptions>(StaffClaims.Scheme)
+            .Configure<IOptions<StaffSessionOptions>>(
+                (cookie, session) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(session.Value.IdleMinutes));
         services.AddAuthorization();
         return services;
     }
 
-    /// <summary>Requires a signed-in, active staff member; the handlers then bind <see cref="StaffSession"/>.</summary>
+    /// <summary>
+    /// Requires a signed-in, active staff member; the handlers then bind <see cref="StaffSession"/>. While her password is a
+    /// one-time one, only endpoints marked <see cref="AllowTemporaryPassword"/> answer her.
+    /// </summary>
     public static RouteGroupBuilder RequireStaff(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -44,6 +59,11 @@ public static class StaffAuthentication
             if (session is null)
             {
                 return Results.Problem("Bạn cần đăng nhập.", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            if (session.MustChangePassword && !AllowTemporaryPassword.On(http))
+            {
+                return Results.Problem(AllowTemporaryPassword.Problem, statusCode: StatusCodes.Status403Forbidden);
             }
 
             http.Items[SessionKey] = session;

@@ -29,6 +29,12 @@ public static class ConsoleAccess
                 return Results.Redirect(ConsolePaths.SignIn(back));
             }
 
+            // A one-time password (an admin created or reset the account) is good for choosing her own, and nothing else.
+            if (session.MustChangePassword && !AllowTemporaryPassword.On(http))
+            {
+                return Results.Redirect(ConsolePaths.Password);
+            }
+
             http.Items[SessionKey] = session;
             return await next(context);
         });

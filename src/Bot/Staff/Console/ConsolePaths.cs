@@ -11,6 +11,7 @@ public static class ConsolePaths
     public const string Approvals = "/staff/approvals";
     public const string Calendar = "/staff/calendar";
     public const string Accounts = "/staff/accounts";
+    public const string Password = "/staff/password";
     public const string Reach = "/staff/reach";
     public const string Handoffs = "/staff/handoffs";
     public const string SignOut = "/staff/logout";
@@ -30,6 +31,10 @@ public static class ConsolePaths
     public static string BroadcastAction(long id, string action) => Id("/staff/broadcasts/", id) + "/" + action;
 
     public static string BroadcastApi(long id) => Id("/staff/api/broadcasts/", id);
+
+    public static string Account(long id) => Id("/staff/accounts/", id);
+
+    public static string AccountAction(long id, string action) => Id("/staff/accounts/", id) + "/" + action;
 
     public static string Handoff(long id) => Id("/staff/handoffs/", id);
 

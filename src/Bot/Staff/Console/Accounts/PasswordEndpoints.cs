@@ -7,14 +7,18 @@ using Outreach.Content.Staff;
 
 namespace Outreach.Bot.Staff.Console.Accounts;
 
-/// <summary>/staff/password: every staff member changes her own password (the first one came from an admin or the configuration).</summary>
+/// <summary>
+/// /staff/password: every staff member changes her own password. With a one-time password (an admin created or reset her
+/// account) this is the only page she reaches until she has chosen her own. A change ends her other sessions.
+/// </summary>
 public static class PasswordEndpoints
 {
     public static RouteGroupBuilder MapConsolePassword(this RouteGroupBuilder console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        console.MapGet("/password", (string? notice, HttpContext http) => Page(http.Session(), null, ConsoleNotices.Text(notice)));
-        console.MapPost("/password", ChangeAsync);
+        console.MapGet("/password", (string? notice, HttpContext http) => Page(http.Session(), null, ConsoleNotices.Text(notice)))
+            .WithMetadata(AllowTemporaryPassword.Instance);
+        console.MapPost("/password", ChangeAsync).WithMetadata(AllowTemporaryPassword.Instance);
         return console;
     }
 
@@ -29,32 +33,21 @@ public static class PasswordEndpoints
     }
 
     private static async Task<IResult> ChangeAsync(
-        [FromForm] PasswordForm form, HttpContext http, StaffUserStore users, StaffPasswords passwords, CancellationToken ct)
+        [FromForm] PasswordForm form, HttpContext http, StaffUserStore users, StaffPasswords passwords, StaffSignIn signIn,
+        TimeProvider time, CancellationToken ct)
     {
         var session = http.Session();
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var account = await users.FindForSignInAsync(session.User.Username, ct);
-        if (account is null || !passwords.Verify(account.Value.PasswordHash, form.Current ?? "", out _))
-        {
-            problems["current"] = ["Mật khẩu hiện tại không đúng."];
-        }
-
-        if (StaffPasswords.Weakness(form.New) is { } weakness)
-        {
-            problems["new"] = [weakness];
-        }
-        else if (form.New != form.Repeat)
-        {
-            problems["repeat"] = ["Hai lần nhập mật khẩu mới không giống nhau."];
-        }
-
+        var problems = await PasswordChange.CheckAsync(session, form.Current, form.New, form.Repeat, users, passwords, ct);
         if (problems.Count > 0)
         {
             return Page(session, problems, null);
         }
 
-        await users.UpdatePasswordHashAsync(session.User.Id, passwords.Hash(form.New!), ct);
-        return Pages.SeeOther("/staff/password", ConsoleNotices.PasswordChanged);
+        var stamp = await users.ChangeOwnPasswordAsync(session.User.Id, passwords.Hash(form.New!), time.GetUtcNow(), ct);
+        await signIn.RenewAsync(http, session.User, stamp);
+        return session.MustChangePassword
+            ? Pages.SeeOther(ConsolePaths.Home, ConsoleNotices.PasswordChanged)
+            : Pages.SeeOther(ConsolePaths.Password, ConsoleNotices.PasswordChanged);
     }
 
     private static RazorComponentResult<PasswordPage> Page(StaffSession session, Dictionary<string, string[]>? problems, string? notice) =>

@@ -14,9 +14,9 @@ namespace Outreach.Bot.Staff.Console.JobsDashboard;
 /// </summary>
 public static class HangfireDashboardAccess
 {
-    /// <summary>True when this staff member may open the dashboard.</summary>
+    /// <summary>True when this staff member may open the dashboard (not with a one-time password: she must choose hers first).</summary>
     public static bool IsAllowed(StaffSession session) =>
-        session is { User: { IsActive: true, Role: StaffRoles.Admin }, Unit.ParentId: null };
+        session is { User: { IsActive: true, Role: StaffRoles.Admin }, Unit.ParentId: null, MustChangePassword: false };
 
     /// <summary>Maps the dashboard at <see cref="ConsolePaths.HangfireDashboard"/>, after the authentication middleware.</summary>
     public static WebApplication UseStaffHangfireDashboard(this WebApplication app)

@@ -14,6 +14,10 @@ public static class ConsoleNotices
     public const string Resumed = "resumed";
     public const string StaffCreated = "staff-created";
     public const string PasswordChanged = "password-changed";
+    public const string StaffSaved = "staff-saved";
+    public const string StaffLocked = "staff-locked";
+    public const string StaffUnlocked = "staff-unlocked";
+    public const string StaffPasswordReset = "staff-password-reset";
 
     public static string? Text(string? code) => code switch
     {
@@ -26,7 +30,11 @@ public static class ConsoleNotices
         Cancelled => "Đã hủy.",
         Paused => "Đã tạm dừng việc gửi.",
         Resumed => "Đã tiếp tục gửi.",
-        StaffCreated => "Đã tạo tài khoản cán bộ.",
+        StaffCreated => "Đã tạo tài khoản cán bộ. Lần đăng nhập đầu, cán bộ phải đổi mật khẩu ban đầu.",
+        StaffSaved => "Đã lưu thông tin tài khoản.",
+        StaffLocked => "Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản này đã kết thúc.",
+        StaffUnlocked => "Đã mở khóa tài khoản.",
+        StaffPasswordReset => "Đã cấp mật khẩu tạm; mọi phiên đăng nhập của tài khoản này đã kết thúc.",
         PasswordChanged => "Đã đổi mật khẩu.",
         _ => null,
     };

@@ -1,22 +1,23 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Outreach.Bot.Staff.Auth;
-using Outreach.Content.Staff;
 
 namespace Outreach.Bot.Staff.Console.SignIn;
 
-/// <summary>/staff/login and /staff/logout: the console's sign-in form, on the same cookie as the staff API.</summary>
+/// <summary>
+/// /staff/login and /staff/logout: the console's sign-in form, on the same cookie and the same limits as the staff API. A
+/// one-time password leads to the password page first; signing out ends every session of the account.
+/// </summary>
 public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapConsoleSignIn(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/staff/login", (string? returnUrl) => Page(null, returnUrl, null, StatusCodes.Status200OK));
-        endpoints.MapPost("/staff/login", SignInAsync).ValidateAntiforgery();
-        // Cast: a handler taking only HttpContext would otherwise be mapped as a RequestDelegate, which runs no endpoint filter.
-        endpoints.MapPost(ConsolePaths.SignOut, (Delegate)SignOutAsync).ValidateAntiforgery();
+        endpoints.MapPost("/staff/login", SignInAsync).ValidateAntiforgery().RequireRateLimiting(SignInRateLimiting.Policy);
+        endpoints.MapPost(ConsolePaths.SignOut, SignOutAsync).ValidateAntiforgery();
         return endpoints;
     }
 
@@ -30,29 +31,31 @@ public static class SignInEndpoints
         public string? ReturnUrl { get; set; }
     }
 
-    private static async Task<IResult> SignInAsync(
-        [FromForm] SignInForm form, HttpContext http, StaffUserStore users, StaffPasswords passwords, CancellationToken ct)
+    /// <summary>The sign-in page again, saying why the attempt was refused.</summary>
+    internal static RazorComponentResult<SignInPage> Refused(
+        string problem, int status, string? username = null, string? returnUrl = null) =>
+        Page(username, returnUrl, problem, status);
+
+    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext http, StaffSignIn signIn, CancellationToken ct)
     {
-        var found = string.IsNullOrWhiteSpace(form.Username) ? null : await users.FindForSignInAsync(form.Username, ct);
-
-        // One answer for "no such user", "wrong password" and "disabled", as the API gives: usernames are not revealed.
-        if (found is not { User.IsActive: true } account || !passwords.Verify(account.PasswordHash, form.Password ?? "", out var rehash))
+        var result = await signIn.SignInAsync(http, form.Username, form.Password, ct);
+        switch (result.Outcome)
         {
-            return Page(form.Username, form.ReturnUrl, "Tên đăng nhập hoặc mật khẩu không đúng.", StatusCodes.Status401Unauthorized);
+            case StaffSignInOutcome.SignedIn when result.MustChangePassword:
+                return Results.Redirect(ConsolePaths.Password);
+            case StaffSignInOutcome.SignedIn:
+                return Results.Redirect(ConsolePaths.IsLocal(form.ReturnUrl) ? form.ReturnUrl! : ConsolePaths.Home);
+            case StaffSignInOutcome.Locked:
+                http.Response.Headers.RetryAfter = result.RetryAfterSeconds;
+                return Refused(result.Problem, StatusCodes.Status429TooManyRequests, form.Username, form.ReturnUrl);
+            default:
+                return Refused(result.Problem, StatusCodes.Status401Unauthorized, form.Username, form.ReturnUrl);
         }
-
-        if (rehash)
-        {
-            await users.UpdatePasswordHashAsync(account.User.Id, passwords.Hash(form.Password!), ct);
-        }
-
-        await http.SignInAsync(StaffClaims.Scheme, StaffClaims.ToPrincipal(account.User));
-        return Results.Redirect(ConsolePaths.IsLocal(form.ReturnUrl) ? form.ReturnUrl! : ConsolePaths.Home);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http)
+    private static async Task<IResult> SignOutAsync(HttpContext http, StaffSignIn signIn, CancellationToken ct)
     {
-        await http.SignOutAsync(StaffClaims.Scheme);
+        await signIn.SignOutAsync(http, ct);
         return Results.Redirect(ConsolePaths.SignIn());
     }
 
