@@ -70,6 +70,25 @@ $$;
 
 CREATE TRIGGER org_units_set_join_code_trg BEFORE INSERT ON org_units FOR EACH ROW EXECUTE FUNCTION org_units_set_join_code();
 
+-- Bumped by every statement that changes org_units: caches of the tree (the place matcher's index) compare it.
+CREATE TABLE org_unit_tree_version (
+    id      smallint PRIMARY KEY CHECK (id = 1),
+    version bigint NOT NULL
+);
+
+INSERT INTO org_unit_tree_version (id, version) VALUES (1, 0);
+
+CREATE FUNCTION org_units_bump_tree_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE org_unit_tree_version SET version = version + 1 WHERE id = 1;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER org_units_tree_version_trg
+    AFTER INSERT OR UPDATE OR DELETE ON org_units
+    FOR EACH STATEMENT EXECUTE FUNCTION org_units_bump_tree_version();
+
 -- A merge changes which unit the merged unit's past reach counts for: the next roll-up recomputes everything.
 CREATE TRIGGER org_units_merge_reach_rebuild_trg
     AFTER UPDATE OF merged_into_id ON org_units
