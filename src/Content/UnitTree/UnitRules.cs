@@ -27,7 +27,9 @@ public static partial class UnitRules
             return UnitTreeMessages.NameTooLong(clean.Length);
         }
 
-        return clean.Any(char.IsControl) ? UnitTreeMessages.NameHasControlCharacters : null;
+        return clean.Any(char.IsControl) ? UnitTreeMessages.NameHasControlCharacters
+            : clean[0] is '=' or '+' or '-' or '@' ? UnitTreeMessages.NameLooksLikeFormula
+            : null;
     }
 
     /// <summary>

@@ -10,6 +10,8 @@ public static class UnitTreeMessages
     public static string NameTooLong(int length) =>
         $"Tên đơn vị dài {length} ký tự, vượt quá giới hạn {UnitRules.MaxNameLength} ký tự.";
 
+    public static string NameLooksLikeFormula => "Tên đơn vị không được bắt đầu bằng '=', '+', '-' hoặc '@' (dễ bị bảng tính hiểu là công thức).";
+
     public static string NameHasControlCharacters => "Tên đơn vị có ký tự điều khiển (xuống dòng, tab…); hãy viết trên một dòng.";
 
     public static string CodeInvalid(string code) =>
