@@ -6,7 +6,10 @@ using Outreach.Content.UnitTree;
 
 namespace Outreach.Content.UnitSheets;
 
-/// <summary>The result of an import: not found (the root is outside the actor's scope), or the plan and whether it was applied.</summary>
+/// <summary>
+/// The result of an import: not found (the root is outside the actor's scope), or the plan and whether it was applied (true
+/// also when every row was already as the sheet says: nothing needed writing).
+/// </summary>
 public sealed record UnitImportOutcome(UnitOutcomeStatus Status, UnitImportPlan? Plan, bool Applied)
 {
     public static UnitImportOutcome NotFound { get; } = new(UnitOutcomeStatus.NotFound, null, false);
@@ -53,6 +56,11 @@ public sealed class UnitImportStore(NpgsqlDataSource dataSource, TimeProvider ti
         if (!plan.IsValid || mode.DryRun)
         {
             return new UnitImportOutcome(UnitOutcomeStatus.Done, plan, false);
+        }
+
+        if (plan.Changes.All(c => c.Kind == UnitChangeKind.Unchanged))
+        {
+            return new UnitImportOutcome(UnitOutcomeStatus.Done, plan, true);
         }
 
         await ApplyAsync(transaction, actor, root, planner, plan, mode, cancellationToken);
