@@ -57,16 +57,34 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, UnitImportStore 
         return outcome;
     }
 
-    // One row per commune; one already in the tree (same code, admin code or name) is named by its own key, so it stays as it is.
+    // One row per commune; one already in the tree (same code or admin code, else the same name) is named by its own key, so
+    // it stays as it is. A unit stands for one commune only: codes are matched first, names only among units left over.
     private static List<UnitSheetRow> Rows(IReadOnlyList<DvhcCommune> communes, List<UnitNode> units, string rootKey)
     {
-        var byAdminCode = units.Where(u => u.AdminCode is not null).ToLookup(u => u.AdminCode!, StringComparer.Ordinal);
-        var byName = units.ToLookup(u => VietnameseText.Normalize(u.Name), StringComparer.Ordinal);
-        return communes.Select((c, i) =>
+        var claimed = new HashSet<long>();
+        var present = new Dictionary<string, UnitNode>(StringComparer.Ordinal);
+        foreach (var commune in communes)
         {
-            var present = units.FirstOrDefault(u => u.Code == c.Code) ?? byAdminCode[c.Code].FirstOrDefault() ?? byName[VietnameseText.Normalize(c.FullName)].FirstOrDefault();
-            return new UnitSheetRow(i + 2, present is null ? c.Code : UnitImportPlanner.Key(present), c.FullName, "xa", rootKey);
-        }).ToList();
+            var unit = units.FirstOrDefault(u => u.Code == commune.Code && !claimed.Contains(u.Id))
+                ?? units.FirstOrDefault(u => u.AdminCode == commune.Code && !claimed.Contains(u.Id));
+            if (unit is not null && claimed.Add(unit.Id))
+            {
+                present[commune.Code] = unit;
+            }
+        }
+
+        foreach (var commune in communes.Where(c => !present.ContainsKey(c.Code)))
+        {
+            var name = VietnameseText.Normalize(commune.FullName);
+            var unit = units.FirstOrDefault(u => !claimed.Contains(u.Id) && VietnameseText.Normalize(u.Name) == name);
+            if (unit is not null && claimed.Add(unit.Id))
+            {
+                present[commune.Code] = unit;
+            }
+        }
+
+        return communes.Select((c, i) => new UnitSheetRow(
+            i + 2, present.TryGetValue(c.Code, out var unit) ? UnitImportPlanner.Key(unit) : c.Code, c.FullName, "xa", rootKey)).ToList();
     }
 }
 
