@@ -3,7 +3,8 @@ namespace Outreach.Content.Stats;
 /// <summary>
 /// The statements of one roll-up transaction (see <see cref="ReachRollup"/>). They work on temporary tables that live until
 /// the transaction ends: reach_batch (the events consumed), reach_units (every unit with each of its ancestors, itself
-/// included; a merged unit stands for the unit it was merged into, so its past reach counts there), reach_cand (who may count as a new person in which scope), reach_fresh and reach_incr (who does, and where).
+/// included; a merged unit stands for the unit it was merged into, so its past reach counts there: UnitTree/README.md),
+/// reach_cand (who may count as a new person in which scope), reach_fresh and reach_incr (who does, and where).
 /// </summary>
 internal static class ReachRollupSql
 {

@@ -36,7 +36,15 @@ public sealed partial class PlaceIndex
             {
                 for (var length = Math.Max(1, syllables - 1); length <= syllables + 1 && start + length <= to && length <= 6; length++)
                 {
-                    var similarity = EditDistance.Similarity(Window(start, length), folded);
+                    var window = Window(start, length);
+
+                    // A length gap alone beyond 40 % of the longer spelling already puts it under the minimum similarity.
+                    if (Math.Abs(window.Length - folded.Length) > (1 - MinimumSimilarity) * Math.Max(window.Length, folded.Length))
+                    {
+                        continue;
+                    }
+
+                    var similarity = EditDistance.Similarity(window, folded);
                     if (similarity > best.Similarity || (similarity == best.Similarity && length == syllables))
                     {
                         best = (similarity, start, length);

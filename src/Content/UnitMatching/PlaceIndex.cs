@@ -13,7 +13,7 @@ namespace Outreach.Content.UnitMatching;
 /// </summary>
 public sealed partial class PlaceIndex
 {
-    private const int Shortlist = 32;
+    private const int Shortlist = 16;
     private const double MinimumSimilarity = 0.6;
 
     private readonly List<PlaceEntry> _entries;
