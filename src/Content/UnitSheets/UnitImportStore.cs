@@ -113,19 +113,24 @@ public sealed class UnitImportStore(NpgsqlDataSource dataSource, TimeProvider ti
             Unchanged = plan.Count(UnitChangeKind.Unchanged),
             mode.Detail,
         }));
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        await WriteAuditsAsync(transaction, now, actor.StaffId, audits, cancellationToken);
+    }
+
+    private static Task<int> WriteAuditsAsync(
+        NpgsqlTransaction transaction, DateTimeOffset now, long actorId, List<(string Action, long UnitId, object Detail)> audits,
+        CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO audit_entries (at, actor_id, action, org_unit_id, detail)
             SELECT @now, @actorId, a.action, a.unit_id, a.detail::jsonb FROM unnest(@actions, @unitIds, @details) AS a(action, unit_id, detail)
             """,
             new
             {
-                now, actorId = actor.StaffId, actions = audits.Select(a => a.Action).ToArray(), unitIds = audits.Select(a => a.UnitId).ToArray(),
+                now, actorId, actions = audits.Select(a => a.Action).ToArray(), unitIds = audits.Select(a => a.UnitId).ToArray(),
                 details = audits.Select(a => JsonSerializer.Serialize(a.Detail)).ToArray(),
             },
             transaction,
             cancellationToken: cancellationToken));
-    }
 
     // Depth in the tree after the import (the root is 0): parents are placed before their children.
     private static int Depth(UnitImportPlanner planner, string key, Dictionary<string, int> memo)

@@ -16,6 +16,9 @@ public sealed partial class UnitTreeStore(NpgsqlDataSource dataSource, TimeProvi
     // Arbitrary, fixed: one structural change of the tree at a time (tree operations, imports, seeding).
     internal const long TreeLockKey = 0x556E_6974_5472_6565;
 
+    // A unit in scope: expects @scopeUnitId and @unitId.
+    private const string InScope = "JOIN org_units scope ON scope.id = @scopeUnitId WHERE u.id = @unitId AND u.path LIKE scope.path || '%'";
+
     /// <summary>The levels of the tree, highest first.</summary>
     public async Task<IReadOnlyList<UnitLevel>> LevelsAsync(CancellationToken cancellationToken)
     {
@@ -76,9 +79,6 @@ public sealed partial class UnitTreeStore(NpgsqlDataSource dataSource, TimeProvi
             cancellationToken: cancellationToken));
         return rows.ToDictionary(u => u.Code!, StringComparer.Ordinal);
     }
-
-    // A unit in scope: expects @scopeUnitId and @unitId.
-    private const string InScope = "JOIN org_units scope ON scope.id = @scopeUnitId WHERE u.id = @unitId AND u.path LIKE scope.path || '%'";
 
     private async Task<UnitNode?> FindResolvedAsync(string column, string value, CancellationToken cancellationToken)
     {

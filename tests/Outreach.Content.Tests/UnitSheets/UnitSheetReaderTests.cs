@@ -92,3 +92,20 @@ public sealed class UnitSheetReaderTests
         Assert.Equal(UnitSheetMessages.NotAWorkbook, Assert.Single(UnitSheetReader.Read(file).Errors).Message);
     }
 }
+
+public sealed class UnitSheetWriterTests
+{
+    [Fact]
+    public async Task WriteAsync_NameThatLooksLikeAFormula_IsWrittenAsText()
+    {
+        var unit = new Outreach.Content.UnitTree.UnitNode(7, null, "tinh", "t1", "482137", null, "=HYPERLINK(\"http://x\",\"y\")", "/7/", 0, true, null);
+        using var file = new MemoryStream();
+
+        await UnitSheetWriter.WriteAsync(file, [unit], TestContext.Current.CancellationToken);
+        file.Position = 0;
+        var sheet = UnitSheetReader.Read(file);
+
+        Assert.Empty(sheet.Errors);
+        Assert.Equal("=HYPERLINK(\"http://x\",\"y\")", Assert.Single(sheet.Rows).Name);
+    }
+}
