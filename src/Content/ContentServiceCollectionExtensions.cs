@@ -2,15 +2,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Outreach.Content.Audit;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.Contacts;
+using Outreach.Content.Dvhc;
 using Outreach.Content.Inbox;
+using Outreach.Content.Members;
 using Outreach.Content.Messages;
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Posts;
 using Outreach.Content.Staff;
 using Outreach.Content.Stats;
 using Outreach.Content.Storage;
+using Outreach.Content.UnitMatching;
+using Outreach.Content.UnitSheets;
+using Outreach.Content.UnitTree;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +53,14 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<DeliveryStore>();
         services.TryAddSingleton<AudiencePlanner>();
         services.TryAddSingleton<AudiencePreview>();
+        services.TryAddSingleton<UnitTreeStore>();
+        services.TryAddSingleton<UnitImportStore>();
+        services.TryAddSingleton<ProvinceSeeder>();
+        services.TryAddSingleton<AuditStore>();
+        services.TryAddSingleton<PlaceIndexStore>();
+        services.TryAddSingleton<JoinCodeLookup>();
+        services.TryAddSingleton<MemberStore>();
+        services.TryAddSingleton<MemberGrowthStore>();
         services.AddOutreachReach();
         return services;
     }

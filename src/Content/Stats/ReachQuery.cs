@@ -21,13 +21,13 @@ public sealed class ReachQuery(NpgsqlDataSource dataSource, ReachRollup rollup)
 
         SELECT o.id AS unitid, d.kind, sum(d.events)::bigint AS events FROM org_units o
         JOIN reach_daily d ON d.org_unit_id = o.id AND d.day BETWEEN @startsOn AND @endsOn
-        WHERE o.parent_id = @unitId GROUP BY 1, 2;
+        WHERE o.parent_id = @unitId AND o.merged_into_id IS NULL GROUP BY 1, 2;
 
         SELECT o.id AS unitid, p.kind, sum(p.people)::bigint AS people FROM org_units o
         JOIN reach_period_people p ON p.org_unit_id = o.id AND p.period_id = @periodId AND p.topic = ''
-        WHERE o.parent_id = @unitId GROUP BY 1, 2;
+        WHERE o.parent_id = @unitId AND o.merged_into_id IS NULL GROUP BY 1, 2;
 
-        SELECT id AS unitid, name, level FROM org_units WHERE parent_id = @unitId ORDER BY name, id;
+        SELECT id AS unitid, name, level FROM org_units WHERE parent_id = @unitId AND merged_into_id IS NULL ORDER BY name, id;
 
         SELECT d.broadcast_id AS broadcastid, d.kind, sum(d.events)::bigint AS events, sum(d.people)::bigint AS people
         FROM broadcasts b JOIN reach_daily d ON d.broadcast_id = b.id AND d.org_unit_id = @unitId

@@ -3,7 +3,8 @@ namespace Outreach.Content.Stats;
 /// <summary>
 /// The statements of one roll-up transaction (see <see cref="ReachRollup"/>). They work on temporary tables that live until
 /// the transaction ends: reach_batch (the events consumed), reach_units (every unit with each of its ancestors, itself
-/// included), reach_cand (who may count as a new person in which scope), reach_fresh and reach_incr (who does, and where).
+/// included; a merged unit stands for the unit it was merged into, so its past reach counts there: UnitTree/README.md),
+/// reach_cand (who may count as a new person in which scope), reach_fresh and reach_incr (who does, and where).
 /// </summary>
 internal static class ReachRollupSql
 {
@@ -33,7 +34,8 @@ internal static class ReachRollupSql
         ) ON COMMIT DROP;
         CREATE TEMP TABLE reach_units ON COMMIT DROP AS
             SELECT o.id AS unit_id, a::bigint AS ancestor_id
-            FROM org_units o, unnest(string_to_array(trim(BOTH '/' FROM o.path), '/')) AS a;
+            FROM org_units o LEFT JOIN org_units survivor ON survivor.id = o.merged_into_id,
+                 unnest(string_to_array(trim(BOTH '/' FROM coalesce(survivor.path, o.path)), '/')) AS a;
         CREATE INDEX ON reach_units (unit_id);
         """;
 

@@ -3,10 +3,12 @@ namespace Outreach.Content.Targets;
 /// <summary>
 /// Something a unit has a target for. <see cref="Source"/> says how its result is found: counted from reach
 /// (<see cref="ReachKind"/>, <see cref="Measure"/> people or events, optional <see cref="Topic"/>), counted from the posts
-/// that went out, or entered by staff.
+/// that went out, members connected at the period's end (optional <see cref="Channel"/>: "hội viên theo dõi Zalo OA"), or
+/// entered by staff.
 /// </summary>
 public sealed record Indicator(
-    long Id, string Code, string NameVi, string UnitVi, string Source, string? ReachKind, string? Measure, string? Topic, int PercentDecimals);
+    long Id, string Code, string NameVi, string UnitVi, string Source, string? ReachKind, string? Measure, string? Topic, int PercentDecimals,
+    string? Channel = null);
 
 /// <summary>Where an indicator's result comes from.</summary>
 public static class IndicatorSources
@@ -14,6 +16,9 @@ public static class IndicatorSources
     public const string Reach = "reach";
     public const string Posts = "posts";
     public const string Manual = "manual";
+
+    /// <summary>Members connected to the unit (and below it) at the end of the period (Members/MemberGrowthStore).</summary>
+    public const string Members = "members";
 }
 
 /// <summary>The target of one indicator for a unit and period, and how far the unit (with everything below it) got.</summary>

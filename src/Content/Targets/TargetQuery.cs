@@ -1,13 +1,16 @@
+using Outreach.Content.Members;
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Stats;
+using Outreach.Content.Time;
 
 namespace Outreach.Content.Targets;
 
 /// <summary>
 /// A unit's targets for a period with what the unit and everything below it achieved: reach indicators from the roll-ups
-/// (the same figures the dashboard shows), posts from the broadcasts that went out, manual ones from entered results.
+/// (the same figures the dashboard shows), posts from the broadcasts that went out, members connected at the period's end,
+/// manual ones from entered results.
 /// </summary>
-public sealed class TargetQuery(TargetStore targets, ReachQuery reach)
+public sealed class TargetQuery(TargetStore targets, ReachQuery reach, MemberGrowthStore members)
 {
     public async Task<TargetReport> ReportAsync(OrgUnit unit, ReportPeriod period, CancellationToken cancellationToken)
     {
@@ -40,6 +43,8 @@ public sealed class TargetQuery(TargetStore targets, ReachQuery reach)
             IndicatorSources.Reach when indicator.Measure == "people" =>
                 await reach.PeopleAsync(unitId, period.Id, indicator.ReachKind!, indicator.Topic, cancellationToken),
             IndicatorSources.Reach => await reach.EventsAsync(unitId, period, indicator.ReachKind!, indicator.Topic, cancellationToken),
+            IndicatorSources.Members => await members.ConnectedAsync(
+                unitId, VietnamTime.FromLocal(period.EndsOn.AddDays(1), TimeOnly.MinValue), indicator.Channel, cancellationToken),
             IndicatorSources.Posts => await targets.PostsSentAsync(unitId, period.StartsOn, period.EndsOn, indicator.Topic, cancellationToken),
             _ => await targets.ManualResultAsync(indicator.Id, unitId, period.Id, cancellationToken),
         };

@@ -32,6 +32,20 @@ internal sealed class RawReach(TestDatabase database)
         return rows.ToDictionary(r => (r.Channel, r.Kind), r => (r.Events, r.People));
     }
 
+    /// <summary>(channel or "*", kind) → (lượt, người) of the events written under any of <paramref name="unitIds"/> in the period.</summary>
+    public async Task<Dictionary<(string Channel, string Kind), (long Events, long People)>> TotalsOfUnitsAsync(long[] unitIds, ReportPeriod period)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(string Channel, string Kind, long Events, long People)>(
+            $"""
+            SELECT coalesce(e.channel, '*'), e.kind, count(*), count(DISTINCT e.contact_id)
+            FROM reach_events e WHERE e.org_unit_id = ANY(@unitIds) {InPeriod}
+            GROUP BY GROUPING SETS ((e.channel, e.kind), (e.kind))
+            """,
+            new { unitIds, startsOn = period.StartsOn, endsOn = period.EndsOn });
+        return rows.ToDictionary(r => (r.Channel, r.Kind), r => (r.Events, r.People));
+    }
+
     /// <summary>(broadcast, kind) → (lượt, người) over the whole life of the broadcasts that went out in the period.</summary>
     public async Task<Dictionary<(long Broadcast, string Kind), (long Events, long People)>> BroadcastsAsync(long unitId, ReportPeriod period)
     {
