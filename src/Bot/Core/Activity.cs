@@ -53,9 +53,6 @@ public sealed class Activity
     /// <summary>Outbound: how the reply may be sent (a bot answer, a staff member's answer, an alert).</summary>
     public MessagePurpose Purpose { get; init; } = MessagePurpose.Reply;
 
-    /// <summary>The conversation this activity belongs to, for replies and proactive messages.</summary>
-    public ConversationReference GetConversationReference() => new(ChannelId, Recipient.Id, From.Id);
-
     /// <summary>A text reply to this activity, addressed back to its sender.</summary>
     public Activity CreateReply(string text, IReadOnlyList<CardAction>? suggestedActions = null) => new()
     {

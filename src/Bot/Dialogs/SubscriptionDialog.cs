@@ -7,7 +7,7 @@ using Outreach.Content.Subscriptions;
 namespace Outreach.Bot.Dialogs;
 
 /// <summary>Subscribing to topics by button: the menu of topics, then "SUB:&lt;topic&gt;" / "UNSUB:&lt;topic&gt;" taps.</summary>
-public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProvider time, ReachEventStore? reach = null)
+public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProvider time, ReachEventStore reach)
 {
     public async Task ShowMenuAsync(ITurnContext turnContext, MemberContext member, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProv
         }
 
         var muted = await subscriptions.UnsubscribeAsync(session.Transaction, contactId, chosen[0].Code, now, cancellationToken);
-        if (muted && reach is not null)
+        if (muted)
         {
             await reach.RecordUnsubscribedAsync(session.Transaction, contactId, turnContext.Activity.Timestamp, cancellationToken);
         }

@@ -39,8 +39,7 @@ internal static class ConversationHosting
 
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ReplyDispatcher>();
-        services.AddHostedService<InboxWorker>();
-        services.AddHostedService<ReplyWorker>();
+        services.AddHostedService<ConversationWorkers>();
         return services;
     }
 

@@ -17,7 +17,7 @@ internal static partial class DatabasePreparation
         try
         {
             var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(database.ConnectionString, cancellationToken);
-            LogMigrated(logger, applied.Count);
+            Log.Migrated(logger, applied.Count);
             _ = services.GetRequiredService<JobStorage>();
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException { InnerException: NpgsqlException })
@@ -25,7 +25,4 @@ internal static partial class DatabasePreparation
             throw new DatabaseStartupException(database.ConnectionString, ex as NpgsqlException ?? ex.InnerException!);
         }
     }
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Cơ sở dữ liệu sẵn sàng: đã áp dụng {Count} migration mới")]
-    private static partial void LogMigrated(ILogger logger, int count);
 }

@@ -56,7 +56,7 @@ public sealed partial class TurnRunner(
         var adapter = channels.Adapter(inboxEvent.Channel);
         if (adapter is null)
         {
-            LogNoAdapter(logger, inboxEvent.Id, inboxEvent.Channel);
+            Log.NoChannel(logger, inboxEvent.Id, inboxEvent.Channel);
             return "ignored";
         }
 
@@ -68,7 +68,7 @@ public sealed partial class TurnRunner(
         catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
             // The webhook was signed and well-formed JSON, but not an event we can read: keep it, skip it, say so.
-            LogUnreadable(logger, inboxEvent.Id, inboxEvent.Channel, inboxEvent.Kind, ex.GetType().Name);
+            Log.UnreadableEvent(logger, inboxEvent.Id, inboxEvent.Channel, inboxEvent.Kind, ex.GetType().Name);
             return "ignored";
         }
 
@@ -95,16 +95,7 @@ public sealed partial class TurnRunner(
             : time.GetUtcNow() + TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
 
         // Only the exception type is logged and stored: messages can quote what the member wrote.
-        LogTurnFailed(logger, exception, inboxEvent.Id, attempt, retryAt is null);
+        Log.TurnFailed(logger, exception, inboxEvent.Id, attempt, retryAt is null);
         await inbox.RecordFailureAsync(inboxEvent.Id, exception.GetType().FullName ?? "error", retryAt, CancellationToken.None);
     }
-
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Inbox event {Id}: no adapter for channel {Channel}; ignored")]
-    private static partial void LogNoAdapter(ILogger logger, long id, string channel);
-
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Inbox event {Id} ({Channel}/{Kind}) could not be read ({Error}); ignored")]
-    private static partial void LogUnreadable(ILogger logger, long id, string channel, string kind, string error);
-
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Turn for inbox event {Id} failed (attempt {Attempt}, final: {Final})")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, long id, int attempt, bool final);
 }

@@ -55,7 +55,7 @@ public sealed partial class MessengerPostInsights(
             var (one, oneError) = await RequestAsync(postId, token, [metric], cancellationToken);
             if (oneError == InvalidMetric && _deadMetrics.TryAdd(metric, true))
             {
-                LogDeadMetric(logger, metric);
+                Log.DeadInsightsMetric(logger, metric);
             }
             else if (oneError is not null)
             {
@@ -131,7 +131,4 @@ public sealed partial class MessengerPostInsights(
 
         return values;
     }
-
-    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Graph no longer knows the insights metric {Metric}; it is no longer asked for")]
-    private static partial void LogDeadMetric(ILogger logger, string metric);
 }

@@ -10,7 +10,7 @@ namespace Outreach.Bot.Pipeline;
 /// records an unfollow. Everything after this step can read the contact from the turn's <see cref="TurnSession"/>.
 /// A member's message counts as "replied" to a recent broadcast, an unfollow as "unsubscribed" (in the turn's transaction).
 /// </summary>
-public sealed class ContactMiddleware(ContactStore contacts, ReachEventStore? reach = null) : IMiddleware
+public sealed class ContactMiddleware(ContactStore contacts, ReachEventStore reach) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -39,8 +39,7 @@ public sealed class ContactMiddleware(ContactStore contacts, ReachEventStore? re
     }
 
     private Task<int> RecordReachAsync(TurnSession session, long contactId, Activity activity, CancellationToken cancellationToken) =>
-        reach is null ? Task.FromResult(0)
-        : activity.Name == ActivityNames.Unfollow ? reach.RecordUnsubscribedAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken)
+        activity.Name == ActivityNames.Unfollow ? reach.RecordUnsubscribedAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken)
         : activity.Type == ActivityTypes.Message ? reach.RecordReplyAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken)
         : Task.FromResult(0);
 

@@ -10,8 +10,8 @@ namespace Outreach.Scheduler.Broadcasting;
 /// retries transient failures and rate limits, and says how it ended. A send that may have reached the platform without an
 /// answer ends "unknown" and is never repeated (broadcasts are at-most-once).
 /// </summary>
-public sealed class DeliveryAttempt(ChannelSenders senders, BroadcastRateLimiters limiters, IOptions<BroadcastOptions> options, TimeProvider time,
-    BroadcastMessage? messages = null)
+public sealed class DeliveryAttempt(
+    ChannelSenders senders, BroadcastRateLimiters limiters, BroadcastMessage messages, IOptions<BroadcastOptions> options, TimeProvider time)
 {
     public async Task<DeliveryResult> SendAsync(long broadcastId, Post post, ClaimedDelivery row, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class DeliveryAttempt(ChannelSenders senders, BroadcastRateLimiter
             return new DeliveryResult(row.ContactId, DeliveryStatuses.Failed, ErrorCode: "no_sender");
         }
 
-        var message = (messages ?? BroadcastMessage.Untracked).Compose(post, broadcastId, row);
+        var message = messages.Compose(post, broadcastId, row);
         for (var attempt = 1; ; attempt++)
         {
             using var lease = await limiters.For(row.Channel).AcquireAsync(1, cancellationToken);

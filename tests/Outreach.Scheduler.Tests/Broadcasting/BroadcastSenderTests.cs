@@ -78,7 +78,7 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var options = Options.Create(new BroadcastOptions { Concurrency = concurrency });
         var time = new FakeTimeProvider(Now);
         var deliveries = new DeliveryStore(_database.DataSource);
-        var attempt = new DeliveryAttempt(new ChannelSenders([_platform]), new BroadcastRateLimiters(options), options, time);
+        var attempt = new DeliveryAttempt(new ChannelSenders([_platform]), new BroadcastRateLimiters(options), BroadcastMessage.Untracked, options, time);
         var sender = new BroadcastSender(deliveries, new BroadcastStore(_database.DataSource), attempt, new QuietHours(options.Value), options, time);
         var chunk = await deliveries.ClaimChunkAsync(_broadcast.Id, Now, options.Value.Lease, ct);
         return (sender, chunk!);

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Content.Posts;
+using Outreach.Scheduler.Broadcasting;
 
 namespace Outreach.Bot.Tests.Staff.Console;
 
 public sealed class MessagePreviewerTests
 {
-    private readonly MessagePreviewer _previewer = new(Options.Create(new ZaloOptions()));
+    private readonly MessagePreviewer _previewer = new(Options.Create(new ZaloOptions()), BroadcastMessage.Untracked);
 
     [Fact]
     public void Preview_ShortPost_OneMessagePerChannelWithTitleBodyAndLink()
@@ -45,7 +46,7 @@ public sealed class MessagePreviewerTests
     [Fact]
     public void Preview_Zalo_UsesItsConfiguredTextLimit()
     {
-        var previewer = new MessagePreviewer(Options.Create(new ZaloOptions { MaxTextLength = 100 }));
+        var previewer = new MessagePreviewer(Options.Create(new ZaloOptions { MaxTextLength = 100 }), BroadcastMessage.Untracked);
         var post = Post("Tiêu đề", string.Concat(Enumerable.Repeat("một hai ba ", 20)).Trim(), null, "zalo");
 
         var preview = previewer.Preview(post, "zalo");

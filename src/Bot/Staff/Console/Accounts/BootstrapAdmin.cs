@@ -22,7 +22,7 @@ public sealed partial class BootstrapAdmin(
         var settings = options.Value;
         if (settings.IsSet && await CreateIfNoStaffAsync(settings, cancellationToken) is { } unitId)
         {
-            Created(logger, settings.Username!.Trim().ToLowerInvariant(), unitId);
+            Log.BootstrapAdminCreated(logger, settings.Username!.Trim().ToLowerInvariant(), unitId);
         }
     }
 
@@ -63,8 +63,4 @@ public sealed partial class BootstrapAdmin(
         await transaction.CommitAsync(cancellationToken);
         return unitId;
     }
-
-    [LoggerMessage(EventId = 3601, Level = LogLevel.Warning,
-        Message = "Created the first staff admin '{Username}' (org unit {OrgUnitId}) from Outreach:Staff:BootstrapAdmin")]
-    private static partial void Created(ILogger logger, string username, long orgUnitId);
 }

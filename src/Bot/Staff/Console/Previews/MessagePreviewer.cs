@@ -13,7 +13,7 @@ namespace Outreach.Bot.Staff.Console.Previews;
 /// (<see cref="BroadcastMessage"/>) through Messenger's request builder (parts of at most 2000 characters, buttons, quick
 /// replies) and Zalo's mapper (numbered choices, its text limit), so the preview cannot drift from what goes out.
 /// </summary>
-public sealed class MessagePreviewer(IOptions<ZaloOptions> zaloOptions, BroadcastMessage? messages = null)
+public sealed class MessagePreviewer(IOptions<ZaloOptions> zaloOptions, BroadcastMessage messages)
 {
     public IReadOnlyList<ChannelPreview> Preview(Post post)
     {
@@ -26,7 +26,7 @@ public sealed class MessagePreviewer(IOptions<ZaloOptions> zaloOptions, Broadcas
         ArgumentNullException.ThrowIfNull(post);
         var delivery = new ClaimedDelivery(0, channel, "preview", "preview", "active", null, true);
         // With tracking on, the link is a tracked one (of no real member), as long as the members' own.
-        var message = (messages ?? BroadcastMessage.Untracked).Compose(post, 0, delivery);
+        var message = messages.Compose(post, 0, delivery);
         var characters = message.Text?.Length ?? 0;
         return channel switch
         {
