@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Outreach.Content.Broadcasts;
+using Outreach.Content.Channels;
 using Outreach.Content.Contacts;
 using Outreach.Content.Inbox;
 using Outreach.Content.Messages;
@@ -38,6 +39,7 @@ public static class ContentServiceCollectionExtensions
         });
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<OrgUnitStore>();
+        services.TryAddSingleton<ChannelStore>();
         services.TryAddSingleton<ContactStore>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<OutboundMessageStore>();

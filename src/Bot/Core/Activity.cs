@@ -1,6 +1,5 @@
 using System.Text.Json;
-
-using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Bot.Core;
 
@@ -18,7 +17,7 @@ public sealed class Activity
 
     public DateTimeOffset Timestamp { get; init; }
 
-    /// <summary>The channel name: "messenger", "zalo", "webchat" (see <see cref="ChannelNames"/>).</summary>
+    /// <summary>The channel's name, as stored (each channel's profile names it: "messenger", "zalo", "webchat").</summary>
     public required string ChannelId { get; init; }
 
     /// <summary>Who sent it: the member for inbound activities.</summary>

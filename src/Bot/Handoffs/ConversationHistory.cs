@@ -10,7 +10,7 @@ namespace Outreach.Bot.Handoffs;
 
 /// <summary>
 /// A member's recent conversation as the staff member answering her reads it: her messages (read from the inbox by her
-/// channel's adapter, the same reading the bot did) and our replies, in time order. It is shown to staff allowed to see her,
+/// channel, the same reading the bot did) and our replies, in time order. It is shown to staff allowed to see her,
 /// and never logged.
 /// </summary>
 public sealed class ConversationHistory(ContactStore contacts, ConversationStore conversations, ChannelRegistry channels)
@@ -18,7 +18,7 @@ public sealed class ConversationHistory(ContactStore contacts, ConversationStore
     /// <summary>Messages read each way (the page shows at most twice this).</summary>
     public const int Limit = 30;
 
-    private static readonly string StaffReply = OutboundMessageMapper.PurposeName(Scheduler.Sending.MessagePurpose.HumanAgentReply);
+    private static readonly string StaffReply = MessagePurposes.Name(MessagePurpose.HumanAgentReply);
 
     public async Task<IReadOnlyList<ConversationLine>> LoadAsync(long contactId, CancellationToken cancellationToken)
     {
@@ -28,19 +28,19 @@ public sealed class ConversationHistory(ContactStore contacts, ConversationStore
             return [];
         }
 
-        var adapter = channels.Adapter(contact.Channel);
+        var channel = channels.Find(contact.Channel);
         var inbound = await conversations.RecentInboundAsync(contact, Limit, cancellationToken);
         var outbound = await conversations.RecentOutboundAsync(contact, Limit, cancellationToken);
-        return inbound.Select(e => FromMember(adapter, e))
+        return inbound.Select(e => FromMember(channel, e))
             .Concat(outbound.Select(FromUs))
             .OrderBy(line => line.At)
             .ToList();
     }
 
-    private static ConversationLine FromMember(ChannelAdapter? adapter, InboxEvent inboxEvent)
+    private static ConversationLine FromMember(IChannel? channel, InboxEvent inboxEvent)
     {
         var at = inboxEvent.EventTime ?? DateTimeOffset.MinValue;
-        var activity = Read(adapter, inboxEvent);
+        var activity = Read(channel, inboxEvent);
         if (activity is null)
         {
             return new ConversationLine(at, ConversationSpeaker.Member, null, ConversationLineKind.Unreadable, null);
@@ -52,15 +52,15 @@ public sealed class ConversationHistory(ContactStore contacts, ConversationStore
         return new ConversationLine(at, ConversationSpeaker.Member, activity.Text, kind, null);
     }
 
-    private static Activity? Read(ChannelAdapter? adapter, InboxEvent inboxEvent)
+    private static Activity? Read(IChannel? channel, InboxEvent inboxEvent)
     {
         try
         {
-            return adapter?.ToActivities(inboxEvent).FirstOrDefault(a => a.Type == ActivityTypes.Message || a.Name == ActivityNames.Postback);
+            return channel?.ToActivities(inboxEvent).FirstOrDefault(a => a.Type == ActivityTypes.Message || a.Name == ActivityNames.Postback);
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
-            // A payload the adapter cannot read was already marked failed by its turn; the page says so instead of failing.
+            // A payload the channel cannot read was already marked failed by its turn; the page says so instead of failing.
             return null;
         }
     }

@@ -1,9 +1,9 @@
-using Outreach.Bot.Channels;
 using Outreach.Bot.Core;
+using Outreach.Bot.Inbox;
 using Outreach.Content.Contacts;
 using Outreach.Content.Handoffs;
 using Outreach.Content.KnowledgeBase;
-using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Bot.Handoffs;
 
@@ -13,7 +13,7 @@ namespace Outreach.Bot.Handoffs;
 /// member last wrote), and releasing it back to the bot. HTTP endpoints come with the staff console and its sign-in.
 /// </summary>
 public sealed partial class HandoffService(
-    HandoffStore handoffs, ContactStore contacts, ChannelRegistry channels, CurrentKnowledge knowledge, TimeProvider time)
+    HandoffStore handoffs, ContactStore contacts, InboxAdapter conversations, CurrentKnowledge knowledge, TimeProvider time)
 {
     /// <summary>How long after her last message a staff member may still write (Messenger HUMAN_AGENT: 7 days).</summary>
     public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
@@ -80,14 +80,8 @@ public sealed partial class HandoffService(
 
     private async Task<bool> SendAsync(Contact contact, string text, MessagePurpose purpose, CancellationToken cancellationToken)
     {
-        var adapter = channels.Adapter(contact.Channel);
-        if (adapter is null)
-        {
-            return false;
-        }
-
         var reference = new ConversationReference(contact.Channel, contact.AccountId, contact.PlatformUserId);
-        await adapter.ContinueConversationAsync(
+        return await conversations.ContinueConversationAsync(
             reference,
             (turn, ct) => turn.SendActivityAsync(new Activity
             {
@@ -100,6 +94,5 @@ public sealed partial class HandoffService(
                 Locale = "vi-VN",
             }, ct),
             cancellationToken);
-        return true;
     }
 }

@@ -3,6 +3,7 @@ using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
 using Outreach.Content.Stats;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Scheduler.Broadcasting;
 

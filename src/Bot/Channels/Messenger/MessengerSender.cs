@@ -18,7 +18,7 @@ public sealed partial class MessengerSender(MessengerClient client, IOptions<Mes
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _partsSent = new(StringComparer.Ordinal);
 
-    public string Channel => ChannelNames.Messenger;
+    public string Channel => MessengerChannel.Name;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Outreach.Bot.Inbox;
-using Outreach.Content.Inbox;
 
 namespace Outreach.Bot.Channels.Messenger;
 
@@ -47,7 +45,7 @@ public static partial class MessengerWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, IOptions<MessengerOptions> options, InboxStore inbox, InboxSignal signal, ILoggerFactory loggers,
+        HttpRequest request, IOptions<MessengerOptions> options, IInbox inbox, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -92,8 +90,7 @@ public static partial class MessengerWebhookEndpoints
 
         if (batch.Events.Count > 0)
         {
-            await inbox.AppendAsync(batch.Events, cancellationToken);
-            signal.Pulse();
+            await inbox.AcceptAsync(batch.Events, cancellationToken);
         }
 
         return Results.Text("EVENT_RECEIVED");

@@ -18,7 +18,7 @@ public sealed partial class ZaloSender(
     ZaloClient client, ZaloTokenProvider tokens, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloSender> logger)
     : IChannelSender
 {
-    public string Channel => ChannelNames.Zalo;
+    public string Channel => ZaloChannel.Name;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {

@@ -34,7 +34,7 @@ public sealed partial class ZaloTokenProvider(
         try
         {
             await SeedOnceAsync(cancellationToken);
-            var stored = await store.GetAsync(ChannelNames.Zalo, OaId, cancellationToken);
+            var stored = await store.GetAsync(ZaloChannel.Name, OaId, cancellationToken);
             if (stored is null)
             {
                 Log.ZaloNoToken(logger);
@@ -80,11 +80,11 @@ public sealed partial class ZaloTokenProvider(
 
     private async Task<ZaloAccessToken> RotateAsync(long seenVersion, CancellationToken cancellationToken)
     {
-        var rotation = await store.RotateAsync(ChannelNames.Zalo, OaId, seenVersion, oauth.RefreshAsync, cancellationToken);
+        var rotation = await store.RotateAsync(ZaloChannel.Name, OaId, seenVersion, oauth.RefreshAsync, cancellationToken);
         if (rotation is { Error: null, RotatedHere: false } && !rotation.Token.IsFresh(time.GetUtcNow(), TimeSpan.Zero))
         {
             // The row moved on without a usable access token (an operator seeded a new refresh token): refresh that one.
-            rotation = await store.RotateAsync(ChannelNames.Zalo, OaId, rotation.Token.Version, oauth.RefreshAsync, cancellationToken);
+            rotation = await store.RotateAsync(ZaloChannel.Name, OaId, rotation.Token.Version, oauth.RefreshAsync, cancellationToken);
         }
 
         if (rotation.Error is not null || rotation.Token.AccessToken is null)
@@ -122,7 +122,7 @@ public sealed partial class ZaloTokenProvider(
             return;
         }
 
-        if (options.Value.InitialRefreshToken is { Length: > 0 } initial && await store.SeedAsync(ChannelNames.Zalo, OaId, initial, cancellationToken))
+        if (options.Value.InitialRefreshToken is { Length: > 0 } initial && await store.SeedAsync(ZaloChannel.Name, OaId, initial, cancellationToken))
         {
             Log.ZaloTokensSeeded(logger);
         }

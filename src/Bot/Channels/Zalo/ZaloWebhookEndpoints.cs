@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Zalo.Payloads;
-using Outreach.Bot.Inbox;
 using Outreach.Content.Inbox;
 
 namespace Outreach.Bot.Channels.Zalo;
@@ -25,7 +24,7 @@ public static partial class ZaloWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, IOptions<ZaloOptions> options, InboxStore inbox, InboxSignal signal, ILoggerFactory loggers,
+        HttpRequest request, IOptions<ZaloOptions> options, IInbox inbox, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -70,11 +69,11 @@ public static partial class ZaloWebhookEndpoints
             return Unauthenticated(settings, logger, "invalid");
         }
 
-        return await StoreAsync(zaloEvent, json, request, inbox, signal, logger, cancellationToken);
+        return await StoreAsync(zaloEvent, json, request, inbox, logger, cancellationToken);
     }
 
     private static async Task<IResult> StoreAsync(
-        ZaloWebhookEvent zaloEvent, string json, HttpRequest request, InboxStore inbox, InboxSignal signal, ILogger logger,
+        ZaloWebhookEvent zaloEvent, string json, HttpRequest request, IInbox inbox, ILogger logger,
         CancellationToken cancellationToken)
     {
         var name = zaloEvent.EventName;
@@ -93,8 +92,7 @@ public static partial class ZaloWebhookEndpoints
         }
 
         var draft = ZaloInboxEvents.ToDraft(zaloEvent, json);
-        var added = await inbox.AppendAsync([draft], cancellationToken);
-        signal.Pulse();
+        var added = await inbox.AcceptAsync([draft], cancellationToken);
         var numRetry = request.Headers["num_retry"].ToString();
         Log.ZaloStored(logger, name, draft.PlatformEventId, added == 0, numRetry);
         return Results.Ok();

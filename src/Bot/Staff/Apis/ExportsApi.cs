@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Outreach.Bot.Staff.Auth;
+using Outreach.Content.Channels;
 using Outreach.Content.Reports;
 
 namespace Outreach.Bot.Staff.Apis;
@@ -23,7 +24,8 @@ public static class ExportsApi
         return api;
     }
 
-    private static async Task<IResult> WorkbookAsync(long? unitId, string? period, HttpContext http, [AsParameters] ReachApiServices s, CancellationToken ct)
+    private static async Task<IResult> WorkbookAsync(
+        long? unitId, string? period, HttpContext http, [AsParameters] ReachApiServices s, ChannelCatalog channels, CancellationToken ct)
     {
         var (unit, found, problem) = await s.ResolveAsync(http.Session(), unitId, period, ct);
         if (problem is not null)
@@ -34,13 +36,13 @@ public static class ExportsApi
         var reach = await s.Reach.ReportAsync(unit!, found!, ct);
         var targets = await s.TargetQuery.ReportAsync(unit!, found!, ct);
         var buffer = new MemoryStream();
-        await ReachExports.WriteWorkbookAsync(buffer, reach, targets, s.Time.GetUtcNow(), ct);
+        await ReachExports.WriteWorkbookAsync(buffer, reach, targets, channels, s.Time.GetUtcNow(), ct);
         buffer.Position = 0;
         return Results.File(buffer, XlsxType, FileName(unit!.Id, found!.Code, "xlsx"));
     }
 
     private static async Task<IResult> CsvAsync(
-        long? unitId, string? period, string? table, HttpContext http, [AsParameters] ReachApiServices s, CancellationToken ct)
+        long? unitId, string? period, string? table, HttpContext http, [AsParameters] ReachApiServices s, ChannelCatalog channels, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(table) ? ReachReportTables.Summary : table.Trim();
         if (!ReachReportTables.Names.Contains(name))
@@ -59,7 +61,7 @@ public static class ExportsApi
         var reach = await s.Reach.ReportAsync(unit!, found!, ct);
         var targets = await s.TargetQuery.ReportAsync(unit!, found!, ct);
         var buffer = new MemoryStream();
-        await ReachExports.WriteCsvAsync(buffer, ReachReportTables.Build(name, reach, targets), ct);
+        await ReachExports.WriteCsvAsync(buffer, ReachReportTables.Build(name, reach, targets, channels), ct);
         buffer.Position = 0;
         return Results.File(buffer, "text/csv; charset=utf-8", FileName(unit!.Id, found!.Code, name + ".csv"));
     }

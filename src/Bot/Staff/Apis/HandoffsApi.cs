@@ -76,7 +76,7 @@ public static class HandoffsApi
 
         var handoff = (await h.Handoffs.FindAsync(id, session.Unit.Id, ct))!;
         var result = await h.Handoffs.ReplyAsync(id, session.Unit.Id, HandoffAccess.StaffId(session), request?.Text?.Trim() ?? "", ct);
-        var message = HandoffText.ReplyError(result, handoff.Channel);
+        var message = HandoffText.ReplyError(result, h.Channels.DisplayName(handoff.Channel));
         return result switch
         {
             HandoffReplyResult.Sent => TypedResults.Ok(new { result = "sent" }),

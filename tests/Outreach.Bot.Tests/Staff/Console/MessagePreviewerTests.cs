@@ -1,14 +1,17 @@
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels;
+using Outreach.Bot.Channels.Messenger;
 using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Content.Posts;
 using Outreach.Scheduler.Broadcasting;
+using Outreach.Scheduler.Sending;
 
 namespace Outreach.Bot.Tests.Staff.Console;
 
 public sealed class MessagePreviewerTests
 {
-    private readonly MessagePreviewer _previewer = new(Options.Create(new ZaloOptions()), BroadcastMessage.Untracked);
+    private readonly MessagePreviewer _previewer = Previewer(new ZaloOptions());
 
     [Fact]
     public void Preview_ShortPost_OneMessagePerChannelWithTitleBodyAndLink()
@@ -46,7 +49,7 @@ public sealed class MessagePreviewerTests
     [Fact]
     public void Preview_Zalo_UsesItsConfiguredTextLimit()
     {
-        var previewer = new MessagePreviewer(Options.Create(new ZaloOptions { MaxTextLength = 100 }), BroadcastMessage.Untracked);
+        var previewer = Previewer(new ZaloOptions { MaxTextLength = 100 });
         var post = Post("Tiêu đề", string.Concat(Enumerable.Repeat("một hai ba ", 20)).Trim(), null, "zalo");
 
         var preview = previewer.Preview(post, "zalo");
@@ -56,8 +59,23 @@ public sealed class MessagePreviewerTests
         Assert.All(preview.Bubbles, b => Assert.True(b.Text.Length <= 100));
     }
 
+    // The real channels' previews; their senders are never called.
+    private static MessagePreviewer Previewer(ZaloOptions zalo) => new(
+        new ChannelRegistry(
+            [new MessengerChannel(Options.Create(new MessengerOptions())), new ZaloChannel(Options.Create(zalo))],
+            [new UnusedSender(MessengerChannel.Name), new UnusedSender(ZaloChannel.Name)]),
+        BroadcastMessage.Untracked);
+
     private static Post Post(string title, string body, string? link, params string[] channels) => new()
     {
         Title = title, Body = body, LinkUrl = link, Topic = "health", AudienceChannels = channels, AudienceUnits = [1],
     };
+
+    private sealed class UnusedSender(string channel) : IChannelSender
+    {
+        public string Channel => channel;
+
+        public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("A preview never sends.");
+    }
 }

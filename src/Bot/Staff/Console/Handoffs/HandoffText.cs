@@ -84,14 +84,14 @@ public static class HandoffText
     };
 
     /// <summary>What a refused reply tells the staff member, and what she can do about it.</summary>
-    public static string ReplyError(HandoffReplyResult result, string channel) => result switch
+    public static string ReplyError(HandoffReplyResult result, string channelName) => result switch
     {
         HandoffReplyResult.InvalidText => $"Nội dung trả lời không được để trống và không dài quá {ConsoleFormat.Number(MaxReply)} ký tự.",
         HandoffReplyResult.NotHeldByYou =>
             "Bạn chưa nhận hỗ trợ cuộc trò chuyện này (hoặc cán bộ khác đang giữ, hoặc nó đã kết thúc). Hãy tải lại trang.",
         HandoffReplyResult.OutsideWindow =>
             "Hội viên nhắn lần cuối đã hơn 7 ngày: nền tảng không cho phép trả lời nữa. Hãy liên hệ chị bằng cách khác (điện thoại, gặp trực tiếp).",
-        HandoffReplyResult.NoChannel => $"Hệ thống chưa bật kênh {ConsoleText.Channel(channel)} nên không gửi được. Hãy báo quản trị viên.",
+        HandoffReplyResult.NoChannel => $"Hệ thống chưa bật kênh {channelName} nên không gửi được. Hãy báo quản trị viên.",
         _ => "Không tìm thấy cuộc trò chuyện này.",
     };
 

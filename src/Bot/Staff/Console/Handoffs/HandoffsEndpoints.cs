@@ -88,7 +88,7 @@ public static class HandoffsEndpoints
         }
 
         var status = result == HandoffReplyResult.InvalidText ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
-        return await ConversationAsync(session, handoff, h, null, form.Text, HandoffText.ReplyError(result, handoff.Channel), status, ct);
+        return await ConversationAsync(session, handoff, h, null, form.Text, HandoffText.ReplyError(result, h.Channels.DisplayName(handoff.Channel)), status, ct);
     }
 
     private static async Task<IResult> ReleaseAsync(long id, HttpContext http, [AsParameters] HandoffServices h, CancellationToken ct)

@@ -4,7 +4,7 @@ using Outreach.Content.Staff;
 
 namespace Outreach.Bot.Staff.Console.Layout;
 
-/// <summary>The Vietnamese names staff read for the codes the store keeps (statuses, roles, channels, reasons).</summary>
+/// <summary>The Vietnamese names staff read for the codes the store keeps (statuses, roles, reasons; channels name themselves: ChannelCatalog).</summary>
 public static class ConsoleText
 {
     public static string PostStatus(string status) => status switch
@@ -66,13 +66,5 @@ public static class ConsoleText
         StaffRoles.Approver => "Người duyệt",
         StaffRoles.Viewer => "Người xem",
         _ => role,
-    };
-
-    public static string Channel(string channel) => channel switch
-    {
-        "messenger" => "Messenger",
-        "zalo" => "Zalo",
-        "webchat" => "Web chat (thử nghiệm)",
-        _ => channel,
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Outreach.Bot.Channels;
 using Outreach.Bot.Staff.Apis;
 using Outreach.Bot.Staff.Auth;
 using Outreach.Bot.Staff.Console.Previews;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Outreach.Bot.Channels;
 using Outreach.Bot.Staff.Apis;
 using Outreach.Bot.Staff.Auth;
 using Outreach.Bot.Staff.Console.Previews;

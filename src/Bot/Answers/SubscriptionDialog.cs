@@ -1,10 +1,10 @@
-using Outreach.Bot.Answers;
 using Outreach.Bot.Core;
+using Outreach.Bot.Dialogs;
 using Outreach.Content.ContentPacks;
 using Outreach.Content.Stats;
 using Outreach.Content.Subscriptions;
 
-namespace Outreach.Bot.Dialogs;
+namespace Outreach.Bot.Answers;
 
 /// <summary>Subscribing to topics by button: the menu of topics, then "SUB:&lt;topic&gt;" / "UNSUB:&lt;topic&gt;" taps.</summary>
 public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProvider time, ReachEventStore reach)

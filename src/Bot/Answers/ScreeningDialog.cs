@@ -1,11 +1,10 @@
 using System.Globalization;
-using Outreach.Bot.Answers;
 using Outreach.Bot.Core;
 using Outreach.Content.ContentPacks;
 using Outreach.Content.Dialogs;
 using Outreach.Content.Text;
 
-namespace Outreach.Bot.Dialogs;
+namespace Outreach.Bot.Answers;
 
 /// <summary>
 /// Screening lookup: asks for her commune (and optionally a month: "Tân Hưng tháng 6"), then lists the screening days of the

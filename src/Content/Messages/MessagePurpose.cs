@@ -1,4 +1,4 @@
-namespace Outreach.Scheduler.Sending;
+namespace Outreach.Content.Messages;
 
 /// <summary>Why a message is sent: decides what the platforms allow (Messenger's HUMAN_AGENT tag, Zalo's windows).</summary>
 public enum MessagePurpose
@@ -11,4 +11,15 @@ public enum MessagePurpose
 
     /// <summary>A broadcast post.</summary>
     Broadcast = 2,
+}
+
+/// <summary>How a <see cref="MessagePurpose"/> is stored (outbound_messages.purpose).</summary>
+public static class MessagePurposes
+{
+    public static string Name(MessagePurpose purpose) => purpose switch
+    {
+        MessagePurpose.HumanAgentReply => "human_agent_reply",
+        MessagePurpose.Broadcast => "broadcast",
+        _ => "reply",
+    };
 }

@@ -1,15 +1,26 @@
 using Microsoft.Extensions.Options;
+using Outreach.Scheduler.Sending;
 
 namespace Outreach.Bot.Channels.Messenger;
 
-/// <summary>Registers the Messenger channel's options, rate limits and Graph client (the adapter and sender are found by scan).</summary>
-public static class MessengerHosting
+/// <summary>Registers the Messenger channel: options (checked at start), rate limits, the Graph client, the channel, its sender and its webhook.</summary>
+public sealed class MessengerModule : IChannelModule
 {
+    public void AddServices(IServiceCollection services)
+    {
+        AddClient(services);
+        services.AddSingleton<IChannel, MessengerChannel>();
+        services.AddSingleton<MessengerSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MessengerSender>());
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMessengerWebhook();
+
     /// <summary>
     /// Binds and validates <c>Outreach:Messenger</c> at start-up (an empty section is valid: Messenger off) and adds the
     /// Send API client with its resilience handler.
     /// </summary>
-    public static IServiceCollection AddMessengerChannel(this IServiceCollection services)
+    public static IServiceCollection AddClient(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<MessengerOptions>().BindConfiguration(MessengerOptions.Section).ValidateOnStart();

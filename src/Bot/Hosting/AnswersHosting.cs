@@ -1,8 +1,8 @@
-using Outreach.Bot.Dialogs;
+using Outreach.Bot.Answers;
 using Outreach.Bot.Handoffs;
 using Outreach.Bot.Pipeline;
 
-namespace Outreach.Bot.Answers;
+namespace Outreach.Bot.Hosting;
 
 /// <summary>Wires member Q&amp;A: the knowledge base and its stores, the guards of the pipeline, the dialogs, the handoff service.</summary>
 internal static class AnswersHosting

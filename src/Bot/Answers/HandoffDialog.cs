@@ -1,8 +1,7 @@
-using Outreach.Bot.Answers;
 using Outreach.Bot.Core;
 using Outreach.Content.Handoffs;
 
-namespace Outreach.Bot.Dialogs;
+namespace Outreach.Bot.Answers;
 
 /// <summary>"Gặp cán bộ": opens a handoff request (in the turn's transaction) and tells her a person will answer here.</summary>
 public sealed class HandoffDialog(HandoffStore handoffs, TimeProvider time)
