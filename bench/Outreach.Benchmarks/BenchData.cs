@@ -69,7 +69,7 @@ internal sealed class BenchData(OrgUnit province, StaffUser editor)
             var broadcast = await services.GetRequiredService<BroadcastStore>().GetOrCreateAsync(post.Id, DateTimeOffset.UtcNow, cancellationToken);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await new AudiencePlanner().PlanAsync(transaction, broadcast.Id, post, EligibilityRules.Default, DateTimeOffset.UtcNow, 1000, cancellationToken);
+            await services.GetRequiredService<AudiencePlanner>().PlanAsync(transaction, broadcast.Id, post, DateTimeOffset.UtcNow, 1000, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

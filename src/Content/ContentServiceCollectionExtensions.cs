@@ -47,6 +47,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<PostStore>();
         services.TryAddSingleton<BroadcastStore>();
         services.TryAddSingleton<DeliveryStore>();
+        services.TryAddSingleton<Eligibility>();
         services.TryAddSingleton<AudiencePlanner>();
         services.TryAddSingleton<AudiencePreview>();
         services.AddOutreachReach();

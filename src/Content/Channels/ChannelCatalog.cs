@@ -24,4 +24,9 @@ public sealed class ChannelCatalog
 
     /// <summary>The name staff read ("Messenger", "Zalo"…); an unknown code as it is.</summary>
     public string DisplayName(string name) => _byName.TryGetValue(name, out var profile) ? profile.DisplayName : name;
+
+    /// <summary>How staff read a skip reason a channel's rules gave (its window, its quota), or null for any other reason.</summary>
+    public string? ReasonText(string reason) =>
+        All.Select(p => p.Window?.Reason == reason ? p.Window.Description : p.Quota?.Reason == reason ? p.Quota.Description : null)
+            .FirstOrDefault(text => text is not null);
 }

@@ -69,11 +69,11 @@ public sealed partial class PlanBroadcastJob(
         if (broadcast.PlannedAt is null)
         {
             var now = time.GetUtcNow();
-            var notBefore = quietHours.NextAllowed(now, post.AudienceChannels, post.IsPromotional);
+            var notBefore = quietHours.NextAllowed(post, now);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var (queued, skipped) = await planner.PlanAsync(
-                transaction, broadcast.Id, post, options.Value.Rules(), now, options.Value.ChunkSize, cancellationToken);
+                transaction, broadcast.Id, post, now, options.Value.ChunkSize, cancellationToken);
             await broadcasts.MarkPlannedAsync(transaction, broadcast.Id, now, notBefore, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             Log.BroadcastPlanned(logger, broadcast.Id, post.Id, queued, skipped);

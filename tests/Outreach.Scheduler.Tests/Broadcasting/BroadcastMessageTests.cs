@@ -14,7 +14,7 @@ public sealed class BroadcastMessageTests
         AudienceChannels = ["zalo"], AudienceUnits = [1],
     };
 
-    private static readonly ClaimedDelivery Delivery = new(77, "zalo", "oa", "user-77", "active", null, true);
+    private static readonly ClaimedDelivery Delivery = new(77, "zalo", "oa", "user-77");
 
     [Fact]
     public void Compose_TrackingOn_EachMemberGetsHerOwnSignedLinkInsteadOfThePosts()

@@ -35,7 +35,7 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var created = await broadcasts.GetOrCreateAsync(_post.Id, Now, ct);
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await new AudiencePlanner().PlanAsync(transaction, created.Id, _post, EligibilityRules.Default, Now, 12, ct);
+        await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, created.Id, _post, Now, 12, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE broadcasts SET status = 'sending' WHERE id = @id", new { id = created.Id }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
@@ -78,8 +78,11 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var options = Options.Create(new BroadcastOptions { Concurrency = concurrency });
         var time = new FakeTimeProvider(Now);
         var deliveries = new DeliveryStore(_database.DataSource);
-        var attempt = new DeliveryAttempt(new ChannelSenders([_platform]), new BroadcastRateLimiters(options), BroadcastMessage.Untracked, options, time);
-        var sender = new BroadcastSender(deliveries, new BroadcastStore(_database.DataSource), attempt, new QuietHours(options.Value), options, time);
+        var eligibility = TestChannels.Eligibility(options.Value);
+        var attempt = new DeliveryAttempt(
+            new ChannelSenders([_platform]), new BroadcastRateLimiters(options, TestChannels.Catalog()), BroadcastMessage.Untracked, eligibility, options, time);
+        var sender = new BroadcastSender(
+            deliveries, new BroadcastStore(_database.DataSource), attempt, TestChannels.QuietHours(options.Value), eligibility, options, time);
         var chunk = await deliveries.ClaimChunkAsync(_broadcast.Id, Now, options.Value.Lease, ct);
         return (sender, chunk!);
     }

@@ -2,17 +2,24 @@ using Microsoft.Extensions.Options;
 using Outreach.Bot.Core;
 using Outreach.Content.Channels;
 using Outreach.Content.Inbox;
+using Outreach.Scheduler.Broadcasting;
 using Outreach.Scheduler.Sending;
 
 namespace Outreach.Bot.Channels.Messenger;
 
 /// <summary>Facebook Messenger: stored webhook events → activities; what a member sees of a message (Send API parts of 2,000 characters).</summary>
-public sealed class MessengerChannel(IOptions<MessengerOptions> options) : IChannel
+public sealed class MessengerChannel(IOptions<MessengerOptions> options, IOptions<BroadcastOptions> broadcasts) : IChannel
 {
     /// <summary>The channel's name, as stored.</summary>
     public const string Name = "messenger";
 
-    public ChannelProfile Profile { get; } = new(Name, "Messenger") { BroadcastsPerSecond = 250 };
+    /// <summary>A broadcast only within the standard window after her last message (PLATFORM-MESSENGER.md §2.5).</summary>
+    public ChannelProfile Profile { get; } = new(Name, "Messenger")
+    {
+        BroadcastsPerSecond = 250,
+        Window = new MessagingWindow(
+            TimeSpan.FromHours(broadcasts.Value.MessengerWindowHours), "outside_24h_window", "Quá 24 giờ kể từ tin nhắn cuối (Messenger)"),
+    };
 
     public IReadOnlyList<Activity> ToActivities(InboxEvent inboxEvent) =>
         MessengerActivityMapper.ToActivities(inboxEvent, options.Value.GetStartedPayload);

@@ -55,7 +55,7 @@ public static class PostTransitionsApi
         }
 
         // When the quiet hours forbid the chosen time, say when it will really go out.
-        var firstAllowed = schedule.SendAt is { } sendAt ? s.QuietHours.NextAllowed(sendAt, post!.AudienceChannels, post.IsPromotional) : (DateTimeOffset?)null;
+        var firstAllowed = schedule.SendAt is { } sendAt ? s.QuietHours.NextAllowed(post!, sendAt) : (DateTimeOffset?)null;
         return TypedResults.Ok(new { post = PostView.Of((await s.Posts.FindAsync(id, ct))!), firstAllowedSendAt = firstAllowed });
     }
 

@@ -89,7 +89,7 @@ public static class PostsApi
         }
 
         var now = s.Time.GetUtcNow();
-        var rows = await s.Preview.PreviewAsync(post, s.Options.Value.Rules(), now, ct);
+        var rows = await s.Preview.PreviewAsync(post, now, ct);
         return TypedResults.Ok(new
         {
             reachable = rows.Where(r => r.Reason is null).Sum(r => r.Count),

@@ -59,10 +59,12 @@ public sealed class MessagePreviewerTests
         Assert.All(preview.Bubbles, b => Assert.True(b.Text.Length <= 100));
     }
 
+    private static readonly IOptions<BroadcastOptions> Broadcasts = Options.Create(new BroadcastOptions());
+
     // The real channels' previews; their senders are never called.
     private static MessagePreviewer Previewer(ZaloOptions zalo) => new(
         new ChannelRegistry(
-            [new MessengerChannel(Options.Create(new MessengerOptions())), new ZaloChannel(Options.Create(zalo))],
+            [new MessengerChannel(Options.Create(new MessengerOptions()), Broadcasts), new ZaloChannel(Options.Create(zalo), Broadcasts)],
             [new UnusedSender(MessengerChannel.Name), new UnusedSender(ZaloChannel.Name)]),
         BroadcastMessage.Untracked);
 

@@ -45,15 +45,13 @@ public static class ConsoleText
         _ => status,
     };
 
+    /// <summary>A skip reason every channel shares (a channel's own window and quota reasons: ChannelCatalog.ReasonText).</summary>
     public static string SkipReason(string reason) => reason switch
     {
         SkipReasons.NotSubscribed => "Chưa đăng ký chủ đề",
         SkipReasons.Unreachable => "Đã chặn hoặc xin xóa dữ liệu",
         SkipReasons.NotFollower => "Đã bỏ quan tâm OA",
         SkipReasons.NeverInteracted => "Chưa từng nhắn tin",
-        SkipReasons.OutsideMessengerWindow => "Quá 24 giờ kể từ tin nhắn cuối (Messenger)",
-        SkipReasons.OutsideZaloWindow => "Quá 7 ngày kể từ lần tương tác cuối (Zalo)",
-        SkipReasons.ZaloQuota => "Đã nhận đủ số tin cho phép (Zalo)",
         SkipReasons.Unsubscribed => "Đã hủy đăng ký",
         SkipReasons.WindowClosed => "Hết thời hạn nhắn tin trước khi gửi",
         _ => reason,

@@ -57,7 +57,7 @@ public sealed record PostDetails(
         }
 
         var unit = (await s.Units.FindAsync(post.OrgUnitId, ct))!;
-        var audience = AudienceSummary.Of(await s.Preview.PreviewAsync(post, s.Options.Value.Rules(), s.Time.GetUtcNow(), ct));
+        var audience = AudienceSummary.Of(await s.Preview.PreviewAsync(post, s.Time.GetUtcNow(), ct));
         var history = new List<(PostTransition, string)>();
         var names = new Dictionary<long, string>();
         foreach (var step in await s.Posts.TransitionsAsync(id, ct))
@@ -66,7 +66,7 @@ public sealed record PostDetails(
         }
 
         var firstAllowed = post.SendAt is { } at && post.Status == PostStatuses.Scheduled
-            ? s.QuietHours.NextAllowed(at, post.AudienceChannels, post.IsPromotional)
+            ? s.QuietHours.NextAllowed(post, at)
             : (DateTimeOffset?)null;
         return new PostDetails(
             post, unit, NameOf(await c.Store.TopicsAsync(ct), post.Topic), c.Previewer.Preview(post), audience, history,

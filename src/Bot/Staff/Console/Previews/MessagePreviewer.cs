@@ -21,7 +21,7 @@ public sealed class MessagePreviewer(ChannelRegistry channels, BroadcastMessage 
     public ChannelPreview Preview(Post post, string channel)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var delivery = new ClaimedDelivery(0, channel, "preview", "preview", "active", null, true);
+        var delivery = new ClaimedDelivery(0, channel, "preview", "preview");
         // With tracking on, the link is a tracked one (of no real member), as long as the members' own.
         var message = messages.Compose(post, 0, delivery);
         return channels.Find(channel)?.Preview(message)
