@@ -51,7 +51,7 @@ internal sealed class BenchData(OrgUnit province, StaffUser editor)
             new Post
             {
                 OrgUnitId = commune.Id, Title = "Khám sàng lọc miễn phí", Body = "Hội LHPN xã phối hợp trạm y tế khám miễn phí cho hội viên.",
-                Topic = "health", IsPromotional = false, AudienceChannels = ["messenger"], AudienceUnits = [commune.Id], CreatedBy = editor.Id,
+                Topic = "health", IsPromotional = false, Audience = Audience.Of(["messenger"], [commune.Id]), CreatedBy = editor.Id,
             },
             cancellationToken);
         foreach (var (from, to) in new[] { ("draft", "submitted"), ("submitted", "approved"), ("approved", "scheduled") })

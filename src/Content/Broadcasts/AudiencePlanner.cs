@@ -20,7 +20,8 @@ public sealed class AudiencePlanner(Eligibility eligibility)
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         var parameters = new DynamicParameters();
         eligibility.AddParameters(parameters, now);
-        parameters.AddDynamicParams(new { broadcastId, chunkSize, channels = post.AudienceChannels, units = post.AudienceUnits, topic = post.Topic });
+        post.Audience.AddParameters(parameters);
+        parameters.AddDynamicParams(new { broadcastId, chunkSize, topic = post.Topic });
 
         var counts = await transaction.Connection!.QuerySingleAsync<(long Queued, long Skipped)>(new CommandDefinition(
             $"""
@@ -28,7 +29,7 @@ public sealed class AudiencePlanner(Eligibility eligibility)
                 SELECT c.id, c.channel, c.org_unit_id, {Eligibility.ReasonSql} AS reason
                 {AudienceSql.From}
                 {Eligibility.RulesJoin}
-                {AudienceSql.Where}
+                WHERE {Audience.Sql}
                   AND {AudienceSql.IsOptedIn}
             ), inserted AS (
                 INSERT INTO deliveries (broadcast_id, contact_id, channel, org_unit_id, status, skip_reason, chunk_no, updated_at)

@@ -12,7 +12,8 @@ public sealed class AudiencePreview(NpgsqlDataSource dataSource, Eligibility eli
         ArgumentNullException.ThrowIfNull(post);
         var parameters = new DynamicParameters();
         eligibility.AddParameters(parameters, now);
-        parameters.AddDynamicParams(new { channels = post.AudienceChannels, units = post.AudienceUnits, topic = post.Topic });
+        post.Audience.AddParameters(parameters);
+        parameters.AddDynamicParams(new { topic = post.Topic });
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<AudiencePreviewRow>(new CommandDefinition(
             $"""
@@ -21,7 +22,7 @@ public sealed class AudiencePreview(NpgsqlDataSource dataSource, Eligibility eli
                    count(*)::int AS count
             {AudienceSql.From}
             {Eligibility.RulesJoin}
-            {AudienceSql.Where}
+            WHERE {Audience.Sql}
             GROUP BY 1, 2, 3, 4
             ORDER BY 2, 3, 4 NULLS FIRST
             """,

@@ -18,7 +18,7 @@ public sealed class QuietHours(TimeOnly quietFrom, TimeOnly quietUntil, ChannelC
     public DateTimeOffset NextAllowed(Post post, DateTimeOffset utc)
     {
         ArgumentNullException.ThrowIfNull(post);
-        return NextAllowed(utc, post.AudienceChannels, post.IsPromotional);
+        return NextAllowed(utc, post.Audience.Channels, post.IsPromotional);
     }
 
     /// <summary>The first instant at or after <paramref name="utc"/> when sending on <paramref name="audienceChannels"/> is allowed.</summary>

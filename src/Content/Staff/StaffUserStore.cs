@@ -6,6 +6,9 @@ namespace Outreach.Content.Staff;
 /// <summary>Reads and writes staff accounts. Password hashes are made and checked by the host (ASP.NET Core's hasher).</summary>
 public sealed class StaffUserStore(NpgsqlDataSource dataSource)
 {
+    // Any constant shared by all hosts; 0x5374_6166 spells "Staf".
+    private const long FirstAdminLock = 0x5374_6166;
+
     private const string Columns = "id, username, display_name AS displayname, org_unit_id AS orgunitid, role, is_active AS isactive";
 
     public async Task<StaffUser> CreateAsync(
@@ -44,6 +47,64 @@ public sealed class StaffUserStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StaffUser>(new CommandDefinition(
             $"SELECT {Columns} FROM staff_users WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Staff of the unit and the units below it, with their unit's name (shallow units first).</summary>
+    public async Task<IReadOnlyList<StaffListing>> ListInScopeAsync(long scopeUnitId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StaffListing>(new CommandDefinition(
+            """
+            SELECT s.id, s.username, s.display_name AS displayname, s.org_unit_id AS orgunitid, s.role, s.is_active AS isactive,
+                   u.name AS orgunitname
+            FROM staff_users s JOIN org_units u ON u.id = s.org_unit_id
+            WHERE u.path LIKE (SELECT path FROM org_units WHERE id = @scopeUnitId) || '%'
+            ORDER BY u.depth, u.name, s.username
+            """,
+            new { scopeUnitId },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// Creates the first admin (and her top-level unit, found by name or created at <paramref name="unitLevel"/>) when no staff
+    /// account exists; returns her unit's id, or null when staff already existed. Hosts starting together take a
+    /// transaction-scoped advisory lock, so exactly one of them creates her.
+    /// </summary>
+    public async Task<long?> CreateFirstAdminAsync(
+        string username, string displayName, string unitName, string unitLevel, string passwordHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(username);
+        ArgumentException.ThrowIfNullOrWhiteSpace(unitName);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@FirstAdminLock)", new { FirstAdminLock }, transaction,
+            cancellationToken: cancellationToken));
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM staff_users)", transaction: transaction, cancellationToken: cancellationToken)))
+        {
+            return null;
+        }
+
+        var name = unitName.Trim();
+        var unitId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM org_units WHERE parent_id IS NULL AND name = @name ORDER BY id LIMIT 1", new { name }, transaction,
+                cancellationToken: cancellationToken))
+            ?? await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "INSERT INTO org_units (level, name) VALUES (@unitLevel, @name) RETURNING id",
+                new { unitLevel, name },
+                transaction,
+                cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO staff_users (username, display_name, org_unit_id, role, password_hash)
+            VALUES (@username, @displayName, @unitId, 'admin', @passwordHash)
+            """,
+            new { username = username.Trim().ToLowerInvariant(), displayName = displayName.Trim(), unitId, passwordHash },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return unitId;
     }
 
     public async Task UpdatePasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken)

@@ -40,8 +40,8 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
 
         var posts = new PostStore(_database.DataSource, new FakeTimeProvider(Now));
         _post = await posts.CreateAsync(
-            new Post { OrgUnitId = commune.Id, Title = "Khám sàng lọc", Body = "Miễn phí", Topic = "health", AudienceChannels = ["messenger", "zalo"],
-                       AudienceUnits = [commune.Id], CreatedBy = editor.Id },
+            new Post { OrgUnitId = commune.Id, Title = "Khám sàng lọc", Body = "Miễn phí", Topic = "health", Audience = Audience.Of(["messenger", "zalo"],
+                       [commune.Id]), CreatedBy = editor.Id },
             ct);
         await GiveEarlierBroadcastAsync(_contacts["z_quota"], editor.Id, commune.Id, ct);
     }
@@ -88,8 +88,8 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var seed = new Seed(_database);
-        await seed.ManyContactsAsync("webchat", 1234, _post.AudienceUnits[0], "health", Now.AddHours(-1), "w", ct);
-        var post = _post with { AudienceChannels = ["webchat"] };
+        await seed.ManyContactsAsync("webchat", 1234, _post.Audience.Units[0], "health", Now.AddHours(-1), "w", ct);
+        var post = _post with { Audience = _post.Audience with { Channels = ["webchat"] } };
 
         var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now.AddMinutes(1), ct);
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
@@ -132,7 +132,7 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
     private async Task GiveEarlierBroadcastAsync(long contactId, long editorId, long unitId, CancellationToken ct)
     {
         var earlier = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
-            new Post { OrgUnitId = unitId, Title = "Trước", Body = "x", Topic = "health", AudienceChannels = ["zalo"], AudienceUnits = [unitId], CreatedBy = editorId },
+            new Post { OrgUnitId = unitId, Title = "Trước", Body = "x", Topic = "health", Audience = Audience.Of(["zalo"], [unitId]), CreatedBy = editorId },
             ct);
         var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(earlier.Id, Now.AddHours(-2), ct);
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);

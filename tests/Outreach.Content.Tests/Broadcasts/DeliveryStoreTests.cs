@@ -24,7 +24,7 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
         var editor = await seed.StaffAsync("editor", unit.Id, "editor", ct);
         await seed.ManyContactsAsync("messenger", 10, unit.Id, "health", Now.AddHours(-1), "psid-", ct);
         var post = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
-            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", AudienceChannels = ["messenger"], AudienceUnits = [unit.Id], CreatedBy = editor.Id },
+            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", Audience = Audience.Of(["messenger"], [unit.Id]), CreatedBy = editor.Id },
             ct);
         _broadcastId = (await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now, ct)).Id;
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);

@@ -1,6 +1,7 @@
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Posts;
 using Outreach.Content.Staff;
+using Outreach.Content.Broadcasts;
 
 namespace Outreach.Content.Tests.Posts;
 
@@ -72,7 +73,7 @@ public sealed class PostWorkflowTests
 
     private static Post Post(string status, long author = 99) => new()
     {
-        Id = 1, OrgUnitId = CommuneA.Id, Title = "t", Body = "b", Topic = "health", AudienceChannels = ["zalo"], AudienceUnits = [2],
+        Id = 1, OrgUnitId = CommuneA.Id, Title = "t", Body = "b", Topic = "health", Audience = Audience.Of(["zalo"], [2]),
         Status = status, CreatedBy = author,
     };
 }

@@ -29,7 +29,7 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var editor = await seed.StaffAsync("editor", unit.Id, "editor", ct);
         await seed.ManyContactsAsync("messenger", 12, unit.Id, "health", Now.AddHours(-1), "psid-", ct);
         _post = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
-            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", AudienceChannels = ["messenger"], AudienceUnits = [unit.Id], CreatedBy = editor.Id },
+            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", Audience = Audience.Of(["messenger"], [unit.Id]), CreatedBy = editor.Id },
             ct);
         var broadcasts = new BroadcastStore(_database.DataSource);
         var created = await broadcasts.GetOrCreateAsync(_post.Id, Now, ct);

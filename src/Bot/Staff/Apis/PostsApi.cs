@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outreach.Bot.Staff.Auth;
+using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
 using Outreach.Content.Staff;
 
@@ -154,8 +155,7 @@ public static class PostsApi
         LinkUrl = string.IsNullOrWhiteSpace(request.LinkUrl) ? null : request.LinkUrl.Trim(),
         Topic = request.Topic!.Trim(),
         IsPromotional = request.IsPromotional ?? true,
-        AudienceChannels = request.Channels!.Distinct().ToArray(),
-        AudienceUnits = request.AudienceUnitIds!.Distinct().ToArray(),
+        Audience = Audience.Of(request.Channels, request.AudienceUnitIds),
         CreatedBy = createdBy,
     };
 }
@@ -166,6 +166,6 @@ public sealed record PostView(
     long[] AudienceUnitIds, string Status, string? ScheduleKind, DateTimeOffset? SendAt, string? Cron, long CreatedBy, long? ApprovedBy)
 {
     public static PostView Of(Post p) => new(
-        p.Id, p.OrgUnitId, p.Title, p.Body, p.LinkUrl, p.Topic, p.IsPromotional, p.AudienceChannels, p.AudienceUnits, p.Status,
+        p.Id, p.OrgUnitId, p.Title, p.Body, p.LinkUrl, p.Topic, p.IsPromotional, [.. p.Audience.Channels], [.. p.Audience.Units], p.Status,
         p.ScheduleKind, p.SendAt, p.Cron, p.CreatedBy, p.ApprovedBy);
 }

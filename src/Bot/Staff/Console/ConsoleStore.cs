@@ -12,7 +12,7 @@ namespace Outreach.Bot.Staff.Console;
 public sealed class ConsoleStore(NpgsqlDataSource dataSource)
 {
     private const string PostColumns =
-        "p.id, p.org_unit_id, p.title, p.body, p.link_url, p.topic, p.is_promotional, p.audience_channels, p.audience_units, p.status, " +
+        "p.id, p.org_unit_id, p.title, p.body, p.link_url, p.topic, p.is_promotional, p.audience, p.status, " +
         "p.schedule_kind, p.send_at, p.cron, p.created_by, p.approved_by, p.created_at, p.updated_at";
 
     private const string InScope = "u.path LIKE (SELECT path FROM org_units WHERE id = @scopeUnitId) || '%'";
@@ -75,10 +75,3 @@ public sealed class ConsoleStore(NpgsqlDataSource dataSource)
 
 /// <summary>A topic members subscribe to, and posts are written on.</summary>
 public sealed record Topic(string Code, string Name);
-
-/// <summary>A staff member as the accounts page lists her.</summary>
-public sealed record StaffListing(long Id, string Username, string DisplayName, long OrgUnitId, string Role, bool IsActive,
-    string OrgUnitName)
-{
-    public StaffUser ToUser() => new(Id, Username, DisplayName, OrgUnitId, Role, IsActive);
-}

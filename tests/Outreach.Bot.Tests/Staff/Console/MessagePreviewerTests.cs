@@ -6,6 +6,7 @@ using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Content.Posts;
 using Outreach.Scheduler.Broadcasting;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Broadcasts;
 
 namespace Outreach.Bot.Tests.Staff.Console;
 
@@ -70,7 +71,7 @@ public sealed class MessagePreviewerTests
 
     private static Post Post(string title, string body, string? link, params string[] channels) => new()
     {
-        Title = title, Body = body, LinkUrl = link, Topic = "health", AudienceChannels = channels, AudienceUnits = [1],
+        Title = title, Body = body, LinkUrl = link, Topic = "health", Audience = Audience.Of(channels, [1]),
     };
 
     private sealed class UnusedSender(string channel) : IChannelSender

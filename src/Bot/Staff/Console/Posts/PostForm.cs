@@ -1,4 +1,5 @@
 using Outreach.Bot.Staff.Apis;
+using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
 
 namespace Outreach.Bot.Staff.Console.Posts;
@@ -40,8 +41,8 @@ public sealed class PostForm
             LinkUrl = post.LinkUrl,
             Topic = post.Topic,
             IsPromotional = post.IsPromotional,
-            Channels = post.AudienceChannels,
-            AudienceUnitIds = post.AudienceUnits,
+            Channels = [.. post.Audience.Channels],
+            AudienceUnitIds = [.. post.Audience.Units],
         };
     }
 
@@ -57,7 +58,6 @@ public sealed class PostForm
         LinkUrl = string.IsNullOrWhiteSpace(LinkUrl) ? null : LinkUrl.Trim(),
         Topic = Topic ?? "",
         IsPromotional = IsPromotional,
-        AudienceChannels = Channels.Where(PostRequestRules.KnownChannels.Contains).Distinct().ToArray(),
-        AudienceUnits = AudienceUnitIds,
+        Audience = Audience.Of(Channels.Where(PostRequestRules.KnownChannels.Contains), AudienceUnitIds),
     };
 }

@@ -15,7 +15,7 @@ public sealed class MessagePreviewer(ChannelRegistry channels, BroadcastMessage 
     public IReadOnlyList<ChannelPreview> Preview(Post post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        return post.AudienceChannels.Select(channel => Preview(post, channel)).ToList();
+        return post.Audience.Channels.Select(channel => Preview(post, channel)).ToList();
     }
 
     public ChannelPreview Preview(Post post, string channel)
