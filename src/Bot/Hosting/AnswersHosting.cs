@@ -1,10 +1,9 @@
 using Outreach.Bot.Answers;
-using Outreach.Bot.Handoffs;
 using Outreach.Bot.Pipeline;
 
 namespace Outreach.Bot.Hosting;
 
-/// <summary>Wires member Q&amp;A: the knowledge base and its stores, the guards of the pipeline, the dialogs, the handoff service.</summary>
+/// <summary>Wires member Q&amp;A: the knowledge base and its stores, the guards of the pipeline, the dialogs.</summary>
 internal static class AnswersHosting
 {
     public static IServiceCollection AddOutreachAnswers(this IServiceCollection services)
@@ -17,8 +16,6 @@ internal static class AnswersHosting
         services.AddSingleton<ScreeningDialog>();
         services.AddSingleton<HandoffDialog>();
         services.AddSingleton<BotDialogs>();
-        services.AddSingleton<HandoffService>();
-        services.AddSingleton<ConversationHistory>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Messenger;
 using Outreach.Scheduler.Insights;
+using Outreach.Content.Stats;
 
 namespace Outreach.Bot.Insights;
 
@@ -20,7 +21,7 @@ public sealed partial class MessengerPostInsights(
     public const string ClientName = "messenger-insights";
     private readonly ConcurrentDictionary<string, bool> _deadMetrics = new(StringComparer.Ordinal);
 
-    public string Platform => "facebook";
+    public string Platform => PostPlatforms.Facebook;
 
     public async Task<IReadOnlyDictionary<string, InsightsResult>> FetchAsync(IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ public static class AccountsEndpoints
         return console;
     }
 
-    private static async Task<IResult> ShowAsync(string? notice, HttpContext http, ConsoleStore store, OrgUnitStore units,
+    private static async Task<IResult> ShowAsync(string? notice, HttpContext http, StaffUserStore store, OrgUnitStore units,
         CancellationToken ct)
     {
         var session = http.Session();
@@ -33,7 +33,7 @@ public static class AccountsEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        [FromForm] AccountForm form, HttpContext http, ConsoleStore store, OrgUnitStore units, StaffUserStore staff,
+        [FromForm] AccountForm form, HttpContext http, StaffUserStore store, OrgUnitStore units, StaffUserStore staff,
         StaffPasswords passwords,
         CancellationToken ct)
     {
@@ -64,15 +64,15 @@ public static class AccountsEndpoints
         }
 
         form.Password = null;
-        return await PageAsync(session, form, problems, null, store, units, ct);
+        return await PageAsync(session, form, problems, null, staff, units, ct);
     }
 
     private static async Task<IResult> PageAsync(
-        StaffSession session, AccountForm form, Dictionary<string, string[]>? problems, string? notice, ConsoleStore store,
+        StaffSession session, AccountForm form, Dictionary<string, string[]>? problems, string? notice, StaffUserStore store,
         OrgUnitStore units,
         CancellationToken ct)
     {
-        var staff = await store.ListStaffAsync(session.Unit.Id, ct);
+        var staff = await store.ListInScopeAsync(session.Unit.Id, ct);
         var scope = await units.GetSubtreeAsync(session.Unit.Id, ct);
         return Pages.Render<AccountsPage>(
             new { Session = session, Staff = staff, Units = scope, Form = form, Problems = problems, Notice = notice },

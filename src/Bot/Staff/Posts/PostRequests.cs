@@ -1,10 +1,20 @@
 using Cronos;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Channels;
 
-namespace Outreach.Bot.Staff.Apis;
+namespace Outreach.Bot.Staff.Posts;
 
-/// <summary>What staff send to create or edit a post.</summary>
+/// <summary>
+/// What staff send to create or edit a post (the JSON API's body; the console's form becomes one). The audience comes as
+/// <see cref="Audience"/> or, as before, as <see cref="Channels"/> and <see cref="AudienceUnitIds"/>.
+/// </summary>
 public sealed record PostRequest(
-    string? Title, string? Body, string? LinkUrl, string? Topic, bool? IsPromotional, string[]? Channels, long[]? AudienceUnitIds, long? OrgUnitId);
+    string? Title, string? Body, string? LinkUrl, string? Topic, bool? IsPromotional, string[]? Channels, long[]? AudienceUnitIds, long? OrgUnitId,
+    Audience? Audience = null)
+{
+    /// <summary>The audience asked for.</summary>
+    public Audience ChosenAudience => Audience ?? Content.Broadcasts.Audience.Of(Channels, AudienceUnitIds);
+}
 
 /// <summary>A note with a transition (required when rejecting).</summary>
 public sealed record NoteRequest(string? Note);
@@ -12,12 +22,10 @@ public sealed record NoteRequest(string? Note);
 /// <summary>When to send: once at <see cref="SendAt"/> (with a UTC offset), or on a 5-field cron read in Asia/Ho_Chi_Minh.</summary>
 public sealed record ScheduleRequest(DateTimeOffset? SendAt, string? Cron);
 
-/// <summary>The checks that need no database; each failure is a Vietnamese message under the field's name.</summary>
-internal static class PostRequestRules
+/// <summary>The checks of a post request that need no database; each failure is a Vietnamese message under the field's name.</summary>
+internal static class PostRules
 {
-    public static readonly string[] KnownChannels = ["messenger", "zalo", "webchat"];
-
-    public static Dictionary<string, string[]> Check(PostRequest request)
+    public static Dictionary<string, string[]> Check(PostRequest request, ChannelCatalog channels)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 200)
@@ -41,14 +49,9 @@ internal static class PostRequestRules
             errors["topic"] = ["Chủ đề là bắt buộc."];
         }
 
-        if (request.Channels is not { Length: > 0 } channels || channels.Any(c => !KnownChannels.Contains(c)))
+        foreach (var (field, problems) in request.ChosenAudience.Problems(channels))
         {
-            errors["channels"] = ["Chọn ít nhất một kênh: messenger, zalo (hoặc webchat khi thử)."];
-        }
-
-        if (request.AudienceUnitIds is not { Length: > 0 })
-        {
-            errors["audienceUnitIds"] = ["Chọn ít nhất một đơn vị nhận tin."];
+            errors[field] = problems;
         }
 
         return errors;

@@ -6,7 +6,7 @@ using Outreach.Content.Handoffs;
 using Outreach.Content.Inbox;
 using Outreach.Content.Messages;
 
-namespace Outreach.Bot.Handoffs;
+namespace Outreach.Bot.Staff.Handoffs;
 
 /// <summary>
 /// A member's recent conversation as the staff member answering her reads it: her messages (read from the inbox by her
