@@ -51,7 +51,7 @@ internal sealed class BenchData(OrgUnit province, StaffUser editor)
             new Post
             {
                 OrgUnitId = commune.Id, Title = "Khám sàng lọc miễn phí", Body = "Hội LHPN xã phối hợp trạm y tế khám miễn phí cho hội viên.",
-                Topic = "health", IsPromotional = false, AudienceChannels = ["messenger"], AudienceUnits = [commune.Id], CreatedBy = editor.Id,
+                Topic = "health", IsPromotional = false, Audience = Audience.Of(["messenger"], [commune.Id]), CreatedBy = editor.Id,
             },
             cancellationToken);
         foreach (var (from, to) in new[] { ("draft", "submitted"), ("submitted", "approved"), ("approved", "scheduled") })
@@ -69,7 +69,7 @@ internal sealed class BenchData(OrgUnit province, StaffUser editor)
             var broadcast = await services.GetRequiredService<BroadcastStore>().GetOrCreateAsync(post.Id, DateTimeOffset.UtcNow, cancellationToken);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await new AudiencePlanner().PlanAsync(transaction, broadcast.Id, post, EligibilityRules.Default, DateTimeOffset.UtcNow, 1000, cancellationToken);
+            await services.GetRequiredService<AudiencePlanner>().PlanAsync(transaction, broadcast.Id, post, DateTimeOffset.UtcNow, 1000, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -86,10 +86,10 @@ public sealed class ConsoleScenario : ILoadScenario
                 RETURNING id)
             INSERT INTO subscriptions (contact_id, topic, opted_in_at, source) SELECT id, 'health', now() - interval '30 days',
                 'bench' FROM c;
-            INSERT INTO posts (org_unit_id, title, body, topic, audience_channels, audience_units, status, schedule_kind, send_at,
+            INSERT INTO posts (org_unit_id, title, body, topic, audience, status, schedule_kind, send_at,
                 created_by)
-            SELECT 2 + g % {Communes}, 'Bài thử ' || g, repeat('Nội dung thử nghiệm. ', 40), 'health', ARRAY['messenger', 'zalo'],
-                ARRAY[1::bigint],
+            SELECT 2 + g % {Communes}, 'Bài thử ' || g, repeat('Nội dung thử nghiệm. ', 40), 'health',
+                jsonb_build_object('channels', ARRAY['messenger', 'zalo'], 'units', ARRAY[1]),
                    (ARRAY['draft', 'submitted', 'approved', 'scheduled', 'sent'])[1 + g % 5],
                    CASE WHEN g % 5 IN (3, 4) THEN 'once' END, CASE WHEN g % 5 IN (3, 4) THEN now() + g * interval '2 hours' END, 1
             FROM generate_series(1, {Posts}) g;

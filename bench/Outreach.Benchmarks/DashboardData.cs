@@ -23,9 +23,9 @@ internal static class DashboardData
             INSERT INTO contacts (channel, account_id, platform_user_id, org_unit_id, last_inbound_at)
             SELECT CASE WHEN g % 3 = 0 THEN 'zalo' ELSE 'messenger' END, 'page', 'u' || g, chi.ids[1 + g % cardinality(chi.ids)], now()
             FROM chi, generate_series(1, @contacts) g;
-            INSERT INTO posts (org_unit_id, title, body, topic, audience_channels, audience_units, status, created_by)
+            INSERT INTO posts (org_unit_id, title, body, topic, audience, status, created_by)
             SELECT CASE WHEN g % 4 = 0 THEN 1 + g % @communes + 1 ELSE 1 END, 'Bài ' || g, 'Nội dung', (ARRAY['health','violence','loan','policy'])[1 + g % 4],
-                   ARRAY['messenger','zalo'], ARRAY[1::bigint], 'sent', 1
+                   '{"channels": ["messenger", "zalo"], "units": [1]}', 'sent', 1
             FROM generate_series(1, @broadcasts) g;
             INSERT INTO broadcasts (post_id, occurrence_at, status)
             SELECT id, timestamptz '2026-01-05 02:00+00' + (id * interval '8 days'), 'completed' FROM posts;

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Benchmarks;
 

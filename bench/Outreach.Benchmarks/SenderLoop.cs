@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Emulators.Messenger;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Benchmarks;
 

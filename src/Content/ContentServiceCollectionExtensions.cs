@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Outreach.Content.Audit;
 using Outreach.Content.Broadcasts;
+using Outreach.Content.Channels;
 using Outreach.Content.Contacts;
 using Outreach.Content.Dvhc;
 using Outreach.Content.Inbox;
@@ -44,6 +45,7 @@ public static class ContentServiceCollectionExtensions
         });
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<OrgUnitStore>();
+        services.TryAddSingleton<ChannelStore>();
         services.TryAddSingleton<ContactStore>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<OutboundMessageStore>();
@@ -51,6 +53,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<PostStore>();
         services.TryAddSingleton<BroadcastStore>();
         services.TryAddSingleton<DeliveryStore>();
+        services.TryAddSingleton<Eligibility>();
         services.TryAddSingleton<AudiencePlanner>();
         services.TryAddSingleton<AudiencePreview>();
         services.TryAddSingleton<UnitTreeStore>();

@@ -3,6 +3,8 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Channels;
 using Outreach.Scheduler.Broadcasting;
 using Outreach.Scheduler.Hosting;
 using Outreach.Scheduler.Rollups;
@@ -32,7 +34,11 @@ public static class SchedulerServiceCollectionExtensions
         });
 
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(sp => new QuietHours(sp.GetRequiredService<IOptions<BroadcastOptions>>().Value));
+        services.TryAddSingleton(sp =>
+        {
+            var broadcasts = sp.GetRequiredService<IOptions<BroadcastOptions>>().Value;
+            return new QuietHours(broadcasts.QuietFrom, broadcasts.QuietUntil, sp.GetRequiredService<ChannelCatalog>());
+        });
         services.TryAddSingleton<BroadcastRateLimiters>();
         services.TryAddSingleton<ChannelSenders>();
         services.TryAddSingleton<DeliveryAttempt>();

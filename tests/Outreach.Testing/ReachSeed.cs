@@ -22,7 +22,7 @@ public sealed class ReachSeed(TestDatabase database)
         CancellationToken ct = default)
     {
         var post = await new PostStore(database.DataSource, TimeProvider.System).CreateAsync(
-            new Post { OrgUnitId = unitId, Title = title, Body = "Nội dung", LinkUrl = linkUrl, Topic = topic, AudienceChannels = ["messenger", "zalo"], AudienceUnits = [unitId], CreatedBy = authorId },
+            new Post { OrgUnitId = unitId, Title = title, Body = "Nội dung", LinkUrl = linkUrl, Topic = topic, Audience = Audience.Of(["messenger", "zalo"], [unitId]), CreatedBy = authorId },
             ct);
         return (await new BroadcastStore(database.DataSource).GetOrCreateAsync(post.Id, at, ct)).Id;
     }

@@ -1,5 +1,6 @@
 using Outreach.Bot.Core;
 using Outreach.Bot.Pipeline;
+using Outreach.Bot.Channels.WebChat;
 
 namespace Outreach.Testing;
 
@@ -41,7 +42,7 @@ public sealed class TestAdapter : BotAdapter
         return _sent.Skip(before).ToList();
     }
 
-    public static Activity Message(string text, string userId = "member-1", string channel = ChannelNames.WebChat) => new()
+    public static Activity Message(string text, string userId = "member-1", string channel = WebChatChannel.Name) => new()
     {
         Type = ActivityTypes.Message,
         Text = text,

@@ -1,6 +1,4 @@
-using Dapper;
 using Outreach.Bot.Core;
-using Outreach.Bot.Inbox;
 using Outreach.Content.KnowledgeBase;
 
 namespace Outreach.Bot.Answers;
@@ -31,29 +29,11 @@ public sealed record MemberContext(
 
         ArgumentNullException.ThrowIfNull(options);
         var session = turnContext.TurnState.Get<TurnSession>();
-        var units = await UnitsOfAsync(session, cancellationToken);
-        var province = units.FirstOrDefault(u => u.Level == "tinh").Code ?? options.DefaultProvince;
+        var units = session?.MemberUnits ?? [];
+        var province = units.FirstOrDefault(u => u.Level == "tinh")?.Code ?? options.DefaultProvince;
         var member = new MemberContext(
             await knowledge.GetAsync(cancellationToken), province, units.Select(u => u.Code).ToList(), VietnamClock.Today(time), session);
         turnContext.TurnState.Set(member);
         return member;
-    }
-
-    // Her unit and every unit above it that has a code (the org-unit tree keeps materialised paths: one range lookup).
-    private static async Task<List<(string Code, string Level)>> UnitsOfAsync(TurnSession? session, CancellationToken cancellationToken)
-    {
-        if (session?.Contact?.OrgUnitId is not { } unitId)
-        {
-            return [];
-        }
-
-        var rows = await session.Transaction.Connection!.QueryAsync<(string Code, string Level)>(new CommandDefinition(
-            """
-            SELECT a.code, a.level FROM org_units u JOIN org_units a ON u.path LIKE a.path || '%'
-            WHERE u.id = @unitId AND a.code IS NOT NULL
-            ORDER BY a.depth DESC
-            """,
-            new { unitId }, session.Transaction, cancellationToken: cancellationToken));
-        return rows.ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Outreach.Bot.Core;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Bot.Channels;
 
@@ -32,13 +33,6 @@ public static class OutboundMessageMapper
             Purpose = activity.Purpose,
         };
     }
-
-    public static string PurposeName(MessagePurpose purpose) => purpose switch
-    {
-        MessagePurpose.HumanAgentReply => "human_agent_reply",
-        MessagePurpose.Broadcast => "broadcast",
-        _ => "reply",
-    };
 
     private static MessageButton ToButton(CardAction action) => action.Type switch
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
-
-using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Bot.Core;
 
@@ -18,7 +17,7 @@ public sealed class Activity
 
     public DateTimeOffset Timestamp { get; init; }
 
-    /// <summary>The channel name: "messenger", "zalo", "webchat" (see <see cref="ChannelNames"/>).</summary>
+    /// <summary>The channel's name, as stored (each channel's profile names it: "messenger", "zalo", "webchat").</summary>
     public required string ChannelId { get; init; }
 
     /// <summary>Who sent it: the member for inbound activities.</summary>
@@ -52,9 +51,6 @@ public sealed class Activity
 
     /// <summary>Outbound: how the reply may be sent (a bot answer, a staff member's answer, an alert).</summary>
     public MessagePurpose Purpose { get; init; } = MessagePurpose.Reply;
-
-    /// <summary>The conversation this activity belongs to, for replies and proactive messages.</summary>
-    public ConversationReference GetConversationReference() => new(ChannelId, Recipient.Id, From.Id);
 
     /// <summary>A text reply to this activity, addressed back to its sender.</summary>
     public Activity CreateReply(string text, IReadOnlyList<CardAction>? suggestedActions = null) => new()

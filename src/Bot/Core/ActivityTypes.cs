@@ -50,14 +50,3 @@ public static class ActivityNames
     /// <summary>Thread control moved between apps (Messenger handover).</summary>
     public const string Handover = "handover";
 }
-
-/// <summary>Channel names, as stored in the database.</summary>
-public static class ChannelNames
-{
-    public const string Messenger = "messenger";
-
-    public const string Zalo = "zalo";
-
-    /// <summary>The local web chat for trying the bot without a platform.</summary>
-    public const string WebChat = "webchat";
-}

@@ -10,7 +10,4 @@ public sealed class TurnState
 
     public T? Get<T>()
         where T : class => _values.TryGetValue(typeof(T), out var value) ? (T)value : null;
-
-    public T GetRequired<T>()
-        where T : class => Get<T>() ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the turn state; the middleware that sets it did not run.");
 }

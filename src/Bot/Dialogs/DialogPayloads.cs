@@ -1,6 +1,9 @@
 namespace Outreach.Bot.Dialogs;
 
-/// <summary>Payloads of the bot's own buttons and quick replies (entries use "ENTRY:&lt;id&gt;", AnswerPayloads).</summary>
+/// <summary>
+/// Payloads of the bot's own buttons and quick replies (entries use "ENTRY:&lt;id&gt;", AnswerPayloads): the vocabulary the
+/// dialogs (in Answers/) and the pipeline's guards share. This folder depends on nothing, so both may use it.
+/// </summary>
 public static class DialogPayloads
 {
     /// <summary>Show the topic menu.</summary>

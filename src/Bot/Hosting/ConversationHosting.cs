@@ -1,18 +1,14 @@
 using Outreach.Bot.Answers;
 using Outreach.Bot.Channels;
-using Outreach.Bot.Channels.Messenger;
-using Outreach.Bot.Channels.WebChat;
-using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Core;
 using Outreach.Bot.Inbox;
 using Outreach.Bot.Outbox;
 using Outreach.Bot.Pipeline;
 using Outreach.Bot.Tracking;
-using Outreach.Scheduler.Sending;
 
 namespace Outreach.Bot.Hosting;
 
-/// <summary>Wires the conversation side: channels, the turn pipeline, the inbox runner and the reply dispatcher.</summary>
+/// <summary>Wires the conversation side: the channels (each registers itself), the inbox adapter and its pipeline, the workers.</summary>
 internal static class ConversationHosting
 {
     public static IServiceCollection AddOutreachConversations(this IServiceCollection services)
@@ -28,27 +24,21 @@ internal static class ConversationHosting
         services.AddSingleton<IBot, OutreachBot>();
         services.AddOutreachAnswers();
 
-        // Channel adapters and senders are unordered families: found by scanning, looked up by channel name.
-        services.Scan(scan => scan.FromAssemblyOf<ChannelAdapter>()
-            .AddClasses(c => c.AssignableTo<ChannelAdapter>()).As<ChannelAdapter>().WithSingletonLifetime()
-            .AddClasses(c => c.AssignableTo<IChannelSender>()).As<IChannelSender>().WithSingletonLifetime());
-        services.AddSingleton<ChannelRegistry>();
-        services.AddMessengerChannel();
-        services.AddZaloChannel();
+        // Channels are an unordered family: each folder's IChannelModule registers its channel, sender and webhooks.
+        services.AddChannels();
+        services.AddSingleton<InboxAdapter>();
+        services.AddSingleton<IInbox>(sp => sp.GetRequiredService<InboxAdapter>());
         services.AddOutreachReachHost();
 
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ReplyDispatcher>();
-        services.AddHostedService<InboxWorker>();
-        services.AddHostedService<ReplyWorker>();
+        services.AddHostedService<ConversationWorkers>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapOutreachConversations(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapWebChat();
-        endpoints.MapMessengerWebhook();
-        endpoints.MapZaloWebhook();
+        endpoints.MapChannels();
         endpoints.MapOutreachReach();
         return endpoints;
     }

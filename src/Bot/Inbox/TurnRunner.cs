@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Outreach.Bot.Channels;
-using Outreach.Bot.Core;
 using Outreach.Content.Inbox;
 
 namespace Outreach.Bot.Inbox;
@@ -12,12 +9,10 @@ namespace Outreach.Bot.Inbox;
 /// turn (replies included) commits with the row's "done": a crash before the commit leaves the event pending for another try,
 /// a crash after it leaves nothing to redo. A turn therefore takes effect exactly once.
 /// </summary>
-public sealed partial class TurnRunner(
+public sealed class TurnRunner(
     NpgsqlDataSource dataSource,
     InboxStore inbox,
-    ChannelRegistry channels,
-    IBot bot,
-    OutboxSignal outboxSignal,
+    InboxAdapter adapter,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<TurnRunner> logger)
@@ -38,10 +33,11 @@ public sealed partial class TurnRunner(
                 return false;
             }
 
-            var status = await RunTurnsAsync(transaction, claimed, timeout.Token);
-            await inbox.CompleteAsync(transaction, claimed.Id, status, timeout.Token);
+            var outcome = await adapter.RunTurnsAsync(transaction, claimed, timeout.Token);
+            LogSkipped(claimed, outcome);
+            await inbox.CompleteAsync(transaction, claimed.Id, outcome.Status, timeout.Token);
             await transaction.CommitAsync(timeout.Token);
-            outboxSignal.Pulse();
+            adapter.RepliesCommitted();
             return true;
         }
         catch (Exception ex) when (claimed is not null && !cancellationToken.IsCancellationRequested)
@@ -51,40 +47,16 @@ public sealed partial class TurnRunner(
         }
     }
 
-    private async Task<string> RunTurnsAsync(NpgsqlTransaction transaction, InboxEvent inboxEvent, CancellationToken cancellationToken)
+    private void LogSkipped(InboxEvent inboxEvent, TurnOutcome outcome)
     {
-        var adapter = channels.Adapter(inboxEvent.Channel);
-        if (adapter is null)
+        if (outcome.Skipped == TurnOutcome.NoChannel.Skipped)
         {
-            LogNoAdapter(logger, inboxEvent.Id, inboxEvent.Channel);
-            return "ignored";
+            Log.NoChannel(logger, inboxEvent.Id, inboxEvent.Channel);
         }
-
-        IReadOnlyList<Activity> activities;
-        try
+        else if (outcome.Error is { } error)
         {
-            activities = adapter.ToActivities(inboxEvent);
+            Log.UnreadableEvent(logger, inboxEvent.Id, inboxEvent.Channel, inboxEvent.Kind, error);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
-        {
-            // The webhook was signed and well-formed JSON, but not an event we can read: keep it, skip it, say so.
-            LogUnreadable(logger, inboxEvent.Id, inboxEvent.Channel, inboxEvent.Kind, ex.GetType().Name);
-            return "ignored";
-        }
-
-        if (activities.Count == 0)
-        {
-            return "ignored";
-        }
-
-        foreach (var activity in activities)
-        {
-            var context = new TurnContext(adapter, activity);
-            context.TurnState.Set(new TurnSession(transaction, inboxEvent));
-            await adapter.RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
-        }
-
-        return "done";
     }
 
     private async Task RecordFailureAsync(InboxEvent inboxEvent, Exception exception)
@@ -95,16 +67,7 @@ public sealed partial class TurnRunner(
             : time.GetUtcNow() + TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
 
         // Only the exception type is logged and stored: messages can quote what the member wrote.
-        LogTurnFailed(logger, exception, inboxEvent.Id, attempt, retryAt is null);
+        Log.TurnFailed(logger, exception, inboxEvent.Id, attempt, retryAt is null);
         await inbox.RecordFailureAsync(inboxEvent.Id, exception.GetType().FullName ?? "error", retryAt, CancellationToken.None);
     }
-
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Inbox event {Id}: no adapter for channel {Channel}; ignored")]
-    private static partial void LogNoAdapter(ILogger logger, long id, string channel);
-
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Inbox event {Id} ({Channel}/{Kind}) could not be read ({Error}); ignored")]
-    private static partial void LogUnreadable(ILogger logger, long id, string channel, string kind, string error);
-
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Turn for inbox event {Id} failed (attempt {Attempt}, final: {Final})")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, long id, int attempt, bool final);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Messenger;
 using Outreach.Scheduler.Insights;
+using Outreach.Content.Stats;
 
 namespace Outreach.Bot.Insights;
 
@@ -20,7 +21,7 @@ public sealed partial class MessengerPostInsights(
     public const string ClientName = "messenger-insights";
     private readonly ConcurrentDictionary<string, bool> _deadMetrics = new(StringComparer.Ordinal);
 
-    public string Platform => "facebook";
+    public string Platform => PostPlatforms.Facebook;
 
     public async Task<IReadOnlyDictionary<string, InsightsResult>> FetchAsync(IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
     {
@@ -55,7 +56,7 @@ public sealed partial class MessengerPostInsights(
             var (one, oneError) = await RequestAsync(postId, token, [metric], cancellationToken);
             if (oneError == InvalidMetric && _deadMetrics.TryAdd(metric, true))
             {
-                LogDeadMetric(logger, metric);
+                Log.DeadInsightsMetric(logger, metric);
             }
             else if (oneError is not null)
             {
@@ -131,7 +132,4 @@ public sealed partial class MessengerPostInsights(
 
         return values;
     }
-
-    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Graph no longer knows the insights metric {Metric}; it is no longer asked for")]
-    private static partial void LogDeadMetric(ILogger logger, string metric);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Zalo;
 using Outreach.Scheduler.Insights;
+using Outreach.Content.Stats;
 
 namespace Outreach.Bot.Insights;
 
@@ -17,7 +18,7 @@ public sealed class ZaloArticleInsights(IHttpClientFactory httpClients, ZaloToke
     private const int PageSize = 10;
     private const int MaxPages = 200;
 
-    public string Platform => "zalo";
+    public string Platform => PostPlatforms.Zalo;
 
     public async Task<IReadOnlyDictionary<string, InsightsResult>> FetchAsync(IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
     {

@@ -61,10 +61,7 @@ public sealed partial class ReplyDispatcher(
             return;
         }
 
-        LogSendFailed(logger, row.Id, row.Channel, result.Outcome, result.ErrorCode);
+        Log.ReplyNotSent(logger, row.Id, row.Channel, result.Outcome, result.ErrorCode);
         await outbox.CompleteAsync(row.Id, sent: false, [], result.ErrorCode ?? result.Outcome.ToString(), result.ErrorMessage, cancellationToken);
     }
-
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Message {Id} on {Channel} not sent: {Outcome} ({Code})")]
-    private static partial void LogSendFailed(ILogger logger, long id, string channel, SendOutcome outcome, string? code);
 }

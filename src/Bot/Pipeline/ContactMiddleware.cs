@@ -1,5 +1,4 @@
 using Outreach.Bot.Core;
-using Outreach.Bot.Inbox;
 using Outreach.Content.Contacts;
 using Outreach.Content.Stats;
 
@@ -7,10 +6,10 @@ namespace Outreach.Bot.Pipeline;
 
 /// <summary>
 /// Finds or creates the member's contact, moves her last-interaction time forward (it opens the platforms' windows), and
-/// records an unfollow. Everything after this step can read the contact from the turn's <see cref="TurnSession"/>.
+/// records an unfollow. Everything after this step can read the contact (and her units' codes) from the turn's <see cref="TurnSession"/>.
 /// A member's message counts as "replied" to a recent broadcast, an unfollow as "unsubscribed" (in the turn's transaction).
 /// </summary>
-public sealed class ContactMiddleware(ContactStore contacts, ReachEventStore? reach = null) : IMiddleware
+public sealed class ContactMiddleware(ContactStore contacts, ReachEventStore reach) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -35,12 +34,12 @@ public sealed class ContactMiddleware(ContactStore contacts, ReachEventStore? re
 
         await RecordReachAsync(session, contact.Id, activity, cancellationToken);
         session.Contact = contact;
+        session.MemberUnits = contact.OrgUnitId is { } unitId ? await contacts.UnitCodesAsync(session.Transaction, unitId, cancellationToken) : [];
         await next(cancellationToken);
     }
 
     private Task<int> RecordReachAsync(TurnSession session, long contactId, Activity activity, CancellationToken cancellationToken) =>
-        reach is null ? Task.FromResult(0)
-        : activity.Name == ActivityNames.Unfollow ? reach.RecordUnsubscribedAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken)
+        activity.Name == ActivityNames.Unfollow ? reach.RecordUnsubscribedAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken)
         : activity.Type == ActivityTypes.Message ? reach.RecordReplyAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken)
         : Task.FromResult(0);
 

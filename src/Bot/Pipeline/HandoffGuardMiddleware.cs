@@ -1,5 +1,4 @@
 using Outreach.Bot.Core;
-using Outreach.Bot.Inbox;
 using Outreach.Content.Handoffs;
 
 namespace Outreach.Bot.Pipeline;

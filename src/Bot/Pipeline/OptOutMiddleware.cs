@@ -17,7 +17,7 @@ namespace Outreach.Bot.Pipeline;
 /// </summary>
 public sealed class OptOutMiddleware(
     CurrentKnowledge knowledge, SubscriptionStore subscriptions, DialogStateStore dialogs, IOptions<KnowledgeOptions> options, TimeProvider time,
-    ReachEventStore? reach = null)
+    ReachEventStore reach)
     : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
@@ -37,11 +37,8 @@ public sealed class OptOutMiddleware(
         if (member.Session is { } session && member.ContactId is { } contactId)
         {
             await subscriptions.OptOutAllAsync(session.Transaction, contactId, time.GetUtcNow(), cancellationToken);
-            if (reach is not null)
-            {
-                // Counted as "unsubscribed" to the broadcast she last got, in the same transaction as the opt-out.
-                await reach.RecordUnsubscribedAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken);
-            }
+            // Counted as "unsubscribed" to the broadcast she last got, in the same transaction as the opt-out.
+            await reach.RecordUnsubscribedAsync(session.Transaction, contactId, activity.Timestamp, cancellationToken);
 
             await dialogs.ClearAsync(session.Transaction, contactId, cancellationToken);
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Outreach.Bot.Core;
-using Outreach.Bot.Inbox;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.Messages;
 

@@ -1,16 +1,36 @@
 using Outreach.Bot.Staff.Apis;
 using Outreach.Bot.Staff.Auth;
+using Outreach.Bot.Staff.Broadcasts;
 using Outreach.Bot.Staff.Console;
+using Outreach.Bot.Staff.Console.Previews;
+using Outreach.Bot.Staff.Handoffs;
+using Outreach.Bot.Staff.Posts;
+using Outreach.Bot.Staff.Reach;
+using Outreach.Bot.Staff.Targets;
 
 namespace Outreach.Bot.Staff;
 
-/// <summary>The staff side: sign-in, the JSON API under /staff/api and the console under /staff.</summary>
+/// <summary>
+/// The staff side: sign-in, one application service per capability (the rules, the scoping and every status change), and
+/// two thin adapters over them: the JSON API under /staff/api and the console under /staff.
+/// </summary>
 public static class StaffEndpoints
 {
     public static IServiceCollection AddOutreachStaff(this IServiceCollection services)
     {
         services.AddStaffAuthentication();
         services.AddProblemDetails();
+
+        // The application services: the JSON API and the console call these and decide nothing themselves.
+        services.AddSingleton<PostService>();
+        services.AddSingleton<PostInsightsService>();
+        services.AddSingleton<BroadcastService>();
+        services.AddSingleton<HandoffService>();
+        services.AddSingleton<ConversationHistory>();
+        services.AddSingleton<ReachService>();
+        services.AddSingleton<TargetService>();
+        services.AddSingleton<MessagePreviewer>();
+
         services.AddStaffConsole();
         return services;
     }
@@ -20,8 +40,12 @@ public static class StaffEndpoints
         var api = endpoints.MapGroup("/staff/api");
         api.MapSessionApi();
         api.MapPostsApi();
+        api.MapPostInsightsApi();
         api.MapBroadcastsApi();
         api.MapHandoffsApi();
+        api.MapStatsApi();
+        api.MapTargetsApi();
+        api.MapExportsApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

@@ -2,13 +2,12 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Insights;
-using Outreach.Bot.Staff.Apis;
 using Outreach.Scheduler.Insights;
 using Polly;
 
 namespace Outreach.Bot.Tracking;
 
-/// <summary>The host side of reach statistics: the click redirect, the staff stats/targets/exports API, the platforms' insights sources.</summary>
+/// <summary>The host side of reach statistics: the click redirect and the platforms' insights sources.</summary>
 public static class ReachHosting
 {
     /// <summary>Adds the insights sources (Graph and Zalo clients; reads are idempotent, so transient failures are retried).</summary>
@@ -29,12 +28,11 @@ public static class ReachHosting
         return services;
     }
 
-    /// <summary>Maps <c>/r/{token}</c> and the staff API groups /stats, /targets, /exports and the posts' platform links.</summary>
+    /// <summary>Maps <c>/r/{token}</c> (the staff's reach API is mapped with the rest of the staff API).</summary>
     public static IEndpointRouteBuilder MapOutreachReach(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapClickTracking();
-        endpoints.MapGroup("/staff/api").MapStatsApi().MapTargetsApi().MapExportsApi().MapPostInsightsApi();
         return endpoints;
     }
 }

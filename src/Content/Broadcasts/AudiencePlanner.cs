@@ -8,25 +8,28 @@ namespace Outreach.Content.Broadcasts;
 /// Plans a broadcast in two set-based statements: one delivery row per member of the audience (queued, or skipped with the
 /// reason the platform rules give), then the chunks that workers claim. Nothing is held in memory per recipient.
 /// </summary>
-public sealed class AudiencePlanner
+public sealed class AudiencePlanner(Eligibility eligibility)
 {
     /// <summary>Writes the delivery rows and chunks in <paramref name="transaction"/>. Returns (queued, skipped).</summary>
     public async Task<(int Queued, int Skipped)> PlanAsync(
-        NpgsqlTransaction transaction, long broadcastId, Post post, EligibilityRules rules, DateTimeOffset now, int chunkSize,
+        NpgsqlTransaction transaction, long broadcastId, Post post, DateTimeOffset now, int chunkSize,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(post);
-        ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        var parameters = new DynamicParameters(rules.Parameters(now));
-        parameters.AddDynamicParams(new { broadcastId, chunkSize, channels = post.AudienceChannels, units = post.AudienceUnits, topic = post.Topic });
+        var parameters = new DynamicParameters();
+        eligibility.AddParameters(parameters, now);
+        post.Audience.AddParameters(parameters);
+        parameters.AddDynamicParams(new { broadcastId, chunkSize, topic = post.Topic });
 
         var counts = await transaction.Connection!.QuerySingleAsync<(long Queued, long Skipped)>(new CommandDefinition(
             $"""
             WITH audience AS (
-                SELECT c.id, c.channel, c.org_unit_id, {EligibilityRules.ReasonSql} AS reason
-                {AudienceSql.InUnitsAndChannels}
+                SELECT c.id, c.channel, c.org_unit_id, {Eligibility.ReasonSql} AS reason
+                {AudienceSql.From}
+                {Eligibility.RulesJoin}
+                WHERE {Audience.Sql}
                   AND {AudienceSql.IsOptedIn}
             ), inserted AS (
                 INSERT INTO deliveries (broadcast_id, contact_id, channel, org_unit_id, status, skip_reason, chunk_no, updated_at)

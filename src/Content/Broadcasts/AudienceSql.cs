@@ -1,17 +1,15 @@
 namespace Outreach.Content.Broadcasts;
 
 /// <summary>
-/// The audience of a post, as SQL over contacts c (with their unit u): members on the post's channels, in its units or below
-/// them, opted in to its topic (a topic that cannot be muted, such as hotlines, reaches everyone in those units).
-/// Parameters: @channels, @units, @topic.
+/// The SQL around an <see cref="Audience"/>: contacts c with their unit u (<see cref="From"/>), and the opt-in to the post's
+/// topic @topic (<see cref="IsOptedIn"/>: a topic that cannot be muted, such as hotlines, reaches everyone in the audience).
+/// Write From, then any joins on c, then WHERE Audience.Sql AND IsOptedIn.
 /// </summary>
 internal static class AudienceSql
 {
-    public const string InUnitsAndChannels = """
+    public const string From = """
         FROM contacts c
         JOIN org_units u ON u.id = c.org_unit_id
-        WHERE c.channel = ANY(@channels)
-          AND EXISTS (SELECT 1 FROM org_units a WHERE a.id = ANY(@units) AND u.path LIKE a.path || '%')
         """;
 
     public const string IsOptedIn = """

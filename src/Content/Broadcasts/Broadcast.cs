@@ -39,7 +39,11 @@ public static class DeliveryStatuses
     public const string Cancelled = "cancelled";
 }
 
-/// <summary>Why a member of the audience is not sent the broadcast.</summary>
+/// <summary>
+/// Why a member of the audience is not sent the broadcast: the reasons every channel shares. A channel's own window and quota
+/// reasons ("outside_24h_window", "zalo_quota") are named by its profile (ChannelProfile.Window, .Quota); all of them come from
+/// one place, <see cref="Eligibility"/>, at planning, in the preview and just before each send.
+/// </summary>
 public static class SkipReasons
 {
     /// <summary>Not opted in to the post's topic (preview only: such members are not part of the audience).</summary>
@@ -54,18 +58,9 @@ public static class SkipReasons
     /// <summary>Never wrote to us: no platform window was ever opened.</summary>
     public const string NeverInteracted = "never_interacted";
 
-    /// <summary>Messenger: her last message is older than the 24-hour standard window.</summary>
-    public const string OutsideMessengerWindow = "outside_24h_window";
-
-    /// <summary>Zalo: her last interaction is older than the 7-day consultation window.</summary>
-    public const string OutsideZaloWindow = "outside_7d_window";
-
-    /// <summary>Zalo: she already received the most broadcasts allowed per day or per month.</summary>
-    public const string ZaloQuota = "zalo_quota";
-
-    /// <summary>Opted out after the broadcast was planned.</summary>
+    /// <summary>Opted out after the broadcast was planned (the check just before her send).</summary>
     public const string Unsubscribed = "unsubscribed";
 
-    /// <summary>Her window closed between planning and sending.</summary>
+    /// <summary>The platform refused the send as outside its window, on a channel whose profile names no window reason (and older rows).</summary>
     public const string WindowClosed = "window_closed";
 }

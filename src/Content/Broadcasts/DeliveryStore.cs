@@ -48,19 +48,24 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Marks up to <paramref name="limit"/> queued rows of the chunk "sending" and returns them with what is needed to send
-    /// and to re-check eligibility now (opted in? window still open?). In the same statement it extends the worker's lease to
-    /// <paramref name="leaseUntil"/>, and it claims nothing unless the broadcast is still "sending" and the chunk still claimed
-    /// by this claim (not taken over by another worker after this one's lease ran out): one durable round trip per batch. An empty answer means done, stopped, taken over, or (a pause and resume in
-    /// between) none of these: ask which separately.
+    /// Marks up to <paramref name="limit"/> queued rows of the chunk "sending" and returns them with the member's address and
+    /// whether she may still be sent now, by the same rules as planning (<see cref="Eligibility"/>: opted out since? window
+    /// closed, quota used up?). In the same statement it extends the worker's lease to <paramref name="leaseUntil"/>, and it
+    /// claims nothing unless the broadcast is still "sending" and the chunk still claimed by this claim (not taken over by
+    /// another worker after this one's lease ran out): one durable round trip per batch. An empty answer means done, stopped,
+    /// taken over, or (a pause and resume in between) none of these: ask which separately.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimRowsAsync(
-        ChunkClaim chunk, int limit, string topic, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        ChunkClaim chunk, int limit, string topic, Eligibility eligibility, DateTimeOffset now, DateTimeOffset leaseUntil,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
+        ArgumentNullException.ThrowIfNull(eligibility);
+        var parameters = new DynamicParameters(new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, limit, topic, leaseUntil });
+        eligibility.AddParameters(parameters, now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition(
-            """
+            $"""
             WITH held AS (
                 UPDATE broadcast_chunks SET claimed_until = @leaseUntil
                 WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'claimed' AND claim_token = @token
@@ -68,6 +73,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 RETURNING chunk_no)
             UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = @now
             FROM contacts c
+            {Eligibility.RulesJoin}
             WHERE d.broadcast_id = @broadcastId AND d.status = 'queued' AND c.id = d.contact_id
               AND EXISTS (SELECT 1 FROM held)
               AND d.contact_id IN (
@@ -75,12 +81,10 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                   WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'queued'
                   LIMIT @limit)
             RETURNING d.contact_id AS contactid, d.channel, c.account_id AS accountid, c.platform_user_id AS platformuserid,
-                      c.status AS contactstatus, c.last_inbound_at AS lastinboundat,
-                      (NOT (SELECT t.is_mutable FROM topics t WHERE t.code = @topic)
-                       OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = d.contact_id AND s.topic = @topic AND s.is_active))
-                      AS isoptedin
+                      CASE WHEN NOT {AudienceSql.IsOptedIn} THEN '{SkipReasons.Unsubscribed}' ELSE {Eligibility.ReasonSql} END
+                      AS skipreason
             """,
-            new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, limit, topic, now, leaseUntil },
+            parameters,
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
@@ -265,9 +269,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>A delivery claimed for sending, with the member's address and what is needed to re-check her eligibility.</summary>
-public sealed record ClaimedDelivery(
-    long ContactId, string Channel, string AccountId, string PlatformUserId, string ContactStatus, DateTimeOffset? LastInboundAt, bool IsOptedIn);
+/// <summary>A delivery claimed for sending: the member's address, and why she may not be sent now (null: she may).</summary>
+public sealed record ClaimedDelivery(long ContactId, string Channel, string AccountId, string PlatformUserId, string? SkipReason = null);
 
 /// <summary>The outcome of one claimed delivery.</summary>
 public sealed record DeliveryResult(long ContactId, string Status, string? SkipReason = null, string? PlatformMessageId = null, string? ErrorCode = null);

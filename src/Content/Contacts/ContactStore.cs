@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Outreach.Content.OrgUnits;
 
 namespace Outreach.Content.Contacts;
 
@@ -32,6 +33,25 @@ public sealed class ContactStore(NpgsqlDataSource dataSource)
             new { channel, accountId, platformUserId, interactedAt },
             transaction,
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The codes of the member's org unit and of every unit above it that has one, nearest first (the tree keeps materialised
+    /// paths: one range lookup), in the turn's transaction. Empty for a member with no unit.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitCode>> UnitCodesAsync(NpgsqlTransaction transaction, long orgUnitId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var rows = await transaction.Connection!.QueryAsync<UnitCode>(new CommandDefinition(
+            """
+            SELECT a.code, a.level FROM org_units u JOIN org_units a ON u.path LIKE a.path || '%'
+            WHERE u.id = @orgUnitId AND a.code IS NOT NULL
+            ORDER BY a.depth DESC
+            """,
+            new { orgUnitId },
+            transaction,
+            cancellationToken: cancellationToken));
+        return rows.AsList();
     }
 
     public async Task SetStatusAsync(NpgsqlTransaction transaction, long contactId, string status, CancellationToken cancellationToken)

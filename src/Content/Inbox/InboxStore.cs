@@ -93,11 +93,4 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
             new { id, error, retryAt, now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
     }
-
-    public async Task<string?> GetStatusAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT status FROM inbox_events WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-    }
 }

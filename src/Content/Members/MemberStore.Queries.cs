@@ -7,24 +7,22 @@ namespace Outreach.Content.Members;
 
 public sealed partial class MemberStore
 {
-    // Whether the platform lets us message her at @now (mirrors EligibilityRules.ReasonSql: web chat has no window).
+    // Whether the platform lets us message her at @now: her channel's window from the same rules the planner uses
+    // (Eligibility.RulesJoin, joined as r; a channel without a window, such as web chat, is always open).
     private const string WindowOpenSql = """
-        (c.status = 'active' AND c.last_inbound_at IS NOT NULL AND CASE c.channel
-            WHEN 'messenger' THEN c.last_inbound_at >= @now - @messengerWindow
-            WHEN 'zalo' THEN c.last_inbound_at >= @now - @zaloWindow
-            ELSE true END)
+        (c.status = 'active' AND c.last_inbound_at IS NOT NULL
+            AND (r.window_length IS NULL OR c.last_inbound_at >= @now - r.window_length))
         """;
 
     /// <summary>
     /// The members of <paramref name="scopeUnitId"/>'s subtree that match <paramref name="filter"/>, most recently active first,
-    /// <paramref name="limit"/> from <paramref name="offset"/>, with the total that match. The windows come from
-    /// <paramref name="rules"/> (the same settings the broadcast planner uses) at <paramref name="now"/>.
+    /// <paramref name="limit"/> from <paramref name="offset"/>, with the total that match. Whether her window is open at
+    /// <paramref name="now"/> comes from the channels' rules, as the broadcast planner reads them.
     /// </summary>
     public async Task<MemberPage> ListAsync(
-        long scopeUnitId, MemberFilter filter, EligibilityRules rules, DateTimeOffset now, int offset, int limit, CancellationToken cancellationToken)
+        long scopeUnitId, MemberFilter filter, DateTimeOffset now, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var name = string.IsNullOrWhiteSpace(filter.Name) ? null : VietnameseText.Fold(filter.Name);
@@ -36,7 +34,7 @@ public sealed partial class MemberStore
                    {WindowOpenSql} AS iswindowopen,
                    ARRAY(SELECT s.topic FROM subscriptions s WHERE s.contact_id = c.id AND s.is_active ORDER BY s.topic) AS topics,
                    count(*) OVER ()::int AS total
-            FROM contacts c {ContactScope.Join}
+            FROM contacts c {ContactScope.Join} {Eligibility.RulesJoin}
             WHERE {ContactScope.Where}
               AND (@status::text IS NULL AND c.status <> 'erased' OR c.status = @status)
               AND (@name::text IS NULL OR vn_fold(c.display_name) LIKE '%' || @name || '%')
@@ -52,16 +50,9 @@ public sealed partial class MemberStore
             ORDER BY c.last_inbound_at DESC NULLS LAST, c.id DESC
             OFFSET @offset LIMIT @limit
             """,
-            new
-            {
-                scopeUnitId, name, filter.Channel, filter.UnitId, filter.Status, offset, limit, now,
-                topics = filter.Topics is { Count: > 0 } topics ? topics.ToArray() : null,
-                joinedFrom = filter.JoinedFrom, joinedUntil = filter.JoinedUntil,
-                lastFrom = filter.LastInteractionFrom, lastUntil = filter.LastInteractionUntil, windowOpen = filter.WindowOpen,
-                messengerWindow = rules.MessengerWindow, zaloWindow = rules.ZaloWindow,
-            },
+            Parameters(scopeUnitId, filter, name, now, offset, limit),
             cancellationToken: cancellationToken))).AsList();
-        var total = rows.Count > 0 ? rows[0].Total : offset == 0 ? 0 : await CountAsync(scopeUnitId, filter, rules, now, cancellationToken);
+        var total = rows.Count > 0 ? rows[0].Total : offset == 0 ? 0 : await CountAsync(scopeUnitId, filter, now, cancellationToken);
         return new MemberPage(total, rows.Select(r => new MemberRow(
             r.ContactId, r.Channel, r.AccountId, r.DisplayName, r.Status, r.OrgUnitId, r.OrgUnitName, r.JoinedAt, r.LastInteractionAt,
             r.IsWindowOpen, r.Topics)).ToList());
@@ -106,8 +97,21 @@ public sealed partial class MemberStore
             unplaced);
     }
 
-    private async Task<int> CountAsync(long scopeUnitId, MemberFilter filter, EligibilityRules rules, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await ListAsync(scopeUnitId, filter, rules, now, 0, 1, cancellationToken)).Total;
+    private async Task<int> CountAsync(long scopeUnitId, MemberFilter filter, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ListAsync(scopeUnitId, filter, now, 0, 1, cancellationToken)).Total;
+
+    private DynamicParameters Parameters(long scopeUnitId, MemberFilter filter, string? name, DateTimeOffset now, int offset, int limit)
+    {
+        var parameters = new DynamicParameters(new
+        {
+            scopeUnitId, name, filter.Channel, filter.UnitId, filter.Status, offset, limit,
+            topics = filter.Topics is { Count: > 0 } topics ? topics.ToArray() : null,
+            joinedFrom = filter.JoinedFrom, joinedUntil = filter.JoinedUntil,
+            lastFrom = filter.LastInteractionFrom, lastUntil = filter.LastInteractionUntil, windowOpen = filter.WindowOpen,
+        });
+        eligibility.AddParameters(parameters, now);
+        return parameters;
+    }
 
     private sealed record ListRow(
         long ContactId, string Channel, string AccountId, string? DisplayName, string Status, long? OrgUnitId, string? OrgUnitName,

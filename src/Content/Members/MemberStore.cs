@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Outreach.Content.Broadcasts;
 using Outreach.Content.Audit;
 using Outreach.Content.Contacts;
 
@@ -10,7 +11,7 @@ namespace Outreach.Content.Members;
 /// (audited), the members page's queries, and erasing a member on request. Staff see members of their subtree only
 /// (<see cref="ContactScope"/>): anyone else is "not found".
 /// </summary>
-public sealed partial class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed partial class MemberStore(NpgsqlDataSource dataSource, Eligibility eligibility, TimeProvider time)
 {
     /// <summary>
     /// Puts the member in the unit she chose, inside the caller's transaction (a turn's). A merged unit's choice leads to the

@@ -1,3 +1,5 @@
+using Outreach.Content.Broadcasts;
+
 namespace Outreach.Content.Posts;
 
 /// <summary>A post staff wrote, with its audience, status and schedule (times are UTC; schedules are read in Asia/Ho_Chi_Minh).</summary>
@@ -18,10 +20,8 @@ public sealed record Post
     /// <summary>Promotional posts respect the quiet hours; an urgent notice (e.g. a storm warning) may not.</summary>
     public bool IsPromotional { get; init; } = true;
 
-    public required string[] AudienceChannels { get; init; }
-
-    /// <summary>The org units whose members (and their descendants' members) receive the post.</summary>
-    public required long[] AudienceUnits { get; init; }
+    /// <summary>Who receives it (its channels and units; members are always opted in to <see cref="Topic"/>).</summary>
+    public required Audience Audience { get; init; }
 
     public string Status { get; init; } = PostStatuses.Draft;
 

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Outreach.Content.Broadcasts;
 
 namespace Outreach.Content.Posts;
 
@@ -7,8 +9,11 @@ namespace Outreach.Content.Posts;
 public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Columns =
-        "id, org_unit_id, title, body, link_url, topic, is_promotional, audience_channels, audience_units, status, " +
+        "id, org_unit_id, title, body, link_url, topic, is_promotional, audience, status, " +
         "schedule_kind, send_at, cron, created_by, approved_by, created_at, updated_at";
+
+    // The scope's posts: those of the unit @scopeUnitId and the units below it (one range scan on the units' paths).
+    private const string InScope = "u.path LIKE (SELECT path FROM org_units WHERE id = @scopeUnitId) || '%'";
 
     public async Task<Post> CreateAsync(Post draft, CancellationToken cancellationToken)
     {
@@ -18,13 +23,12 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
         var now = time.GetUtcNow();
         var post = await connection.QuerySingleAsync<Post>(new CommandDefinition(
             $"""
-            INSERT INTO posts (org_unit_id, title, body, link_url, topic, is_promotional, audience_channels, audience_units, created_by,
-                               created_at, updated_at)
-            VALUES (@OrgUnitId, @Title, @Body, @LinkUrl, @Topic, @IsPromotional, @AudienceChannels, @AudienceUnits, @CreatedBy, @now, @now)
+            INSERT INTO posts (org_unit_id, title, body, link_url, topic, is_promotional, audience, created_by, created_at, updated_at)
+            VALUES (@OrgUnitId, @Title, @Body, @LinkUrl, @Topic, @IsPromotional, @audience::jsonb, @CreatedBy, @now, @now)
             RETURNING {Columns}
             """,
-            new { draft.OrgUnitId, draft.Title, draft.Body, draft.LinkUrl, draft.Topic, draft.IsPromotional, draft.AudienceChannels,
-                  draft.AudienceUnits, draft.CreatedBy, now },
+            new { draft.OrgUnitId, draft.Title, draft.Body, draft.LinkUrl, draft.Topic, draft.IsPromotional, audience = Json(draft.Audience),
+                  draft.CreatedBy, now },
             transaction,
             cancellationToken: cancellationToken));
         await AuditAsync(transaction, post.Id, null, PostStatuses.Draft, draft.CreatedBy, null, now, cancellationToken);
@@ -40,10 +44,10 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE posts SET title = @Title, body = @Body, link_url = @LinkUrl, topic = @Topic, is_promotional = @IsPromotional,
-                   audience_channels = @AudienceChannels, audience_units = @AudienceUnits, updated_at = @now
+                   audience = @audience::jsonb, updated_at = @now
             WHERE id = @Id AND status = 'draft'
             """,
-            new { post.Id, post.Title, post.Body, post.LinkUrl, post.Topic, post.IsPromotional, post.AudienceChannels, post.AudienceUnits,
+            new { post.Id, post.Title, post.Body, post.LinkUrl, post.Topic, post.IsPromotional, audience = Json(post.Audience),
                   now = time.GetUtcNow() },
             cancellationToken: cancellationToken)) == 1;
     }
@@ -62,7 +66,7 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
         var rows = await connection.QueryAsync<Post>(new CommandDefinition(
             $"""
             SELECT p.{Columns.Replace(", ", ", p.", StringComparison.Ordinal)} FROM posts p JOIN org_units u ON u.id = p.org_unit_id
-            WHERE u.path LIKE (SELECT path FROM org_units WHERE id = @scopeUnitId) || '%' AND (@status::text IS NULL OR p.status = @status)
+            WHERE {InScope} AND (@status::text IS NULL OR p.status = @status)
             ORDER BY p.id DESC LIMIT @limit
             """,
             new { scopeUnitId, status, limit },
@@ -113,12 +117,53 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
         return rows.AsList();
     }
 
+    /// <summary>Posts of the scope with a schedule that may fall between <paramref name="fromUtc"/> and <paramref name="toUtc"/> (the calendar).</summary>
+    public async Task<IReadOnlyList<Post>> ListScheduledAsync(long scopeUnitId, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Post>(new CommandDefinition(
+            $"""
+            SELECT p.{Columns.Replace(", ", ", p.", StringComparison.Ordinal)} FROM posts p JOIN org_units u ON u.id = p.org_unit_id
+            WHERE {InScope} AND p.schedule_kind IS NOT NULL
+              AND ((p.schedule_kind = 'once' AND p.send_at >= @fromUtc AND p.send_at < @toUtc)
+                OR (p.schedule_kind = 'recurring' AND p.status IN ('scheduled', 'sending')))
+            ORDER BY p.send_at NULLS LAST, p.id
+            LIMIT 500
+            """,
+            new { scopeUnitId, fromUtc, toUtc },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>How many posts of the scope are in each status.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(long scopeUnitId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Status, int Count)>(new CommandDefinition(
+            $"SELECT p.status, count(*)::int FROM posts p JOIN org_units u ON u.id = p.org_unit_id WHERE {InScope} GROUP BY p.status",
+            new { scopeUnitId },
+            cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Status, r => r.Count, StringComparer.Ordinal);
+    }
+
+    /// <summary>The topics posts are written on (and members subscribe to), by name.</summary>
+    public async Task<IReadOnlyList<PostTopic>> ListTopicsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PostTopic>(new CommandDefinition(
+            "SELECT code, name_vi AS name FROM topics ORDER BY name_vi", cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     public async Task<bool> TopicExistsAsync(string topic, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM topics WHERE code = @topic)", new { topic }, cancellationToken: cancellationToken));
     }
+
+    private static string Json(Audience audience) => JsonSerializer.Serialize(audience, Audience.Json);
 
     private static async Task AuditAsync(
         NpgsqlTransaction transaction, long postId, string? from, string to, long? actorId, string? note, DateTimeOffset at,
@@ -129,6 +174,9 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
             transaction,
             cancellationToken: cancellationToken));
 }
+
+/// <summary>A topic posts are written on: its code and its Vietnamese name.</summary>
+public sealed record PostTopic(string Code, string Name);
 
 /// <summary>When a post goes out: once at <see cref="SendAt"/>, or on a cron schedule read in Asia/Ho_Chi_Minh.</summary>
 public sealed record PostSchedule(string Kind, DateTimeOffset? SendAt, string? Cron)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using MiniExcelLibs;
+using Outreach.Content.Channels;
 using Outreach.Content.Stats;
 using Outreach.Content.Targets;
 
@@ -10,7 +11,8 @@ namespace Outreach.Content.Reports;
 public static class ReachExports
 {
     /// <summary>The .xlsx: an information sheet, then the summary, units, broadcasts and targets sheets. Numbers stay numbers.</summary>
-    public static async Task WriteWorkbookAsync(Stream output, ReachReport reach, TargetReport targets, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    public static async Task WriteWorkbookAsync(
+        Stream output, ReachReport reach, TargetReport targets, ChannelCatalog channels, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         var sheets = new Dictionary<string, object>
@@ -19,7 +21,7 @@ public static class ReachExports
         };
         foreach (var name in ReachReportTables.Names)
         {
-            sheets[name] = ReachReportTables.Build(name, reach, targets).AsDictionaries().ToList();
+            sheets[name] = ReachReportTables.Build(name, reach, targets, channels).AsDictionaries().ToList();
         }
 
         await output.SaveAsAsync(sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);

@@ -1,3 +1,4 @@
+using Outreach.Content.Channels;
 using Outreach.Content.Stats;
 using Outreach.Content.Targets;
 
@@ -16,9 +17,10 @@ public static class ReachReportTables
 
     public static IReadOnlyList<string> Names { get; } = [Summary, Units, Broadcasts, Targets];
 
-    public static ReportTable Build(string name, ReachReport reach, TargetReport targets) => name switch
+    /// <summary>One table; channels are written by their display names (<paramref name="channels"/>).</summary>
+    public static ReportTable Build(string name, ReachReport reach, TargetReport targets, ChannelCatalog channels) => name switch
     {
-        Summary => SummaryTable(reach),
+        Summary => SummaryTable(reach, channels),
         Units => UnitsTable(reach),
         Broadcasts => BroadcastsTable(reach),
         Targets => TargetsTable(targets),
@@ -40,12 +42,12 @@ public static class ReachReportTables
         ]);
     }
 
-    private static ReportTable SummaryTable(ReachReport reach) => new(
+    private static ReportTable SummaryTable(ReachReport reach, ChannelCatalog channels) => new(
         Summary,
         ["Kênh", .. KindColumns()],
         [
             ["Tất cả kênh", .. Cells(reach.Totals)],
-            .. reach.Channels.Select(c => (IReadOnlyList<object?>)[ChannelName(c.Channel), .. Cells(c.Figures)]),
+            .. reach.Channels.Select(c => (IReadOnlyList<object?>)[channels.DisplayName(c.Channel), .. Cells(c.Figures)]),
         ]);
 
     private static ReportTable UnitsTable(ReachReport reach) => new(
@@ -70,14 +72,6 @@ public static class ReachReportTables
     // One pair of cells per kind, in ReachKinds.All order (the figures are always built in that order).
     private static IEnumerable<object?> Cells(IReadOnlyList<ReachFigure> figures) =>
         ReachKinds.All.SelectMany(k => figures.Where(f => f.Kind == k).Select(f => new object?[] { f.Events, f.People }).Single());
-
-    private static string ChannelName(string channel) => channel switch
-    {
-        "messenger" => "Messenger",
-        "zalo" => "Zalo",
-        "webchat" => "Web chat",
-        _ => channel,
-    };
 
     private static string LevelName(string level) => level switch
     {

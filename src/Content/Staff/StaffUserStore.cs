@@ -9,6 +9,9 @@ namespace Outreach.Content.Staff;
 /// </summary>
 public sealed class StaffUserStore(NpgsqlDataSource dataSource)
 {
+    // Any constant shared by all hosts; 0x5374_6166 spells "Staf".
+    private const long FirstAdminLock = 0x5374_6166;
+
     private const string Columns = "id, username, display_name AS displayname, org_unit_id AS orgunitid, role, is_active AS isactive";
 
     public Task<StaffUser> CreateAsync(
@@ -96,6 +99,48 @@ public sealed class StaffUserStore(NpgsqlDataSource dataSource)
             ? null
             : new StaffSessionState(new StaffUser(row.Id, row.Username, row.DisplayName, row.OrgUnitId, row.Role, row.IsActive),
                 row.SecurityStamp, row.MustChangePassword);
+    }
+
+
+    /// <summary>
+    /// Creates the first admin (and her top-level unit, found by name or created at <paramref name="unitLevel"/>) when no staff
+    /// account exists; returns her unit's id, or null when staff already existed. Hosts starting together take a
+    /// transaction-scoped advisory lock, so exactly one of them creates her.
+    /// </summary>
+    public async Task<long?> CreateFirstAdminAsync(
+        string username, string displayName, string unitName, string unitLevel, string passwordHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(username);
+        ArgumentException.ThrowIfNullOrWhiteSpace(unitName);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@FirstAdminLock)", new { FirstAdminLock }, transaction,
+            cancellationToken: cancellationToken));
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM staff_users)", transaction: transaction, cancellationToken: cancellationToken)))
+        {
+            return null;
+        }
+
+        var name = unitName.Trim();
+        var unitId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM org_units WHERE parent_id IS NULL AND name = @name ORDER BY id LIMIT 1", new { name }, transaction,
+                cancellationToken: cancellationToken))
+            ?? await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "INSERT INTO org_units (level, name) VALUES (@unitLevel, @name) RETURNING id",
+                new { unitLevel, name },
+                transaction,
+                cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO staff_users (username, display_name, org_unit_id, role, password_hash)
+            VALUES (@username, @displayName, @unitId, 'admin', @passwordHash)
+            """,
+            new { username = username.Trim().ToLowerInvariant(), displayName = displayName.Trim(), unitId, passwordHash },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return unitId;
     }
 
     /// <summary>Stores a hash of the same password made with newer parameters (the sessions stay valid).</summary>

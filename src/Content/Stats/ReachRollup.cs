@@ -66,14 +66,6 @@ public sealed class ReachRollup(NpgsqlDataSource dataSource, IOptions<ReachOptio
         return end.Count;
     }
 
-    /// <summary>Asks the next run to recompute every roll-up from the raw events (done automatically when a unit moves).</summary>
-    public async Task RequestRebuildAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE reach_rollup_state SET rebuild_requested = true WHERE id = 1", cancellationToken: cancellationToken));
-    }
-
     /// <summary>When the roll-ups were last brought up to date, and how many events wait beyond the watermark.</summary>
     public async Task<RollupStatus> StatusAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using System.Data;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Dapper;
+using Outreach.Content.Broadcasts;
 
 namespace Outreach.Content.Storage;
 
@@ -19,6 +21,7 @@ internal static class DapperConfiguration
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new StringArrayHandler());
         SqlMapper.AddTypeHandler(new LongArrayHandler());
+        SqlMapper.AddTypeHandler(new AudienceHandler());
     }
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
@@ -38,6 +41,17 @@ internal static class DapperConfiguration
         public override void SetValue(IDbDataParameter parameter, string[]? value) => parameter.Value = value ?? [];
 
         public override string[] Parse(object value) => value as string[] ?? [];
+    }
+
+    // posts.audience (jsonb) is read as text and becomes the Audience value it holds.
+    private sealed class AudienceHandler : SqlMapper.TypeHandler<Audience>
+    {
+        public override void SetValue(IDbDataParameter parameter, Audience? value) =>
+            parameter.Value = value is null ? DBNull.Value : JsonSerializer.Serialize(value, Audience.Json);
+
+        public override Audience Parse(object value) => value is string json
+            ? JsonSerializer.Deserialize<Audience>(json, Audience.Json) ?? throw new DataException("An empty audience.")
+            : throw new DataException($"Cannot read {value.GetType().Name} as an audience.");
     }
 
     private sealed class LongArrayHandler : SqlMapper.TypeHandler<long[]>

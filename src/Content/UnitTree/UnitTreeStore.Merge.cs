@@ -19,9 +19,11 @@ public sealed partial class UnitTreeStore
         SELECT count(*)::int FROM moved;
         WITH moved AS (UPDATE posts SET org_unit_id = @survivorId WHERE org_unit_id = @mergedId RETURNING 1)
         SELECT count(*)::int FROM moved;
-        UPDATE posts SET audience_units = ARRAY(
-            SELECT DISTINCT CASE WHEN x = @mergedId THEN @survivorId ELSE x END FROM unnest(audience_units) AS x ORDER BY 1)
-        WHERE @mergedId = ANY(audience_units);
+        UPDATE posts SET audience = jsonb_set(audience, '{units}', (
+            SELECT jsonb_agg(x ORDER BY x) FROM (
+                SELECT DISTINCT CASE WHEN e.t::bigint = @mergedId THEN @survivorId ELSE e.t::bigint END AS x
+                FROM jsonb_array_elements_text(audience -> 'units') AS e(t)) AS d))
+        WHERE audience -> 'units' @> to_jsonb(@mergedId);
         WITH moved AS (UPDATE staff_users SET org_unit_id = @survivorId WHERE org_unit_id = @mergedId RETURNING 1)
         SELECT count(*)::int FROM moved;
         WITH moved AS (

@@ -5,9 +5,12 @@ using Outreach.Content.Time;
 
 namespace Outreach.Scheduler.Broadcasting;
 
-/// <summary>Schedules posts and pauses, resumes or cancels their broadcasts, mid-flight included.</summary>
+/// <summary>
+/// The jobs side of sending: registers a scheduled post's Hangfire job(s) and removes them, and pauses, resumes or cancels
+/// broadcasts mid-flight. It never changes a post's status: staff steps belong to the staff posts service, "sending" and
+/// "sent" to the broadcast jobs.
+/// </summary>
 public sealed class BroadcastControl(
-    PostStore posts,
     BroadcastStore broadcasts,
     DeliveryStore deliveries,
     BroadcastWorkers workers,
@@ -17,31 +20,33 @@ public sealed class BroadcastControl(
 {
     public static string RecurringJobIdFor(long postId) => $"post-{postId}";
 
-    /// <summary>Moves an approved post to "scheduled" and registers its Hangfire job(s). False when it was not approved any more.</summary>
-    public async Task<bool> ScheduleAsync(Post post, PostSchedule schedule, long actorId, CancellationToken cancellationToken)
+    /// <summary>Registers the job(s) of a post just scheduled: one at <see cref="PostSchedule.SendAt"/>, or a recurring one (cron in Asia/Ho_Chi_Minh).</summary>
+    public void StartSchedule(long postId, PostSchedule schedule)
     {
-        ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(schedule);
-        if (!await posts.TransitionAsync(post.Id, PostStatuses.Approved, PostStatuses.Scheduled, actorId, null, schedule, cancellationToken))
-        {
-            return false;
-        }
-
         if (schedule.Kind == PostSchedule.Recurring)
         {
             recurringJobs.AddOrUpdate<PlanBroadcastJob>(
-                RecurringJobIdFor(post.Id),
-                j => j.RunOccurrenceAsync(post.Id, CancellationToken.None),
+                RecurringJobIdFor(postId),
+                j => j.RunOccurrenceAsync(postId, CancellationToken.None),
                 schedule.Cron!,
                 new RecurringJobOptions { TimeZone = VietnamTime.Zone });
         }
         else
         {
             var at = schedule.SendAt!.Value;
-            jobs.Schedule<PlanBroadcastJob>(j => j.RunAsync(post.Id, at, CancellationToken.None), at);
+            jobs.Schedule<PlanBroadcastJob>(j => j.RunAsync(postId, at, CancellationToken.None), at);
         }
+    }
 
-        return true;
+    /// <summary>Stops everything a cancelled post still has running: its recurring job and every broadcast of it.</summary>
+    public async Task StopPostAsync(long postId, CancellationToken cancellationToken)
+    {
+        recurringJobs.RemoveIfExists(RecurringJobIdFor(postId));
+        foreach (var broadcast in await broadcasts.ListForPostAsync(postId, cancellationToken))
+        {
+            await CancelAsync(broadcast.Id, cancellationToken);
+        }
     }
 
     public Task<bool> PauseAsync(long broadcastId, CancellationToken cancellationToken) =>
@@ -73,24 +78,5 @@ public sealed class BroadcastControl(
         }
 
         return cancelled;
-    }
-
-    /// <summary>Cancels a post: its schedule, and every broadcast of it still running.</summary>
-    public async Task<bool> CancelPostAsync(Post post, long actorId, string? note, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(post);
-        if (PostStatuses.IsFinal(post.Status)
-            || !await posts.TransitionAsync(post.Id, post.Status, PostStatuses.Cancelled, actorId, note, null, cancellationToken))
-        {
-            return false;
-        }
-
-        recurringJobs.RemoveIfExists(RecurringJobIdFor(post.Id));
-        foreach (var broadcast in await broadcasts.ListForPostAsync(post.Id, cancellationToken))
-        {
-            await CancelAsync(broadcast.Id, cancellationToken);
-        }
-
-        return true;
     }
 }

@@ -3,6 +3,7 @@ using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
 using Outreach.Content.Stats;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Scheduler.Broadcasting;
 
@@ -10,16 +11,16 @@ namespace Outreach.Scheduler.Broadcasting;
 /// What one member receives for a post: its title, body and link, as a broadcast message. With tracking on, the link is
 /// the member's own tracked link (<see cref="ClickLinks"/>): a click is counted, then redirected to the post's link.
 /// </summary>
-public sealed class BroadcastMessage(ClickLinks? links = null)
+public sealed class BroadcastMessage(ClickLinks links)
 {
     /// <summary>Messages with the post's link as written (tracking off).</summary>
-    public static BroadcastMessage Untracked { get; } = new();
+    public static BroadcastMessage Untracked { get; } = new(new ClickLinks(Microsoft.Extensions.Options.Options.Create(new TrackingOptions())));
 
     public OutboundMessage Compose(Post post, long broadcastId, ClaimedDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(delivery);
-        var link = post.LinkUrl is { Length: > 0 } written ? links?.LinkFor(broadcastId, delivery.ContactId) ?? written : null;
+        var link = post.LinkUrl is { Length: > 0 } written ? links.LinkFor(broadcastId, delivery.ContactId) ?? written : null;
         var text = post.Title + "\n\n" + post.Body + (link is null ? "" : "\n" + link);
         return new OutboundMessage
         {

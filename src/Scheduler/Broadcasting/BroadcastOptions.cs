@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Outreach.Content.Broadcasts;
 
 namespace Outreach.Scheduler.Broadcasting;
 
@@ -38,8 +37,11 @@ public sealed class BroadcastOptions
     [Range(2, 3600)]
     public int LeaseSeconds { get; set; } = 60;
 
-    /// <summary>Messages per second each channel may spend on broadcasts, leaving the rest of the platform's limit to replies.</summary>
-    public Dictionary<string, double> RatePerSecond { get; set; } = new() { ["messenger"] = 250, ["zalo"] = 50, ["webchat"] = 1000 };
+    /// <summary>
+    /// Messages per second a channel may spend on broadcasts, leaving the rest of the platform's limit to replies; a channel not
+    /// named here sends at its profile's rate (Messenger 250, Zalo 50).
+    /// </summary>
+    public Dictionary<string, double> RatePerSecond { get; set; } = [];
 
     /// <summary>No promotional sends from this local time… (default 21:00).</summary>
     public TimeOnly QuietFrom { get; set; } = new(21, 0);
@@ -47,16 +49,16 @@ public sealed class BroadcastOptions
     /// <summary>…until this local time (default 07:00).</summary>
     public TimeOnly QuietUntil { get; set; } = new(7, 0);
 
-    /// <summary>Zalo delivers OA messages to followers only in these hours (PLATFORM-ZALO.md §3.4: 06:00–22:00; uncertain, so a setting).</summary>
+    /// <summary>Zalo delivers OA messages to followers only in these hours (PLATFORM-ZALO.md §3.4: 06:00–22:00; uncertain, so a setting; read by Zalo's channel profile).</summary>
     public TimeOnly ZaloFrom { get; set; } = new(6, 0);
 
     public TimeOnly ZaloUntil { get; set; } = new(22, 0);
 
-    /// <summary>Messenger's standard window in hours (default 24).</summary>
+    /// <summary>Messenger's standard window in hours (default 24; read by Messenger's channel profile).</summary>
     [Range(1, 168)]
     public int MessengerWindowHours { get; set; } = 24;
 
-    /// <summary>Zalo's consultation window in days (default 7).</summary>
+    /// <summary>Zalo's consultation window in days (default 7; read by Zalo's channel profile).</summary>
     [Range(1, 30)]
     public int ZaloWindowDays { get; set; } = 7;
 
@@ -66,9 +68,6 @@ public sealed class BroadcastOptions
 
     [Range(1, 1000)]
     public int ZaloMaxPerMonth { get; set; } = 4;
-
-    public EligibilityRules Rules() =>
-        new(TimeSpan.FromHours(MessengerWindowHours), TimeSpan.FromDays(ZaloWindowDays), ZaloMaxPerDay, ZaloMaxPerMonth);
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 }

@@ -19,6 +19,7 @@ public sealed class BroadcastSender(
     BroadcastStore broadcasts,
     DeliveryAttempt attempt,
     QuietHours quietHours,
+    Eligibility eligibility,
     IOptions<BroadcastOptions> options,
     TimeProvider time)
 {
@@ -64,15 +65,16 @@ public sealed class BroadcastSender(
             var recheckedEmpty = 0;
             while (!run.IsStopping)
             {
-                if (!quietHours.IsAllowed(time.GetUtcNow(), post.AudienceChannels, post.IsPromotional))
+                var now = time.GetUtcNow();
+                if (quietHours.NextAllowed(post, now) > now)
                 {
                     run.Stop(ChunkOutcome.Deferred);
                     return;
                 }
 
-                // The claim itself renews the lease and checks that the broadcast is still sending: nothing is claimed otherwise.
-                var now = time.GetUtcNow();
-                var rows = await deliveries.ClaimRowsAsync(chunk, options.Value.ClaimBatch, post.Topic, now, now + options.Value.Lease, ct);
+                // The claim itself renews the lease, checks that the broadcast is still sending (nothing is claimed otherwise)
+                // and says who may no longer be sent, by the planner's own rules.
+                var rows = await deliveries.ClaimRowsAsync(chunk, options.Value.ClaimBatch, post.Topic, eligibility, now, now + options.Value.Lease, ct);
                 if (rows.Count == 0)
                 {
                     if (await StopReasonAsync(chunk, ct) is { } stop)

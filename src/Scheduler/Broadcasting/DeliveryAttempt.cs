@@ -6,18 +6,20 @@ using Outreach.Scheduler.Sending;
 namespace Outreach.Scheduler.Broadcasting;
 
 /// <summary>
-/// Sends one claimed delivery: re-checks the member (still opted in, reachable, window open), sends at the channel's rate,
+/// Sends one claimed delivery: skips the member when the claim found her no longer eligible (<see cref="Eligibility"/>, the
+/// planner's own rules and reasons), sends at the channel's rate,
 /// retries transient failures and rate limits, and says how it ended. A send that may have reached the platform without an
 /// answer ends "unknown" and is never repeated (broadcasts are at-most-once).
 /// </summary>
-public sealed class DeliveryAttempt(ChannelSenders senders, BroadcastRateLimiters limiters, IOptions<BroadcastOptions> options, TimeProvider time,
-    BroadcastMessage? messages = null)
+public sealed class DeliveryAttempt(
+    ChannelSenders senders, BroadcastRateLimiters limiters, BroadcastMessage messages, Eligibility eligibility, IOptions<BroadcastOptions> options,
+    TimeProvider time)
 {
     public async Task<DeliveryResult> SendAsync(long broadcastId, Post post, ClaimedDelivery row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(row);
-        if (StillIneligible(row) is { } reason)
+        if (row.SkipReason is { } reason)
         {
             return new DeliveryResult(row.ContactId, DeliveryStatuses.Skipped, reason);
         }
@@ -28,7 +30,7 @@ public sealed class DeliveryAttempt(ChannelSenders senders, BroadcastRateLimiter
             return new DeliveryResult(row.ContactId, DeliveryStatuses.Failed, ErrorCode: "no_sender");
         }
 
-        var message = (messages ?? BroadcastMessage.Untracked).Compose(post, broadcastId, row);
+        var message = messages.Compose(post, broadcastId, row);
         for (var attempt = 1; ; attempt++)
         {
             using var lease = await limiters.For(row.Channel).AcquireAsync(1, cancellationToken);
@@ -43,7 +45,7 @@ public sealed class DeliveryAttempt(ChannelSenders senders, BroadcastRateLimiter
                 return new DeliveryResult(row.ContactId, DeliveryStatuses.Unknown, ErrorCode: ex.GetType().Name);
             }
 
-            if (Outcome(row.ContactId, result, attempt) is { } final)
+            if (Outcome(row.ContactId, row.Channel, result, attempt) is { } final)
             {
                 return final;
             }
@@ -54,37 +56,14 @@ public sealed class DeliveryAttempt(ChannelSenders senders, BroadcastRateLimiter
     }
 
     // Null: retry (a transient failure or a rate limit, attempts left, and the request certainly not delivered).
-    private DeliveryResult? Outcome(long contactId, SendResult result, int attempt) => result switch
+    private DeliveryResult? Outcome(long contactId, string channel, SendResult result, int attempt) => result switch
     {
         { IsSent: true } => new DeliveryResult(contactId, DeliveryStatuses.Sent, PlatformMessageId: result.PlatformMessageIds.Count > 0 ? result.PlatformMessageIds[0] : null),
         { MayHaveBeenDelivered: true } => new DeliveryResult(contactId, DeliveryStatuses.Unknown, ErrorCode: result.ErrorCode),
         { IsRetryable: true } when attempt < options.Value.MaxAttempts => null,
-        { Outcome: SendOutcome.OutsideWindow } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, SkipReasons.WindowClosed, ErrorCode: result.ErrorCode),
+        { Outcome: SendOutcome.OutsideWindow } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, eligibility.WindowReason(channel), ErrorCode: result.ErrorCode),
         { Outcome: SendOutcome.Unreachable } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, SkipReasons.Unreachable, ErrorCode: result.ErrorCode),
         { Outcome: SendOutcome.AuthFailed } => new DeliveryResult(contactId, DeliveryStatuses.Queued, ErrorCode: nameof(SendOutcome.AuthFailed)),
         _ => new DeliveryResult(contactId, DeliveryStatuses.Failed, ErrorCode: result.ErrorCode ?? result.Outcome.ToString()),
     };
-
-    // The member may have opted out, blocked us or let her window close since planning.
-    private string? StillIneligible(ClaimedDelivery row)
-    {
-        if (!row.IsOptedIn)
-        {
-            return SkipReasons.Unsubscribed;
-        }
-
-        if (row.ContactStatus != "active")
-        {
-            return row.ContactStatus == "unfollowed" ? SkipReasons.NotFollower : SkipReasons.Unreachable;
-        }
-
-        var rules = options.Value.Rules();
-        var window = row.Channel switch
-        {
-            "messenger" => rules.MessengerWindow,
-            "zalo" => rules.ZaloWindow,
-            _ => (TimeSpan?)null,
-        };
-        return window is { } w && (row.LastInboundAt is null || row.LastInboundAt < time.GetUtcNow() - w) ? SkipReasons.WindowClosed : null;
-    }
 }

@@ -32,7 +32,7 @@ public sealed partial class PlanBroadcastJob(
         var post = await posts.FindAsync(postId, cancellationToken);
         if (post is null || post.Status is not (PostStatuses.Scheduled or PostStatuses.Sending))
         {
-            LogSkipped(logger, postId, post?.Status ?? "missing");
+            Log.PostNotPlanned(logger, postId, post?.Status ?? "missing");
             return;
         }
 
@@ -52,7 +52,7 @@ public sealed partial class PlanBroadcastJob(
         var post = await posts.FindAsync(postId, cancellationToken);
         if (post?.Cron is null || post.Status != PostStatuses.Scheduled)
         {
-            LogSkipped(logger, postId, post?.Status ?? "missing");
+            Log.PostNotPlanned(logger, postId, post?.Status ?? "missing");
             return;
         }
 
@@ -69,14 +69,14 @@ public sealed partial class PlanBroadcastJob(
         if (broadcast.PlannedAt is null)
         {
             var now = time.GetUtcNow();
-            var notBefore = quietHours.NextAllowed(now, post.AudienceChannels, post.IsPromotional);
+            var notBefore = quietHours.NextAllowed(post, now);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var (queued, skipped) = await planner.PlanAsync(
-                transaction, broadcast.Id, post, options.Value.Rules(), now, options.Value.ChunkSize, cancellationToken);
+                transaction, broadcast.Id, post, now, options.Value.ChunkSize, cancellationToken);
             await broadcasts.MarkPlannedAsync(transaction, broadcast.Id, now, notBefore, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            LogPlanned(logger, broadcast.Id, post.Id, queued, skipped);
+            Log.BroadcastPlanned(logger, broadcast.Id, post.Id, queued, skipped);
             broadcast = broadcast with { NotBefore = notBefore, Status = BroadcastStatuses.Sending };
         }
 
@@ -85,10 +85,4 @@ public sealed partial class PlanBroadcastJob(
             workers.Start(broadcast.Id, broadcast.NotBefore);
         }
     }
-
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Broadcast {BroadcastId} of post {PostId} planned: {Queued} queued, {Skipped} skipped")]
-    private static partial void LogPlanned(ILogger logger, long broadcastId, long postId, int queued, int skipped);
-
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Post {PostId} not planned: status {Status}")]
-    private static partial void LogSkipped(ILogger logger, long postId, string status);
 }

@@ -33,10 +33,12 @@ public sealed class SendBroadcastJob(
 
         while (true)
         {
+            // In the quiet hours (or, for Zalo, outside its delivery hours) this worker hands over to one that starts when
+            // sending is allowed again; a chunk that ran into them ("Deferred") comes back here.
             var now = time.GetUtcNow();
-            if (!quietHours.IsAllowed(now, post.AudienceChannels, post.IsPromotional))
+            if (quietHours.NextAllowed(post, now) is var allowed && allowed > now)
             {
-                workers.StartOne(broadcastId, quietHours.NextAllowed(now, post.AudienceChannels, post.IsPromotional));
+                workers.StartOne(broadcastId, allowed);
                 return;
             }
 
@@ -61,13 +63,8 @@ public sealed class SendBroadcastJob(
                 await deliveries.CancelRemainingAsync(broadcastId, time.GetUtcNow(), cancellationToken);
             }
 
-            if (outcome != ChunkOutcome.Done)
+            if (outcome is not (ChunkOutcome.Done or ChunkOutcome.Deferred))
             {
-                if (outcome == ChunkOutcome.Deferred)
-                {
-                    workers.StartOne(broadcastId, quietHours.NextAllowed(time.GetUtcNow(), post.AudienceChannels, post.IsPromotional));
-                }
-
                 return;
             }
         }

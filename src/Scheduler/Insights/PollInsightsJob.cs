@@ -35,12 +35,9 @@ public sealed partial class PollInsightsJob(
                 await store.RecordAsync(link.PostId, source.Platform, result.Metrics, result.Error, time.GetUtcNow(), cancellationToken);
                 if (result.Error is not null)
                 {
-                    LogFailed(logger, source.Platform, link.PostId, result.Error);
+                    Log.InsightsNotRead(logger, source.Platform, link.PostId, result.Error);
                 }
             }
         }
     }
-
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Insights of post {PostId} on {Platform} not read: {Error}")]
-    private static partial void LogFailed(ILogger logger, string platform, long postId, string error);
 }

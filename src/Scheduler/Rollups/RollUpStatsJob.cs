@@ -20,10 +20,7 @@ public sealed partial class RollUpStatsJob(ReachRollup rollup, ILogger<RollUpSta
         var consumed = await rollup.RunAsync(cancellationToken);
         if (consumed > 0)
         {
-            LogRolledUp(logger, consumed);
+            Log.RolledUp(logger, consumed);
         }
     }
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Reach roll-up consumed {Count} events")]
-    private static partial void LogRolledUp(ILogger logger, int count);
 }

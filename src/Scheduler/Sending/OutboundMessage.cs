@@ -1,3 +1,5 @@
+using Outreach.Content.Messages;
+
 namespace Outreach.Scheduler.Sending;
 
 /// <summary>A channel-neutral message to one member. Each channel's sender maps it to its platform's request.</summary>

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Outreach.Bot.Handoffs;
+using Outreach.Bot.Staff.Auth;
+using Outreach.Bot.Staff.Handoffs;
 using Outreach.Testing;
 
 namespace Outreach.Bot.Tests.EndToEnd;
@@ -51,8 +52,11 @@ public sealed class CrisisMessageTests(PostgresServer server) : IAsyncLifetime
         var member = new Conversation(new WebChatClient(http), _database, "member-held");
         await member.SayAsync("gặp cán bộ");
         var handoffs = host.Services.GetRequiredService<HandoffService>();
-        var open = Assert.Single(await handoffs.ListAsync(ct));
-        Assert.NotNull(await handoffs.TakeAsync(open.Id, "lan", ct));
+        var seed = new Seed(_database);
+        var province = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
+        var lan = new StaffSession(await seed.StaffAsync("lan", province.Id, "admin", ct), province);
+        var open = Assert.Single((await handoffs.InboxAsync(lan, ct)).Handoffs);
+        Assert.True((await handoffs.TakeAsync(lan, open.Id, ct)).IsOk);
 
         var silent = await member.SayAndCountRepliesAsync("vay vốn ngân hàng chính sách thế nào");
         var crisis = await member.SayAndCountRepliesAsync("cứu em, chồng em cầm dao");

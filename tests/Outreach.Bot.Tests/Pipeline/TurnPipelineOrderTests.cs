@@ -10,6 +10,7 @@ using Outreach.Content.Dialogs;
 using Outreach.Content.Handoffs;
 using Outreach.Content.KnowledgeBase;
 using Outreach.Content.Messages;
+using Outreach.Content.Stats;
 using Outreach.Content.Subscriptions;
 using Outreach.Testing;
 
@@ -66,13 +67,14 @@ public sealed class TurnPipelineOrderTests : IAsyncDisposable
         knowledge.Swap(KnowledgeSnapshot.Build(await ContentPackReader.ReadAsync(directory, TestContext.Current.CancellationToken)));
         var options = Options.Create(new KnowledgeOptions());
         var time = TimeProvider.System;
+        var reach = new ReachEventStore(_unused, Options.Create(new ReachOptions()));
         var pipeline = new TurnPipeline(
             new ReceiptMiddleware(new OutboundMessageStore(_unused, time), new Outreach.Content.Broadcasts.DeliveryStore(_unused), time),
-            new ContactMiddleware(new ContactStore(_unused)),
+            new ContactMiddleware(new ContactStore(_unused), reach),
             new CrisisGuardMiddleware(
                 knowledge, new CrisisRecorder(new CrisisAlertStore(_unused), new HandoffStore(_unused), new DialogStateStore()), options, time,
                 NullLogger<CrisisGuardMiddleware>.Instance),
-            new OptOutMiddleware(knowledge, new SubscriptionStore(), new DialogStateStore(), options, time),
+            new OptOutMiddleware(knowledge, new SubscriptionStore(), new DialogStateStore(), options, time, reach),
             new HandoffGuardMiddleware(new HandoffStore(_unused)));
         return (new TestAdapter(pipeline), new CountingBot());
     }

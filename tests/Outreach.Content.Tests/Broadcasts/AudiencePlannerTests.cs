@@ -40,8 +40,8 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
 
         var posts = new PostStore(_database.DataSource, new FakeTimeProvider(Now));
         _post = await posts.CreateAsync(
-            new Post { OrgUnitId = commune.Id, Title = "Khám sàng lọc", Body = "Miễn phí", Topic = "health", AudienceChannels = ["messenger", "zalo"],
-                       AudienceUnits = [commune.Id], CreatedBy = editor.Id },
+            new Post { OrgUnitId = commune.Id, Title = "Khám sàng lọc", Body = "Miễn phí", Topic = "health", Audience = Audience.Of(["messenger", "zalo"],
+                       [commune.Id]), CreatedBy = editor.Id },
             ct);
         await GiveEarlierBroadcastAsync(_contacts["z_quota"], editor.Id, commune.Id, ct);
     }
@@ -61,12 +61,12 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
             .ToDictionary(r => r.ContactId);
         Assert.Equal(("queued", (string?)null), (rows[_contacts["m_in"]].Status, rows[_contacts["m_in"]].Reason));
         Assert.Equal("queued", rows[_contacts["z_in"]].Status);
-        Assert.Equal(SkipReasons.OutsideMessengerWindow, rows[_contacts["m_out"]].Reason);
-        Assert.Equal(SkipReasons.OutsideZaloWindow, rows[_contacts["z_out"]].Reason);
+        Assert.Equal("outside_24h_window", rows[_contacts["m_out"]].Reason);
+        Assert.Equal("outside_7d_window", rows[_contacts["z_out"]].Reason);
         Assert.Equal(SkipReasons.NotFollower, rows[_contacts["z_unfollowed"]].Reason);
         Assert.Equal(SkipReasons.NeverInteracted, rows[_contacts["m_never"]].Reason);
         Assert.Equal(SkipReasons.Unreachable, rows[_contacts["m_blocked"]].Reason);
-        Assert.Equal(SkipReasons.ZaloQuota, rows[_contacts["z_quota"]].Reason);
+        Assert.Equal("zalo_quota", rows[_contacts["z_quota"]].Reason);
         Assert.False(rows.ContainsKey(_contacts["m_other_topic"]));
         Assert.False(rows.ContainsKey(_contacts["m_other_commune"]));
         Assert.Equal(rows.Count - 2, skipped);
@@ -88,13 +88,13 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var seed = new Seed(_database);
-        await seed.ManyContactsAsync("webchat", 1234, _post.AudienceUnits[0], "health", Now.AddHours(-1), "w", ct);
-        var post = _post with { AudienceChannels = ["webchat"] };
+        await seed.ManyContactsAsync("webchat", 1234, _post.Audience.Units[0], "health", Now.AddHours(-1), "w", ct);
+        var post = _post with { Audience = _post.Audience with { Channels = ["webchat"] } };
 
         var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now.AddMinutes(1), ct);
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var (queued, _) = await new AudiencePlanner().PlanAsync(transaction, broadcast.Id, post, EligibilityRules.Default, Now, 100, ct);
+        var (queued, _) = await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, broadcast.Id, post, Now, 100, ct);
         await transaction.CommitAsync(ct);
 
         Assert.Equal(1234, queued);
@@ -110,7 +110,7 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
 
-        var rows = await new AudiencePreview(_database.DataSource).PreviewAsync(_post, EligibilityRules.Default, Now, ct);
+        var rows = await new AudiencePreview(_database.DataSource, TestChannels.Eligibility()).PreviewAsync(_post, Now, ct);
 
         Assert.Equal(2, rows.Where(r => r.Reason is null).Sum(r => r.Count));
         Assert.Contains(rows, r => r is { OrgUnitName: "Chi hội A1", Reason: null, Count: 1 });
@@ -123,7 +123,7 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
         var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(_post.Id, Now, ct);
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var result = await new AudiencePlanner().PlanAsync(transaction, broadcast.Id, _post, EligibilityRules.Default, Now, 500, ct);
+        var result = await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, broadcast.Id, _post, Now, 500, ct);
         await transaction.CommitAsync(ct);
         return result;
     }
@@ -132,7 +132,7 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
     private async Task GiveEarlierBroadcastAsync(long contactId, long editorId, long unitId, CancellationToken ct)
     {
         var earlier = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
-            new Post { OrgUnitId = unitId, Title = "Trước", Body = "x", Topic = "health", AudienceChannels = ["zalo"], AudienceUnits = [unitId], CreatedBy = editorId },
+            new Post { OrgUnitId = unitId, Title = "Trước", Body = "x", Topic = "health", Audience = Audience.Of(["zalo"], [unitId]), CreatedBy = editorId },
             ct);
         var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(earlier.Id, Now.AddHours(-2), ct);
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);

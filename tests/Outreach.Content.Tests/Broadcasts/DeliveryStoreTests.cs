@@ -24,12 +24,12 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
         var editor = await seed.StaffAsync("editor", unit.Id, "editor", ct);
         await seed.ManyContactsAsync("messenger", 10, unit.Id, "health", Now.AddHours(-1), "psid-", ct);
         var post = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
-            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", AudienceChannels = ["messenger"], AudienceUnits = [unit.Id], CreatedBy = editor.Id },
+            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", Audience = Audience.Of(["messenger"], [unit.Id]), CreatedBy = editor.Id },
             ct);
         _broadcastId = (await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now, ct)).Id;
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await new AudiencePlanner().PlanAsync(transaction, _broadcastId, post, EligibilityRules.Default, Now, 5, ct);
+        await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, _broadcastId, post, Now, 5, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE broadcasts SET status = 'sending' WHERE id = @id", new { id = _broadcastId }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
@@ -40,10 +40,10 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct))!;
-        var first = await _store.ClaimRowsAsync(chunk, 2, "health", Now.AddSeconds(50), Now.AddSeconds(50) + Lease, ct);
+        var first = await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now.AddSeconds(50), Now.AddSeconds(50) + Lease, ct);
         var leaseEnd = await QueryAsync<DateTimeOffset>("SELECT claimed_until FROM broadcast_chunks WHERE chunk_no = " + chunk.ChunkNo, ct);
         await QueryAsync<long>("UPDATE broadcasts SET status = 'paused' WHERE id = " + _broadcastId + " RETURNING id", ct);
-        var afterPause = await _store.ClaimRowsAsync(chunk, 2, "health", Now.AddSeconds(60), Now.AddSeconds(60) + Lease, ct);
+        var afterPause = await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now.AddSeconds(60), Now.AddSeconds(60) + Lease, ct);
 
         Assert.Equal(2, first.Count);
         Assert.Equal(Now.AddSeconds(50) + Lease, Assert.Single(leaseEnd));
@@ -55,18 +55,36 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
+    public async Task ClaimRowsAsync_MembersChangedSincePlanning_SayWhyByThePlannersOwnRules()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var later = Now.AddHours(24); // everyone last wrote at Now - 1 h: Messenger's 24-hour window has closed since planning
+        var members = await QueryAsync<long>("SELECT contact_id FROM deliveries WHERE chunk_no = 0 ORDER BY contact_id", ct);
+        await QueryAsync<long>($"UPDATE contacts SET status = 'blocked' WHERE id = {members[0]} RETURNING id", ct);
+        await new Seed(_database).UnsubscribeAsync(members[1], "health", later, ct);
+        await QueryAsync<long>($"UPDATE contacts SET last_inbound_at = '{later.AddHours(-1):O}' WHERE id = {members[2]} RETURNING id", ct);
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, later, Lease, ct))!;
+
+        var rows = await _store.ClaimRowsAsync(chunk, 5, "health", TestChannels.Eligibility(), later, later + Lease, ct);
+
+        var reasons = rows.OrderBy(r => r.ContactId).Select(r => r.SkipReason).ToList();
+        Assert.Equal(0, chunk.ChunkNo);
+        Assert.Equal([SkipReasons.Unreachable, SkipReasons.Unsubscribed, null, "outside_24h_window", "outside_24h_window"], reasons);
+    }
+
+    [Fact]
     public async Task ClaimChunkAsync_LeaseOfDeadWorkerRunsOut_ItsInFlightRowsBecomeUnknownAndTheRestAreSentOnce()
     {
         var ct = TestContext.Current.CancellationToken;
         var lease = TimeSpan.FromSeconds(30);
         var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, lease, ct))!;
-        var inFlight = await _store.ClaimRowsAsync(chunk, 2, "health", Now, Now + lease, ct);
+        var inFlight = await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now, Now + lease, ct);
 
         // The worker dies here. Before its lease ends nobody may take the chunk; after, the next worker does.
         var tooEarly = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(10), lease, ct);
         var other = await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(11), lease, ct);
         var takenOver = (await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(31), lease, ct))!;
-        var rest = await _store.ClaimRowsAsync(takenOver, 10, "health", Now.AddSeconds(31), Now.AddSeconds(31) + lease, ct);
+        var rest = await _store.ClaimRowsAsync(takenOver, 10, "health", TestChannels.Eligibility(), Now.AddSeconds(31), Now.AddSeconds(31) + lease, ct);
         var staleRenewed = await _store.RenewChunkAsync(chunk, Now.AddSeconds(40) + lease, ct);
         var ownerRenewed = await _store.RenewChunkAsync(takenOver, Now.AddSeconds(40) + lease, ct);
 
@@ -86,7 +104,7 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct))!;
-        var rows = await _store.ClaimRowsAsync(chunk, 2, "health", Now, Now + Lease, ct);
+        var rows = await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
         await _store.RecordAsync(_broadcastId, rows.Select((r, i) => new DeliveryResult(r.ContactId, "sent", PlatformMessageId: "m_" + i)).ToList(), Now, ct);
         var member = rows[0].PlatformUserId;
 
@@ -104,7 +122,7 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct))!;
-        var rows = await _store.ClaimRowsAsync(chunk, 1, "health", Now, Now + Lease, ct);
+        var rows = await _store.ClaimRowsAsync(chunk, 1, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
         await _store.RecordAsync(_broadcastId, [new DeliveryResult(rows[0].ContactId, "sent", PlatformMessageId: "m")], Now, ct);
 
         var cancelled = await _store.CancelRemainingAsync(_broadcastId, Now, ct);

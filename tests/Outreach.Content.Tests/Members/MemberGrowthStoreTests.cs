@@ -37,7 +37,7 @@ public sealed class MemberGrowthStoreTests(PostgresServer server) : IAsyncLifeti
         await _world.ContactAsync("zalo", "p1", _world.Province.Id, JanuaryNight);
         await _world.ContactAsync("zalo", "x1", null, JanuaryNight);
         var march = new DateTimeOffset(2026, 3, 5, 3, 0, 0, TimeSpan.Zero);
-        await new MemberStore(_database.DataSource, new FakeTimeProvider(march)).MoveAsync(_world.AdminId, _world.Province.Id, _mover, _world.CommuneB.Id, Ct);
+        await new MemberStore(_database.DataSource, TestChannels.Eligibility(), new FakeTimeProvider(march)).MoveAsync(_world.AdminId, _world.Province.Id, _mover, _world.CommuneB.Id, Ct);
         await _world.SetStatusAsync(_leaver, "unfollowed", march);
         await _world.SetStatusAsync(_leaver, "active", new DateTimeOffset(2026, 4, 2, 3, 0, 0, TimeSpan.Zero));
     }

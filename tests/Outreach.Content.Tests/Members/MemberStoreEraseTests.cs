@@ -23,7 +23,7 @@ public sealed class MemberStoreEraseTests(PostgresServer server) : IAsyncLifetim
     {
         _database = await server.CreateDatabaseAsync(Ct);
         _world = await TreeWorld.CreateAsync(_database, Ct);
-        _members = new MemberStore(_database.DataSource, new FakeTimeProvider(Now));
+        _members = new MemberStore(_database.DataSource, TestChannels.Eligibility(), new FakeTimeProvider(Now));
         _hoa = await _world.ContactAsync("messenger", "psid-hoa", _world.CommuneA.Id, Now.AddDays(-5), Now.AddHours(-1), "Nguyễn Thị Hoa", ["health"]);
         _lan = await _world.ContactAsync("messenger", "psid-lan", _world.CommuneA.Id, Now.AddDays(-5), Now.AddHours(-1), "Trần Thị Lan", ["health"]);
         var reach = new ReachSeed(_database);

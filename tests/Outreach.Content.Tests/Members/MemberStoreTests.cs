@@ -21,7 +21,7 @@ public sealed class MemberStoreTests(PostgresServer server) : IAsyncLifetime
     {
         _database = await server.CreateDatabaseAsync(Ct);
         _world = await TreeWorld.CreateAsync(_database, Ct);
-        _members = new MemberStore(_database.DataSource, new FakeTimeProvider(Now));
+        _members = new MemberStore(_database.DataSource, TestChannels.Eligibility(), new FakeTimeProvider(Now));
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
@@ -110,7 +110,7 @@ public sealed class MemberStoreTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal([lan, hoa], await IdsAsync(_world.CommuneA.Id, new MemberFilter()));
         Assert.Empty(await IdsAsync(_world.CommuneA.Id, new MemberFilter { UnitId = _world.CommuneB.Id }));
 
-        var page = await _members.ListAsync(_world.Province.Id, new MemberFilter(), EligibilityRules.Default, Now, 1, 2, Ct);
+        var page = await _members.ListAsync(_world.Province.Id, new MemberFilter(), Now, 1, 2, Ct);
         Assert.Equal(4, page.Total);
         Assert.Equal([mai, hoa], page.Rows.Select(r => r.ContactId));
         Assert.Equal(["health", "loan"], page.Rows[0].Topics);
@@ -141,5 +141,5 @@ public sealed class MemberStoreTests(PostgresServer server) : IAsyncLifetime
     }
 
     private async Task<List<long>> IdsAsync(long scope, MemberFilter filter) =>
-        (await _members.ListAsync(scope, filter, EligibilityRules.Default, Now, 0, 50, Ct)).Rows.Select(r => r.ContactId).ToList();
+        (await _members.ListAsync(scope, filter, Now, 0, 50, Ct)).Rows.Select(r => r.ContactId).ToList();
 }

@@ -1,6 +1,7 @@
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Posts;
 using Outreach.Content.Staff;
+using Outreach.Content.Broadcasts;
 
 namespace Outreach.Content.Tests.Posts;
 
@@ -19,7 +20,9 @@ public sealed class PostWorkflowTests
     [Fact]
     public void Submit_Viewer_IsRefused()
     {
-        Assert.NotNull(PostWorkflow.Refusal(Staff(10, "viewer"), CommuneA, Post(PostStatuses.Draft), CommuneA, PostStatuses.Submitted));
+        var refusal = PostWorkflow.Refusal(Staff(10, "viewer"), CommuneA, Post(PostStatuses.Draft), CommuneA, PostStatuses.Submitted);
+
+        Assert.Equal("Chỉ biên tập viên hoặc quản trị mới gửi duyệt được.", refusal);
     }
 
     [Fact]
@@ -65,14 +68,32 @@ public sealed class PostWorkflowTests
     [InlineData(PostStatuses.Submitted, PostStatuses.Scheduled)]
     public void Transition_NotInTheLifecycle_IsRefused(string from, string to)
     {
-        Assert.NotNull(PostWorkflow.Refusal(Staff(20, "admin"), Province, Post(from), CommuneA, to));
+        var refusal = PostWorkflow.Refusal(Staff(20, "admin"), Province, Post(from), CommuneA, to);
+
+        Assert.Equal($"Không thể chuyển bài viết từ trạng thái '{from}' sang '{to}'.", refusal);
+    }
+
+    [Fact]
+    public void Approve_EditorOfAHigherUnit_IsRefusedForHerRole()
+    {
+        var refusal = PostWorkflow.Refusal(Staff(20, "editor"), Province, Post(PostStatuses.Submitted), CommuneA, PostStatuses.Approved);
+
+        Assert.Equal("Chỉ người duyệt hoặc quản trị mới duyệt được.", refusal);
+    }
+
+    [Fact]
+    public void AnyTransition_DisabledAccount_IsRefused()
+    {
+        var refusal = PostWorkflow.Refusal(Staff(10, "admin") with { IsActive = false }, Province, Post(PostStatuses.Draft), CommuneA, PostStatuses.Submitted);
+
+        Assert.Equal("Tài khoản đã bị khóa.", refusal);
     }
 
     private static StaffUser Staff(long id, string role) => new(id, "u" + id, "U", 0, role, IsActive: true);
 
     private static Post Post(string status, long author = 99) => new()
     {
-        Id = 1, OrgUnitId = CommuneA.Id, Title = "t", Body = "b", Topic = "health", AudienceChannels = ["zalo"], AudienceUnits = [2],
+        Id = 1, OrgUnitId = CommuneA.Id, Title = "t", Body = "b", Topic = "health", Audience = Audience.Of(["zalo"], [2]),
         Status = status, CreatedBy = author,
     };
 }

@@ -58,7 +58,8 @@ public sealed class UnitTreeStoreMergeTests(PostgresServer server) : IAsyncLifet
         Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM contacts WHERE org_unit_id = @a", new { a }));
         Assert.Equal(b, await ScalarAsync<long>("SELECT parent_id FROM org_units WHERE id = @id", new { id = _scenario.ChiHoiA1.Id }));
         Assert.Equal(b, await ScalarAsync<long>("SELECT org_unit_id FROM staff_users WHERE id = @id", new { id = communeEditor.Id }));
-        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM posts WHERE org_unit_id = @a OR @a = ANY(audience_units)", new { a }));
+        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM posts WHERE org_unit_id = @a OR audience -> 'units' @> to_jsonb(@a)", new { a }));
+        Assert.True(await ScalarAsync<bool>("SELECT bool_and(audience -> 'units' @> to_jsonb(@b)) FROM posts WHERE org_unit_id = @b", new { b }));
         Assert.Equal(300m, await ScalarAsync<decimal>("SELECT target_value FROM targets WHERE org_unit_id = @b", new { b }));
         Assert.Equal(12m, await ScalarAsync<decimal>("SELECT value FROM indicator_results WHERE org_unit_id = @b", new { b }));
         Assert.Equal(transitions, await ScalarAsync<long>("SELECT count(*) FROM member_transitions"));

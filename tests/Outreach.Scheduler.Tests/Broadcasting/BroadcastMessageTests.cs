@@ -11,10 +11,10 @@ public sealed class BroadcastMessageTests
     private static readonly Post Post = new()
     {
         Id = 3, Title = "Khám sàng lọc", Body = "Thứ Bảy tại trạm y tế xã.", LinkUrl = "https://hoilhpn.example/kham", Topic = "health",
-        AudienceChannels = ["zalo"], AudienceUnits = [1],
+        Audience = Audience.Of(["zalo"], [1]),
     };
 
-    private static readonly ClaimedDelivery Delivery = new(77, "zalo", "oa", "user-77", "active", null, true);
+    private static readonly ClaimedDelivery Delivery = new(77, "zalo", "oa", "user-77");
 
     [Fact]
     public void Compose_TrackingOn_EachMemberGetsHerOwnSignedLinkInsteadOfThePosts()

@@ -29,13 +29,13 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var editor = await seed.StaffAsync("editor", unit.Id, "editor", ct);
         await seed.ManyContactsAsync("messenger", 12, unit.Id, "health", Now.AddHours(-1), "psid-", ct);
         _post = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
-            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", AudienceChannels = ["messenger"], AudienceUnits = [unit.Id], CreatedBy = editor.Id },
+            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", Audience = Audience.Of(["messenger"], [unit.Id]), CreatedBy = editor.Id },
             ct);
         var broadcasts = new BroadcastStore(_database.DataSource);
         var created = await broadcasts.GetOrCreateAsync(_post.Id, Now, ct);
         await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await new AudiencePlanner().PlanAsync(transaction, created.Id, _post, EligibilityRules.Default, Now, 12, ct);
+        await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, created.Id, _post, Now, 12, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE broadcasts SET status = 'sending' WHERE id = @id", new { id = created.Id }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
@@ -78,8 +78,11 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var options = Options.Create(new BroadcastOptions { Concurrency = concurrency });
         var time = new FakeTimeProvider(Now);
         var deliveries = new DeliveryStore(_database.DataSource);
-        var attempt = new DeliveryAttempt(new ChannelSenders([_platform]), new BroadcastRateLimiters(options), options, time);
-        var sender = new BroadcastSender(deliveries, new BroadcastStore(_database.DataSource), attempt, new QuietHours(options.Value), options, time);
+        var eligibility = TestChannels.Eligibility(options.Value);
+        var attempt = new DeliveryAttempt(
+            new ChannelSenders([_platform]), new BroadcastRateLimiters(options, TestChannels.Catalog()), BroadcastMessage.Untracked, eligibility, options, time);
+        var sender = new BroadcastSender(
+            deliveries, new BroadcastStore(_database.DataSource), attempt, TestChannels.QuietHours(options.Value), eligibility, options, time);
         var chunk = await deliveries.ClaimChunkAsync(_broadcast.Id, Now, options.Value.Lease, ct);
         return (sender, chunk!);
     }

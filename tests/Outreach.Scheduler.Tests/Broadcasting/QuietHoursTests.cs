@@ -1,11 +1,12 @@
 using Outreach.Content.Time;
-using Outreach.Scheduler.Broadcasting;
+using Outreach.Content.Broadcasts;
+using Outreach.Testing;
 
 namespace Outreach.Scheduler.Tests.Broadcasting;
 
 public sealed class QuietHoursTests
 {
-    private readonly QuietHours _quiet = new(new BroadcastOptions());
+    private readonly QuietHours _quiet = TestChannels.QuietHours();
 
     [Theory]
     [InlineData("2026-11-27 20:59", true)]

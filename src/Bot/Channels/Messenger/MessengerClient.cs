@@ -62,18 +62,18 @@ public sealed partial class MessengerClient(
             }
 
             var result = MessengerErrorClassifier.Classify((int)response.StatusCode, MessengerErrorClassifier.ParseError(body), response.Headers);
-            LogRefused(logger, pageId, (int)response.StatusCode, result.ErrorCode, result.Outcome);
+            Log.MessengerRefused(logger, pageId, (int)response.StatusCode, result.ErrorCode, result.Outcome);
             return result;
         }
         catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogUnanswered(logger, pageId, "timeout");
+            Log.MessengerUnanswered(logger, pageId, "timeout");
             return SendResult.Failed(SendOutcome.Transient, "timeout", "The Send API did not answer in time; the message may or may not have been delivered.")
                 with { MayHaveBeenDelivered = true };
         }
         catch (HttpRequestException ex)
         {
-            LogUnanswered(logger, pageId, ex.HttpRequestError.ToString());
+            Log.MessengerUnanswered(logger, pageId, ex.HttpRequestError.ToString());
             // Only a connection that was never made surely carried nothing; a dropped one may have delivered the message.
             return SendResult.Failed(SendOutcome.Transient, "network", $"The Send API could not be reached ({ex.HttpRequestError}).")
                 with { MayHaveBeenDelivered = ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError) };
@@ -108,10 +108,4 @@ public sealed partial class MessengerClient(
             return null;
         }
     }
-
-    [LoggerMessage(EventId = 3411, Level = LogLevel.Warning, Message = "Send API refused a call for Page {PageId}: HTTP {Status}, Graph {Code} → {Outcome}")]
-    private static partial void LogRefused(ILogger logger, string pageId, int status, string? code, SendOutcome outcome);
-
-    [LoggerMessage(EventId = 3412, Level = LogLevel.Warning, Message = "Send API call for Page {PageId} got no answer ({Reason}); the outbox will retry it")]
-    private static partial void LogUnanswered(ILogger logger, string pageId, string reason);
 }

@@ -1,5 +1,6 @@
 using Outreach.Bot.Channels.Messenger.Payloads;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Bot.Channels.Messenger;
 

@@ -18,7 +18,7 @@ public sealed partial class MessengerSender(MessengerClient client, IOptions<Mes
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _partsSent = new(StringComparer.Ordinal);
 
-    public string Channel => ChannelNames.Messenger;
+    public string Channel => MessengerChannel.Name;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ public sealed partial class MessengerSender(MessengerClient client, IOptions<Mes
 
         foreach (var trimmed in plan.Trimmed)
         {
-            LogTrimmed(logger, message.Reference, trimmed);
+            Log.MessengerTrimmed(logger, message.Reference, trimmed);
         }
 
         var key = message.Reference;
@@ -70,7 +70,4 @@ public sealed partial class MessengerSender(MessengerClient client, IOptions<Mes
 
         _partsSent[key] = sent;
     }
-
-    [LoggerMessage(EventId = 3421, Level = LogLevel.Warning, Message = "Messenger message {Reference} trimmed to fit: {What}")]
-    private static partial void LogTrimmed(ILogger logger, string? reference, string what);
 }

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Outreach.Bot.Inbox;
-using Outreach.Content.Inbox;
 
 namespace Outreach.Bot.Channels.Messenger;
 
@@ -47,7 +45,7 @@ public static partial class MessengerWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, IOptions<MessengerOptions> options, InboxStore inbox, InboxSignal signal, ILoggerFactory loggers,
+        HttpRequest request, IOptions<MessengerOptions> options, IInbox inbox, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -65,7 +63,7 @@ public static partial class MessengerWebhookEndpoints
         var logger = loggers.CreateLogger(LogCategory);
         if (!MessengerSignature.IsValid(body, request.Headers[MessengerSignature.HeaderName], settings.AppSecret!))
         {
-            LogBadSignature(logger, body.Length, request.Headers.ContainsKey(MessengerSignature.HeaderName));
+            Log.MessengerBadSignature(logger, body.Length, request.Headers.ContainsKey(MessengerSignature.HeaderName));
             return Results.Problem("Chữ ký X-Hub-Signature-256 thiếu hoặc sai.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
@@ -76,24 +74,23 @@ public static partial class MessengerWebhookEndpoints
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {
-            LogUnreadable(logger, body.Length, ex.GetType().Name);
+            Log.MessengerUnreadable(logger, body.Length, ex.GetType().Name);
             return Results.Problem("Thân webhook không phải JSON đúng dạng Messenger (object, entry[]).", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (batch.ObjectType != "page")
         {
-            LogOtherObject(logger, batch.ObjectType);
+            Log.MessengerOtherObject(logger, batch.ObjectType);
         }
 
         foreach (var keys in batch.UnknownKinds)
         {
-            LogUnknownKind(logger, keys);
+            Log.MessengerUnknownKind(logger, keys);
         }
 
         if (batch.Events.Count > 0)
         {
-            await inbox.AppendAsync(batch.Events, cancellationToken);
-            signal.Pulse();
+            await inbox.AcceptAsync(batch.Events, cancellationToken);
         }
 
         return Results.Text("EVENT_RECEIVED");
@@ -102,17 +99,4 @@ public static partial class MessengerWebhookEndpoints
     private static IResult NotConfigured() => Results.Problem(
         "Kênh Messenger chưa được cấu hình (Outreach:Messenger: AppSecret, VerifyToken, Pages).",
         statusCode: StatusCodes.Status503ServiceUnavailable);
-
-    [LoggerMessage(EventId = 3401, Level = LogLevel.Warning,
-        Message = "Messenger webhook refused: X-Hub-Signature-256 missing or wrong ({Bytes} bytes, header present: {HasHeader}). If every delivery fails, check Outreach:Messenger:AppSecret: Meta unsubscribes the Page after an hour of failures")]
-    private static partial void LogBadSignature(ILogger logger, int bytes, bool hasHeader);
-
-    [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "Messenger webhook refused: signed but unreadable ({Bytes} bytes, {Error})")]
-    private static partial void LogUnreadable(ILogger logger, int bytes, string error);
-
-    [LoggerMessage(EventId = 3403, Level = LogLevel.Information, Message = "Messenger webhook for object '{ObjectType}' ignored (only 'page' is served)")]
-    private static partial void LogOtherObject(ILogger logger, string objectType);
-
-    [LoggerMessage(EventId = 3404, Level = LogLevel.Information, Message = "Messenger webhook: event of unknown kind (keys: {Keys}) stored and ignored")]
-    private static partial void LogUnknownKind(ILogger logger, string keys);
 }

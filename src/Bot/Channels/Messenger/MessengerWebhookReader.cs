@@ -80,7 +80,7 @@ public static class MessengerWebhookReader
             var member = pageSide ? recipient : sender ?? UserRefOf(item);
             var timestamp = item.TryGetProperty("timestamp", out var ts) ? MillisOf(ts) : null;
             drafts.Add(new InboxEventDraft(
-                ChannelNames.Messenger,
+                MessengerChannel.Name,
                 DedupeId(kind, body, item, pageId, sender, recipient, timestamp),
                 kind,
                 account,
@@ -101,7 +101,7 @@ public static class MessengerWebhookReader
         {
             var id = $"{MessengerEventKinds.Change}:{Hash(pageId, entryTime?.ToString(System.Globalization.CultureInfo.InvariantCulture), change.GetRawText())}";
             drafts.Add(new InboxEventDraft(
-                ChannelNames.Messenger, id, MessengerEventKinds.Change, pageId, null, TimeOf(entryTime), Wrap(pageId, false, change)));
+                MessengerChannel.Name, id, MessengerEventKinds.Change, pageId, null, TimeOf(entryTime), Wrap(pageId, false, change)));
         }
     }
 

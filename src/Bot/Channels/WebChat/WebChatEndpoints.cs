@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using System.Text.Json;
-using Outreach.Bot.Core;
-using Outreach.Bot.Inbox;
 using Outreach.Content.Inbox;
 using Outreach.Content.Messages;
 using Outreach.Scheduler.Sending;
@@ -26,7 +24,7 @@ public static class WebChatEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        WebChatMessage message, InboxStore inbox, InboxSignal signal, TimeProvider time, CancellationToken cancellationToken)
+        WebChatMessage message, IInbox inbox, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(message.UserId) || message.UserId.Length > 100)
         {
@@ -45,10 +43,9 @@ public static class WebChatEndpoints
 
         var id = message.ClientMessageId is { Length: > 0 and <= 100 } clientId ? clientId : Guid.NewGuid().ToString("N");
         var draft = new InboxEventDraft(
-            ChannelNames.WebChat, id, "message", WebChatMessage.AccountId, message.UserId, time.GetUtcNow(),
+            WebChatChannel.Name, id, "message", WebChatMessage.AccountId, message.UserId, time.GetUtcNow(),
             JsonSerializer.Serialize(message, WebChatMessage.JsonOptions));
-        var added = await inbox.AppendAsync([draft], cancellationToken);
-        signal.Pulse();
+        var added = await inbox.AcceptAsync([draft], cancellationToken);
         return Results.Accepted(value: new { id, duplicate = added == 0 });
     }
 
@@ -60,7 +57,7 @@ public static class WebChatEndpoints
             return Results.Problem("userId là bắt buộc.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var rows = await outbox.ListForRecipientAsync(ChannelNames.WebChat, WebChatMessage.AccountId, userId, after ?? 0, cancellationToken);
+        var rows = await outbox.ListForRecipientAsync(WebChatChannel.Name, WebChatMessage.AccountId, userId, after ?? 0, cancellationToken);
         var sent = rows.TakeWhile(r => r.Status is not (OutboundStatuses.Pending or OutboundStatuses.Sending));
         return Results.Ok(sent.Select(r => ToView(r)).ToList());
     }

@@ -12,7 +12,7 @@ namespace Outreach.Bot.Channels.WebChat;
 /// </summary>
 public sealed class WebChatSender(OutboundMessageStore outbox) : IChannelSender
 {
-    public string Channel => ChannelNames.WebChat;
+    public string Channel => WebChatChannel.Name;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ public sealed class WebChatSender(OutboundMessageStore outbox) : IChannelSender
         if (message.Purpose == MessagePurpose.Broadcast)
         {
             var draft = new OutboundDraft(
-                message.Channel, message.AccountId, message.RecipientId, null, null, 0, OutboundMessageMapper.PurposeName(message.Purpose),
+                message.Channel, message.AccountId, message.RecipientId, null, null, 0, MessagePurposes.Name(message.Purpose),
                 JsonSerializer.Serialize(message, OutboundMessageMapper.JsonOptions));
             await outbox.RecordSentAsync(draft, platformId, cancellationToken);
         }

@@ -34,7 +34,7 @@ public static class ZaloActivityMapper
         var basis = new Activity
         {
             Type = ActivityTypes.Event,
-            ChannelId = ChannelNames.Zalo,
+            ChannelId = ZaloChannel.Name,
             From = new ChannelAccount(member),
             Recipient = new ChannelAccount(oa),
             Timestamp = ZaloInboxEvents.EventTime(zaloEvent.Timestamp) ?? DateTimeOffset.UnixEpoch,

@@ -22,7 +22,7 @@ public static class ZaloInboxEvents
         ArgumentNullException.ThrowIfNull(zaloEvent);
         var member = MemberId(zaloEvent);
         return new InboxEventDraft(
-            ChannelNames.Zalo, EventId(zaloEvent, member), zaloEvent.EventName ?? "", OaId(zaloEvent), member,
+            ZaloChannel.Name, EventId(zaloEvent, member), zaloEvent.EventName ?? "", OaId(zaloEvent), member,
             EventTime(zaloEvent.Timestamp), payload);
     }
 

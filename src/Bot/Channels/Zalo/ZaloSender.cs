@@ -18,7 +18,7 @@ public sealed partial class ZaloSender(
     ZaloClient client, ZaloTokenProvider tokens, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloSender> logger)
     : IChannelSender
 {
-    public string Channel => ChannelNames.Zalo;
+    public string Channel => ZaloChannel.Name;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -48,7 +48,7 @@ public sealed partial class ZaloSender(
             var result = await SendOneAsync(request, cancellationToken);
             if (!result.IsSent)
             {
-                LogNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
+                Log.ZaloNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
                 return result;
             }
 
@@ -71,7 +71,7 @@ public sealed partial class ZaloSender(
             var reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
             if (ZaloErrorCodes.IsTokenError(reply.Error))
             {
-                LogTokenRefused(logger, reply.Error);
+                Log.ZaloTokenRefused(logger, reply.Error);
                 token = await tokens.RefreshAsync(token.Version, cancellationToken);
                 if (token.Value is null)
                 {
@@ -115,10 +115,4 @@ public sealed partial class ZaloSender(
         var result = ZaloErrorCodes.ToResult(reply.Error, reply.Message, options.Value, time.GetUtcNow());
         return reply.RetryAfter is { } retryAfter ? result with { RetryAfter = retryAfter } : result;
     }
-
-    [LoggerMessage(EventId = 3421, Level = LogLevel.Warning, Message = "Zalo rejected the access token ({Code}); refreshing and resending once")]
-    private static partial void LogTokenRefused(ILogger logger, int code);
-
-    [LoggerMessage(EventId = 3422, Level = LogLevel.Information, Message = "Zalo message {Reference} not sent: {Outcome} ({Code})")]
-    private static partial void LogNotSent(ILogger logger, string? reference, SendOutcome outcome, string? code);
 }

@@ -34,10 +34,10 @@ public sealed partial class ZaloTokenProvider(
         try
         {
             await SeedOnceAsync(cancellationToken);
-            var stored = await store.GetAsync(ChannelNames.Zalo, OaId, cancellationToken);
+            var stored = await store.GetAsync(ZaloChannel.Name, OaId, cancellationToken);
             if (stored is null)
             {
-                LogNoToken(logger);
+                Log.ZaloNoToken(logger);
                 return ZaloAccessToken.Missing("no_token", "Chưa có token Zalo: đặt Outreach:Zalo:InitialRefreshToken từ bước cấp quyền của OA.");
             }
 
@@ -80,24 +80,24 @@ public sealed partial class ZaloTokenProvider(
 
     private async Task<ZaloAccessToken> RotateAsync(long seenVersion, CancellationToken cancellationToken)
     {
-        var rotation = await store.RotateAsync(ChannelNames.Zalo, OaId, seenVersion, oauth.RefreshAsync, cancellationToken);
+        var rotation = await store.RotateAsync(ZaloChannel.Name, OaId, seenVersion, oauth.RefreshAsync, cancellationToken);
         if (rotation is { Error: null, RotatedHere: false } && !rotation.Token.IsFresh(time.GetUtcNow(), TimeSpan.Zero))
         {
             // The row moved on without a usable access token (an operator seeded a new refresh token): refresh that one.
-            rotation = await store.RotateAsync(ChannelNames.Zalo, OaId, rotation.Token.Version, oauth.RefreshAsync, cancellationToken);
+            rotation = await store.RotateAsync(ZaloChannel.Name, OaId, rotation.Token.Version, oauth.RefreshAsync, cancellationToken);
         }
 
         if (rotation.Error is not null || rotation.Token.AccessToken is null)
         {
             Volatile.Write(ref _cached, null);
             var error = rotation.Error ?? "no access token";
-            LogRefreshRefused(logger, error);
+            Log.ZaloRefreshRefused(logger, error);
             return ZaloAccessToken.Missing("refresh_refused", "Zalo từ chối refresh token (" + error + "): quản trị OA cần cấp quyền lại.");
         }
 
         if (rotation.RotatedHere)
         {
-            LogRotated(logger, rotation.Token.Version);
+            Log.ZaloTokenRotated(logger, rotation.Token.Version);
         }
 
         return Cache(rotation.Token);
@@ -122,9 +122,9 @@ public sealed partial class ZaloTokenProvider(
             return;
         }
 
-        if (options.Value.InitialRefreshToken is { Length: > 0 } initial && await store.SeedAsync(ChannelNames.Zalo, OaId, initial, cancellationToken))
+        if (options.Value.InitialRefreshToken is { Length: > 0 } initial && await store.SeedAsync(ZaloChannel.Name, OaId, initial, cancellationToken))
         {
-            LogSeeded(logger);
+            Log.ZaloTokensSeeded(logger);
         }
 
         _seeded = true;
@@ -132,17 +132,6 @@ public sealed partial class ZaloTokenProvider(
 
     private sealed record Cached(ChannelToken Token, DateTimeOffset FreshUntil);
 
-    [LoggerMessage(EventId = 3411, Level = LogLevel.Information, Message = "Zalo tokens seeded from Outreach:Zalo:InitialRefreshToken")]
-    private static partial void LogSeeded(ILogger logger);
-
-    [LoggerMessage(EventId = 3412, Level = LogLevel.Information, Message = "Zalo access token refreshed (token version {Version})")]
-    private static partial void LogRotated(ILogger logger, long version);
-
-    [LoggerMessage(EventId = 3413, Level = LogLevel.Error, Message = "Zalo refused the refresh token ({Error}): an OA admin must grant consent again and set Outreach:Zalo:InitialRefreshToken")]
-    private static partial void LogRefreshRefused(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 3414, Level = LogLevel.Error, Message = "No Zalo token stored: set Outreach:Zalo:InitialRefreshToken")]
-    private static partial void LogNoToken(ILogger logger);
 }
 
 /// <summary>An access token and the version it has in the store, or why there is none.</summary>

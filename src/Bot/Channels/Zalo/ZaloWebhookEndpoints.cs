@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Zalo.Payloads;
-using Outreach.Bot.Inbox;
 using Outreach.Content.Inbox;
 
 namespace Outreach.Bot.Channels.Zalo;
@@ -25,14 +24,14 @@ public static partial class ZaloWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, IOptions<ZaloOptions> options, InboxStore inbox, InboxSignal signal, ILoggerFactory loggers,
+        HttpRequest request, IOptions<ZaloOptions> options, IInbox inbox, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(ZaloWebhookEndpoints));
         if (!settings.IsConfigured)
         {
-            LogNotConfigured(logger);
+            Log.ZaloNotConfigured(logger);
             return Results.Problem("Kênh Zalo chưa được cấu hình (Outreach:Zalo:AppId…): sự kiện chưa được nhận.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
@@ -70,33 +69,32 @@ public static partial class ZaloWebhookEndpoints
             return Unauthenticated(settings, logger, "invalid");
         }
 
-        return await StoreAsync(zaloEvent, json, request, inbox, signal, logger, cancellationToken);
+        return await StoreAsync(zaloEvent, json, request, inbox, logger, cancellationToken);
     }
 
     private static async Task<IResult> StoreAsync(
-        ZaloWebhookEvent zaloEvent, string json, HttpRequest request, InboxStore inbox, InboxSignal signal, ILogger logger,
+        ZaloWebhookEvent zaloEvent, string json, HttpRequest request, IInbox inbox, ILogger logger,
         CancellationToken cancellationToken)
     {
         var name = zaloEvent.EventName;
         if (string.IsNullOrEmpty(name))
         {
             // Signed, so it is Zalo's: a 4xx would only make Zalo retry it for an hour and then disable the webhook.
-            LogNoEventName(logger);
+            Log.ZaloNoEventName(logger);
             return Results.Ok();
         }
 
         if (!ZaloEventNames.IsHandled(name))
         {
             // Our own echoes (oa_send_*) and events Outreach has no use for: acknowledged so Zalo does not retry them.
-            LogIgnored(logger, name);
+            Log.ZaloIgnored(logger, name);
             return Results.Ok();
         }
 
         var draft = ZaloInboxEvents.ToDraft(zaloEvent, json);
-        var added = await inbox.AppendAsync([draft], cancellationToken);
-        signal.Pulse();
+        var added = await inbox.AcceptAsync([draft], cancellationToken);
         var numRetry = request.Headers["num_retry"].ToString();
-        LogStored(logger, name, draft.PlatformEventId, added == 0, numRetry);
+        Log.ZaloStored(logger, name, draft.PlatformEventId, added == 0, numRetry);
         return Results.Ok();
     }
 
@@ -110,7 +108,7 @@ public static partial class ZaloWebhookEndpoints
         // One source (SPEC) says the app secret signs webhooks; off unless an operator turns it on.
         if (settings.AcceptAppSecretSignature && ZaloSignature.IsValid(signature, settings.AppId!, body, timestamp, settings.AppSecret!))
         {
-            LogAppSecretSignature(logger);
+            Log.ZaloAppSecretSignature(logger);
             return true;
         }
 
@@ -119,27 +117,9 @@ public static partial class ZaloWebhookEndpoints
 
     private static IResult Unauthenticated(ZaloOptions settings, ILogger logger, string reason)
     {
-        LogBadSignature(logger, reason, settings.AcknowledgeInvalidSignatures);
+        Log.ZaloBadSignature(logger, reason, settings.AcknowledgeInvalidSignatures);
         return settings.AcknowledgeInvalidSignatures
             ? Results.Ok()
             : Results.Problem("Chữ ký X-ZEvent-Signature thiếu hoặc sai.", statusCode: StatusCodes.Status401Unauthorized);
     }
-
-    [LoggerMessage(EventId = 3401, Level = LogLevel.Warning, Message = "Zalo webhook received but Zalo is not configured (Outreach:Zalo:AppId); answered 503")]
-    private static partial void LogNotConfigured(ILogger logger);
-
-    [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "Zalo webhook signature {Reason}; nothing stored (acknowledged anyway: {Acknowledged})")]
-    private static partial void LogBadSignature(ILogger logger, string reason, bool acknowledged);
-
-    [LoggerMessage(EventId = 3403, Level = LogLevel.Information, Message = "Zalo webhook event {EventName} ignored")]
-    private static partial void LogIgnored(ILogger logger, string eventName);
-
-    [LoggerMessage(EventId = 3404, Level = LogLevel.Debug, Message = "Zalo event {EventName} {EventId} stored (duplicate: {Duplicate}, num_retry: {NumRetry})")]
-    private static partial void LogStored(ILogger logger, string eventName, string eventId, bool duplicate, string numRetry);
-
-    [LoggerMessage(EventId = 3406, Level = LogLevel.Warning, Message = "Signed Zalo webhook without event_name acknowledged and not stored")]
-    private static partial void LogNoEventName(ILogger logger);
-
-    [LoggerMessage(EventId = 3405, Level = LogLevel.Warning, Message = "Zalo webhook signed with the app secret, not the OA secret key (accepted by setting)")]
-    private static partial void LogAppSecretSignature(ILogger logger);
 }

@@ -1,69 +1,26 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Outreach.Bot.Staff.Auth;
-using Outreach.Content.Reports;
+using Outreach.Bot.Staff.Reach;
 
 namespace Outreach.Bot.Staff.Apis;
 
 /// <summary>
 /// /staff/api/exports: the report of a unit and period as Excel (<c>reach.xlsx</c>, every table a sheet) or CSV
-/// (<c>reach.csv?table=tong-quan|don-vi|dot-gui|chi-tieu</c>). Built from the very objects the JSON API returns, with the
-/// same scoping: another unit's report does not exist for the caller.
+/// (<c>reach.csv?table=tong-quan|don-vi|dot-gui|chi-tieu</c>), built from the very objects the JSON API returns, with the
+/// same scoping (<see cref="ReachService"/>).
 /// </summary>
 public static class ExportsApi
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static RouteGroupBuilder MapExportsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var exports = api.MapGroup("/exports").RequireStaff();
-        exports.MapGet("/reach.xlsx", WorkbookAsync);
-        exports.MapGet("/reach.csv", CsvAsync);
+        exports.MapGet("/reach.xlsx", async (long? unitId, string? period, HttpContext http, ReachService service, CancellationToken ct) =>
+            ApiResults.From(await service.WorkbookAsync(http.Session(), unitId, period, ct), File));
+        exports.MapGet("/reach.csv", async (long? unitId, string? period, string? table, HttpContext http, ReachService service, CancellationToken ct) =>
+            ApiResults.From(await service.CsvAsync(http.Session(), unitId, period, table, ct), File));
         return api;
     }
 
-    private static async Task<IResult> WorkbookAsync(long? unitId, string? period, HttpContext http, [AsParameters] ReachApiServices s, CancellationToken ct)
-    {
-        var (unit, found, problem) = await s.ResolveAsync(http.Session(), unitId, period, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var reach = await s.Reach.ReportAsync(unit!, found!, ct);
-        var targets = await s.TargetQuery.ReportAsync(unit!, found!, ct);
-        var buffer = new MemoryStream();
-        await ReachExports.WriteWorkbookAsync(buffer, reach, targets, s.Time.GetUtcNow(), ct);
-        buffer.Position = 0;
-        return Results.File(buffer, XlsxType, FileName(unit!.Id, found!.Code, "xlsx"));
-    }
-
-    private static async Task<IResult> CsvAsync(
-        long? unitId, string? period, string? table, HttpContext http, [AsParameters] ReachApiServices s, CancellationToken ct)
-    {
-        var name = string.IsNullOrWhiteSpace(table) ? ReachReportTables.Summary : table.Trim();
-        if (!ReachReportTables.Names.Contains(name))
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["table"] = [$"Bảng là một trong: {string.Join(", ", ReachReportTables.Names)}."] },
-                title: "Dữ liệu chưa hợp lệ");
-        }
-
-        var (unit, found, problem) = await s.ResolveAsync(http.Session(), unitId, period, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var reach = await s.Reach.ReportAsync(unit!, found!, ct);
-        var targets = await s.TargetQuery.ReportAsync(unit!, found!, ct);
-        var buffer = new MemoryStream();
-        await ReachExports.WriteCsvAsync(buffer, ReachReportTables.Build(name, reach, targets), ct);
-        buffer.Position = 0;
-        return Results.File(buffer, "text/csv; charset=utf-8", FileName(unit!.Id, found!.Code, name + ".csv"));
-    }
-
-    private static string FileName(long unitId, string period, string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"bao-cao-{period}-don-vi-{unitId}.{extension}");
+    private static IResult File(ReportFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 }

@@ -8,7 +8,6 @@ using Outreach.Bot.Staff.Console.Broadcasts;
 using Outreach.Bot.Staff.Console.Handoffs;
 using Outreach.Bot.Staff.Console.Home;
 using Outreach.Bot.Staff.Console.Posts;
-using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Console.Reach;
 using Outreach.Bot.Staff.Console.Schedule;
 using Outreach.Bot.Staff.Console.Layout;
@@ -35,8 +34,6 @@ public static class ConsoleEndpoints
             options.Cookie.Name = "outreach_af";
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
-        services.AddSingleton<ConsoleStore>();
-        services.AddSingleton<MessagePreviewer>();
         services.AddOptions<BootstrapAdminOptions>()
             .BindConfiguration(BootstrapAdminOptions.Section)
             .ValidateDataAnnotations()

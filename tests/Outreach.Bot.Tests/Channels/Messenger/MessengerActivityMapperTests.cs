@@ -16,7 +16,7 @@ public sealed class MessengerActivityMapperTests
         Assert.Equal("yes", activity.Text);
         Assert.Equal("7689966077685933", activity.From.Id);
         Assert.Equal("134968929707951", activity.Recipient.Id);
-        Assert.Equal(ChannelNames.Messenger, activity.ChannelId);
+        Assert.Equal(MessengerChannel.Name, activity.ChannelId);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1698637600838), activity.Timestamp);
         Assert.NotNull(activity.ChannelData);
     }

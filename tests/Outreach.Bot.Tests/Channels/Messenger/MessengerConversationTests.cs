@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Outreach.Bot.Channels;
+using Outreach.Bot.Channels.Messenger;
 using Outreach.Bot.Core;
 using Outreach.Emulators.Messenger;
 using Outreach.Testing;
+using Outreach.Content.Messages;
+using Outreach.Bot.Inbox;
 
 namespace Outreach.Bot.Tests.Channels.Messenger;
 
@@ -170,15 +172,15 @@ public sealed class MessengerConversationTests(PostgresServer server) : Messenge
         await using var host = await StartGatewayAsync();
         Emulator.UserInteracted("9001");
         Clock.Advance(TimeSpan.FromHours(25));
-        var adapter = host.Services.GetRequiredService<ChannelRegistry>().Adapter(ChannelNames.Messenger)!;
+        var adapter = host.Services.GetRequiredService<InboxAdapter>();
 
         await adapter.ContinueConversationAsync(
-            new ConversationReference(ChannelNames.Messenger, Emulator.PageId, "9001"),
+            new ConversationReference(MessengerChannel.Name, Emulator.PageId, "9001"),
             (turn, ct) => turn.SendActivityAsync(
                 new Activity
                 {
-                    Type = ActivityTypes.Message, ChannelId = ChannelNames.Messenger, From = turn.Activity.Recipient, Recipient = turn.Activity.From,
-                    Text = "Cán bộ Hội đây, chị cần gì ạ?", Purpose = Outreach.Scheduler.Sending.MessagePurpose.HumanAgentReply,
+                    Type = ActivityTypes.Message, ChannelId = MessengerChannel.Name, From = turn.Activity.Recipient, Recipient = turn.Activity.From,
+                    Text = "Cán bộ Hội đây, chị cần gì ạ?", Purpose = MessagePurpose.HumanAgentReply,
                 },
                 ct),
             Ct);

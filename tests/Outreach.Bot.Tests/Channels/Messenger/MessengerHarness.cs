@@ -39,10 +39,9 @@ internal sealed class MessengerHarness : IAsyncDisposable
             values[key] = value;
         }
 
-        var services = new ServiceCollection()
+        var services = MessengerModule.AddClient(new ServiceCollection())
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
-            .AddMessengerChannel()
             .AddSingleton<MessengerSender>()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new MessengerHarness(emulator, services, clock);

@@ -1,5 +1,6 @@
 using Outreach.Bot.Channels.Messenger;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Bot.Tests.Channels.Messenger;
 

@@ -1,6 +1,7 @@
 using Outreach.Bot.Channels.Messenger;
 using Outreach.Emulators.Messenger;
 using Outreach.Scheduler.Sending;
+using Outreach.Content.Messages;
 
 namespace Outreach.Bot.Tests.Channels.Messenger;
 

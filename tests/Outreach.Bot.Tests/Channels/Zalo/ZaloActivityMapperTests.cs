@@ -18,7 +18,7 @@ public sealed class ZaloActivityMapperTests
         Assert.Equal("96d3cdf3af150460909", activity.Id);
         Assert.Equal("246845883529197922", activity.From.Id);
         Assert.Equal("388613280878808645", activity.Recipient.Id);
-        Assert.Equal(ChannelNames.Zalo, activity.ChannelId);
+        Assert.Equal(ZaloChannel.Name, activity.ChannelId);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(154390853474), activity.Timestamp);
         Assert.Equal("user_send_text", activity.ChannelData!.Value.GetProperty("event_name").GetString());
     }

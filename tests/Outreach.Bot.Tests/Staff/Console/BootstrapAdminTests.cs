@@ -94,7 +94,7 @@ public sealed class BootstrapAdminTests(PostgresServer server)
     }
 
     private static BootstrapAdmin Bootstrap(TestDatabase database) =>
-        new(database.DataSource, new StaffPasswords(), Options.Create(Settings), NullLogger<BootstrapAdmin>.Instance);
+        new(new Content.Staff.StaffUserStore(database.DataSource), new StaffPasswords(), Options.Create(Settings), NullLogger<BootstrapAdmin>.Instance);
 
     private static async Task<T> ScalarAsync<T>(TestDatabase database, string sql, object? args = null)
     {

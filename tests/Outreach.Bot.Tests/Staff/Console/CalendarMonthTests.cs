@@ -1,5 +1,6 @@
 using Outreach.Bot.Staff.Console.Schedule;
 using Outreach.Content.Posts;
+using Outreach.Content.Broadcasts;
 
 namespace Outreach.Bot.Tests.Staff.Console;
 
@@ -35,7 +36,7 @@ public sealed class CalendarMonthTests
     {
         var post = new Post
         {
-            Id = 2, Title = "Hằng tuần", Body = "x", Topic = "union", AudienceChannels = ["zalo"], AudienceUnits = [1],
+            Id = 2, Title = "Hằng tuần", Body = "x", Topic = "union", Audience = Audience.Of(["zalo"], [1]),
             Status = PostStatuses.Scheduled, ScheduleKind = PostSchedule.Recurring, Cron = "0 8 * * 1",
         };
 
@@ -55,7 +56,7 @@ public sealed class CalendarMonthTests
 
     private static Post Once(long id, DateTimeOffset at) => new()
     {
-        Id = id, Title = "Một lần", Body = "x", Topic = "health", AudienceChannels = ["messenger"], AudienceUnits = [1],
+        Id = id, Title = "Một lần", Body = "x", Topic = "health", Audience = Audience.Of(["messenger"], [1]),
         Status = PostStatuses.Scheduled, ScheduleKind = PostSchedule.Once, SendAt = at,
     };
 }

@@ -62,7 +62,7 @@ internal sealed class ConsoleWorld : IAsyncDisposable
             new Post
             {
                 OrgUnitId = communeA.Id, Title = TitleA, Body = "Nội dung chỉ dành cho xã An Bình.", Topic = "health",
-                AudienceChannels = ["messenger"], AudienceUnits = [communeA.Id], CreatedBy = editorA.Id,
+                Audience = Audience.Of(["messenger"], [communeA.Id]), CreatedBy = editorA.Id,
             },
             ct);
         await posts.TransitionAsync(post.Id, PostStatuses.Draft, PostStatuses.Submitted, editorA.Id, null, null, ct);

@@ -1,13 +1,18 @@
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels;
+using Outreach.Bot.Channels.Messenger;
 using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Content.Posts;
+using Outreach.Scheduler.Broadcasting;
+using Outreach.Scheduler.Sending;
+using Outreach.Content.Broadcasts;
 
 namespace Outreach.Bot.Tests.Staff.Console;
 
 public sealed class MessagePreviewerTests
 {
-    private readonly MessagePreviewer _previewer = new(Options.Create(new ZaloOptions()));
+    private readonly MessagePreviewer _previewer = Previewer(new ZaloOptions());
 
     [Fact]
     public void Preview_ShortPost_OneMessagePerChannelWithTitleBodyAndLink()
@@ -45,7 +50,7 @@ public sealed class MessagePreviewerTests
     [Fact]
     public void Preview_Zalo_UsesItsConfiguredTextLimit()
     {
-        var previewer = new MessagePreviewer(Options.Create(new ZaloOptions { MaxTextLength = 100 }));
+        var previewer = Previewer(new ZaloOptions { MaxTextLength = 100 });
         var post = Post("Tiêu đề", string.Concat(Enumerable.Repeat("một hai ba ", 20)).Trim(), null, "zalo");
 
         var preview = previewer.Preview(post, "zalo");
@@ -55,8 +60,25 @@ public sealed class MessagePreviewerTests
         Assert.All(preview.Bubbles, b => Assert.True(b.Text.Length <= 100));
     }
 
+    private static readonly IOptions<BroadcastOptions> Broadcasts = Options.Create(new BroadcastOptions());
+
+    // The real channels' previews; their senders are never called.
+    private static MessagePreviewer Previewer(ZaloOptions zalo) => new(
+        new ChannelRegistry(
+            [new MessengerChannel(Options.Create(new MessengerOptions()), Broadcasts), new ZaloChannel(Options.Create(zalo), Broadcasts)],
+            [new UnusedSender(MessengerChannel.Name), new UnusedSender(ZaloChannel.Name)]),
+        BroadcastMessage.Untracked);
+
     private static Post Post(string title, string body, string? link, params string[] channels) => new()
     {
-        Title = title, Body = body, LinkUrl = link, Topic = "health", AudienceChannels = channels, AudienceUnits = [1],
+        Title = title, Body = body, LinkUrl = link, Topic = "health", Audience = Audience.Of(channels, [1]),
     };
+
+    private sealed class UnusedSender(string channel) : IChannelSender
+    {
+        public string Channel => channel;
+
+        public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("A preview never sends.");
+    }
 }

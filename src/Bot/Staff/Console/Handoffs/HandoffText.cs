@@ -1,4 +1,4 @@
-using Outreach.Bot.Handoffs;
+using Outreach.Bot.Staff.Handoffs;
 using Outreach.Bot.Staff.Console.Layout;
 using Outreach.Content.Handoffs;
 
@@ -82,19 +82,4 @@ public static class HandoffText
         "unknown" => "không rõ đã gửi chưa",
         _ => status ?? "",
     };
-
-    /// <summary>What a refused reply tells the staff member, and what she can do about it.</summary>
-    public static string ReplyError(HandoffReplyResult result, string channel) => result switch
-    {
-        HandoffReplyResult.InvalidText => $"Nội dung trả lời không được để trống và không dài quá {ConsoleFormat.Number(MaxReply)} ký tự.",
-        HandoffReplyResult.NotHeldByYou =>
-            "Bạn chưa nhận hỗ trợ cuộc trò chuyện này (hoặc cán bộ khác đang giữ, hoặc nó đã kết thúc). Hãy tải lại trang.",
-        HandoffReplyResult.OutsideWindow =>
-            "Hội viên nhắn lần cuối đã hơn 7 ngày: nền tảng không cho phép trả lời nữa. Hãy liên hệ chị bằng cách khác (điện thoại, gặp trực tiếp).",
-        HandoffReplyResult.NoChannel => $"Hệ thống chưa bật kênh {ConsoleText.Channel(channel)} nên không gửi được. Hãy báo quản trị viên.",
-        _ => "Không tìm thấy cuộc trò chuyện này.",
-    };
-
-    /// <summary>The longest reply (the service's limit; also the textarea's maxlength).</summary>
-    public const int MaxReply = 2000;
 }

@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Outreach.Bot.Handoffs;
 using Outreach.Bot.Staff.Auth;
 using Outreach.Bot.Staff.Console.Layout;
-using Outreach.Content.Handoffs;
+using Outreach.Bot.Staff.Handoffs;
 
 namespace Outreach.Bot.Staff.Console.Handoffs;
 
 /// <summary>
 /// /staff/handoffs: the members waiting for (or held by) a staff member of this unit, open crisis alerts, each conversation,
-/// and take, reply, release. Another unit's handoff or alert is a 404, page and POST alike; viewers read only (POSTs 403).
+/// and take, reply, release, over <see cref="HandoffService"/> (another unit's handoff or alert is a 404, viewers read only).
 /// </summary>
 public static class HandoffsEndpoints
 {
@@ -19,10 +17,13 @@ public static class HandoffsEndpoints
         ArgumentNullException.ThrowIfNull(console);
         console.MapGet("/handoffs", QueueAsync);
         console.MapGet("/handoffs/{id:long}", ShowAsync);
-        console.MapPost("/handoffs/{id:long}/take", TakeAsync);
+        console.MapPost("/handoffs/{id:long}/take", async (long id, HttpContext http, HandoffService service, CancellationToken ct) =>
+            Done(http.Session(), await service.TakeAsync(http.Session(), id, ct), ConsolePaths.Handoff(id), HandoffText.Taken));
         console.MapPost("/handoffs/{id:long}/reply", ReplyAsync);
-        console.MapPost("/handoffs/{id:long}/release", ReleaseAsync);
-        console.MapPost("/handoffs/alerts/{id:long}/done", AlertDoneAsync);
+        console.MapPost("/handoffs/{id:long}/release", async (long id, HttpContext http, HandoffService service, CancellationToken ct) =>
+            Done(http.Session(), await service.ReleaseAsync(http.Session(), id, ct), ConsolePaths.Handoffs, HandoffText.Released));
+        console.MapPost("/handoffs/alerts/{id:long}/done", async (long id, HttpContext http, HandoffService service, CancellationToken ct) =>
+            Done(http.Session(), await service.AcknowledgeAlertAsync(http.Session(), id, ct), ConsolePaths.Handoffs, HandoffText.AlertDone));
         return console;
     }
 
@@ -32,127 +33,51 @@ public static class HandoffsEndpoints
         public string? Text { get; set; }
     }
 
-    private static async Task<IResult> QueueAsync(string? notice, HttpContext http, [AsParameters] HandoffServices h, CancellationToken ct)
+    private static async Task<IResult> QueueAsync(string? notice, HttpContext http, HandoffService service, CancellationToken ct)
     {
         var session = http.Session();
-        var queue = await h.Handoffs.ListAsync(session.Unit.Id, ct);
-        var alerts = await h.Alerts.ListOpenAsync(session.Unit.Id, ct);
+        var inbox = await service.InboxAsync(session, ct);
         return Pages.Render<HandoffQueuePage>(new
         {
-            Session = session, Handoffs = queue, Alerts = alerts, CanAct = HandoffAccess.CanAct(session), Notice = HandoffText.Notice(notice),
+            Session = session, inbox.Handoffs, inbox.Alerts, CanAct = HandoffService.CanAct(session), Notice = HandoffText.Notice(notice),
         });
     }
 
-    private static async Task<IResult> ShowAsync(long id, string? notice, HttpContext http, [AsParameters] HandoffServices h,
-        CancellationToken ct)
+    private static async Task<IResult> ShowAsync(long id, string? notice, HttpContext http, HandoffService service, CancellationToken ct) =>
+        await ConversationAsync(http.Session(), id, service, HandoffText.Notice(notice), null, null, StatusCodes.Status200OK, ct);
+
+    private static async Task<IResult> ReplyAsync(long id, [FromForm] ReplyForm form, HttpContext http, HandoffService service, CancellationToken ct)
     {
         var session = http.Session();
-        return await h.Handoffs.FindAsync(id, session.Unit.Id, ct) is { } handoff
-            ? await ConversationAsync(session, handoff, h, HandoffText.Notice(notice), null, null, StatusCodes.Status200OK, ct)
-            : Pages.NotFound(session);
-    }
-
-    private static async Task<IResult> TakeAsync(long id, HttpContext http, [AsParameters] HandoffServices h, CancellationToken ct)
-    {
-        var session = http.Session();
-        if (await CheckAsync(id, session, h, ct) is { } refusal)
-        {
-            return refusal;
-        }
-
-        return await h.Handoffs.TakeAsync(id, session.Unit.Id, HandoffAccess.StaffId(session), ct) is not null
-            ? Pages.SeeOther(ConsolePaths.Handoff(id), HandoffText.Taken)
-            : Changed(session, "Cán bộ khác vừa nhận hỗ trợ hội viên này, hoặc cuộc trò chuyện đã kết thúc.");
-    }
-
-    private static async Task<IResult> ReplyAsync(long id, [FromForm] ReplyForm form, HttpContext http, [AsParameters] HandoffServices h,
-        CancellationToken ct)
-    {
-        var session = http.Session();
-        if (await CheckAsync(id, session, h, ct) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var text = form.Text?.Trim() ?? "";
-        var result = await h.Handoffs.ReplyAsync(id, session.Unit.Id, HandoffAccess.StaffId(session), text, ct);
-        if (result == HandoffReplyResult.Sent)
+        var replied = await service.ReplyAsync(session, id, form.Text, ct);
+        if (replied.IsOk)
         {
             return Pages.SeeOther(ConsolePaths.Handoff(id), HandoffText.Replied);
         }
 
-        // The page again with what she wrote still in the box, and why it was not sent.
-        if (await h.Handoffs.FindAsync(id, session.Unit.Id, ct) is not { } handoff)
-        {
-            return Pages.NotFound(session);
-        }
-
-        var status = result == HandoffReplyResult.InvalidText ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
-        return await ConversationAsync(session, handoff, h, null, form.Text, HandoffText.ReplyError(result, handoff.Channel), status, ct);
+        // Not hers to see, or a viewer: the refusal's page. Otherwise the page again with what she wrote and why it was not sent.
+        return replied.Refusal.Kind is StaffRefusalKind.NotFound or StaffRefusalKind.Forbidden
+            ? Pages.Refusal(session, replied.Refusal)
+            : await ConversationAsync(session, id, service, null, form.Text, replied.Refusal.Reason,
+                replied.Refusal.Kind == StaffRefusalKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, ct);
     }
 
-    private static async Task<IResult> ReleaseAsync(long id, HttpContext http, [AsParameters] HandoffServices h, CancellationToken ct)
-    {
-        var session = http.Session();
-        if (await CheckAsync(id, session, h, ct) is { } refusal)
-        {
-            return refusal;
-        }
-
-        return await h.Handoffs.ReleaseAsync(id, session.Unit.Id, HandoffAccess.StaffId(session), ct)
-            ? Pages.SeeOther(ConsolePaths.Handoffs, HandoffText.Released)
-            : Changed(session, "Cuộc trò chuyện đã kết thúc trước đó.");
-    }
-
-    private static async Task<IResult> AlertDoneAsync(long id, HttpContext http, [AsParameters] HandoffServices h, CancellationToken ct)
-    {
-        var session = http.Session();
-        if (!await h.Alerts.IsVisibleAsync(id, session.Unit.Id, ct))
-        {
-            return Pages.NotFound(session);
-        }
-
-        if (HandoffAccess.Refusal(session) is { } reason)
-        {
-            return Pages.Forbidden(session, reason);
-        }
-
-        // Already acknowledged by a colleague: what she asked for holds either way.
-        await h.Alerts.AcknowledgeAsync(id, session.Unit.Id, HandoffAccess.StaffId(session), h.Time.GetUtcNow(), ct);
-        return Pages.SeeOther(ConsolePaths.Handoffs, HandoffText.AlertDone);
-    }
-
-    // Another unit's handoff is not found (before anything else); then viewers are refused.
-    private static async Task<IResult?> CheckAsync(long id, StaffSession session, HandoffServices h, CancellationToken ct)
-    {
-        if (await h.Handoffs.FindAsync(id, session.Unit.Id, ct) is null)
-        {
-            return Pages.NotFound(session);
-        }
-
-        return HandoffAccess.Refusal(session) is { } reason ? Pages.Forbidden(session, reason) : null;
-    }
-
-    private static async Task<IResult> ConversationAsync(StaffSession session, HandoffListing handoff, HandoffServices h, string? notice,
+    private static async Task<IResult> ConversationAsync(StaffSession session, long id, HandoffService service, string? notice,
         string? draft, string? error, int status, CancellationToken ct)
     {
-        var lines = await h.History.LoadAsync(handoff.ContactId, ct);
-        var replyUntil = handoff.LastInboundAt + HandoffService.HumanAgentWindow;
+        var found = await service.ConversationAsync(session, id, ct);
+        if (!found.IsOk)
+        {
+            return Pages.Refusal(session, found.Refusal);
+        }
+
+        var c = found.Value;
         return Pages.Render<HandoffPage>(new
         {
-            Session = session,
-            Handoff = handoff,
-            Lines = lines,
-            CanAct = HandoffAccess.CanAct(session),
-            IsMine = handoff.TakenBy == HandoffAccess.StaffId(session),
-            ReplyUntil = replyUntil,
-            WindowOpen = replyUntil > h.Time.GetUtcNow(),
-            Draft = draft,
-            Error = error,
-            Notice = notice,
+            Session = session, c.Handoff, c.Lines, c.CanAct, c.IsMine, c.ReplyUntil, c.WindowOpen, Draft = draft, Error = error, Notice = notice,
         }, status);
     }
 
-    private static RazorComponentResult<ProblemPage> Changed(StaffSession session, string detail) =>
-        Pages.Problem("Cuộc trò chuyện vừa thay đổi", detail + " Hãy tải lại trang.", StatusCodes.Status409Conflict, session);
+    private static IResult Done<T>(StaffSession session, StaffResult<T> result, string path, string notice) =>
+        result.IsOk ? Pages.SeeOther(path, notice) : Pages.Refusal(session, result.Refusal);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Outreach.Bot.Staff.Console.Layout;
+using Outreach.Bot.Staff.Posts;
 
 namespace Outreach.Bot.Staff.Console.Home;
 
@@ -13,9 +14,9 @@ public static class HomeEndpoints
         return console;
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, ConsoleStore store, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(HttpContext http, PostService posts, CancellationToken ct)
     {
         var session = http.Session();
-        return Pages.Render<HomePage>(new { Session = session, Counts = await store.PostCountsAsync(session.Unit.Id, ct) });
+        return Pages.Render<HomePage>(new { Session = session, Counts = await posts.CountsAsync(session, ct) });
     }
 }

@@ -4,7 +4,7 @@ using Outreach.Content.Staff;
 
 namespace Outreach.Bot.Staff.Console.Layout;
 
-/// <summary>The Vietnamese names staff read for the codes the store keeps (statuses, roles, channels, reasons).</summary>
+/// <summary>The Vietnamese names staff read for the codes the store keeps (statuses, roles, reasons; channels name themselves: ChannelCatalog).</summary>
 public static class ConsoleText
 {
     public static string PostStatus(string status) => status switch
@@ -45,15 +45,13 @@ public static class ConsoleText
         _ => status,
     };
 
+    /// <summary>A skip reason every channel shares (a channel's own window and quota reasons: ChannelCatalog.ReasonText).</summary>
     public static string SkipReason(string reason) => reason switch
     {
         SkipReasons.NotSubscribed => "Chưa đăng ký chủ đề",
         SkipReasons.Unreachable => "Đã chặn hoặc xin xóa dữ liệu",
         SkipReasons.NotFollower => "Đã bỏ quan tâm OA",
         SkipReasons.NeverInteracted => "Chưa từng nhắn tin",
-        SkipReasons.OutsideMessengerWindow => "Quá 24 giờ kể từ tin nhắn cuối (Messenger)",
-        SkipReasons.OutsideZaloWindow => "Quá 7 ngày kể từ lần tương tác cuối (Zalo)",
-        SkipReasons.ZaloQuota => "Đã nhận đủ số tin cho phép (Zalo)",
         SkipReasons.Unsubscribed => "Đã hủy đăng ký",
         SkipReasons.WindowClosed => "Hết thời hạn nhắn tin trước khi gửi",
         _ => reason,
@@ -66,13 +64,5 @@ public static class ConsoleText
         StaffRoles.Approver => "Người duyệt",
         StaffRoles.Viewer => "Người xem",
         _ => role,
-    };
-
-    public static string Channel(string channel) => channel switch
-    {
-        "messenger" => "Messenger",
-        "zalo" => "Zalo",
-        "webchat" => "Web chat (thử nghiệm)",
-        _ => channel,
     };
 }

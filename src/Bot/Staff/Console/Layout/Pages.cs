@@ -25,6 +25,23 @@ public static class Pages
         Problem("Không được phép", reason, StatusCodes.Status403Forbidden, session);
 
     /// <summary>
+    /// How the console says a staff service's refusal: another unit's data is the plain 404, a refusal with its own title its
+    /// problem page. Invalid input is the caller's (it shows the form again with the problems); here it becomes a plain 400.
+    /// </summary>
+    public static IResult Refusal(StaffSession session, StaffRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Kind switch
+        {
+            StaffRefusalKind.NotFound when refusal.Title is null => NotFound(session),
+            StaffRefusalKind.NotFound => Problem(refusal.Title, refusal.Reason, StatusCodes.Status404NotFound, session),
+            StaffRefusalKind.Forbidden => Forbidden(session, refusal.Reason),
+            StaffRefusalKind.Conflict => Problem(refusal.Title ?? "Không thực hiện được", refusal.Reason, StatusCodes.Status409Conflict, session),
+            _ => Problem(refusal.Title ?? "Dữ liệu chưa hợp lệ", refusal.Reason, StatusCodes.Status400BadRequest, session),
+        };
+    }
+
+    /// <summary>
     /// Post/redirect/get: back to <paramref name="path"/>, which then says what was done. Only a code travels in the address
     /// (see <see cref="ConsoleNotices"/>), so nobody can make the console show a text of their own.
     /// </summary>

@@ -1,19 +1,14 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Outreach.Bot.Staff.Apis;
 using Outreach.Bot.Staff.Auth;
-using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Console.Layout;
+using Outreach.Bot.Staff.Console.Previews;
+using Outreach.Bot.Staff.Posts;
 using Outreach.Content.Posts;
-using Outreach.Content.Staff;
 
 namespace Outreach.Bot.Staff.Console.Posts;
 
-/// <summary>
-/// POST /staff/posts/{id}/submit|approve|reject|schedule|cancel. Each step is checked by <see cref="PostWorkflow"/> and applied
-/// by the post store or <see cref="Scheduler.Broadcasting.BroadcastControl"/>, exactly as the JSON API does.
-/// </summary>
+/// <summary>POST /staff/posts/{id}/submit|approve|reject|schedule|cancel: the form's input to <see cref="PostService"/>, its answer as a page.</summary>
 public static class PostActionsEndpoints
 {
     /// <summary>The schedule kind that sends at once: a one-off schedule at the current time (quiet hours still apply).</summary>
@@ -22,13 +17,14 @@ public static class PostActionsEndpoints
     public static RouteGroupBuilder MapPostActions(this RouteGroupBuilder console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        console.MapPost("/posts/{id:long}/submit", (long id, HttpContext http, [AsParameters] StaffApiServices s, CancellationToken ct) =>
-            MoveAsync(id, PostStatuses.Submitted, null, ConsoleNotices.Submitted, http, s, ct));
-        console.MapPost("/posts/{id:long}/approve", (long id, HttpContext http, [AsParameters] StaffApiServices s, CancellationToken ct) =>
-            MoveAsync(id, PostStatuses.Approved, null, ConsoleNotices.Approved, http, s, ct));
+        console.MapPost("/posts/{id:long}/submit", async (long id, HttpContext http, PostService posts, CancellationToken ct) =>
+            Done(http.Session(), id, await posts.SubmitAsync(http.Session(), id, ct), ConsoleNotices.Submitted));
+        console.MapPost("/posts/{id:long}/approve", async (long id, HttpContext http, PostService posts, CancellationToken ct) =>
+            Done(http.Session(), id, await posts.ApproveAsync(http.Session(), id, ct), ConsoleNotices.Approved));
         console.MapPost("/posts/{id:long}/reject", RejectAsync);
         console.MapPost("/posts/{id:long}/schedule", ScheduleAsync);
-        console.MapPost("/posts/{id:long}/cancel", CancelAsync);
+        console.MapPost("/posts/{id:long}/cancel", async (long id, [FromForm] ActionForm form, HttpContext http, PostService posts, CancellationToken ct) =>
+            Done(http.Session(), id, await posts.CancelAsync(http.Session(), id, form?.Note, ct), ConsoleNotices.Cancelled));
         return console;
     }
 
@@ -47,108 +43,43 @@ public static class PostActionsEndpoints
     }
 
     private static async Task<IResult> RejectAsync(
-        long id, [FromForm] ActionForm form, HttpContext http, [AsParameters] ConsoleServices c,
-        [AsParameters] StaffApiServices s, CancellationToken ct)
+        long id, [FromForm] ActionForm form, HttpContext http, PostService posts, MessagePreviewer previewer, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(form.Note))
-        {
-            return await ProblemAsync(id, "note", "Cần ghi lý do trả lại bài.", http.Session(), c, s, ct);
-        }
-
-        return await MoveAsync(id, PostStatuses.Draft, form.Note.Trim(), ConsoleNotices.Rejected, http, s, ct);
+        var session = http.Session();
+        var rejected = await posts.RejectAsync(session, id, form?.Note, ct);
+        return await AnswerAsync(session, id, rejected, ConsoleNotices.Rejected, posts, previewer, ct);
     }
 
     private static async Task<IResult> ScheduleAsync(
-        long id, [FromForm] ActionForm form, HttpContext http, [AsParameters] ConsoleServices c,
-        [AsParameters] StaffApiServices s, CancellationToken ct)
+        long id, [FromForm] ActionForm form, HttpContext http, PostService posts, MessagePreviewer previewer, TimeProvider time, CancellationToken ct)
     {
         var session = http.Session();
+        form ??= new ActionForm();
         var recurring = form.Kind == PostSchedule.Recurring;
-        var sendAt = recurring ? null : form.Kind == SendNow ? s.Time.GetUtcNow() : ConsoleFormat.ParseLocalInput(form.SendAt);
+        var sendAt = recurring ? null : form.Kind == SendNow ? time.GetUtcNow() : ConsoleFormat.ParseLocalInput(form.SendAt);
         if (!recurring && sendAt is null)
         {
-            return await ProblemAsync(id, "sendAt", "Chọn ngày và giờ gửi.", session, c, s, ct);
+            return await AnswerAsync(session, id, StaffRefusal.Invalid("sendAt", "Chọn ngày và giờ gửi."), ConsoleNotices.Scheduled, posts, previewer, ct);
         }
 
-        var request = new ScheduleRequest(sendAt, recurring ? form.Cron : null);
-        var problems = PostRequestRules.Check(request, s.Time.GetUtcNow());
-        if (problems.Count > 0)
-        {
-            return await ProblemAsync(id, problems, session, c, s, ct);
-        }
-
-        var (post, refusal) = await CheckAsync(id, PostStatuses.Scheduled, session, s, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var schedule = sendAt is { } at
-            ? new PostSchedule(PostSchedule.Once, at, null)
-            : new PostSchedule(PostSchedule.Recurring, null, request.Cron!.Trim());
-        return await s.Control.ScheduleAsync(post!, schedule, session.User.Id, ct)
-            ? Pages.SeeOther(ConsolePaths.Post(id), ConsoleNotices.Scheduled)
-            : Changed(session);
+        var scheduled = await posts.ScheduleAsync(session, id, new ScheduleRequest(sendAt, recurring ? form.Cron : null), ct);
+        return await AnswerAsync(session, id, scheduled.Then(s => s.Post), ConsoleNotices.Scheduled, posts, previewer, ct);
     }
 
-    private static async Task<IResult> CancelAsync(long id, [FromForm] ActionForm form, HttpContext http,
-        [AsParameters] StaffApiServices s, CancellationToken ct)
+    // Done: back to the post with a notice. Input problems: the post page again with them on it (400). Else the refusal's page.
+    private static async Task<IResult> AnswerAsync(
+        StaffSession session, long id, StaffResult<Post> result, string notice, PostService posts, MessagePreviewer previewer, CancellationToken ct)
     {
-        var session = http.Session();
-        var (post, refusal) = await CheckAsync(id, PostStatuses.Cancelled, session, s, ct);
-        if (refusal is not null)
+        if (result.IsOk || result.Refusal.Kind != StaffRefusalKind.Invalid)
         {
-            return refusal;
+            return Done(session, id, result, notice);
         }
 
-        return await s.Control.CancelPostAsync(post!, session.User.Id, form.Note, ct)
-            ? Pages.SeeOther(ConsolePaths.Post(id), ConsoleNotices.Cancelled)
-            : Changed(session);
-    }
-
-    private static async Task<IResult> MoveAsync(long id, string to, string? note, string notice, HttpContext http, StaffApiServices s,
-        CancellationToken ct)
-    {
-        var session = http.Session();
-        var (post, refusal) = await CheckAsync(id, to, session, s, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        return await s.Posts.TransitionAsync(id, post!.Status, to, session.User.Id, note, null, ct)
-            ? Pages.SeeOther(ConsolePaths.Post(id), notice)
-            : Changed(session);
-    }
-
-    private static async Task<(Post? Post, IResult? Refusal)> CheckAsync(long id, string to, StaffSession session, StaffApiServices s,
-        CancellationToken ct)
-    {
-        if (await PostsApi.VisiblePostAsync(id, session, s, ct) is not { } post)
-        {
-            return (null, Pages.NotFound(session));
-        }
-
-        var unit = (await s.Units.FindAsync(post.OrgUnitId, ct))!;
-        return PostWorkflow.Refusal(session.User, session.Unit, post, unit, to) is { } reason
-            ? (post, Pages.Forbidden(session, reason))
-            : (post, null);
-    }
-
-    private static RazorComponentResult<ProblemPage> Changed(StaffSession session) =>
-        Pages.Problem("Bài viết vừa đổi trạng thái", "Có người vừa thao tác trên bài này. Hãy tải lại trang để xem trạng thái mới.",
-            StatusCodes.Status409Conflict, session);
-
-    private static Task<IResult> ProblemAsync(
-        long id, string field, string message, StaffSession session, ConsoleServices c, StaffApiServices s,
-        CancellationToken ct) =>
-        ProblemAsync(id, new Dictionary<string, string[]> { [field] = [message] }, session, c, s, ct);
-
-    // The post page again, with the form's problems on it (400), or the 404 a post of another unit gets.
-    private static async Task<IResult> ProblemAsync(
-        long id, Dictionary<string, string[]> problems, StaffSession session, ConsoleServices c, StaffApiServices s,
-        CancellationToken ct) =>
-        await PostDetails.LoadAsync(id, session, c, s, ct) is { } details
-            ? PostDetails.Page(session, details, null, problems, StatusCodes.Status400BadRequest)
+        return await PostDetails.LoadAsync(id, session, posts, previewer, ct) is { } details
+            ? PostDetails.Page(session, details, null, result.Refusal.Problems, StatusCodes.Status400BadRequest)
             : Pages.NotFound(session);
+    }
+
+    private static IResult Done(StaffSession session, long id, StaffResult<Post> result, string notice) =>
+        result.IsOk ? Pages.SeeOther(ConsolePaths.Post(id), notice) : Pages.Refusal(session, result.Refusal);
 }

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http;
-using Outreach.Bot.Staff.Apis;
+using Outreach.Bot.Channels;
 using Outreach.Bot.Staff.Auth;
-using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Console.Layout;
+using Outreach.Bot.Staff.Console.Previews;
+using Outreach.Bot.Staff.Posts;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Posts;
@@ -24,16 +25,15 @@ public sealed record PostDetails(
     DateTimeOffset? FirstAllowedSendAt)
 {
     /// <summary>The action that edits a draft (the other actions are named after the status they lead to).</summary>
-    public const string Edit = "edit";
+    public const string Edit = PostService.Edit;
 
     /// <summary>GET /staff/posts/{id}.</summary>
     public static async Task<IResult> ShowAsync(
-        long id, string? notice, HttpContext http, [AsParameters] ConsoleServices c, [AsParameters] StaffApiServices s,
-        CancellationToken ct)
+        long id, string? notice, HttpContext http, PostService posts, MessagePreviewer previewer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         var session = http.Session();
-        return await LoadAsync(id, session, c, s, ct) is { } details
+        return await LoadAsync(id, session, posts, previewer, ct) is { } details
             ? Page(session, details, ConsoleNotices.Text(notice), null, StatusCodes.Status200OK)
             : Pages.NotFound(session);
     }
@@ -44,60 +44,27 @@ public sealed record PostDetails(
         Pages.Render<PostPage>(new { Session = session, Details = details, Notice = notice, Problems = problems }, status);
 
     /// <summary>The details of a post this staff member may see; null for a post of another unit, as for one that does not exist.</summary>
-    public static async Task<PostDetails?> LoadAsync(
-        long id, StaffSession session, ConsoleServices c, StaffApiServices s, CancellationToken ct)
+    public static async Task<PostDetails?> LoadAsync(long id, StaffSession session, PostService posts, MessagePreviewer previewer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(c);
-        ArgumentNullException.ThrowIfNull(s);
-        if (await PostsApi.VisiblePostAsync(id, session, s, ct) is not { } post)
+        ArgumentNullException.ThrowIfNull(posts);
+        ArgumentNullException.ThrowIfNull(previewer);
+        var record = await posts.RecordAsync(session, id, ct);
+        var audience = await posts.AudienceAsync(session, id, ct);
+        if (!record.IsOk || !audience.IsOk)
         {
             return null;
         }
 
-        var unit = (await s.Units.FindAsync(post.OrgUnitId, ct))!;
-        var audience = AudienceSummary.Of(await s.Preview.PreviewAsync(post, s.Options.Value.Rules(), s.Time.GetUtcNow(), ct));
-        var history = new List<(PostTransition, string)>();
-        var names = new Dictionary<long, string>();
-        foreach (var step in await s.Posts.TransitionsAsync(id, ct))
-        {
-            history.Add((step, step.ActorId is { } actor ? await NameAsync(actor, names, c.Staff, ct) : "Hệ thống"));
-        }
+        var (post, unit, transitions, broadcasts) = record.Value;
+        var names = await posts.ActorNamesAsync(transitions, ct);
+        var history = transitions.Select(step => (step, step.ActorId is { } actor ? names[actor] : "Hệ thống")).ToList();
 
-        var firstAllowed = post.SendAt is { } at && post.Status == PostStatuses.Scheduled
-            ? s.QuietHours.NextAllowed(at, post.AudienceChannels, post.IsPromotional)
-            : (DateTimeOffset?)null;
+        var topics = await posts.TopicsAsync(ct);
         return new PostDetails(
-            post, unit, NameOf(await c.Store.TopicsAsync(ct), post.Topic), c.Previewer.Preview(post), audience, history,
-                await s.Broadcasts.ListForPostAsync(id, ct),
-            AllowedSteps(session, post, unit), firstAllowed);
-    }
-
-    // Exactly the transitions PostWorkflow allows her, so the page offers no button the API would refuse.
-    private static HashSet<string> AllowedSteps(StaffSession session, Post post, OrgUnit unit)
-    {
-        var allowed = new[] { PostStatuses.Submitted, PostStatuses.Approved, PostStatuses.Draft, PostStatuses.Scheduled,
-            PostStatuses.Cancelled }
-            .Where(to => PostWorkflow.Refusal(session.User, session.Unit, post, unit, to) is null)
-            .ToHashSet(StringComparer.Ordinal);
-        if (post.Status == PostStatuses.Draft && StaffRoles.CanWrite(session.User.Role))
-        {
-            allowed.Add(Edit);
-        }
-
-        return allowed;
-    }
-
-    private static string NameOf(IReadOnlyList<Topic> topics, string code) => topics.FirstOrDefault(t => t.Code == code)?.Name ?? code;
-
-    private static async Task<string> NameAsync(long id, Dictionary<long, string> names, StaffUserStore staff, CancellationToken ct)
-    {
-        if (!names.TryGetValue(id, out var name))
-        {
-            name = names[id] = (await staff.FindAsync(id, ct))?.DisplayName ?? "?";
-        }
-
-        return name;
+            post, unit, topics.FirstOrDefault(t => t.Code == post.Topic)?.Name ?? post.Topic, previewer.Preview(post),
+            AudienceSummary.Of(audience.Value), history, broadcasts, PostService.AllowedSteps(session, new ScopedPost(post, unit)),
+            posts.FirstAllowedSendAt(post));
     }
 }
 

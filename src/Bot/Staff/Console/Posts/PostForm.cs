@@ -1,10 +1,10 @@
-using Outreach.Bot.Staff.Apis;
+using Outreach.Bot.Staff.Posts;
+using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
 
 namespace Outreach.Bot.Staff.Console.Posts;
 
-/// <summary>What the post form posts; it becomes the same <see cref="PostRequest"/> the JSON API takes, checked by the same
-/// rules.</summary>
+/// <summary>What the post form posts; it becomes the same <see cref="PostRequest"/> the JSON API takes, checked by the same service.</summary>
 public sealed class PostForm
 {
     public const string PreviewIntent = "preview";
@@ -19,8 +19,10 @@ public sealed class PostForm
 
     public bool IsPromotional { get; set; }
 
+    /// <summary>The audience's channels (<see cref="Audience.Channels"/>).</summary>
     public string[] Channels { get; set; } = [];
 
+    /// <summary>The audience's units (<see cref="Audience.Units"/>).</summary>
     public long[] AudienceUnitIds { get; set; } = [];
 
     /// <summary>"preview" shows the post as members will see it without saving; anything else saves.</summary>
@@ -28,7 +30,10 @@ public sealed class PostForm
 
     public bool IsPreview => Intent == PreviewIntent;
 
-    public PostRequest ToRequest() => new(Title, Body, LinkUrl, Topic, IsPromotional, Channels, AudienceUnitIds, null);
+    /// <summary>The audience chosen on the form (a new filter: its field above, and here).</summary>
+    public Audience Audience => Audience.Of(Channels, AudienceUnitIds);
+
+    public PostRequest ToRequest() => new(Title, Body, LinkUrl, Topic, IsPromotional, null, null, null, Audience);
 
     public static PostForm From(Post post)
     {
@@ -40,16 +45,17 @@ public sealed class PostForm
             LinkUrl = post.LinkUrl,
             Topic = post.Topic,
             IsPromotional = post.IsPromotional,
-            Channels = post.AudienceChannels,
-            AudienceUnitIds = post.AudienceUnits,
+            Channels = [.. post.Audience.Channels],
+            AudienceUnitIds = [.. post.Audience.Units],
         };
     }
 
-    /// <summary>A new post starts promotional (quiet hours apply), on Messenger and Zalo, for the writer's own unit.</summary>
-    public static PostForm New(long unitId) => new() { IsPromotional = true, Channels = ["messenger", "zalo"], AudienceUnitIds = [unitId] };
+    /// <summary>A new post starts promotional (quiet hours apply), on the channels staff address, for the writer's own unit.</summary>
+    public static PostForm New(long unitId, IEnumerable<string> channels) =>
+        new() { IsPromotional = true, Channels = [.. channels], AudienceUnitIds = [unitId] };
 
     /// <summary>The post as it would be saved, for the preview; fields not filled in yet preview as empty.</summary>
-    public Post ToDraft(long orgUnitId) => new()
+    public Post ToDraft(long orgUnitId, Func<string, bool> isChannel) => new()
     {
         OrgUnitId = orgUnitId,
         Title = Title?.Trim() ?? "",
@@ -57,7 +63,6 @@ public sealed class PostForm
         LinkUrl = string.IsNullOrWhiteSpace(LinkUrl) ? null : LinkUrl.Trim(),
         Topic = Topic ?? "",
         IsPromotional = IsPromotional,
-        AudienceChannels = Channels.Where(PostRequestRules.KnownChannels.Contains).Distinct().ToArray(),
-        AudienceUnits = AudienceUnitIds,
+        Audience = Audience with { Channels = Audience.Channels.Where(isChannel).ToArray() },
     };
 }

@@ -1,31 +1,23 @@
 using Outreach.Bot.Staff.Auth;
-using Outreach.Bot.Staff.Console.Layout;
+using Outreach.Bot.Staff.Posts;
 using Outreach.Content.OrgUnits;
+using Outreach.Content.Posts;
 
 namespace Outreach.Bot.Staff.Console.Posts;
 
-/// <summary>The choices of the post form: topics, channels, and the units of the writer's scope she may address.</summary>
-public sealed record PostFormOptions(IReadOnlyList<Topic> Topics, IReadOnlyList<string> Channels, IReadOnlyList<OrgUnit> Units)
+/// <summary>The choices of the post form (<see cref="PostService.ChoicesAsync"/>), its units in tree order.</summary>
+public sealed record PostFormOptions(IReadOnlyList<PostTopic> Topics, IReadOnlyList<string> Channels, IReadOnlyList<OrgUnit> Units)
 {
-    /// <summary>
-    /// Units down to two levels below hers: choosing a unit includes everything under it, so deeper levels (thousands of
-    /// tổ in a province) would only lengthen the page.
-    /// </summary>
-    public const int UnitLevelsShown = 2;
-
-    public static async Task<PostFormOptions> LoadAsync(StaffSession session, ConsoleStore store, OrgUnitStore units, CancellationToken ct)
+    public static async Task<PostFormOptions> LoadAsync(StaffSession session, PostService posts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(units);
-        var topics = await store.TopicsAsync(ct);
-        var subtree = await units.GetSubtreeAsync(session.Unit.Id, ct);
-        var shown = subtree.Where(u => u.Depth <= session.Unit.Depth + UnitLevelsShown).ToList();
-        return new PostFormOptions(topics, ["messenger", "zalo"], TreeOrder(shown, session.Unit.Id));
+        ArgumentNullException.ThrowIfNull(posts);
+        var choices = await posts.ChoicesAsync(session, ct);
+        return new PostFormOptions(choices.Topics, choices.Channels, TreeOrder(choices.Units, session.Unit.Id));
     }
 
     // Parents directly above their children, sisters by name (the store returns the subtree level by level).
-    private static List<OrgUnit> TreeOrder(List<OrgUnit> units, long rootId)
+    private static List<OrgUnit> TreeOrder(IReadOnlyList<OrgUnit> units, long rootId)
     {
         var children = units.ToLookup(u => u.ParentId);
         var ordered = new List<OrgUnit>(units.Count);

@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Outreach.Bot.Staff.Apis;
+using Outreach.Bot.Channels;
 using Outreach.Bot.Staff.Auth;
-using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Console.Layout;
-using Outreach.Content.Posts;
-using Outreach.Content.Staff;
+using Outreach.Bot.Staff.Console.Previews;
+using Outreach.Bot.Staff.Posts;
+using Outreach.Content.Channels;
 
 namespace Outreach.Bot.Staff.Console.Posts;
 
-/// <summary>/staff/posts: the list, writing a post (with a preview before saving) and editing a draft. Rules are the JSON API's.</summary>
+/// <summary>/staff/posts: the list, writing a post (with a preview before saving) and editing a draft, over <see cref="PostService"/>.</summary>
 public static class PostsEndpoints
 {
     public static RouteGroupBuilder MapConsolePosts(this RouteGroupBuilder console)
@@ -25,103 +25,90 @@ public static class PostsEndpoints
         return console;
     }
 
-    private static async Task<IResult> ListAsync(
-        string? status, string? notice, HttpContext http, [AsParameters] StaffApiServices s, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? notice, HttpContext http, PostService posts, CancellationToken ct)
     {
         var session = http.Session();
         var filter = status is { Length: > 0 } && ConsoleText.PostStatus(status) != status ? status : null;
-        var posts = await s.Posts.ListAsync(session.Unit.Id, filter, 200, ct);
-        var units = (await s.Units.GetSubtreeAsync(session.Unit.Id, ct)).ToDictionary(u => u.Id, u => u.Name);
-        return Pages.Render<PostListPage>(new { Session = session, Posts = posts, UnitNames = units, Status = filter,
+        var list = await posts.ListAsync(session, filter, ct);
+        var units = (await posts.UnitsAsync(session, ct)).ToDictionary(u => u.Key, u => u.Value.Name);
+        return Pages.Render<PostListPage>(new { Session = session, Posts = list, UnitNames = units, Status = filter,
             Notice = ConsoleNotices.Text(notice) });
     }
 
-    private static async Task<IResult> NewAsync(HttpContext http, ConsoleStore store, [AsParameters] StaffApiServices s,
-        CancellationToken ct)
+    private static async Task<IResult> NewAsync(HttpContext http, PostService posts, ChannelCatalog channels, CancellationToken ct)
     {
         var session = http.Session();
-        return StaffRoles.CanWrite(session.User.Role)
-            ? await FormAsync(session, PostForm.New(session.Unit.Id), null, null, null, store, s, ct)
-            : Pages.Forbidden(session, "Chỉ biên tập viên hoặc quản trị mới viết bài được.");
+        return PostService.WriteRefusal(session) is { } refusal
+            ? Pages.Forbidden(session, refusal)
+            : await FormAsync(session, PostForm.New(session.Unit.Id, channels.Offered), null, null, null, posts, ct);
     }
 
     private static async Task<IResult> CreateAsync(
-        [FromForm] PostForm form, HttpContext http, ConsoleStore store, MessagePreviewer previewer, [AsParameters] StaffApiServices s,
-        CancellationToken ct)
+        [FromForm] PostForm form, HttpContext http, PostService posts, MessagePreviewer previewer, ChannelCatalog channels, CancellationToken ct)
     {
         var session = http.Session();
-        if (!StaffRoles.CanWrite(session.User.Role))
-        {
-            return Pages.Forbidden(session, "Chỉ biên tập viên hoặc quản trị mới viết bài được.");
-        }
-
-        var problems = await PostsApi.ProblemsAsync(form.ToRequest(), session, s, ct);
-        if (form.IsPreview || problems.Count > 0)
-        {
-            var previews = form.IsPreview ? previewer.Preview(form.ToDraft(session.Unit.Id)) : null;
-            return await FormAsync(session, form, null, Shown(problems), previews, store, s, ct);
-        }
-
-        var post = await s.Posts.CreateAsync(PostsApi.ToPost(form.ToRequest(), session, session.User.Id), ct);
-        return Pages.SeeOther(ConsolePaths.Post(post.Id), ConsoleNotices.Created);
-    }
-
-    private static async Task<IResult> EditAsync(long id, HttpContext http, ConsoleStore store, [AsParameters] StaffApiServices s,
-        CancellationToken ct)
-    {
-        var session = http.Session();
-        if (await PostsApi.VisiblePostAsync(id, session, s, ct) is not { } post)
-        {
-            return Pages.NotFound(session);
-        }
-
-        return EditRefusal(session, post) is { } refusal
-            ? Pages.Forbidden(session, refusal)
-            : await FormAsync(session, PostForm.From(post), id, null, null, store, s, ct);
-    }
-
-    private static async Task<IResult> UpdateAsync(
-        long id, [FromForm] PostForm form, HttpContext http, ConsoleStore store, MessagePreviewer previewer,
-        [AsParameters] StaffApiServices s, CancellationToken ct)
-    {
-        var session = http.Session();
-        if (await PostsApi.VisiblePostAsync(id, session, s, ct) is not { } existing)
-        {
-            return Pages.NotFound(session);
-        }
-
-        if (EditRefusal(session, existing) is { } refusal)
+        if (PostService.WriteRefusal(session) is { } refusal)
         {
             return Pages.Forbidden(session, refusal);
         }
 
-        var problems = await PostsApi.ProblemsAsync(form.ToRequest(), session, s, ct);
-        if (form.IsPreview || problems.Count > 0)
+        if (form.IsPreview)
         {
-            var previews = form.IsPreview ? previewer.Preview(form.ToDraft(existing.OrgUnitId)) : null;
-            return await FormAsync(session, form, id, Shown(problems), previews, store, s, ct);
+            var problems = await posts.ProblemsAsync(session, form.ToRequest(), ct);
+            return await FormAsync(session, form, null, Shown(problems), previewer.Preview(form.ToDraft(session.Unit.Id, channels.Contains)), posts, ct);
         }
 
-        var updated = PostsApi.ToPost(form.ToRequest(), session, existing.CreatedBy) with { Id = id, OrgUnitId = existing.OrgUnitId };
-        return await s.Posts.UpdateDraftAsync(updated, ct)
-            ? Pages.SeeOther(ConsolePaths.Post(id), ConsoleNotices.Saved)
-            : Pages.Problem("Không sửa được", "Chỉ sửa được bài ở trạng thái nháp; bài này vừa đổi trạng thái.",
-                StatusCodes.Status409Conflict, session);
+        var created = await posts.CreateAsync(session, form.ToRequest(), ct);
+        return created.IsOk ? Pages.SeeOther(ConsolePaths.Post(created.Value.Id), ConsoleNotices.Created)
+            : created.Refusal.Kind == StaffRefusalKind.Invalid ? await FormAsync(session, form, null, created.Refusal.Problems, null, posts, ct)
+            : Pages.Refusal(session, created.Refusal);
     }
 
-    private static string? EditRefusal(StaffSession session, Post post) =>
-        !StaffRoles.CanWrite(session.User.Role) ? "Chỉ biên tập viên hoặc quản trị mới sửa bài được."
-        : post.Status != PostStatuses.Draft ? "Chỉ sửa được bài ở trạng thái nháp."
-        : null;
+    private static async Task<IResult> EditAsync(long id, HttpContext http, PostService posts, CancellationToken ct)
+    {
+        var session = http.Session();
+        var found = await posts.FindAsync(session, id, ct);
+        if (!found.IsOk)
+        {
+            return Pages.Refusal(session, found.Refusal);
+        }
+
+        return PostService.EditRefusal(session, found.Value.Post) is { } refusal
+            ? Pages.Refusal(session, refusal)
+            : await FormAsync(session, PostForm.From(found.Value.Post), id, null, null, posts, ct);
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        long id, [FromForm] PostForm form, HttpContext http, PostService posts, MessagePreviewer previewer, ChannelCatalog channels, CancellationToken ct)
+    {
+        var session = http.Session();
+        if (form.IsPreview)
+        {
+            var found = await posts.FindAsync(session, id, ct);
+            if (!found.IsOk)
+            {
+                return Pages.Refusal(session, found.Refusal);
+            }
+
+            var problems = await posts.ProblemsAsync(session, form.ToRequest(), ct);
+            var previews = previewer.Preview(form.ToDraft(found.Value.Post.OrgUnitId, channels.Contains));
+            return await FormAsync(session, form, id, Shown(problems), previews, posts, ct);
+        }
+
+        var updated = await posts.UpdateAsync(session, id, form.ToRequest(), ct);
+        return updated.IsOk ? Pages.SeeOther(ConsolePaths.Post(id), ConsoleNotices.Saved)
+            : updated.Refusal.Kind == StaffRefusalKind.Invalid ? await FormAsync(session, form, id, updated.Refusal.Problems, null, posts, ct)
+            : Pages.Refusal(session, updated.Refusal);
+    }
 
     // A preview shows the problems too, so the writer sees them before she tries to save.
     private static Dictionary<string, string[]>? Shown(Dictionary<string, string[]> problems) => problems.Count > 0 ? problems : null;
 
     private static async Task<IResult> FormAsync(
-        StaffSession session, PostForm form, long? id, Dictionary<string, string[]>? problems, IReadOnlyList<ChannelPreview>? previews,
-        ConsoleStore store, StaffApiServices s, CancellationToken ct)
+        StaffSession session, PostForm form, long? id, IReadOnlyDictionary<string, string[]>? problems, IReadOnlyList<ChannelPreview>? previews,
+        PostService posts, CancellationToken ct)
     {
-        var options = await PostFormOptions.LoadAsync(session, store, s.Units, ct);
+        var options = await PostFormOptions.LoadAsync(session, posts, ct);
         var status = problems is not null && !form.IsPreview ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return Pages.Render<PostEditPage>(new { Session = session, Form = form, Options = options, PostId = id, Problems = problems,
             Previews = previews }, status);

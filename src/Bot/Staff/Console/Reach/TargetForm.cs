@@ -10,9 +10,6 @@ namespace Outreach.Bot.Staff.Console.Reach;
 /// </summary>
 public sealed partial class TargetForm
 {
-    /// <summary>The largest target accepted (the column holds 18 digits, 2 after the comma).</summary>
-    public const decimal MaxValue = 1_000_000_000_000m;
-
     public long UnitId { get; set; }
 
     public string? Period { get; set; }
@@ -27,22 +24,16 @@ public sealed partial class TargetForm
             ? decimal.Parse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, VietnameseFormat.Culture)
             : null;
 
-    /// <summary>Each problem by field, in Vietnamese; <paramref name="indicator"/> is what the code named (null when none).</summary>
-    public Dictionary<string, string[]> Check(Indicator? indicator)
+    /// <summary>
+    /// The form's own problem: a value not written as a number (the Vietnamese way). Everything else (the indicator, the
+    /// range) is the targets service's rule.
+    /// </summary>
+    public Dictionary<string, string[]> Check()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (indicator is null)
-        {
-            errors["indicator"] = ["Chọn một chỉ tiêu trong danh sách."];
-        }
-
-        if (Number is not { } value)
+        if (Number is null)
         {
             errors["value"] = ["Nhập chỉ tiêu bằng số, ví dụ 1.050 hoặc 1050 (dấu phẩy trước tối đa 2 chữ số thập phân)."];
-        }
-        else if (value <= 0 || value > MaxValue)
-        {
-            errors["value"] = ["Chỉ tiêu phải lớn hơn 0 và không quá 1.000.000.000.000."];
         }
 
         return errors;

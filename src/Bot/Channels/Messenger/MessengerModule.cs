@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Outreach.Scheduler.Sending;
+
+namespace Outreach.Bot.Channels.Messenger;
+
+/// <summary>Registers the Messenger channel: options (checked at start), rate limits, the Graph client, the channel, its sender and its webhook.</summary>
+public sealed class MessengerModule : IChannelModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        AddClient(services);
+        services.AddSingleton<IChannel, MessengerChannel>();
+        services.AddSingleton<MessengerSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MessengerSender>());
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMessengerWebhook();
+
+    /// <summary>
+    /// Binds and validates <c>Outreach:Messenger</c> at start-up (an empty section is valid: Messenger off) and adds the
+    /// Send API client with its resilience handler.
+    /// </summary>
+    public static IServiceCollection AddClient(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<MessengerOptions>().BindConfiguration(MessengerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MessengerOptions>, MessengerOptionsValidator>();
+        services.AddSingleton<MessengerRateLimits>();
+        services.AddSingleton<MessengerClient>();
+
+        // The resilience pipeline owns the timeouts (per attempt and in total), so HttpClient's own 100 s is switched off.
+        // Per-request logging handlers are removed: a broadcast makes thousands of calls a second and failures are logged by the client.
+        services.AddHttpClient(MessengerResilience.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler(MessengerResilience.ClientName, (builder, context) =>
+                MessengerResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<MessengerOptions>>().Value));
+        return services;
+    }
+}

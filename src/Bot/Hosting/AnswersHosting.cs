@@ -1,0 +1,21 @@
+using Outreach.Bot.Answers;
+using Outreach.Bot.Pipeline;
+
+namespace Outreach.Bot.Hosting;
+
+/// <summary>Wires member Q&amp;A: the knowledge base and its stores, the guards of the pipeline, the dialogs.</summary>
+internal static class AnswersHosting
+{
+    public static IServiceCollection AddOutreachAnswers(this IServiceCollection services)
+    {
+        services.AddOutreachKnowledge();
+        services.AddSingleton<CrisisGuardMiddleware>();
+        services.AddSingleton<OptOutMiddleware>();
+        services.AddSingleton<HandoffGuardMiddleware>();
+        services.AddSingleton<SubscriptionDialog>();
+        services.AddSingleton<ScreeningDialog>();
+        services.AddSingleton<HandoffDialog>();
+        services.AddSingleton<BotDialogs>();
+        return services;
+    }
+}

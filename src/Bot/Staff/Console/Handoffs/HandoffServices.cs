@@ -1,7 +1,0 @@
-using Outreach.Bot.Handoffs;
-using Outreach.Content.Alerts;
-
-namespace Outreach.Bot.Staff.Console.Handoffs;
-
-/// <summary>What the handoff pages and API need, bound in one parameter ([AsParameters]).</summary>
-public sealed record HandoffServices(HandoffService Handoffs, ConversationHistory History, CrisisAlertStore Alerts, TimeProvider Time);

@@ -1,0 +1,94 @@
+using Cronos;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Channels;
+
+namespace Outreach.Bot.Staff.Posts;
+
+/// <summary>
+/// What staff send to create or edit a post (the JSON API's body; the console's form becomes one). The audience comes as
+/// <see cref="Audience"/> or, as before, as <see cref="Channels"/> and <see cref="AudienceUnitIds"/>.
+/// </summary>
+public sealed record PostRequest(
+    string? Title, string? Body, string? LinkUrl, string? Topic, bool? IsPromotional, string[]? Channels, long[]? AudienceUnitIds, long? OrgUnitId,
+    Audience? Audience = null)
+{
+    /// <summary>The audience asked for.</summary>
+    public Audience ChosenAudience => Audience ?? Content.Broadcasts.Audience.Of(Channels, AudienceUnitIds);
+}
+
+/// <summary>A note with a transition (required when rejecting).</summary>
+public sealed record NoteRequest(string? Note);
+
+/// <summary>When to send: once at <see cref="SendAt"/> (with a UTC offset), or on a 5-field cron read in Asia/Ho_Chi_Minh.</summary>
+public sealed record ScheduleRequest(DateTimeOffset? SendAt, string? Cron);
+
+/// <summary>The checks of a post request that need no database; each failure is a Vietnamese message under the field's name.</summary>
+internal static class PostRules
+{
+    public static Dictionary<string, string[]> Check(PostRequest request, ChannelCatalog channels)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 200)
+        {
+            errors["title"] = ["Tiêu đề là bắt buộc, tối đa 200 ký tự."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Trim().Length > 2000)
+        {
+            errors["body"] = ["Nội dung là bắt buộc, tối đa 2000 ký tự (giới hạn của Messenger và Zalo)."];
+        }
+
+        if (request.LinkUrl is { Length: > 0 } link
+            && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            errors["linkUrl"] = ["Đường dẫn phải là địa chỉ http(s) đầy đủ."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Topic))
+        {
+            errors["topic"] = ["Chủ đề là bắt buộc."];
+        }
+
+        foreach (var (field, problems) in request.ChosenAudience.Problems(channels))
+        {
+            errors[field] = problems;
+        }
+
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Check(ScheduleRequest request, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if ((request.SendAt is null) == string.IsNullOrWhiteSpace(request.Cron))
+        {
+            errors["schedule"] = ["Chọn một trong hai: thời điểm gửi (sendAt) hoặc lịch lặp (cron)."];
+        }
+        else if (request.SendAt is { } at && (at < now.AddMinutes(-1) || at > now.AddYears(1)))
+        {
+            errors["sendAt"] = ["Thời điểm gửi phải ở tương lai (tối đa một năm)."];
+        }
+        else if (request.Cron is { Length: > 0 } cron && CronProblem(cron, now) is { } problem)
+        {
+            errors["cron"] = [problem];
+        }
+
+        return errors;
+    }
+
+    private static string? CronProblem(string cron, DateTimeOffset now)
+    {
+        CronExpression expression;
+        try
+        {
+            expression = CronExpression.Parse(cron);
+        }
+        catch (CronFormatException)
+        {
+            return "Lịch lặp không hợp lệ (dạng cron 5 trường, ví dụ \"0 8 * * 1\" = 8 giờ sáng thứ Hai).";
+        }
+
+        var next = expression.GetOccurrences(now, now.AddDays(2), Content.Time.VietnamTime.Zone).Take(3).ToList();
+        return next.Count >= 2 && next[1] - next[0] < TimeSpan.FromHours(1) ? "Lịch lặp quá dày: tối đa mỗi giờ một lần." : null;
+    }
+}

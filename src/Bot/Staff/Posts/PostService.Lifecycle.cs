@@ -1,0 +1,140 @@
+using Outreach.Bot.Staff.Auth;
+using Outreach.Content.Posts;
+using Outreach.Content.Staff;
+
+namespace Outreach.Bot.Staff.Posts;
+
+/// <summary>
+/// Every status change staff make to a post, each checked by <see cref="PostWorkflow"/> and applied here only: draft →
+/// submitted → approved (or back to draft) → scheduled (its jobs registered), or cancelled (its schedule and sendings
+/// stopped). "sending" and "sent" belong to the broadcast jobs. Every change is conditional on the status it leaves, so a
+/// step raced by a colleague is a conflict, never applied twice.
+/// </summary>
+public sealed partial class PostService
+{
+    /// <summary>The steps the post page offers (exactly those <see cref="PostWorkflow"/> allows her), plus "edit" for a draft she may write.</summary>
+    public const string Edit = "edit";
+
+    private static readonly string[] Steps =
+        [PostStatuses.Submitted, PostStatuses.Approved, PostStatuses.Draft, PostStatuses.Scheduled, PostStatuses.Cancelled];
+
+    public Task<StaffResult<Post>> SubmitAsync(StaffSession session, long id, CancellationToken ct) =>
+        MoveAsync(session, id, PostStatuses.Submitted, null, ct);
+
+    public Task<StaffResult<Post>> ApproveAsync(StaffSession session, long id, CancellationToken ct) =>
+        MoveAsync(session, id, PostStatuses.Approved, null, ct);
+
+    /// <summary>Returns a submitted post to its writer, with the reason (required).</summary>
+    public Task<StaffResult<Post>> RejectAsync(StaffSession session, long id, string? note, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(note)
+            ? Task.FromResult<StaffResult<Post>>(StaffRefusal.Invalid("note", "Cần ghi lý do trả lại bài."))
+            : MoveAsync(session, id, PostStatuses.Draft, note.Trim(), ct);
+
+    /// <summary>Schedules an approved post (once, or on a cron) and registers its jobs; says when it will really go out.</summary>
+    public async Task<StaffResult<ScheduledPost>> ScheduleAsync(StaffSession session, long id, ScheduleRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (PostRules.Check(request, time.GetUtcNow()) is { Count: > 0 } problems)
+        {
+            return StaffRefusal.Invalid(problems, "Lịch gửi chưa hợp lệ");
+        }
+
+        var checkedPost = await CheckAsync(session, id, PostStatuses.Scheduled, ct);
+        if (!checkedPost.IsOk)
+        {
+            return checkedPost.Refusal;
+        }
+
+        var post = checkedPost.Value;
+        var schedule = request.SendAt is { } at
+            ? new PostSchedule(PostSchedule.Once, at.ToUniversalTime(), null)
+            : new PostSchedule(PostSchedule.Recurring, null, request.Cron!.Trim());
+        if (!await posts.TransitionAsync(id, post.Status, PostStatuses.Scheduled, session.User.Id, null, schedule, ct))
+        {
+            return Changed();
+        }
+
+        control.StartSchedule(id, schedule);
+        var scheduled = (await posts.FindAsync(id, ct))!;
+        return new ScheduledPost(scheduled, FirstAllowedSendAt(scheduled));
+    }
+
+    /// <summary>Cancels a post that is not final yet: its schedule, and every sending of it still running.</summary>
+    public async Task<StaffResult<Post>> CancelAsync(StaffSession session, long id, string? note, CancellationToken ct)
+    {
+        var moved = await MoveAsync(session, id, PostStatuses.Cancelled, note, ct);
+        if (moved.IsOk)
+        {
+            await control.StopPostAsync(id, ct);
+        }
+
+        return moved;
+    }
+
+    /// <summary>The steps (and "edit") this staff member may take on the post now, so a page offers no button the service would refuse.</summary>
+    public static IReadOnlySet<string> AllowedSteps(StaffSession session, ScopedPost scoped)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(scoped);
+        var allowed = Steps
+            .Where(to => PostWorkflow.Refusal(session.User, session.Unit, scoped.Post, scoped.Unit, to) is null)
+            .ToHashSet(StringComparer.Ordinal);
+        if (EditRefusal(session, scoped.Post) is null)
+        {
+            allowed.Add(Edit);
+        }
+
+        return allowed;
+    }
+
+    /// <summary>When a post scheduled once will really go out (the quiet hours may push it later); null for any other post.</summary>
+    public DateTimeOffset? FirstAllowedSendAt(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return post is { SendAt: { } at, Status: PostStatuses.Scheduled, ScheduleKind: PostSchedule.Once } ? quietHours.NextAllowed(post, at) : null;
+    }
+
+    /// <summary>Posts waiting for her approval (those <see cref="PostWorkflow"/> lets her approve), oldest first, and how many others wait.</summary>
+    public async Task<(IReadOnlyList<ScopedPost> Mine, int Others)> AwaitingApprovalAsync(StaffSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var scope = await UnitsAsync(session, ct);
+        var waiting = await posts.ListAsync(session.Unit.Id, PostStatuses.Submitted, ListLimit, ct);
+        var mine = waiting
+            .Where(p => scope.TryGetValue(p.OrgUnitId, out var unit)
+                && PostWorkflow.Refusal(session.User, session.Unit, p, unit, PostStatuses.Approved) is null)
+            .OrderBy(p => p.UpdatedAt)
+            .Select(p => new ScopedPost(p, scope[p.OrgUnitId]))
+            .ToList();
+        return (mine, waiting.Count - mine.Count);
+    }
+
+    private async Task<StaffResult<Post>> MoveAsync(StaffSession session, long id, string to, string? note, CancellationToken ct)
+    {
+        var checkedPost = await CheckAsync(session, id, to, ct);
+        if (!checkedPost.IsOk)
+        {
+            return checkedPost.Refusal;
+        }
+
+        return await posts.TransitionAsync(id, checkedPost.Value.Status, to, session.User.Id, note, null, ct)
+            ? (await posts.FindAsync(id, ct))!
+            : Changed();
+    }
+
+    // The post, when it is hers to see and PostWorkflow allows her this step.
+    private async Task<StaffResult<Post>> CheckAsync(StaffSession session, long id, string to, CancellationToken ct)
+    {
+        var found = await FindAsync(session, id, ct);
+        if (!found.IsOk)
+        {
+            return found.Refusal;
+        }
+
+        var (post, unit) = found.Value;
+        return PostWorkflow.Refusal(session.User, session.Unit, post, unit, to) is { } reason ? StaffRefusal.Forbidden(reason) : post;
+    }
+
+    private static StaffRefusal Changed() =>
+        StaffRefusal.Conflict("Bài viết vừa đổi trạng thái", "Có người vừa thao tác trên bài này. Hãy tải lại để xem trạng thái mới.");
+}

@@ -1,0 +1,203 @@
+using Outreach.Bot.Staff.Auth;
+using Outreach.Content.Broadcasts;
+using Outreach.Content.Channels;
+using Outreach.Content.OrgUnits;
+using Outreach.Content.Posts;
+using Outreach.Content.Staff;
+using Outreach.Scheduler.Broadcasting;
+
+namespace Outreach.Bot.Staff.Posts;
+
+/// <summary>
+/// The posts capability for a staff member: what she may see (her unit and below; another unit's post does not exist for
+/// her), the rules of writing one, its audience now, and (PostService.Lifecycle) every status change staff make. The JSON API
+/// and the console both call this; neither decides anything itself.
+/// </summary>
+public sealed partial class PostService(
+    PostStore posts,
+    OrgUnitStore units,
+    StaffUserStore staff,
+    BroadcastStore broadcasts,
+    AudiencePreview preview,
+    BroadcastControl control,
+    QuietHours quietHours,
+    ChannelCatalog channels,
+    TimeProvider time)
+{
+    /// <summary>The longest list a page or the API returns.</summary>
+    public const int ListLimit = 200;
+
+    private const string WritersOnly = "Chỉ biên tập viên hoặc quản trị mới viết bài được.";
+
+    /// <summary>Her scope's posts, newest first, optionally of one status.</summary>
+    public Task<IReadOnlyList<Post>> ListAsync(StaffSession session, string? status, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return posts.ListAsync(session.Unit.Id, status, ListLimit, ct);
+    }
+
+    /// <summary>A post of her scope with its unit; "not found" for another unit's post, as for a wrong id.</summary>
+    public async Task<StaffResult<ScopedPost>> FindAsync(StaffSession session, long id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var post = await posts.FindAsync(id, ct);
+        var unit = post is null ? null : await units.FindAsync(post.OrgUnitId, ct);
+        return post is not null && unit is not null && session.Sees(unit) ? new ScopedPost(post, unit) : StaffRefusal.NotFound();
+    }
+
+    /// <summary>A post of her scope with its audited transitions and its sendings.</summary>
+    public async Task<StaffResult<PostRecord>> RecordAsync(StaffSession session, long id, CancellationToken ct)
+    {
+        var found = await FindAsync(session, id, ct);
+        if (!found.IsOk)
+        {
+            return found.Refusal;
+        }
+
+        return new PostRecord(found.Value.Post, found.Value.Unit, await posts.TransitionsAsync(id, ct), await broadcasts.ListForPostAsync(id, ct));
+    }
+
+    /// <summary>How many members of the post's audience could be reached now, and why the others could not, per unit.</summary>
+    public async Task<StaffResult<IReadOnlyList<AudiencePreviewRow>>> AudienceAsync(StaffSession session, long id, CancellationToken ct)
+    {
+        var found = await FindAsync(session, id, ct);
+        return found.IsOk ? StaffResult.Ok(await preview.PreviewAsync(found.Value.Post, time.GetUtcNow(), ct)) : found.Refusal;
+    }
+
+    /// <summary>Every problem of a post request, by field: the rules of a post, her scope for its units, the topic.</summary>
+    public async Task<Dictionary<string, string[]>> ProblemsAsync(StaffSession session, PostRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = PostRules.Check(request, channels);
+        foreach (var unitId in request.ChosenAudience.Units.Append(request.OrgUnitId ?? session.Unit.Id))
+        {
+            if (await units.FindAsync(unitId, ct) is not { } unit || !session.Sees(unit))
+            {
+                errors[Audience.UnitsField] = [$"Đơn vị {unitId} không tồn tại hoặc ngoài phạm vi của bạn."];
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Topic) && !await posts.TopicExistsAsync(request.Topic, ct))
+        {
+            errors["topic"] = [$"Chủ đề '{request.Topic}' không tồn tại."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>Writes a draft (editors and admins), for her unit unless the request names one of her scope.</summary>
+    public async Task<StaffResult<Post>> CreateAsync(StaffSession session, PostRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!StaffRoles.CanWrite(session.User.Role))
+        {
+            return StaffRefusal.Forbidden(WritersOnly);
+        }
+
+        if (await ProblemsAsync(session, request, ct) is { Count: > 0 } problems)
+        {
+            return StaffRefusal.Invalid(problems);
+        }
+
+        return await posts.CreateAsync(ToPost(request, request.OrgUnitId ?? session.Unit.Id, session.User.Id), ct);
+    }
+
+    /// <summary>Replaces a draft's content and audience (its unit and author stay).</summary>
+    public async Task<StaffResult<Post>> UpdateAsync(StaffSession session, long id, PostRequest request, CancellationToken ct)
+    {
+        var found = await FindAsync(session, id, ct);
+        if (!found.IsOk)
+        {
+            return found.Refusal;
+        }
+
+        var existing = found.Value.Post;
+        if (EditRefusal(session, existing) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await ProblemsAsync(session, request, ct) is { Count: > 0 } problems)
+        {
+            return StaffRefusal.Invalid(problems);
+        }
+
+        var updated = ToPost(request, existing.OrgUnitId, existing.CreatedBy) with { Id = id };
+        return await posts.UpdateDraftAsync(updated, ct) && await posts.FindAsync(id, ct) is { } saved
+            ? saved
+            : StaffRefusal.Conflict("Không sửa được", "Chỉ sửa được bài ở trạng thái nháp; bài này vừa đổi trạng thái.");
+    }
+
+    /// <summary>Why she may not write a new post, or null when she may.</summary>
+    public static string? WriteRefusal(StaffSession session) =>
+        StaffRoles.CanWrite((session ?? throw new ArgumentNullException(nameof(session))).User.Role) ? null : WritersOnly;
+
+    /// <summary>What the post form offers: topics, the channels staff address, and the units of her scope down to two levels below hers.</summary>
+    public async Task<PostChoices> ChoicesAsync(StaffSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var subtree = await units.GetSubtreeAsync(session.Unit.Id, ct);
+        return new PostChoices(
+            await posts.ListTopicsAsync(ct), channels.Offered, subtree.Where(u => u.Depth <= session.Unit.Depth + PostChoices.UnitLevelsShown).ToList());
+    }
+
+    /// <summary>The units of her scope, by id (for names on lists).</summary>
+    public async Task<IReadOnlyDictionary<long, OrgUnit>> UnitsAsync(StaffSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return (await units.GetSubtreeAsync(session.Unit.Id, ct)).ToDictionary(u => u.Id);
+    }
+
+    /// <summary>Her scope's posts with a schedule that may fall in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) (the calendar).</summary>
+    public Task<IReadOnlyList<Post>> ScheduledAsync(StaffSession session, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct) =>
+        posts.ListScheduledAsync((session ?? throw new ArgumentNullException(nameof(session))).Unit.Id, fromUtc, toUtc, ct);
+
+    /// <summary>How many posts of her scope are in each status (the overview).</summary>
+    public Task<IReadOnlyDictionary<string, int>> CountsAsync(StaffSession session, CancellationToken ct) =>
+        posts.CountByStatusAsync((session ?? throw new ArgumentNullException(nameof(session))).Unit.Id, ct);
+
+    public Task<IReadOnlyList<PostTopic>> TopicsAsync(CancellationToken ct) => posts.ListTopicsAsync(ct);
+
+    /// <summary>The display names of the staff who made <paramref name="transitions"/> ("?" for an account that is gone).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> ActorNamesAsync(IEnumerable<PostTransition> transitions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        var names = new Dictionary<long, string>();
+        foreach (var id in transitions.Select(t => t.ActorId).OfType<long>().Distinct())
+        {
+            names[id] = (await staff.FindAsync(id, ct))?.DisplayName ?? "?";
+        }
+
+        return names;
+    }
+
+    /// <summary>Why she may not edit the post, or null when she may (writers edit drafts).</summary>
+    public static StaffRefusal? EditRefusal(StaffSession session, Post post) =>
+        !StaffRoles.CanWrite((session ?? throw new ArgumentNullException(nameof(session))).User.Role)
+            ? StaffRefusal.Forbidden("Chỉ biên tập viên hoặc quản trị mới sửa bài được.")
+        : (post ?? throw new ArgumentNullException(nameof(post))).Status != PostStatuses.Draft ? StaffRefusal.Forbidden("Chỉ sửa được bài ở trạng thái nháp.")
+        : null;
+
+    private static Post ToPost(PostRequest request, long orgUnitId, long createdBy) => new()
+    {
+        OrgUnitId = orgUnitId,
+        Title = request.Title!.Trim(),
+        Body = request.Body!.Trim(),
+        LinkUrl = string.IsNullOrWhiteSpace(request.LinkUrl) ? null : request.LinkUrl.Trim(),
+        Topic = request.Topic!.Trim(),
+        IsPromotional = request.IsPromotional ?? true,
+        Audience = request.ChosenAudience,
+        CreatedBy = createdBy,
+    };
+}
+
+/// <summary>The choices of the post form: topics, channels, and the units of the writer's scope she may address.</summary>
+public sealed record PostChoices(IReadOnlyList<PostTopic> Topics, IReadOnlyList<string> Channels, IReadOnlyList<OrgUnit> Units)
+{
+    /// <summary>
+    /// Units down to two levels below hers: choosing a unit includes everything under it, so deeper levels (thousands of
+    /// tổ in a province) would only lengthen the page.
+    /// </summary>
+    public const int UnitLevelsShown = 2;
+}

@@ -1,0 +1,96 @@
+using Outreach.Bot.Staff.Auth;
+using Outreach.Bot.Staff.Reach;
+using Outreach.Content.Staff;
+using Outreach.Content.Targets;
+
+namespace Outreach.Bot.Staff.Targets;
+
+/// <summary>
+/// Targets (chỉ tiêu) for a staff member: a unit's targets for a period with their progress, setting a target (admins and
+/// approvers, for a unit of theirs), and entering the result of a manually counted indicator (anyone but viewers). Units and
+/// periods are resolved as for the reach figures.
+/// </summary>
+public sealed class TargetService(ReachService reach, TargetStore targets, TargetQuery query, TimeProvider time)
+{
+    /// <summary>The largest value accepted (the column holds 18 digits, 2 after the comma).</summary>
+    public const decimal MaxValue = 1_000_000_000_000m;
+
+    /// <summary>Why she may not set targets (only admins and approvers do), or null when she may.</summary>
+    public static string? TargetRefusal(StaffSession session) =>
+        StaffRoles.CanApprove((session ?? throw new ArgumentNullException(nameof(session))).User.Role)
+            ? null
+            : "Chỉ quản trị hoặc người duyệt mới giao chỉ tiêu.";
+
+    /// <summary>The targets of a unit and period of hers, with progress.</summary>
+    public async Task<StaffResult<TargetReport>> ReportAsync(StaffSession session, long? unitId, string? period, CancellationToken ct)
+    {
+        var scope = await reach.ResolveAsync(session, unitId, period, ct);
+        return scope.IsOk ? await query.ReportAsync(scope.Value.Unit, scope.Value.Period, ct) : scope.Refusal;
+    }
+
+    public Task<IReadOnlyList<Indicator>> IndicatorsAsync(CancellationToken ct) => targets.ListIndicatorsAsync(ct);
+
+    /// <summary>Sets a unit's target for an indicator; answers the unit's targets with the new one.</summary>
+    public Task<StaffResult<TargetReport>> SetTargetAsync(StaffSession session, TargetRequest request, CancellationToken ct) =>
+        WriteAsync(session, request, isTarget: true, ct);
+
+    /// <summary>Enters the result of a manually counted indicator; answers the unit's targets.</summary>
+    public Task<StaffResult<TargetReport>> SetResultAsync(StaffSession session, TargetRequest request, CancellationToken ct) =>
+        WriteAsync(session, request, isTarget: false, ct);
+
+    private async Task<StaffResult<TargetReport>> WriteAsync(StaffSession session, TargetRequest request, bool isTarget, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scope = await reach.ResolveAsync(session, request.UnitId, request.Period, ct);
+        if (!scope.IsOk)
+        {
+            return scope.Refusal;
+        }
+
+        if ((isTarget ? TargetRefusal(session) : session.User.Role == StaffRoles.Viewer ? "Tài khoản chỉ xem không nhập được kết quả." : null) is { } refused)
+        {
+            return StaffRefusal.Forbidden(refused);
+        }
+
+        var indicator = request.Indicator is { Length: > 0 } code ? await targets.FindIndicatorAsync(code, ct) : null;
+        var errors = new Dictionary<string, string[]>();
+        if (indicator is null)
+        {
+            errors["indicator"] = [string.IsNullOrWhiteSpace(request.Indicator)
+                ? "Chọn một chỉ tiêu trong danh sách."
+                : $"Chỉ tiêu '{request.Indicator}' không tồn tại. Chọn một chỉ tiêu trong danh sách."];
+        }
+        else if (!isTarget && indicator.Source != IndicatorSources.Manual)
+        {
+            errors["indicator"] = ["Kết quả của chỉ tiêu này được tính tự động, không nhập tay."];
+        }
+
+        if (request.Value is not { } value || value < 0 || (isTarget && value == 0) || value > MaxValue || decimal.Round(value, 2) != value)
+        {
+            errors["value"] = [isTarget
+                ? "Chỉ tiêu phải lớn hơn 0 và không quá 1.000.000.000.000 (tối đa 2 chữ số thập phân)."
+                : "Kết quả phải là số không âm, không quá 1.000.000.000.000 (tối đa 2 chữ số thập phân)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return StaffRefusal.Invalid(errors);
+        }
+
+        var note = request.Note?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 500)] : null;
+        var (unit, period) = scope.Value;
+        if (isTarget)
+        {
+            await targets.SetTargetAsync(indicator!.Id, unit.Id, period.Id, request.Value!.Value, note, session.User.Id, time.GetUtcNow(), ct);
+        }
+        else
+        {
+            await targets.SetResultAsync(indicator!.Id, unit.Id, period.Id, request.Value!.Value, note, session.User.Id, time.GetUtcNow(), ct);
+        }
+
+        return await query.ReportAsync(unit, period, ct);
+    }
+}
+
+/// <summary>A target or a result: the indicator's code, the unit (hers when absent), the period (this year when absent), the value.</summary>
+public sealed record TargetRequest(string? Indicator, long? UnitId, string? Period, decimal? Value, string? Note);

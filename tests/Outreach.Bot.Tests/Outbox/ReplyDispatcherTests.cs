@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Outreach.Bot.Channels;
+using Outreach.Bot.Core;
+using Outreach.Bot.Inbox;
+using Outreach.Bot.Outbox;
+using Outreach.Content.Channels;
+using Outreach.Content.Inbox;
+using Outreach.Content.Messages;
+using Outreach.Scheduler.Sending;
+using Outreach.Testing;
+
+namespace Outreach.Bot.Tests.Outbox;
+
+/// <summary>The reply dispatcher on real PostgreSQL with a scripted sender: what it records for each answer a platform can give.</summary>
+public sealed class ReplyDispatcherTests(PostgresServer server) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly ScriptedSender _sender = new();
+    private TestDatabase _database = null!;
+    private OutboundMessageStore _outbox = null!;
+    private ReplyDispatcher _dispatcher = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        _outbox = new OutboundMessageStore(_database.DataSource, _clock);
+        var registry = new ChannelRegistry([new ScriptedChannel()], [_sender]);
+        _dispatcher = new ReplyDispatcher(_outbox, registry, Options.Create(new InboxOptions { MaxSendAttempts = 3 }), _clock,
+            NullLogger<ReplyDispatcher>.Instance);
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task Sent_RecordsThePlatformIdsAndPassesTheRowAsReference()
+    {
+        var id = await EnqueueAsync("chào chị");
+        _sender.Next(SendResult.Sent("mid-1", "mid-2"));
+
+        Assert.True(await _dispatcher.SendOnceAsync(TestContext.Current.CancellationToken));
+
+        var row = await RowAsync(id);
+        Assert.Equal("sent", row.Status);
+        Assert.Equal(["mid-1", "mid-2"], row.Ids);
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(_sender.Received).Reference);
+        Assert.Equal("chào chị", _sender.Received[0].Text);
+    }
+
+    [Fact]
+    public async Task Transient_WaitsWithBackoff_ThenRetryAfterOfTheRateLimit_ThenGivesUpAtMaxAttempts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await EnqueueAsync("chào chị");
+        _sender.Next(SendResult.Failed(SendOutcome.Transient, "500", "oops"));
+        _sender.Next(SendResult.Failed(SendOutcome.RateLimited, "613", "slow down", TimeSpan.FromSeconds(30)));
+        _sender.Next(SendResult.Failed(SendOutcome.Transient, "500", "oops"));
+
+        await _dispatcher.SendOnceAsync(ct);
+        var first = await RowAsync(id);
+        Assert.False(await _dispatcher.SendOnceAsync(ct)); // not due yet
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await _dispatcher.SendOnceAsync(ct);
+        var second = await RowAsync(id);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await _dispatcher.SendOnceAsync(ct);
+        var third = await RowAsync(id);
+
+        Assert.Equal(("pending", Now.AddSeconds(2), "500"), (first.Status, first.NextAttemptAt, first.Error));
+        Assert.Equal(("pending", Now.AddSeconds(32), "613"), (second.Status, second.NextAttemptAt, second.Error));
+        Assert.Equal(("failed", "500"), (third.Status, third.Error));
+        Assert.Equal(3, _sender.Received.Count);
+    }
+
+    [Fact]
+    public async Task Refused_IsFinalAtOnce()
+    {
+        var id = await EnqueueAsync("chào chị");
+        _sender.Next(SendResult.Failed(SendOutcome.OutsideWindow, "10/2018278", "outside the window"));
+
+        await _dispatcher.SendOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(("failed", "10/2018278"), ((await RowAsync(id)).Status, (await RowAsync(id)).Error));
+    }
+
+    [Fact]
+    public async Task ChannelNotServedHere_FailsWithNoSenderAndNothingIsSent()
+    {
+        var id = await EnqueueAsync("chào chị", channel: "pigeon");
+
+        await _dispatcher.SendOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(("failed", "no_sender"), ((await RowAsync(id)).Status, (await RowAsync(id)).Error));
+        Assert.Empty(_sender.Received);
+    }
+
+    [Fact]
+    public async Task TwoRepliesToOneMember_SentInOrder()
+    {
+        var first = await EnqueueAsync("một", seq: 0);
+        var second = await EnqueueAsync("hai", seq: 1);
+        _sender.Next(SendResult.Sent("a"));
+        _sender.Next(SendResult.Sent("b"));
+
+        await _dispatcher.SendOnceAsync(TestContext.Current.CancellationToken);
+        await _dispatcher.SendOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["một", "hai"], _sender.Received.Select(m => m.Text));
+        Assert.True(first < second);
+    }
+
+    private Task<long> EnqueueAsync(string text, string channel = ScriptedChannel.Name, int seq = 0)
+    {
+        var message = new OutboundMessage { Channel = channel, AccountId = "page", RecipientId = "member", Text = text };
+        return _outbox.EnqueueAsync(null, new OutboundDraft(
+            channel, "page", "member", null, null, seq, MessagePurposes.Name(MessagePurpose.Reply),
+            JsonSerializer.Serialize(message, OutboundMessageMapper.JsonOptions)), TestContext.Current.CancellationToken);
+    }
+
+    private async Task<(string Status, string[] Ids, DateTimeOffset? NextAttemptAt, string? Error)> RowAsync(long id)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var row = await connection.QuerySingleAsync<(string Status, string[] Ids, DateTime? Next, string? Error)>(
+            "SELECT status, platform_message_ids, next_attempt_at, error_code FROM outbound_messages WHERE id = @id", new { id });
+        return (row.Status, row.Ids ?? [], row.Next is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null, row.Error);
+    }
+
+    private sealed class ScriptedChannel : IChannel
+    {
+        public const string Name = "scripted";
+
+        public ChannelProfile Profile { get; } = new(Name, "Thử");
+
+        public IReadOnlyList<Activity> ToActivities(InboxEvent inboxEvent) => [];
+
+        public ChannelPreview Preview(OutboundMessage message) => new(Name, [], 0, 0);
+    }
+
+    private sealed class ScriptedSender : IChannelSender
+    {
+        private readonly Queue<SendResult> _results = new();
+
+        public List<OutboundMessage> Received { get; } = [];
+
+        public string Channel => ScriptedChannel.Name;
+
+        public void Next(SendResult result) => _results.Enqueue(result);
+
+        public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+        {
+            Received.Add(message);
+            return Task.FromResult(_results.Dequeue());
+        }
+    }
+}
