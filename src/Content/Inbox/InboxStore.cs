@@ -36,13 +36,16 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
             }
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            """
+        // The raise runs only with an urgent event: the ordinary ingest stays one plain insert (a join against the whole
+        // table on every webhook would cost the ack path for nothing).
+        const string Insert = """
+            INSERT INTO inbox_events (channel, platform_event_id, kind, account_id, sender_id, event_time, payload, priority, received_at)
+            SELECT *, @now FROM unnest(@channels, @ids, @kinds, @accounts, @senders, @times, @payloads::jsonb[], @priorities)
+            ON CONFLICT (channel, platform_event_id) DO NOTHING
+            """;
+        const string InsertAndRaise = $"""
             WITH added AS (
-                INSERT INTO inbox_events (channel, platform_event_id, kind, account_id, sender_id, event_time, payload, priority, received_at)
-                SELECT *, @now FROM unnest(@channels, @ids, @kinds, @accounts, @senders, @times, @payloads::jsonb[], @priorities)
-                ON CONFLICT (channel, platform_event_id) DO NOTHING
+                {Insert}
                 RETURNING id, channel, account_id, sender_id, priority
             ), raised AS (
                 UPDATE inbox_events e SET priority = a.priority
@@ -51,7 +54,11 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
                   AND e.account_id IS NOT DISTINCT FROM a.account_id AND e.sender_id = a.sender_id
             )
             SELECT count(*)::int FROM added
-            """,
+            """;
+        var urgent = priorities.Any(p => p > InboxPriorities.Normal);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var command = new CommandDefinition(
+            urgent ? InsertAndRaise : Insert,
             new
             {
                 channels = events.Select(e => e.Channel).ToArray(),
@@ -64,7 +71,8 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
                 priorities,
                 now = time.GetUtcNow(),
             },
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken);
+        return urgent ? await connection.ExecuteScalarAsync<int>(command) : await connection.ExecuteAsync(command);
     }
 
     /// <summary>
