@@ -26,6 +26,7 @@ internal static class ConversationHosting
 
         // Channels are an unordered family: each folder's IChannelModule registers its channel, sender and webhooks.
         services.AddChannels();
+        services.AddSingleton<CrisisLane>();
         services.AddSingleton<InboxAdapter>();
         services.AddSingleton<IInbox>(sp => sp.GetRequiredService<InboxAdapter>());
         services.AddOutreachReachHost();

@@ -11,7 +11,7 @@ namespace Outreach.Bot.Inbox;
 
 /// <summary>
 /// The one adapter of every channel (Bot Builder's BotAdapter; channels only map events and send). It owns what is the same
-/// for all of them: storing what webhooks accept (<see cref="IInbox"/>) and waking the turn workers, running a stored event's
+/// for all of them: storing what webhooks accept (<see cref="IInbox"/>) in its lane and waking the turn workers, running a stored event's
 /// activities through the pipeline and the bot inside the event's transaction (<see cref="TurnSession"/>), writing every reply
 /// to the outbox in that transaction, and proactive messages (staff replies), which wake the send workers at once.
 /// </summary>
@@ -23,10 +23,11 @@ public sealed class InboxAdapter : BotAdapter, IInbox
     private readonly OutboundMessageStore _outbox;
     private readonly InboxSignal _inboxSignal;
     private readonly OutboxSignal _outboxSignal;
+    private readonly CrisisLane _lanes;
 
     public InboxAdapter(
         TurnPipeline pipeline, IBot bot, ChannelRegistry channels, InboxStore inbox, OutboundMessageStore outbox, InboxSignal inboxSignal,
-        OutboxSignal outboxSignal)
+        OutboxSignal outboxSignal, CrisisLane lanes)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         _bot = bot;
@@ -35,10 +36,14 @@ public sealed class InboxAdapter : BotAdapter, IInbox
         _outbox = outbox;
         _inboxSignal = inboxSignal;
         _outboxSignal = outboxSignal;
+        _lanes = lanes;
         pipeline.ApplyTo(this);
     }
 
-    /// <summary>Stores what a webhook accepted (duplicates skipped) and wakes the turn workers. Returns how many were new.</summary>
+    /// <summary>
+    /// Stores what a webhook accepted (duplicates skipped), each event in its lane (<see cref="CrisisLane"/>: a crisis message
+    /// goes before the backlog), and wakes the turn workers. Returns how many were new.
+    /// </summary>
     public async Task<int> AcceptAsync(IReadOnlyList<InboxEventDraft> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -47,7 +52,7 @@ public sealed class InboxAdapter : BotAdapter, IInbox
             return 0;
         }
 
-        var added = await _inbox.AppendAsync(events, cancellationToken);
+        var added = await _inbox.AppendAsync(events.Select(_lanes.Decide).ToList(), cancellationToken);
         _inboxSignal.Pulse();
         return added;
     }

@@ -13,6 +13,8 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
     /// <summary>
     /// Stores the events; ones already stored (a platform's retry) are skipped. Returns how many were new. Payloads pass
     /// through <see cref="JsonbText.Safe"/> first: jsonb refuses \u0000 and lone surrogates, and an authentic event must be stored.
+    /// An urgent event raises its member's earlier pending events to its lane (stored ones and earlier ones of this batch),
+    /// so it overtakes the backlog without overtaking her own messages.
     /// </summary>
     public async Task<int> AppendAsync(IReadOnlyList<InboxEventDraft> events, CancellationToken cancellationToken)
     {
@@ -22,13 +24,41 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
             return 0;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO inbox_events (channel, platform_event_id, kind, account_id, sender_id, event_time, payload, received_at)
-            SELECT * , @now FROM unnest(@channels, @ids, @kinds, @accounts, @senders, @times, @payloads::jsonb[])
+        var priorities = events.Select(e => e.Priority).ToArray();
+        for (var i = 0; i < events.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (SameMember(events[i], events[j]))
+                {
+                    priorities[j] = Math.Max(priorities[j], priorities[i]);
+                }
+            }
+        }
+
+        // The raise runs only with an urgent event: the ordinary ingest stays one plain insert (a join against the whole
+        // table on every webhook would cost the ack path for nothing).
+        const string Insert = """
+            INSERT INTO inbox_events (channel, platform_event_id, kind, account_id, sender_id, event_time, payload, priority, received_at)
+            SELECT *, @now FROM unnest(@channels, @ids, @kinds, @accounts, @senders, @times, @payloads::jsonb[], @priorities)
             ON CONFLICT (channel, platform_event_id) DO NOTHING
-            """,
+            """;
+        const string InsertAndRaise = $"""
+            WITH added AS (
+                {Insert}
+                RETURNING id, channel, account_id, sender_id, priority
+            ), raised AS (
+                UPDATE inbox_events e SET priority = a.priority
+                FROM added a
+                WHERE a.priority > 0 AND e.status = 'pending' AND e.id < a.id AND e.priority < a.priority AND e.channel = a.channel
+                  AND e.account_id IS NOT DISTINCT FROM a.account_id AND e.sender_id = a.sender_id
+            )
+            SELECT count(*)::int FROM added
+            """;
+        var urgent = priorities.Any(p => p > InboxPriorities.Normal);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var command = new CommandDefinition(
+            urgent ? InsertAndRaise : Insert,
             new
             {
                 channels = events.Select(e => e.Channel).ToArray(),
@@ -38,14 +68,17 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
                 senders = events.Select(e => e.SenderId).ToArray(),
                 times = events.Select(e => e.EventTime).ToArray(),
                 payloads = events.Select(e => JsonbText.Safe(e.Payload)).ToArray(),
+                priorities,
                 now = time.GetUtcNow(),
             },
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken);
+        return urgent ? await connection.ExecuteScalarAsync<int>(command) : await connection.ExecuteAsync(command);
     }
 
     /// <summary>
-    /// Locks the next event to process inside <paramref name="transaction"/>'s transaction, or returns null. An event is not
-    /// taken while an earlier event of the same member is unprocessed (or being processed elsewhere): replies keep their order.
+    /// Locks the next event to process inside <paramref name="transaction"/>'s transaction, or returns null: urgent events
+    /// first, then the oldest. An event is not taken while an earlier event of the same member is unprocessed (or being
+    /// processed elsewhere): replies keep their order.
     /// </summary>
     public async Task<InboxEvent?> ClaimNextAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
@@ -58,7 +91,7 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
                   SELECT 1 FROM inbox_events p
                   WHERE p.status = 'pending' AND p.id < e.id AND p.channel = e.channel
                     AND p.account_id IS NOT DISTINCT FROM e.account_id AND p.sender_id = e.sender_id)
-            ORDER BY e.id
+            ORDER BY e.priority DESC, e.id
             LIMIT 1
             FOR UPDATE SKIP LOCKED
             """,
@@ -93,4 +126,7 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
             new { id, error, retryAt, now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
     }
+
+    private static bool SameMember(InboxEventDraft a, InboxEventDraft b) =>
+        a.Channel == b.Channel && a.AccountId == b.AccountId && a.SenderId is not null && a.SenderId == b.SenderId;
 }
