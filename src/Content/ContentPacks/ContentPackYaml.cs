@@ -56,6 +56,16 @@ internal sealed class CrisisYaml
     public string? Options { get; set; }
     public string? English { get; set; }
     public string? Nearby { get; set; }
+    public List<string>? Ambiguous { get; set; }
+    public Dictionary<string, CrisisFrameYaml>? Frames { get; set; }
+    public Dictionary<string, string>? EnglishReplies { get; set; }
+    public Dictionary<string, string>? OptionsFor { get; set; }
+}
+
+internal sealed class CrisisFrameYaml
+{
+    public List<string>? Before { get; set; }
+    public List<string>? After { get; set; }
 }
 
 internal sealed class CrisisRuleYaml

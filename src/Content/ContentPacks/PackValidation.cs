@@ -97,7 +97,7 @@ internal static class PackValidation
             var category = CrisisCategoryNames.TryParse(r.Category, out var parsed)
                 ? parsed
                 : throw new ContentPackException($"Tệp crisis.yaml: loại '{r.Category}' không hợp lệ.");
-            var unknown = (r.All ?? []).FirstOrDefault(g => !groups.ContainsKey(g));
+            var unknown = (r.All ?? []).FirstOrDefault(g => !groups.ContainsKey(g) && g != CrisisDetector.BuiltInMinor);
             return unknown is not null || r.All is not { Count: > 0 }
                 ? throw new ContentPackException($"Tệp crisis.yaml: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
                 : new CrisisRule(category, r.All);
@@ -109,10 +109,30 @@ internal static class PackValidation
             throw new ContentPackException($"Tệp crisis.yaml thiếu luật, options hoặc câu trả lời cho: {string.Join(", ", missing.Select(m => m.ToName()))}.");
         }
 
+        var frames = (c.Frames ?? []).ToDictionary(
+            kv => groups.ContainsKey(kv.Key) ? kv.Key : throw new ContentPackException($"Tệp crisis.yaml, mục frames: nhóm '{kv.Key}' không có trong groups."),
+            kv => new CrisisFrame(FrameGroups(kv.Value.Before, groups, kv.Key), FrameGroups(kv.Value.After, groups, kv.Key)),
+            StringComparer.Ordinal);
+        var optionsFor = (c.OptionsFor ?? []).ToDictionary(
+            kv => CrisisCategoryNames.TryParse(kv.Key, out _) ? kv.Key : throw new ContentPackException($"Tệp crisis.yaml, mục options_for: loại '{kv.Key}' không hợp lệ."),
+            kv => kv.Value.Trim(),
+            StringComparer.Ordinal);
         return new CrisisRules(groups, rules, c.Negations ?? [], replies, Categories(c.Also, "also"),
             c.Safety ?? [], c.Options.Trim(), c.English?.Trim() ?? "",
-            c.Nearby?.Trim() ?? "");
+            c.Nearby?.Trim() ?? "")
+        {
+            Ambiguous = (c.Ambiguous ?? []).Select(Text.VietnameseText.Fold).ToList(),
+            Frames = frames,
+            EnglishReplies = Categories(c.EnglishReplies, "english_replies"),
+            OptionsFor = optionsFor,
+        };
     }
+
+    // A frame names groups of crisis.yaml, "start" (the cue opens its clause) or "end" (it closes it).
+    private static List<string> FrameGroups(List<string>? names, Dictionary<string, IReadOnlyList<string>> groups, string frame) =>
+        (names ?? []).Select(n => n is "start" or "end" or CrisisDetector.BuiltInMinor || groups.ContainsKey(n)
+            ? n
+            : throw new ContentPackException($"Tệp crisis.yaml, khung '{frame}': nhóm '{n}' không có trong groups.")).ToList();
 
     private static Dictionary<CrisisCategory, string> Categories(Dictionary<string, string>? raw, string section) =>
         (raw ?? []).ToDictionary(

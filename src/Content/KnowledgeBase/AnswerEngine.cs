@@ -21,7 +21,7 @@ public static class AnswerEngine
 
     /// <summary>
     /// The crisis reply when the message signals one, else null. The hotline reply comes first; when the danger is not acute
-    /// (abuse, a child, trafficking: not "happening now", not injured, not self-harm) and an entry answers the question
+    /// (abuse, a child, trafficking, sexual violence: not "happening now", nobody injured, no fire or flood) and an entry answers the question
     /// confidently, its answer follows as a second message ("bị bạo hành thì báo cho ai" gets hotlines, then where to report).
     /// </summary>
     public static AnswerDecision? DecideCrisis(KnowledgeSnapshot snapshot, AnswerRequest request)
@@ -33,13 +33,13 @@ public static class AnswerEngine
 
     private static AnswerDecision? DecideCrisis(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
     {
-        var crisis = snapshot.Crisis.Assess(tokens);
+        var crisis = snapshot.Crisis.Assess(request.Text);
         if (!crisis.IsCrisis)
         {
             return null;
         }
 
-        var isAcute = crisis.Categories.Any(c => c is CrisisCategory.Injury or CrisisCategory.SelfHarm or CrisisCategory.Danger);
+        var isAcute = crisis.Categories.Any(IsAcute);
         var question = isAcute ? null : DecideQuestion(snapshot, request, tokens);
         var followUp = question is { Kind: AnswerKind.Answer, Action: null } ? question.Text : null;
         var reply = CrisisReply.Compose(snapshot.Pack.Crisis, crisis, NearbyAddresses(snapshot, request));
@@ -48,6 +48,10 @@ public static class AnswerEngine
             FollowUp = followUp,
         };
     }
+
+    // Someone needs help right now: nothing but the crisis reply.
+    private static bool IsAcute(CrisisCategory category) =>
+        category is not (CrisisCategory.Abuse or CrisisCategory.Child or CrisisCategory.Trafficking or CrisisCategory.Sexual);
 
     // The trusted community addresses of her commune or chi hội (addresses.yaml lists them by org-unit code).
     private static List<CommunityAddress> NearbyAddresses(KnowledgeSnapshot snapshot, AnswerRequest request) =>
