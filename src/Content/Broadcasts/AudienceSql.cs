@@ -2,7 +2,8 @@ namespace Outreach.Content.Broadcasts;
 
 /// <summary>
 /// The audience of a post, as SQL over contacts c (with their unit u): members on the post's channels, in its units or below
-/// them, opted in to its topic (a topic that cannot be muted, such as hotlines, reaches everyone in those units).
+/// them, opted in to its topic (a topic on by default, such as hotline news, reaches everyone in those units who has not
+/// opted out of it).
 /// Parameters: @channels, @units, @topic.
 /// </summary>
 internal static class AudienceSql
@@ -15,7 +16,9 @@ internal static class AudienceSql
         """;
 
     public const string IsOptedIn = """
-        (NOT (SELECT t.is_mutable FROM topics t WHERE t.code = @topic)
-         OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = c.id AND s.topic = @topic AND s.is_active))
+        (EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = c.id AND s.topic = @topic AND s.is_active)
+         OR (NOT (SELECT t.is_mutable FROM topics t WHERE t.code = @topic)
+             AND NOT EXISTS (SELECT 1 FROM subscriptions s
+                             WHERE s.contact_id = c.id AND s.topic = @topic AND NOT s.is_active AND s.opted_out_at IS NOT NULL)))
         """;
 }

@@ -76,8 +76,11 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                   LIMIT @limit)
             RETURNING d.contact_id AS contactid, d.channel, c.account_id AS accountid, c.platform_user_id AS platformuserid,
                       c.status AS contactstatus, c.last_inbound_at AS lastinboundat,
-                      (NOT (SELECT t.is_mutable FROM topics t WHERE t.code = @topic)
-                       OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = d.contact_id AND s.topic = @topic AND s.is_active))
+                      (EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = d.contact_id AND s.topic = @topic AND s.is_active)
+                       OR (NOT (SELECT t.is_mutable FROM topics t WHERE t.code = @topic)
+                           AND NOT EXISTS (SELECT 1 FROM subscriptions s
+                                           WHERE s.contact_id = d.contact_id AND s.topic = @topic AND NOT s.is_active
+                                             AND s.opted_out_at IS NOT NULL)))
                       AS isoptedin
             """,
             new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, limit, topic, now, leaseUntil },
