@@ -19,6 +19,7 @@ public sealed class CrisisDetector
     private const string StartOfClause = "start";
     private const string MinorGroup = BuiltInMinor;
     private const int AdultAge = 18;
+    private const int ManyPills = 10;
     private const int BeforeWindow = 3;
     private const int AfterWindow = 2;
     private const string Wildcard = "*";
@@ -33,6 +34,9 @@ public sealed class CrisisDetector
 
     /// <summary>The built-in group of ages under 18 ("14 tuổi"); rules may name it like any group of crisis.yaml.</summary>
     public const string BuiltInMinor = "minor";
+
+    /// <summary>The built-in group of ten or more pills ("20 viên").</summary>
+    public const string BuiltInManyPills = "many_pills";
 
     public CrisisDetector(CrisisRules rules)
     {
@@ -91,6 +95,7 @@ public sealed class CrisisDetector
     {
         var matches = FindMatches(tokens);
         matches.AddRange(FindMinors(tokens));
+        matches.AddRange(FindManyPills(tokens));
         var counted = matches
             .Where(m => !m.Group.StartsWith("not_", StringComparison.Ordinal) && !IsExcluded(matches, m) && !IsNegated(tokens, m.Start))
             .ToList();
@@ -145,6 +150,20 @@ public sealed class CrisisDetector
                 && age < AdultAge)
             {
                 yield return new CueMatch(MinorGroup, i, 2, false);
+            }
+        }
+    }
+
+    // The built-in group "many_pills": ten or more pills ("uống 20 viên thuốc hạ sốt").
+    private static IEnumerable<CueMatch> FindManyPills(IReadOnlyList<TextToken> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].IsNumber && tokens[i + 1].Folded == "vien"
+                && int.TryParse(tokens[i].Folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                && count >= ManyPills)
+            {
+                yield return new CueMatch(BuiltInManyPills, i, 2, false);
             }
         }
     }

@@ -11,6 +11,7 @@ internal sealed class EntryYaml
     public List<string>? Questions { get; set; }
     public List<string>? Keywords { get; set; }
     public string? Answer { get; set; }
+    public string? AnswerEn { get; set; }
     public string? Source { get; set; }
     public string? ValidFrom { get; set; }
     public string? ValidUntil { get; set; }

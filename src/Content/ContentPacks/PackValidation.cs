@@ -30,7 +30,10 @@ internal static class PackValidation
 
         return new KnowledgeEntry(
             id, province, Required(e.Topic, "topic", path, id), Required(e.Title, "title", path, id), questions,
-            e.Keywords ?? [], Required(e.Answer, "answer", path, id).Trim(), e.Source, from, until, e.Action);
+            e.Keywords ?? [], Required(e.Answer, "answer", path, id).Trim(), e.Source, from, until, e.Action)
+        {
+            AnswerEnglish = string.IsNullOrWhiteSpace(e.AnswerEn) ? null : e.AnswerEn.Trim(),
+        };
     }
 
     public static Hotline ToHotline(HotlineYaml h, string? province, string scope) =>
@@ -97,7 +100,7 @@ internal static class PackValidation
             var category = CrisisCategoryNames.TryParse(r.Category, out var parsed)
                 ? parsed
                 : throw new ContentPackException($"Tệp crisis.yaml: loại '{r.Category}' không hợp lệ.");
-            var unknown = (r.All ?? []).FirstOrDefault(g => !groups.ContainsKey(g) && g != CrisisDetector.BuiltInMinor);
+            var unknown = (r.All ?? []).FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills));
             return unknown is not null || r.All is not { Count: > 0 }
                 ? throw new ContentPackException($"Tệp crisis.yaml: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
                 : new CrisisRule(category, r.All);
@@ -130,7 +133,7 @@ internal static class PackValidation
 
     // A frame names groups of crisis.yaml, "start" (the cue opens its clause) or "end" (it closes it).
     private static List<string> FrameGroups(List<string>? names, Dictionary<string, IReadOnlyList<string>> groups, string frame) =>
-        (names ?? []).Select(n => n is "start" or "end" or CrisisDetector.BuiltInMinor || groups.ContainsKey(n)
+        (names ?? []).Select(n => n is "start" or "end" or CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills || groups.ContainsKey(n)
             ? n
             : throw new ContentPackException($"Tệp crisis.yaml, khung '{frame}': nhóm '{n}' không có trong groups.")).ToList();
 

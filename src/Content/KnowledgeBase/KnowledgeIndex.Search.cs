@@ -9,6 +9,8 @@ public sealed partial class KnowledgeIndex
     /// The best eligible entries for <paramref name="terms"/>, best first. Confidence is the share of the query's weight
     /// (inverse document frequency of each term, syllables the pack never uses included) that the entry matched: 1 when every
     /// term matched once in an entry of average length, near 0 when the question is about something the pack does not cover.
+    /// It is then scaled by how much of the entry's closest question the query covers (<see cref="MatchingOptions.QuestionCoverageWeight"/>):
+    /// "đặt vé xe khách" shares "xe khách" with "bị sờ soạng trên xe khách" but covers little of that question.
     /// </summary>
     public IReadOnlyList<ScoredEntry> Search(IReadOnlyList<QueryTerm> terms, Func<KnowledgeEntry, bool> isEligible, int take)
     {
@@ -22,7 +24,13 @@ public sealed partial class KnowledgeIndex
             Array.Clear(scores, 0, count);
             Array.Clear(best, 0, count);
             var denominator = Accumulate(terms, scores, best);
-            return denominator <= 0 ? [] : Rank(scores, denominator, isEligible, take);
+            if (denominator <= 0)
+            {
+                return [];
+            }
+
+            var candidates = Rank(scores, denominator, isEligible, Math.Max(take, _options.RerankCandidates));
+            return _options.QuestionCoverageWeight <= 0 ? candidates.Take(take).ToList() : Rerank(terms, candidates, take);
         }
         finally
         {
@@ -39,11 +47,11 @@ public sealed partial class KnowledgeIndex
             if (!_folded.TryGetValue(term.Folded, out var foldedPostings))
             {
                 // An unknown syllable counts against confidence; an unknown pair of known syllables does not.
-                denominator += _maxIdf * (term.IsPair ? _options.UnknownPairWeight : _options.UnknownWeight) * term.Weight;
+                denominator += _maxInformation * (term.IsPair ? _options.UnknownPairWeight : _options.UnknownWeight) * term.Weight;
                 continue;
             }
 
-            var weight = Idf(foldedPostings.Length) * term.Weight;
+            var weight = Information(foldedPostings.Length) * term.Weight;
             denominator += weight;
             var foldedCredit = term.IsMarked ? _options.FoldedCredit : 1f;
             foreach (var posting in foldedPostings)
@@ -67,6 +75,38 @@ public sealed partial class KnowledgeIndex
         }
 
         return denominator;
+    }
+
+    private List<ScoredEntry> Rerank(IReadOnlyList<QueryTerm> terms, List<ScoredEntry> candidates, int take)
+    {
+        var query = new HashSet<string>(terms.Select(t => t.Folded), StringComparer.Ordinal);
+        var weight = _options.QuestionCoverageWeight;
+        return candidates
+            .Select(c => c with { Confidence = c.Confidence * ((1 - weight) + weight * QuestionCoverage(c.Entry, query)) })
+            .OrderByDescending(c => c.Confidence)
+            .Take(take)
+            .ToList();
+    }
+
+    // The largest share (by information) of one of the entry's questions that the query contains.
+    private double QuestionCoverage(KnowledgeEntry entry, HashSet<string> query)
+    {
+        var doc = Array.IndexOf(_entries, entry);
+        var best = 0.0;
+        foreach (var question in _questions[doc])
+        {
+            double covered = 0, total = 0;
+            foreach (var term in question)
+            {
+                var information = _folded.TryGetValue(term, out var postings) ? Information(postings.Length) : _maxInformation;
+                total += information;
+                covered += query.Contains(term) ? information : 0;
+            }
+
+            best = Math.Max(best, total <= 0 ? 0 : covered / total);
+        }
+
+        return best;
     }
 
     // BM25's term-frequency part, scaled so one occurrence in an entry of average length gives 1.
