@@ -28,7 +28,7 @@ public sealed class CrisisDetector
 
     private readonly CrisisRules _rules;
     private readonly Dictionary<string, List<Cue>> _byFirstToken = new(StringComparer.Ordinal);
-    private readonly List<TextToken[]> _negations;
+    private readonly Dictionary<string, List<TextToken[]>> _negationsByLastToken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ambiguous;
     private readonly IReadOnlyDictionary<string, CrisisFrame> _frames;
 
@@ -54,7 +54,17 @@ public sealed class CrisisDetector
             }
         }
 
-        _negations = rules.Negations.Select(n => VietnameseText.Tokenize(n).ToArray()).Where(t => t.Length > 0).ToList();
+        foreach (var negation in rules.Negations.Select(n => VietnameseText.Tokenize(n).ToArray()).Where(t => t.Length > 0))
+        {
+            if (!_negationsByLastToken.TryGetValue(negation[^1].Folded, out var list))
+            {
+                list = [];
+                _negationsByLastToken[negation[^1].Folded] = list;
+            }
+
+            list.Add(negation);
+        }
+
         _ambiguous = new HashSet<string>(rules.Ambiguous ?? [], StringComparer.Ordinal);
         _frames = rules.Frames ?? new Dictionary<string, CrisisFrame>();
     }
@@ -65,20 +75,19 @@ public sealed class CrisisDetector
     /// <summary>The crisis categories a message signals (none for an ordinary question). Clauses are split at punctuation.</summary>
     public CrisisAssessment Assess(string? text)
     {
+        var raw = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries)
+            .Select(clause => VietnameseText.Tokenize(clause))
+            .Where(clause => clause.Count > 0)
+            .ToList();
+        // Teencode is Vietnamese: in an English message "a" stays "a", not "anh".
+        var english = EnglishText.LooksEnglish(raw.SelectMany(c => c).ToList());
         var tokens = new List<TextToken>();
         var clauses = new Clauses([], []);
-        // Teencode is Vietnamese: in an English message "a" stays "a", not "anh".
-        var english = EnglishText.LooksEnglish(VietnameseText.Tokenize(text));
-        foreach (var clause in (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var clause in raw)
         {
-            var raw = VietnameseText.Tokenize(clause);
-            var clauseTokens = english ? raw : ChatAbbreviations.Expand(raw);
-            if (clauseTokens.Count > 0)
-            {
-                clauses.Starts.Add(tokens.Count);
-                tokens.AddRange(clauseTokens);
-                clauses.Ends.Add(tokens.Count - 1);
-            }
+            clauses.Starts.Add(tokens.Count);
+            tokens.AddRange(english ? clause : ChatAbbreviations.Expand(clause));
+            clauses.Ends.Add(tokens.Count - 1);
         }
 
         return Assess(tokens, clauses);
@@ -195,11 +204,17 @@ public sealed class CrisisDetector
     // A negation typed plain on ambiguous syllables only ("dung": đừng or dùng) does not.
     private bool IsNegated(IReadOnlyList<TextToken> tokens, int start)
     {
-        foreach (var negation in _negations)
+        for (var gap = 0; gap <= 1; gap++)
         {
-            for (var gap = 0; gap <= 1; gap++)
+            var last = start - gap - 1;
+            if (last < 0 || !_negationsByLastToken.TryGetValue(tokens[last].Folded, out var negations))
             {
-                var at = start - gap - negation.Length;
+                continue;
+            }
+
+            foreach (var negation in negations)
+            {
+                var at = last - negation.Length + 1;
                 if (at >= 0 && MatchesAt(tokens, at, negation, out var weak) && !weak)
                 {
                     return true;

@@ -69,13 +69,12 @@ public static class AnswerEngine
     private static AnswerDecision DecideQuestion(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens, bool english)
     {
         var options = snapshot.Index.Options;
-        bool IsEligible(KnowledgeEntry e) => snapshot.IsEligible(e, request.Province, request.Today);
         if (tokens.Count > 0 && QueryTerm.ContentCount(tokens) == 0)
         {
-            return Particles(snapshot, tokens, IsEligible, english);
+            return Particles(snapshot, tokens, e => snapshot.IsEligible(e, request.Province, request.Today), english);
         }
 
-        var top = Best(snapshot, request.Text, tokens, english, IsEligible, out var ranked);
+        var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request.Province, request.Today), out var ranked);
         if (top is not null && top.Confidence >= options.AnswerThreshold)
         {
             return Answer(snapshot, top.Entry, top.Confidence, english);
@@ -97,13 +96,15 @@ public static class AnswerEngine
     // clause that asks something decides (the story around a question does not). Small talk only answers a short message,
     // or a long one nothing else answers ("cảm ơn em nhiều lắm, em giúp chị nhiều quá").
     private static ScoredEntry? Best(
-        KnowledgeSnapshot snapshot, string? text, List<TextToken> tokens, bool english, Func<KnowledgeEntry, bool> isEligible,
+        KnowledgeSnapshot snapshot, string? text, List<TextToken> tokens, bool english, bool[] eligible,
         out IReadOnlyList<ScoredEntry> ranked)
     {
         var options = snapshot.Index.Options;
+        var entries = snapshot.Index.Entries;
         var isShort = QueryTerm.ContentCount(tokens) <= options.SmalltalkMaxTokens;
-        bool NotSmalltalk(KnowledgeEntry e) => isEligible(e) && e.Topic != SmalltalkTopic;
-        ranked = Rank(snapshot, tokens, isShort ? isEligible : NotSmalltalk, options.MaxSuggestions);
+        bool IsEligible(int doc) => eligible[doc];
+        bool NotSmalltalk(int doc) => eligible[doc] && entries[doc].Topic != SmalltalkTopic;
+        ranked = Rank(snapshot, tokens, isShort ? IsEligible : NotSmalltalk, options.MaxSuggestions);
         var top = ranked.Count > 0 ? ranked[0] : null;
         if (tokens.Count >= options.LongMessageTokens && !english)
         {
@@ -111,7 +112,7 @@ public static class AnswerEngine
             var unclear = top is null || top.Confidence < options.AnswerThreshold;
             foreach (var clause in clauses)
             {
-                var same = top is null ? [] : Rank(snapshot, clause, e => ReferenceEquals(e, top.Entry), 1);
+                var same = top is null ? [] : Rank(snapshot, clause, doc => ReferenceEquals(entries[doc], top.Entry), 1);
                 if (same.Count > 0 && same[0].Confidence > top!.Confidence)
                 {
                     top = same[0];
@@ -133,7 +134,7 @@ public static class AnswerEngine
 
         if (!isShort && (top is null || top.Confidence < options.AnswerThreshold))
         {
-            var smalltalk = Rank(snapshot, tokens, isEligible, options.MaxSuggestions);
+            var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions);
             if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold)
             {
                 top = smalltalk[0];
@@ -178,11 +179,11 @@ public static class AnswerEngine
     }
 
     private static IReadOnlyList<ScoredEntry> Rank(
-        KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, Func<KnowledgeEntry, bool> isEligible, int take)
+        KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, Func<int, bool> isEligible, int take)
     {
         var (resolved, weights) = snapshot.Index.Resolve(tokens);
         var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
-        return snapshot.Index.Search(QueryTerm.From(normalized, normalizedWeights), isEligible, take);
+        return snapshot.Index.SearchWhere(QueryTerm.From(normalized, normalizedWeights), isEligible, take);
     }
 
     private const int MinClauseTokens = 4;

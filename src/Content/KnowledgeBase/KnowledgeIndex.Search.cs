@@ -14,6 +14,14 @@ public sealed partial class KnowledgeIndex
     /// </summary>
     public IReadOnlyList<ScoredEntry> Search(IReadOnlyList<QueryTerm> terms, Func<KnowledgeEntry, bool> isEligible, int take)
     {
+        ArgumentNullException.ThrowIfNull(isEligible);
+        return SearchWhere(terms, doc => isEligible(_entries[doc]), take);
+    }
+
+    /// <summary>As <see cref="Search"/>, with eligibility by position in <see cref="Entries"/> (a precomputed mask, such as
+    /// <see cref="KnowledgeSnapshot.EligibleMask"/>, is much cheaper than a lookup per entry).</summary>
+    public IReadOnlyList<ScoredEntry> SearchWhere(IReadOnlyList<QueryTerm> terms, Func<int, bool> isEligible, int take)
+    {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(isEligible);
         var count = _entries.Length;
@@ -30,13 +38,59 @@ public sealed partial class KnowledgeIndex
             }
 
             var candidates = Rank(scores, denominator, isEligible, Math.Max(take, _options.RerankCandidates));
-            return _options.QuestionCoverageWeight <= 0 ? candidates.Take(take).ToList() : Rerank(terms, candidates, take);
+            if (_options.QuestionCoverageWeight > 0)
+            {
+                Rerank(terms, candidates);
+            }
+
+            return candidates.Take(take).Select(c => new ScoredEntry(_entries[c.Doc], c.Score, c.Confidence)).ToList();
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
             ArrayPool<float>.Shared.Return(best);
         }
+    }
+
+    // Scales each candidate's confidence by the coverage of its closest question, then orders them by it.
+    private void Rerank(IReadOnlyList<QueryTerm> terms, List<Candidate> candidates)
+    {
+        var query = new HashSet<int>();
+        foreach (var term in terms)
+        {
+            if (_termIds.TryGetValue(term.Folded, out var id))
+            {
+                query.Add(id);
+            }
+        }
+
+        var weight = _options.QuestionCoverageWeight;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            candidates[i] = c with { Confidence = c.Confidence * ((1 - weight) + weight * QuestionCoverage(c.Doc, query)) };
+        }
+
+        candidates.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
+    }
+
+    // The largest share (by information) of one of the entry's questions that the query contains.
+    private double QuestionCoverage(int doc, HashSet<int> query)
+    {
+        var best = 0.0;
+        foreach (var question in _questions[doc])
+        {
+            double covered = 0, total = 0;
+            foreach (var (term, information) in question)
+            {
+                total += information;
+                covered += query.Contains(term) ? information : 0;
+            }
+
+            best = Math.Max(best, total <= 0 ? 0 : covered / total);
+        }
+
+        return best;
     }
 
     private float Accumulate(IReadOnlyList<QueryTerm> terms, float[] scores, float[] best)
@@ -77,54 +131,22 @@ public sealed partial class KnowledgeIndex
         return denominator;
     }
 
-    private List<ScoredEntry> Rerank(IReadOnlyList<QueryTerm> terms, List<ScoredEntry> candidates, int take)
-    {
-        var query = new HashSet<string>(terms.Select(t => t.Folded), StringComparer.Ordinal);
-        var weight = _options.QuestionCoverageWeight;
-        return candidates
-            .Select(c => c with { Confidence = c.Confidence * ((1 - weight) + weight * QuestionCoverage(c.Entry, query)) })
-            .OrderByDescending(c => c.Confidence)
-            .Take(take)
-            .ToList();
-    }
-
-    // The largest share (by information) of one of the entry's questions that the query contains.
-    private double QuestionCoverage(KnowledgeEntry entry, HashSet<string> query)
-    {
-        var doc = Array.IndexOf(_entries, entry);
-        var best = 0.0;
-        foreach (var question in _questions[doc])
-        {
-            double covered = 0, total = 0;
-            foreach (var term in question)
-            {
-                var information = _folded.TryGetValue(term, out var postings) ? Information(postings.Length) : _maxInformation;
-                total += information;
-                covered += query.Contains(term) ? information : 0;
-            }
-
-            best = Math.Max(best, total <= 0 ? 0 : covered / total);
-        }
-
-        return best;
-    }
-
     // BM25's term-frequency part, scaled so one occurrence in an entry of average length gives 1.
     private float Saturate(Posting posting) => posting.Tf * (_options.K1 + 1) / (posting.Tf + _lengthNorm[posting.Doc]);
 
-    private List<ScoredEntry> Rank(float[] scores, float denominator, Func<KnowledgeEntry, bool> isEligible, int take)
+    private List<Candidate> Rank(float[] scores, float denominator, Func<int, bool> isEligible, int take)
     {
-        var ranked = new List<ScoredEntry>(take + 1);
+        var ranked = new List<Candidate>(take + 1);
         for (var doc = 0; doc < _entries.Length; doc++)
         {
             var score = scores[doc];
-            if (score <= 0 || (ranked.Count == take && score <= ranked[^1].Score) || !isEligible(_entries[doc]))
+            if (score <= 0 || (ranked.Count == take && score <= ranked[^1].Score) || !isEligible(doc))
             {
                 continue;
             }
 
             var position = ranked.FindIndex(r => r.Score < score);
-            ranked.Insert(position < 0 ? ranked.Count : position, new ScoredEntry(_entries[doc], score, Math.Min(1.0, score / denominator)));
+            ranked.Insert(position < 0 ? ranked.Count : position, new Candidate(doc, score, Math.Min(1.0, score / denominator)));
             if (ranked.Count > take)
             {
                 ranked.RemoveAt(ranked.Count - 1);
@@ -133,6 +155,8 @@ public sealed partial class KnowledgeIndex
 
         return ranked;
     }
+
+    private readonly record struct Candidate(int Doc, double Score, double Confidence);
 }
 
 /// <summary>An entry and how well it matched: the raw score and the confidence (0–1).</summary>

@@ -14,7 +14,8 @@ public sealed partial class KnowledgeIndex
     private readonly Dictionary<string, Posting[]> _folded;
     private readonly float[] _lengthNorm;
     private readonly SpellingIndex _spelling;
-    private readonly string[][][] _questions;
+    private readonly (int Term, float Information)[][][] _questions;
+    private readonly Dictionary<string, int> _termIds;
     private readonly MatchingOptions _options;
     private readonly float _maxInformation;
 
@@ -22,14 +23,27 @@ public sealed partial class KnowledgeIndex
         KnowledgeEntry[] entries, Dictionary<string, Posting[]> exact, Dictionary<string, Posting[]> folded, float[] lengthNorm,
         SpellingIndex spelling, string[][][] questions, MatchingOptions options)
     {
-        _questions = questions;
         _entries = entries;
-        _exact = exact;
         _folded = folded;
-        _lengthNorm = lengthNorm;
-        _spelling = spelling;
         _options = options;
         _maxInformation = Information(1);
+        // Each question's terms (as numbers: the folded index's keys in order) with their information, fixed for this pack version.
+        _termIds = new Dictionary<string, int>(folded.Count, StringComparer.Ordinal);
+        foreach (var term in folded.Keys)
+        {
+            _termIds[term] = _termIds.Count;
+        }
+
+        _questions = questions
+            .Select(entry => entry.Select(question => question
+                .Where(folded.ContainsKey)
+                .Select(term => (_termIds[term], Information(folded[term].Length)))
+                .ToArray()).ToArray())
+            .ToArray();
+
+        _exact = exact;
+        _lengthNorm = lengthNorm;
+        _spelling = spelling;
     }
 
     public IReadOnlyList<KnowledgeEntry> Entries => _entries;
@@ -71,17 +85,21 @@ public sealed partial class KnowledgeIndex
         var vocabulary = folded.Where(kv => !kv.Key.Contains(' ', StringComparison.Ordinal) && !char.IsAsciiDigit(kv.Key[0]))
             .ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
         foreach (var word in entries.SelectMany(e => e.Questions.Append(e.Title).Concat(e.Keywords).Append(e.Answer))
-                     .SelectMany(MatchText.Vocabulary).Concat(Synonyms.Vocabulary))
+                     .Distinct(StringComparer.Ordinal).SelectMany(MatchText.Vocabulary).Concat(Synonyms.Vocabulary))
         {
             if (word.Length > 0 && !char.IsAsciiDigit(word[0]))
             {
                 vocabulary.TryAdd(word, 1);
             }
         }
-        // Each entry's questions (and title) as sets of folded terms, for the question coverage of the best candidates.
+        // Each entry's questions (and title) as sets of folded terms, for the question coverage of the best candidates
+        // (province overrides repeat the national questions: each text is read once).
+        var seen = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var questions = entries
             .Select(e => e.Questions.Append(e.Title)
-                .Select(q => QueryTerm.From(MatchText.Entry(q)).Select(t => t.Folded).Distinct(StringComparer.Ordinal).ToArray())
+                .Select(q => seen.TryGetValue(q, out var terms)
+                    ? terms
+                    : seen[q] = QueryTerm.From(MatchText.Entry(q)).Select(t => t.Folded).Distinct(StringComparer.Ordinal).ToArray())
                 .Where(q => q.Length > 0)
                 .ToArray())
             .ToArray();
@@ -162,8 +180,11 @@ public sealed partial class KnowledgeIndex
         exact.Length > 0 && char.IsAsciiDigit(exact[^1]) ? TelexDecoder.WithTone(exact[..^1], exact[^1] - '0') : exact;
 
     // A term's weight: its inverse document frequency, raised to IdfExponent so rare (telling) words outweigh common ones.
-    private float Information(int documentFrequency) =>
-        MathF.Pow(MathF.Log(1 + (_entries.Length - documentFrequency + 0.5f) / (documentFrequency + 0.5f)), _options.IdfExponent);
+    private float Information(int documentFrequency)
+    {
+        var idf = MathF.Log(1 + (_entries.Length - documentFrequency + 0.5f) / (documentFrequency + 0.5f));
+        return _options.IdfExponent == 1f ? idf : MathF.Pow(idf, _options.IdfExponent);
+    }
 
     private static void AddPostings(Dictionary<string, List<Posting>> index, Dictionary<string, float> tf, int doc)
     {

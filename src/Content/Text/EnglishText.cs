@@ -56,6 +56,7 @@ public static class EnglishText
         ["trafficking"] = "mua bán người", ["trafficked"] = "mua bán người", ["harassment"] = "quấy rối",
         ["scam"] = "lừa đảo", ["fraud"] = "lừa đảo", ["job"] = "việc làm", ["jobs"] = "việc làm", ["training"] = "học nghề",
         ["free"] = "miễn phí", ["cost"] = "mất tiền", ["where"] = "ở đâu", ["who"] = "ai", ["how much"] = "bao nhiêu",
+        ["how"] = "thế nào", ["how do i"] = "làm thế nào", ["how can i"] = "làm thế nào",
         ["help"] = "hỗ trợ", ["support"] = "hỗ trợ", ["report"] = "báo tin",
         ["bye"] = "tạm biệt", ["goodbye"] = "tạm biệt", ["see you"] = "tạm biệt", ["hello"] = "xin chào", ["hi"] = "xin chào", ["good morning"] = "xin chào", ["thanks"] = "cảm ơn", ["thank"] = "cảm ơn",
         ["bot"] = "bot", ["robot"] = "robot", ["human"] = "người thật", ["real person"] = "người thật",
