@@ -47,6 +47,9 @@ public sealed class ContentPackStoreTests(PostgresServer server) : IAsyncLifetim
         Assert.Equal(pack.Texts.Menu, loaded.Texts.Menu);
         Assert.Equal(pack.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All))), loaded.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All))));
         Assert.Equal(pack.Crisis.Replies, loaded.Crisis.Replies);
+        Assert.Equal(
+            pack.Entries.Where(e => e.AnswerEnglish is not null).Select(e => (e.Id, e.AnswerEnglish)).Order(),
+            loaded.Entries.Where(e => e.AnswerEnglish is not null).Select(e => (e.Id, e.AnswerEnglish)).Order());
         Assert.Equal(pack.Crisis.Ambiguous, loaded.Crisis.Ambiguous);
         Assert.Equal(pack.Crisis.EnglishReplies, loaded.Crisis.EnglishReplies);
         Assert.Equal(pack.Crisis.OptionsFor, loaded.Crisis.OptionsFor);
