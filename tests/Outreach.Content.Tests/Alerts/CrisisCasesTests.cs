@@ -49,10 +49,13 @@ public sealed partial class CrisisCasesTests
     // A child at risk: 111.
     [InlineData("sáng nay em thấy một trẻ sơ sinh bị bỏ rơi trước cổng chùa", "111")]
     [InlineData("bố mẹ ép em gái 14 tuổi lấy chồng", "111")]
+    [InlineData("con gái tôi 13 tuổi bị thầy dạy thêm giở trò", "111")]
+    [InlineData("em 15 tuổi, bố em hay vào phòng sờ người em ban đêm", "111")]
     // Fire: 114. Flood, landslide: 112.
     [InlineData("phòng trọ bên cạnh đang cháy, khói đen nhiều lắm", "114")]
     [InlineData("nước lũ lên tới mái nhà rồi, cả nhà đang ở trên mái", "112")]
     [InlineData("sạt lở đất vùi lấp nhà hàng xóm, có người bên trong", "112")]
+    [InlineData("nước ngập ngang ngực rồi, ông bà em không đi được", "112")]
     // Without diacritics and in teencode.
     [InlineData("ck e dang danh e", "113")]
     [InlineData("ong ay dang cam dao duoi theo toi", "113")]
@@ -94,6 +97,8 @@ public sealed partial class CrisisCasesTests
     [InlineData("giữ căn cước cẩn thận khi đi làm xa")]
     [InlineData("bà em bị tai biến mấy năm nay có được hỗ trợ gì không")]
     [InlineData("phòng cháy chữa cháy ở khu trọ")]
+    [InlineData("trời mưa lớn, đang đi đường")]
+    [InlineData("nhà em bị ngập nước, đang dọn dẹp, có người giúp")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
