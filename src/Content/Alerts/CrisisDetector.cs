@@ -118,7 +118,7 @@ public sealed class CrisisDetector
         }
 
         var categories = _rules.Rules
-            .Where(rule => rule.All.All(present.Contains))
+            .Where(rule => rule.All.All(present.Contains) && (rule.None is null || !rule.None.Any(present.Contains)))
             .Select(rule => rule.Category)
             .Distinct()
             .Order()

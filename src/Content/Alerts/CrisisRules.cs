@@ -31,8 +31,14 @@ public sealed record CrisisRules(
     public IReadOnlyDictionary<string, string>? OptionsFor { get; init; }
 }
 
-/// <summary>Fires <see cref="Category"/> when every group in <see cref="All"/> has a cue in the message.</summary>
-public sealed record CrisisRule(CrisisCategory Category, IReadOnlyList<string> All);
+/// <summary>
+/// Fires <see cref="Category"/> when every group in <see cref="All"/> has a cue in the message and no group in
+/// <see cref="None"/> has one ("nhà bị cháy năm ngoái" asks about help after a fire; it is not a fire now).
+/// </summary>
+public sealed record CrisisRule(CrisisCategory Category, IReadOnlyList<string> All)
+{
+    public IReadOnlyList<string>? None { get; init; }
+}
 
 /// <summary>
 /// Groups one of which must have a cue within a few syllables before (<see cref="Before"/>) and, when listed, after

@@ -100,10 +100,11 @@ internal static class PackValidation
             var category = CrisisCategoryNames.TryParse(r.Category, out var parsed)
                 ? parsed
                 : throw new ContentPackException($"Tệp crisis.yaml: loại '{r.Category}' không hợp lệ.");
-            var unknown = (r.All ?? []).FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills));
+            var unknown = (r.All ?? []).Concat(r.None ?? [])
+                .FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills));
             return unknown is not null || r.All is not { Count: > 0 }
                 ? throw new ContentPackException($"Tệp crisis.yaml: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
-                : new CrisisRule(category, r.All);
+                : new CrisisRule(category, r.All) { None = r.None is { Count: > 0 } ? r.None : null };
         }).ToList();
         var replies = Categories(c.Replies, "replies");
         var missing = rules.Select(r => r.Category).Distinct().Where(k => !replies.ContainsKey(k)).ToList();

@@ -34,12 +34,14 @@ public sealed partial class CrisisCasesTests
     [InlineData("con em 2 tuổi uống phải nước tẩy bồn cầu", "115")]
     [InlineData("em sinh được 5 ngày mà ra máu nhiều quá", "115")]
     [InlineData("bà nội tự nhiên méo miệng, tay trái yếu không cầm được đũa", "115")]
+    [InlineData("mẹ em đột quỵ, nằm bất động", "115")]
     // Danger from a person: 113.
     [InlineData("chồng đang đạp vào bụng em, em đang có bầu", "113")]
     [InlineData("ck cầm búa đuổi em chạy khắp xóm", "113")]
     [InlineData("chồng em dọa đốt nhà nếu em bỏ đi", "113")]
     [InlineData("nó tưới xăng quanh nhà em rồi", "113")]
     [InlineData("có thằng cầm mã tấu đứng trước cổng nhà em", "113")]
+    [InlineData("someone is trying to break into my house", "113")]
     [InlineData("em bị cưỡng bức tối qua, em không biết làm sao", "113")]
     [InlineData("chồng em ép quan hệ dù em đang ốm", "113")]
     // Trafficking, forced labour: 113.
@@ -49,10 +51,12 @@ public sealed partial class CrisisCasesTests
     // A child at risk: 111.
     [InlineData("sáng nay em thấy một trẻ sơ sinh bị bỏ rơi trước cổng chùa", "111")]
     [InlineData("bố mẹ ép em gái 14 tuổi lấy chồng", "111")]
+    [InlineData("nhà kia bỏ con nhỏ 2 tuổi ở nhà một mình mấy ngày", "111")]
     [InlineData("con gái tôi 13 tuổi bị thầy dạy thêm giở trò", "111")]
     [InlineData("em 15 tuổi, bố em hay vào phòng sờ người em ban đêm", "111")]
     // Fire: 114. Flood, landslide: 112.
     [InlineData("phòng trọ bên cạnh đang cháy, khói đen nhiều lắm", "114")]
+    [InlineData("cháy chợ rồi mọi người ơi", "114")]
     [InlineData("nước lũ lên tới mái nhà rồi, cả nhà đang ở trên mái", "112")]
     [InlineData("sạt lở đất vùi lấp nhà hàng xóm, có người bên trong", "112")]
     [InlineData("nước ngập ngang ngực rồi, ông bà em không đi được", "112")]
@@ -98,6 +102,9 @@ public sealed partial class CrisisCasesTests
     [InlineData("bà em bị tai biến mấy năm nay có được hỗ trợ gì không")]
     [InlineData("phòng cháy chữa cháy ở khu trọ")]
     [InlineData("trời mưa lớn, đang đi đường")]
+    [InlineData("nhà bị cháy năm ngoái, hội có hỗ trợ làm lại nhà không")]
+    [InlineData("em đi chợ về bị cháy nắng")]
+    [InlineData("nhà em phá cửa cũ làm cửa mới")]
     [InlineData("nhà em bị ngập nước, đang dọn dẹp, có người giúp")]
     public async Task EverydayMessage_NotACrisis(string text)
     {

@@ -45,7 +45,9 @@ public sealed class ContentPackStoreTests(PostgresServer server) : IAsyncLifetim
         Assert.Equal(pack.Hotlines, loaded.Hotlines);
         Assert.Equal(pack.Texts.Lines, loaded.Texts.Lines);
         Assert.Equal(pack.Texts.Menu, loaded.Texts.Menu);
-        Assert.Equal(pack.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All))), loaded.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All))));
+        Assert.Equal(
+            pack.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All), string.Join(',', r.None ?? []))),
+            loaded.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All), string.Join(',', r.None ?? []))));
         Assert.Equal(pack.Crisis.Replies, loaded.Crisis.Replies);
         Assert.Equal(
             pack.Entries.Where(e => e.AnswerEnglish is not null).Select(e => (e.Id, e.AnswerEnglish)).Order(),
