@@ -35,6 +35,7 @@ public sealed partial class CrisisCasesTests
     [InlineData("em sinh được 5 ngày mà ra máu nhiều quá", "115")]
     [InlineData("bà nội tự nhiên méo miệng, tay trái yếu không cầm được đũa", "115")]
     [InlineData("mẹ em đột quỵ, nằm bất động", "115")]
+    [InlineData("bà già hàng xóm ngã cầu thang không dậy được", "115")]
     // Danger from a person: 113.
     [InlineData("chồng đang đạp vào bụng em, em đang có bầu", "113")]
     [InlineData("ck cầm búa đuổi em chạy khắp xóm", "113")]
@@ -42,6 +43,8 @@ public sealed partial class CrisisCasesTests
     [InlineData("nó tưới xăng quanh nhà em rồi", "113")]
     [InlineData("có thằng cầm mã tấu đứng trước cổng nhà em", "113")]
     [InlineData("someone is trying to break into my house", "113")]
+    [InlineData("em gai toi bi bat coc", "113")]
+    [InlineData("nó bắt em gửi ảnh khỏa thân, không gửi thì đăng lên mạng", "113")]
     [InlineData("em bị cưỡng bức tối qua, em không biết làm sao", "113")]
     [InlineData("chồng em ép quan hệ dù em đang ốm", "113")]
     // Trafficking, forced labour: 113.
@@ -52,6 +55,8 @@ public sealed partial class CrisisCasesTests
     [InlineData("sáng nay em thấy một trẻ sơ sinh bị bỏ rơi trước cổng chùa", "111")]
     [InlineData("bố mẹ ép em gái 14 tuổi lấy chồng", "111")]
     [InlineData("nhà kia bỏ con nhỏ 2 tuổi ở nhà một mình mấy ngày", "111")]
+    [InlineData("cô giáo đánh con em tím cả lưng", "111")]
+    [InlineData("I think my neighbour is beating his kids", "111")]
     [InlineData("con gái tôi 13 tuổi bị thầy dạy thêm giở trò", "111")]
     [InlineData("em 15 tuổi, bố em hay vào phòng sờ người em ban đêm", "111")]
     // Fire: 114. Flood, landslide: 112.
@@ -105,6 +110,7 @@ public sealed partial class CrisisCasesTests
     [InlineData("nhà bị cháy năm ngoái, hội có hỗ trợ làm lại nhà không")]
     [InlineData("em đi chợ về bị cháy nắng")]
     [InlineData("nhà em phá cửa cũ làm cửa mới")]
+    [InlineData("con em bị ngã xe đạp trầy chân")]
     [InlineData("nhà em bị ngập nước, đang dọn dẹp, có người giúp")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
