@@ -30,6 +30,7 @@ public sealed class CrisisDetector
     private readonly Dictionary<string, List<Cue>> _byFirstToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TextToken[]>> _negationsByLastToken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ambiguous;
+    private readonly Dictionary<string, string> _exclusions = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, CrisisFrame> _frames;
 
     /// <summary>The built-in group of ages under 18 ("14 tuổi"); rules may name it like any group of crisis.yaml.</summary>
@@ -66,6 +67,12 @@ public sealed class CrisisDetector
         }
 
         _ambiguous = new HashSet<string>(rules.Ambiguous ?? [], StringComparer.Ordinal);
+        // "not_hit" holds the exclusions of "hit".
+        foreach (var group in rules.Groups.Keys.Where(g => g.StartsWith("not_", StringComparison.Ordinal)))
+        {
+            _exclusions[group["not_".Length..]] = group;
+        }
+
         _frames = rules.Frames ?? new Dictionary<string, CrisisFrame>();
     }
 
@@ -194,10 +201,22 @@ public sealed class CrisisDetector
     }
 
     // A cue inside a longer exclusion ("cứu" inside "cấp cứu", "đánh" inside "đánh giá") does not count.
-    private static bool IsExcluded(List<CueMatch> matches, CueMatch match)
+    private bool IsExcluded(List<CueMatch> matches, CueMatch match)
     {
-        var exclusion = "not_" + match.Group;
-        return matches.Any(m => m.Group == exclusion && m.Start < match.Start + match.Length && match.Start < m.Start + m.Length);
+        if (!_exclusions.TryGetValue(match.Group, out var exclusion))
+        {
+            return false;
+        }
+
+        foreach (var m in matches)
+        {
+            if (string.Equals(m.Group, exclusion, StringComparison.Ordinal) && m.Start < match.Start + match.Length && match.Start < m.Start + m.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "không đánh", "chưa bị đánh", "phòng chống xâm hại": a negation ending at most one syllable before the cue cancels it.

@@ -106,10 +106,10 @@ public static class AnswerEngine
         bool NotSmalltalk(int doc) => eligible[doc] && entries[doc].Topic != SmalltalkTopic;
         ranked = Rank(snapshot, tokens, isShort ? IsEligible : NotSmalltalk, options.MaxSuggestions);
         var top = ranked.Count > 0 ? ranked[0] : null;
-        if (tokens.Count >= options.LongMessageTokens && !english)
+        var unclear = top is null || top.Confidence < options.AnswerThreshold;
+        if (unclear && tokens.Count >= options.LongMessageTokens && !english)
         {
             var clauses = Clauses(text).ToList();
-            var unclear = top is null || top.Confidence < options.AnswerThreshold;
             foreach (var clause in clauses)
             {
                 var same = top is null ? [] : Rank(snapshot, clause, doc => ReferenceEquals(entries[doc], top.Entry), 1);
@@ -119,7 +119,7 @@ public static class AnswerEngine
                 }
             }
 
-            if (unclear && (top is null || top.Confidence < options.AnswerThreshold))
+            if (top is null || top.Confidence < options.AnswerThreshold)
             {
                 foreach (var clause in clauses.Where(QuestionWords.Asks))
                 {
