@@ -24,7 +24,6 @@ public sealed class CrisisDetector
     private const int AfterWindow = 2;
     private const string Wildcard = "*";
 
-    private static readonly char[] ClauseSeparators = ['.', ',', ';', '!', '?', '\n', '…', ':', '(', ')'];
 
     private readonly CrisisRules _rules;
     private readonly Dictionary<string, List<Cue>> _byFirstToken = new(StringComparer.Ordinal);
@@ -82,22 +81,24 @@ public sealed class CrisisDetector
     /// <summary>The crisis categories a message signals (none for an ordinary question). Clauses are split at punctuation.</summary>
     public CrisisAssessment Assess(string? text)
     {
-        var raw = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries)
-            .Select(clause => VietnameseText.Tokenize(clause))
-            .Where(clause => clause.Count > 0)
-            .ToList();
+        var starts = new List<int>();
+        var raw = VietnameseText.TokenizeClauses(text, starts);
         // Teencode is Vietnamese: in an English message "a" stays "a", not "anh".
-        var english = EnglishText.LooksEnglish(raw.SelectMany(c => c).ToList());
-        var tokens = new List<TextToken>();
-        var clauses = new Clauses([], []);
-        foreach (var clause in raw)
+        if (EnglishText.LooksEnglish(raw))
         {
-            clauses.Starts.Add(tokens.Count);
-            tokens.AddRange(english ? clause : ChatAbbreviations.Expand(clause));
-            clauses.Ends.Add(tokens.Count - 1);
+            return Assess(raw, ClausesOf(starts, raw.Count));
         }
 
-        return Assess(tokens, clauses);
+        var tokens = new List<TextToken>(raw.Count + 8);
+        var expandedStarts = new List<int>(starts.Count);
+        for (var c = 0; c < starts.Count; c++)
+        {
+            expandedStarts.Add(tokens.Count);
+            var end = c + 1 < starts.Count ? starts[c + 1] : raw.Count;
+            tokens.AddRange(ChatAbbreviations.Expand(raw.GetRange(starts[c], end - starts[c])));
+        }
+
+        return Assess(tokens, ClausesOf(expandedStarts, tokens.Count));
     }
 
     /// <summary>The crisis categories of tokens already tokenized and expanded, read as one clause.</summary>
@@ -322,6 +323,9 @@ public sealed class CrisisDetector
 
     // Where the message's clauses (split at punctuation) start and end, as token positions.
     private sealed record Clauses(HashSet<int> Starts, HashSet<int> Ends);
+
+    private static Clauses ClausesOf(List<int> starts, int count) =>
+        new([.. starts], [.. starts.Skip(1).Select(s => s - 1).Where(e => e >= 0), .. count > 0 ? [count - 1] : Array.Empty<int>()]);
 }
 
 /// <summary>The categories a message signals, most urgent first, and whether it looks English.</summary>

@@ -112,10 +112,9 @@ public static class AnswerEngine
             var clauses = Clauses(text).ToList();
             foreach (var clause in clauses)
             {
-                var same = top is null ? [] : Rank(snapshot, clause, doc => ReferenceEquals(entries[doc], top.Entry), 1);
-                if (same.Count > 0 && same[0].Confidence > top!.Confidence)
+                if (top is not null && ScoreOf(snapshot, clause, top.Entry) is { } same && same.Confidence > top.Confidence)
                 {
-                    top = same[0];
+                    top = same;
                 }
             }
 
@@ -184,6 +183,13 @@ public static class AnswerEngine
         var (resolved, weights) = snapshot.Index.Resolve(tokens);
         var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
         return snapshot.Index.SearchWhere(QueryTerm.From(normalized, normalizedWeights), isEligible, take);
+    }
+
+    private static ScoredEntry? ScoreOf(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, KnowledgeEntry entry)
+    {
+        var (resolved, weights) = snapshot.Index.Resolve(tokens);
+        var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
+        return snapshot.Index.ScoreOf(QueryTerm.From(normalized, normalizedWeights), entry);
     }
 
     private const int MinClauseTokens = 4;

@@ -52,6 +52,80 @@ public sealed partial class KnowledgeIndex
         }
     }
 
+    /// <summary>
+    /// The score and confidence of one entry for <paramref name="terms"/>, as <see cref="SearchWhere"/> would give it, without
+    /// scoring the others (a clause of a long message checked against the entry the whole message matched best).
+    /// </summary>
+    public ScoredEntry? ScoreOf(IReadOnlyList<QueryTerm> terms, KnowledgeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!_docOf.TryGetValue(entry, out var doc))
+        {
+            return null;
+        }
+
+        var score = 0f;
+        var denominator = 0f;
+        foreach (var term in terms)
+        {
+            if (!_folded.TryGetValue(term.Folded, out var foldedPostings))
+            {
+                denominator += _maxInformation * (term.IsPair ? _options.UnknownPairWeight : _options.UnknownWeight) * term.Weight;
+                continue;
+            }
+
+            var weight = Information(foldedPostings.Length) * term.Weight;
+            denominator += weight;
+            var credit = Find(foldedPostings, doc) is { } folded ? (term.IsMarked ? _options.FoldedCredit : 1f) * Saturate(folded) : 0f;
+            if (term.IsMarked && _exact.TryGetValue(term.Exact, out var exactPostings) && Find(exactPostings, doc) is { } exact)
+            {
+                credit = Math.Max(credit, Saturate(exact));
+            }
+
+            score += weight * credit;
+        }
+
+        if (score <= 0 || denominator <= 0)
+        {
+            return null;
+        }
+
+        var candidates = new List<Candidate> { new(doc, score, Math.Min(1.0, score / denominator)) };
+        if (_options.QuestionCoverageWeight > 0)
+        {
+            Rerank(terms, candidates);
+        }
+
+        return new ScoredEntry(entry, candidates[0].Score, candidates[0].Confidence);
+    }
+
+    // A document's posting in a list ordered by document, if it has one.
+    private static Posting? Find(Posting[] postings, int doc)
+    {
+        int low = 0, high = postings.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var at = postings[middle].Doc;
+            if (at == doc)
+            {
+                return postings[middle];
+            }
+
+            if (at < doc)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
+    }
+
     // Scales each candidate's confidence by the coverage of its closest question, then orders them by it.
     private void Rerank(IReadOnlyList<QueryTerm> terms, List<Candidate> candidates)
     {

@@ -16,6 +16,7 @@ public sealed partial class KnowledgeIndex
     private readonly SpellingIndex _spelling;
     private readonly (int Term, float Information)[][][] _questions;
     private readonly Dictionary<string, int> _termIds;
+    private readonly Dictionary<KnowledgeEntry, int> _docOf;
     private readonly MatchingOptions _options;
     private readonly float _maxInformation;
 
@@ -32,6 +33,12 @@ public sealed partial class KnowledgeIndex
         foreach (var term in folded.Keys)
         {
             _termIds[term] = _termIds.Count;
+        }
+
+        _docOf = new Dictionary<KnowledgeEntry, int>(entries.Length, ReferenceEqualityComparer.Instance);
+        for (var doc = 0; doc < entries.Length; doc++)
+        {
+            _docOf[entries[doc]] = doc;
         }
 
         _questions = questions
