@@ -21,16 +21,24 @@ public static class SchedulerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddHangfire((sp, configuration) =>
+        // Each host owns its storage. Hangfire.NetCore would otherwise hand every host the static JobStorage.Current, which the
+        // last host to configure wins: with two hosts in one process (tests, a gateway beside a tool) one host's jobs ran on the
+        // other's server, and after that host stopped they failed on its disposed container.
+        services.TryAddSingleton<JobStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
             var dataSource = sp.GetRequiredService<NpgsqlDataSource>();
+            return new PostgreSqlStorage(new DataSourceConnectionFactory(dataSource), StorageOptions(options));
+        });
+
+        services.AddHangfire((sp, configuration) =>
+        {
             configuration
                 .UseLogProvider(new HostBoundLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(c => c.UseConnectionFactory(new DataSourceConnectionFactory(dataSource)), StorageOptions(options));
+                .UseStorage(sp.GetRequiredService<JobStorage>());
         });
 
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();

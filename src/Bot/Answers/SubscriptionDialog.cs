@@ -17,7 +17,7 @@ public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProv
         if (member.Session is { } session)
         {
             var topics = await subscriptions.ListTopicsAsync(session.Transaction, cancellationToken);
-            choices.AddRange(topics.Where(t => t.IsMutable).Select(t => new MenuItem(t.Name, DialogPayloads.SubscribePrefix + t.Code)));
+            choices.AddRange(topics.Select(t => new MenuItem(t.Name, DialogPayloads.SubscribePrefix + t.Code)));
         }
 
         choices.Add(new MenuItem(texts.Get("subscribe_all"), DialogPayloads.SubscribePrefix + DialogPayloads.All));
@@ -40,7 +40,7 @@ public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProv
         var subscribe = payload.StartsWith(DialogPayloads.SubscribePrefix, StringComparison.Ordinal);
         var code = payload[(subscribe ? DialogPayloads.SubscribePrefix : DialogPayloads.UnsubscribePrefix).Length..];
         var topics = await subscriptions.ListTopicsAsync(session.Transaction, cancellationToken);
-        var chosen = code == DialogPayloads.All ? topics.Where(t => t.IsMutable).ToList() : topics.Where(t => t.Code == code).ToList();
+        var chosen = code == DialogPayloads.All ? topics.ToList() : topics.Where(t => t.Code == code).ToList();
         if (chosen.Count == 0)
         {
             await ShowMenuAsync(turnContext, member, cancellationToken);
@@ -67,6 +67,6 @@ public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProv
         }
 
         await turnContext.SendActivityAsync(
-            muted ? texts.Get("unsubscribed", ("topic", names)) : texts.Get("topic_not_mutable"), cancellationToken: cancellationToken);
+            muted ? texts.Get("unsubscribed", ("topic", names)) : texts.Get("topic_unknown"), cancellationToken: cancellationToken);
     }
 }

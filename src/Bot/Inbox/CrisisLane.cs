@@ -3,15 +3,14 @@ using Outreach.Bot.Channels;
 using Outreach.Bot.Core;
 using Outreach.Content.Inbox;
 using Outreach.Content.KnowledgeBase;
-using Outreach.Content.Text;
 
 namespace Outreach.Bot.Inbox;
 
 /// <summary>
 /// Decides an event's lane at ingest, before it is stored: a member's message that the crisis detector of the current pack
 /// judges a crisis is urgent, so its turn (the hotline reply) is claimed before any backlog. The text is read the way its
-/// turn will read it (the channel's own mapping) and tokenized as the answer engine does for crisis (tokens, then chat
-/// abbreviations expanded). Before the first pack is loaded, or for an event the channel cannot read, the lane is normal.
+/// turn will read it (the channel's own mapping) and assessed through the detector's text entry point, as the answer
+/// engine's crisis decision does. Before the first pack is loaded, or for an event the channel cannot read, the lane is normal.
 /// </summary>
 public sealed class CrisisLane(ChannelRegistry channels, CurrentKnowledge knowledge)
 {
@@ -39,6 +38,6 @@ public sealed class CrisisLane(ChannelRegistry channels, CurrentKnowledge knowle
             : draft;
     }
 
-    private static bool IsCrisis(KnowledgeSnapshot snapshot, string text) =>
-        snapshot.Crisis.Assess(ChatAbbreviations.Expand(VietnameseText.Tokenize(text))).IsCrisis;
+    // The same entry point the answer engine's crisis decision uses (clauses, English, teencode), so the lane and the turn agree.
+    private static bool IsCrisis(KnowledgeSnapshot snapshot, string text) => snapshot.Crisis.Assess(text).IsCrisis;
 }

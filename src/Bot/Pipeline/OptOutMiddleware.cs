@@ -11,9 +11,10 @@ using Outreach.Content.Subscriptions;
 namespace Outreach.Bot.Pipeline;
 
 /// <summary>
-/// A message that is only an opt-out word ("dừng", "hủy", "STOP"… from texts.yaml) or the "stop all" button: every mutable
-/// topic is muted (hotline content never is), any running dialog ends, the opt-out is counted against the broadcast she last
-/// got (reach "unsubscribed"), and she is told so. Runs after the crisis guard.
+/// A message that is only an opt-out word ("dừng", "hủy", "STOP"… from texts.yaml) or the "stop all" button: every topic is
+/// muted, hotline news included (her phone may be read by the person she fears), any running dialog ends, the opt-out is
+/// counted against the broadcast she last got (reach "unsubscribed"), and she is told so. Runs after the crisis guard, so a
+/// crisis message still gets its hotlines, and the hotline answer still comes whenever she asks.
 /// </summary>
 public sealed class OptOutMiddleware(
     CurrentKnowledge knowledge, SubscriptionStore subscriptions, DialogStateStore dialogs, IOptions<KnowledgeOptions> options, TimeProvider time,

@@ -21,8 +21,8 @@ public sealed partial class CrisisAlertStore(NpgsqlDataSource dataSource)
             """,
             new
             {
-                contactId, channel, category = assessment.Primary.ToName(),
-                categories = assessment.Categories.Select(c => c.ToName()).ToArray(), inboxEventId, at,
+                contactId, channel, category = assessment.Primary.ToAlertName(),
+                categories = assessment.Categories.Select(c => c.ToAlertName()).Distinct().ToArray(), inboxEventId, at,
             },
             transaction, cancellationToken: cancellationToken));
     }

@@ -3,20 +3,40 @@ using Outreach.Content.Text;
 namespace Outreach.Content.Alerts;
 
 /// <summary>
-/// Decides whether a message signals violence, abuse, danger or self-harm, from the cue groups and rules of crisis.yaml.
-/// Cues are matched on accent-folded, abbreviation-expanded tokens ("ck dang danh e" = "chồng đang đánh em"); a syllable the
-/// member typed with accents must match exactly ("bổ sung" is not "súng"). Built once per pack version; thread-safe.
+/// Decides whether a message signals a crisis (violence, abuse, danger, self-harm, poisoning, a medical emergency, fire,
+/// a disaster, trafficking), from the concept groups and rules of crisis.yaml. Built once per pack version; thread-safe.
+/// <para>
+/// Cues are phrases written with their accents. A syllable the member typed with accents must be that word ("giảm" is not
+/// "giam", "bổ sung" is not "súng"); one typed without accents may be any word that folds to it, so a cue whose every
+/// syllable was typed plain and folds to an everyday word too ("da": đá, đã, dạ; "ban sang": bán sang, bạn sang) counts
+/// only inside its frame (crisis.yaml <c>frames</c>): "ck da e" is a kick, "da em dang can vay von" is not.
+/// A cue inside a longer exclusion ("đánh giá"), or right after a negation ("không đánh", "phòng chống xâm hại"), does not count.
+/// </para>
 /// </summary>
 public sealed class CrisisDetector
 {
-    private static readonly HashSet<string> EnglishWords = new(
-        ["help", "my", "me", "is", "the", "husband", "i", "right", "now", "what", "do", "please", "she", "he", "her", "him", "am",
-         "want", "to", "someone"],
-        StringComparer.Ordinal);
+    private const string EndOfClause = "end";
+    private const string StartOfClause = "start";
+    private const string MinorGroup = BuiltInMinor;
+    private const int AdultAge = 18;
+    private const int ManyPills = 10;
+    private const int BeforeWindow = 3;
+    private const int AfterWindow = 2;
+    private const string Wildcard = "*";
+
 
     private readonly CrisisRules _rules;
-    private readonly Dictionary<string, List<(string Group, TextToken[] Phrase)>> _byFirstToken = new(StringComparer.Ordinal);
-    private readonly List<TextToken[]> _negations;
+    private readonly Dictionary<string, List<Cue>> _byFirstToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TextToken[]>> _negationsByLastToken = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ambiguous;
+    private readonly Dictionary<string, string> _exclusions = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, CrisisFrame> _frames;
+
+    /// <summary>The built-in group of ages under 18 ("14 tuổi"); rules may name it like any group of crisis.yaml.</summary>
+    public const string BuiltInMinor = "minor";
+
+    /// <summary>The built-in group of ten or more pills ("20 viên").</summary>
+    public const string BuiltInManyPills = "many_pills";
 
     public CrisisDetector(CrisisRules rules)
     {
@@ -26,46 +46,98 @@ public sealed class CrisisDetector
         {
             foreach (var phrase in phrases)
             {
-                var tokens = VietnameseText.Tokenize(phrase).ToArray();
-                if (tokens.Length > 0)
+                var tokens = VietnameseText.Tokenize(phrase.Replace(Wildcard, " " + WildcardWord + " ", StringComparison.Ordinal)).ToArray();
+                if (tokens.Length > 0 && !IsWildcard(tokens[0]))
                 {
-                    PhrasesStartingWith(tokens[0].Folded).Add((group, tokens));
+                    CuesStartingWith(tokens[0].Folded).Add(new Cue(group, tokens));
                 }
             }
         }
 
-        _negations = rules.Negations.Select(n => VietnameseText.Tokenize(n).ToArray()).Where(t => t.Length > 0).ToList();
+        foreach (var negation in rules.Negations.Select(n => VietnameseText.Tokenize(n).ToArray()).Where(t => t.Length > 0))
+        {
+            if (!_negationsByLastToken.TryGetValue(negation[^1].Folded, out var list))
+            {
+                list = [];
+                _negationsByLastToken[negation[^1].Folded] = list;
+            }
+
+            list.Add(negation);
+        }
+
+        _ambiguous = new HashSet<string>(rules.Ambiguous ?? [], StringComparer.Ordinal);
+        // "not_hit" holds the exclusions of "hit".
+        foreach (var group in rules.Groups.Keys.Where(g => g.StartsWith("not_", StringComparison.Ordinal)))
+        {
+            _exclusions[group["not_".Length..]] = group;
+        }
+
+        _frames = rules.Frames ?? new Dictionary<string, CrisisFrame>();
     }
 
-    /// <summary>The crisis categories the message signals (none for an ordinary question).</summary>
+    // A cue "không cho * ra" skips one syllable where the star is.
+    private const string WildcardWord = "qqwildcardqq";
+
+    /// <summary>The crisis categories a message signals (none for an ordinary question). Clauses are split at punctuation.</summary>
+    public CrisisAssessment Assess(string? text)
+    {
+        var starts = new List<int>();
+        var raw = VietnameseText.TokenizeClauses(text, starts);
+        // Teencode is Vietnamese: in an English message "a" stays "a", not "anh".
+        if (EnglishText.LooksEnglish(raw))
+        {
+            return Assess(raw, ClausesOf(starts, raw.Count));
+        }
+
+        var tokens = new List<TextToken>(raw.Count + 8);
+        var expandedStarts = new List<int>(starts.Count);
+        for (var c = 0; c < starts.Count; c++)
+        {
+            expandedStarts.Add(tokens.Count);
+            var end = c + 1 < starts.Count ? starts[c + 1] : raw.Count;
+            tokens.AddRange(ChatAbbreviations.Expand(raw.GetRange(starts[c], end - starts[c])));
+        }
+
+        return Assess(tokens, ClausesOf(expandedStarts, tokens.Count));
+    }
+
+    /// <summary>The crisis categories of tokens already tokenized and expanded, read as one clause.</summary>
     public CrisisAssessment Assess(IReadOnlyList<TextToken> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var matches = FindMatches(tokens);
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (group, start, length) in matches)
-        {
-            if (group.StartsWith("not_", StringComparison.Ordinal) || IsExcluded(matches, group, start, length) || IsNegated(tokens, start))
-            {
-                continue;
-            }
+        return Assess(tokens, tokens.Count == 0 ? new Clauses([], []) : new Clauses([0], [tokens.Count - 1]));
+    }
 
-            present.Add(group);
+    private CrisisAssessment Assess(IReadOnlyList<TextToken> tokens, Clauses clauses)
+    {
+        var matches = FindMatches(tokens);
+        matches.AddRange(FindMinors(tokens));
+        matches.AddRange(FindManyPills(tokens));
+        var counted = matches
+            .Where(m => !m.Group.StartsWith("not_", StringComparison.Ordinal) && !IsExcluded(matches, m) && !IsNegated(tokens, m.Start))
+            .ToList();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var match in counted)
+        {
+            if (!match.IsWeak || !_frames.TryGetValue(match.Group, out var frame) || IsFramed(counted, match, frame, clauses))
+            {
+                present.Add(match.Group);
+            }
         }
 
         var categories = _rules.Rules
-            .Where(rule => rule.All.All(present.Contains))
+            .Where(rule => rule.All.All(present.Contains) && (rule.None is null || !rule.None.Any(present.Contains)))
             .Select(rule => rule.Category)
             .Distinct()
             .Order()
             .ToList();
-        var english = tokens.Count(t => EnglishWords.Contains(t.Exact)) >= 2;
-        return new CrisisAssessment(categories, english);
+        return new CrisisAssessment(categories, EnglishText.LooksEnglish(tokens));
     }
 
-    private List<(string Group, int Start, int Length)> FindMatches(IReadOnlyList<TextToken> tokens)
+    // Every cue occurrence, with whether it was typed plain on ambiguous syllables only.
+    private List<CueMatch> FindMatches(IReadOnlyList<TextToken> tokens)
     {
-        var matches = new List<(string, int, int)>();
+        var matches = new List<CueMatch>();
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!_byFirstToken.TryGetValue(tokens[i].Folded, out var candidates))
@@ -73,11 +145,11 @@ public sealed class CrisisDetector
                 continue;
             }
 
-            foreach (var (group, phrase) in candidates)
+            foreach (var cue in candidates)
             {
-                if (MatchesAt(tokens, i, phrase))
+                if (MatchesAt(tokens, i, cue.Tokens, out var allFoldedAndAmbiguous))
                 {
-                    matches.Add((group, i, phrase.Length));
+                    matches.Add(new CueMatch(cue.Group, i, cue.Tokens.Length, allFoldedAndAmbiguous));
                 }
             }
         }
@@ -85,19 +157,61 @@ public sealed class CrisisDetector
         return matches;
     }
 
-    // A cue inside a longer exclusion ("cứu" inside "cấp cứu", "đánh" inside "đánh giá") does not count.
-    private static bool IsExcluded(List<(string Group, int Start, int Length)> matches, string group, int start, int length)
+    // The built-in group "minor": an age under 18 ("14 tuổi", "con bé 9t"), so "ép em gái 14 tuổi lấy chồng" is about a child.
+    private static IEnumerable<CueMatch> FindMinors(IReadOnlyList<TextToken> tokens)
     {
-        var exclusion = "not_" + group;
-        return matches.Any(m => m.Group == exclusion && m.Start < start + length && start < m.Start + m.Length);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].IsNumber && tokens[i + 1].Folded == "tuoi"
+                && int.TryParse(tokens[i].Folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age)
+                && age < AdultAge)
+            {
+                yield return new CueMatch(MinorGroup, i, 2, false);
+            }
+        }
     }
 
-    // "không đánh", "chưa bị đánh": a negation in the two syllables before the cue cancels it.
-    private bool IsNegated(IReadOnlyList<TextToken> tokens, int start)
+    // The built-in group "many_pills": ten or more pills ("uống 20 viên thuốc hạ sốt").
+    private static IEnumerable<CueMatch> FindManyPills(IReadOnlyList<TextToken> tokens)
     {
-        for (var back = 1; back <= 2 && start - back >= 0; back++)
+        for (var i = 0; i + 1 < tokens.Count; i++)
         {
-            if (_negations.Any(n => n.Length == 1 && Same(tokens[start - back], n[0])))
+            if (tokens[i].IsNumber && tokens[i + 1].Folded == "vien"
+                && int.TryParse(tokens[i].Folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                && count >= ManyPills)
+            {
+                yield return new CueMatch(BuiltInManyPills, i, 2, false);
+            }
+        }
+    }
+
+    // A weak cue needs a cue of a "before" group ending within three syllables before it, and, when the frame lists "after"
+    // groups, one starting within two syllables after it or the end of its clause.
+    private static bool IsFramed(List<CueMatch> matches, CueMatch match, CrisisFrame frame, Clauses clauses)
+    {
+        var end = match.Start + match.Length - 1;
+        var before = frame.Before.Count == 0
+            || (frame.Before.Contains(StartOfClause) && clauses.Starts.Contains(match.Start))
+            || matches.Any(m =>
+            !ReferenceEquals(m, match) && frame.Before.Contains(m.Group)
+            && m.Start < match.Start && m.Start + m.Length - 1 >= match.Start - BeforeWindow);
+        var after = frame.After.Count == 0
+            || (frame.After.Contains(EndOfClause) && clauses.Ends.Contains(end))
+            || matches.Any(m => !ReferenceEquals(m, match) && frame.After.Contains(m.Group) && m.Start > end && m.Start <= end + AfterWindow);
+        return before && after;
+    }
+
+    // A cue inside a longer exclusion ("cứu" inside "cấp cứu", "đánh" inside "đánh giá") does not count.
+    private bool IsExcluded(List<CueMatch> matches, CueMatch match)
+    {
+        if (!_exclusions.TryGetValue(match.Group, out var exclusion))
+        {
+            return false;
+        }
+
+        foreach (var m in matches)
+        {
+            if (string.Equals(m.Group, exclusion, StringComparison.Ordinal) && m.Start < match.Start + match.Length && match.Start < m.Start + m.Length)
             {
                 return true;
             }
@@ -106,8 +220,34 @@ public sealed class CrisisDetector
         return false;
     }
 
-    private static bool MatchesAt(IReadOnlyList<TextToken> tokens, int start, TextToken[] phrase)
+    // "không đánh", "chưa bị đánh", "phòng chống xâm hại": a negation ending at most one syllable before the cue cancels it.
+    // A negation typed plain on ambiguous syllables only ("dung": đừng or dùng) does not.
+    private bool IsNegated(IReadOnlyList<TextToken> tokens, int start)
     {
+        for (var gap = 0; gap <= 1; gap++)
+        {
+            var last = start - gap - 1;
+            if (last < 0 || !_negationsByLastToken.TryGetValue(tokens[last].Folded, out var negations))
+            {
+                continue;
+            }
+
+            foreach (var negation in negations)
+            {
+                var at = last - negation.Length + 1;
+                if (at >= 0 && MatchesAt(tokens, at, negation, out var weak) && !weak)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool MatchesAt(IReadOnlyList<TextToken> tokens, int start, TextToken[] phrase, out bool allFoldedAndAmbiguous)
+    {
+        allFoldedAndAmbiguous = true;
         if (start + phrase.Length > tokens.Count)
         {
             return false;
@@ -115,20 +255,51 @@ public sealed class CrisisDetector
 
         for (var k = 0; k < phrase.Length; k++)
         {
-            if (!Same(tokens[start + k], phrase[k]))
+            if (IsWildcard(phrase[k]))
+            {
+                continue;
+            }
+
+            var match = Compare(tokens[start + k], phrase[k]);
+            if (match == Match.None)
             {
                 return false;
             }
+
+            allFoldedAndAmbiguous &= match == Match.Folded && _ambiguous.Contains(phrase[k].Folded);
         }
 
         return true;
     }
 
-    private static bool Same(TextToken typed, TextToken cue) =>
-        string.Equals(typed.Folded, cue.Folded, StringComparison.Ordinal)
-        && (!typed.IsMarked || !cue.IsMarked || string.Equals(typed.Exact, cue.Exact, StringComparison.Ordinal));
+    // Typed with its accents: the same word, or the same letters typed without the tone ("đanh" for "đánh"). Typed plain:
+    // any word with the same letters.
+    private static Match Compare(TextToken typed, TextToken cue)
+    {
+        if (!string.Equals(typed.Folded, cue.Folded, StringComparison.Ordinal))
+        {
+            return Match.None;
+        }
 
-    private List<(string, TextToken[])> PhrasesStartingWith(string key)
+        if (!typed.IsMarked)
+        {
+            return Match.Folded;
+        }
+
+        if (string.Equals(typed.Exact, cue.Exact, StringComparison.Ordinal))
+        {
+            return Match.Exact;
+        }
+
+        var typedHasTone = char.IsAsciiDigit(typed.Exact[^1]);
+        return !typedHasTone && cue.Exact.StartsWith(typed.Exact, StringComparison.Ordinal) && cue.Exact.Length == typed.Exact.Length + 1
+            ? Match.Folded
+            : Match.None;
+    }
+
+    private static bool IsWildcard(TextToken token) => token.Folded == WildcardWord;
+
+    private List<Cue> CuesStartingWith(string key)
     {
         if (!_byFirstToken.TryGetValue(key, out var list))
         {
@@ -138,6 +309,23 @@ public sealed class CrisisDetector
 
         return list;
     }
+
+    private enum Match
+    {
+        None,
+        Folded,
+        Exact,
+    }
+
+    private sealed record Cue(string Group, TextToken[] Tokens);
+
+    private sealed record CueMatch(string Group, int Start, int Length, bool IsWeak);
+
+    // Where the message's clauses (split at punctuation) start and end, as token positions.
+    private sealed record Clauses(HashSet<int> Starts, HashSet<int> Ends);
+
+    private static Clauses ClausesOf(List<int> starts, int count) =>
+        new([.. starts], [.. starts.Skip(1).Select(s => s - 1).Where(e => e >= 0), .. count > 0 ? [count - 1] : Array.Empty<int>()]);
 }
 
 /// <summary>The categories a message signals, most urgent first, and whether it looks English.</summary>

@@ -1,6 +1,9 @@
 namespace Outreach.Content.Alerts;
 
-/// <summary>The crisis cues and reply lines of crisis.yaml (see the file for how rules fire).</summary>
+/// <summary>
+/// The crisis cues and reply lines of crisis.yaml (see the file for how rules fire). Fields added after the first version
+/// may be null in a pack stored by an older build; the detector and the reply treat null as empty.
+/// </summary>
 public sealed record CrisisRules(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Groups,
     IReadOnlyList<CrisisRule> Rules,
@@ -10,7 +13,35 @@ public sealed record CrisisRules(
     IReadOnlyDictionary<string, string> Safety,
     string Options,
     string English,
-    string Nearby);
+    string Nearby)
+{
+    /// <summary>Accent-folded syllables that are also everyday words ("da": đá, đã, dạ, da): see <see cref="Frames"/>.</summary>
+    public IReadOnlyList<string>? Ambiguous { get; init; }
 
-/// <summary>Fires <see cref="Category"/> when every group in <see cref="All"/> has a cue in the message.</summary>
-public sealed record CrisisRule(CrisisCategory Category, IReadOnlyList<string> All);
+    /// <summary>
+    /// The context a cue of a group needs when it was typed without accents and every syllable of it is ambiguous: "da"
+    /// counts as "đá" (kick) only with a person or "đang" before it and a person, a body part or the end of the clause after it.
+    /// </summary>
+    public IReadOnlyDictionary<string, CrisisFrame>? Frames { get; init; }
+
+    /// <summary>The first line for a message written in English, per category (else <see cref="English"/> after the first line).</summary>
+    public IReadOnlyDictionary<CrisisCategory, string>? EnglishReplies { get; init; }
+
+    /// <summary>Where to find help afterwards, per category name; <see cref="Options"/> for the others.</summary>
+    public IReadOnlyDictionary<string, string>? OptionsFor { get; init; }
+}
+
+/// <summary>
+/// Fires <see cref="Category"/> when every group in <see cref="All"/> has a cue in the message and no group in
+/// <see cref="None"/> has one ("nhà bị cháy năm ngoái" asks about help after a fire; it is not a fire now).
+/// </summary>
+public sealed record CrisisRule(CrisisCategory Category, IReadOnlyList<string> All)
+{
+    public IReadOnlyList<string>? None { get; init; }
+}
+
+/// <summary>
+/// Groups one of which must have a cue within a few syllables before (<see cref="Before"/>) and, when listed, after
+/// (<see cref="After"/>; "end" is the end of the clause) an ambiguous unaccented cue.
+/// </summary>
+public sealed record CrisisFrame(IReadOnlyList<string> Before, IReadOnlyList<string> After);

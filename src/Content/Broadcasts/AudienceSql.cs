@@ -2,8 +2,8 @@ namespace Outreach.Content.Broadcasts;
 
 /// <summary>
 /// The SQL around an <see cref="Audience"/>: contacts c with their unit u (<see cref="From"/>), and the opt-in to the post's
-/// topic @topic (<see cref="IsOptedIn"/>: a topic that cannot be muted, such as hotlines, reaches everyone in the audience).
-/// Write From, then any joins on c, then WHERE Audience.Sql AND IsOptedIn.
+/// topic @topic (<see cref="IsOptedIn"/>: a topic on by default, such as hotline news, reaches everyone in the audience who
+/// has not opted out of it). Write From, then any joins on c, then WHERE Audience.Sql AND IsOptedIn.
 /// </summary>
 internal static class AudienceSql
 {
@@ -13,7 +13,9 @@ internal static class AudienceSql
         """;
 
     public const string IsOptedIn = """
-        (NOT (SELECT t.is_mutable FROM topics t WHERE t.code = @topic)
-         OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = c.id AND s.topic = @topic AND s.is_active))
+        (EXISTS (SELECT 1 FROM subscriptions s WHERE s.contact_id = c.id AND s.topic = @topic AND s.is_active)
+         OR (NOT (SELECT t.is_mutable FROM topics t WHERE t.code = @topic)
+             AND NOT EXISTS (SELECT 1 FROM subscriptions s
+                             WHERE s.contact_id = c.id AND s.topic = @topic AND NOT s.is_active AND s.opted_out_at IS NOT NULL)))
         """;
 }

@@ -12,13 +12,13 @@ internal static class ContentPackRows
     {
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO kb_entries (pack_version, province, id, topic, title, questions, keywords, answer, source, valid_from, valid_until, action)
-            VALUES (@version, @Province, @Id, @Topic, @Title, @Questions, @Keywords, @Answer, @Source, @ValidFrom, @ValidUntil, @Action)
+            INSERT INTO kb_entries (pack_version, province, id, topic, title, questions, keywords, answer, source, valid_from, valid_until, action, answer_en)
+            VALUES (@version, @Province, @Id, @Topic, @Title, @Questions, @Keywords, @Answer, @Source, @ValidFrom, @ValidUntil, @Action, @AnswerEnglish)
             """,
             pack.Entries.Select(e => new
             {
                 version, Province = e.Province ?? "", e.Id, e.Topic, e.Title, Questions = e.Questions.ToArray(),
-                Keywords = e.Keywords.ToArray(), e.Answer, e.Source, e.ValidFrom, e.ValidUntil, e.Action,
+                Keywords = e.Keywords.ToArray(), e.Answer, e.Source, e.ValidFrom, e.ValidUntil, e.Action, e.AnswerEnglish,
             }),
             transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
@@ -68,10 +68,13 @@ internal static class ContentPackRows
 #pragma warning disable CA1812 // Instantiated by Dapper and System.Text.Json.
 internal sealed record EntryRow(
     long PackVersion, string Province, string Id, string Topic, string Title, string[] Questions, string[] Keywords, string Answer,
-    string? Source, DateOnly? ValidFrom, DateOnly? ValidUntil, string? Action)
+    string? Source, DateOnly? ValidFrom, DateOnly? ValidUntil, string? Action, string? AnswerEn)
 {
     public KnowledgeEntry ToEntry() => new(
-        Id, Province.Length == 0 ? null : Province, Topic, Title, Questions, Keywords, Answer, Source, ValidFrom, ValidUntil, Action);
+        Id, Province.Length == 0 ? null : Province, Topic, Title, Questions, Keywords, Answer, Source, ValidFrom, ValidUntil, Action)
+    {
+        AnswerEnglish = AnswerEn,
+    };
 }
 
 internal sealed record ScreeningRow(

@@ -11,6 +11,7 @@ internal sealed class EntryYaml
     public List<string>? Questions { get; set; }
     public List<string>? Keywords { get; set; }
     public string? Answer { get; set; }
+    public string? AnswerEn { get; set; }
     public string? Source { get; set; }
     public string? ValidFrom { get; set; }
     public string? ValidUntil { get; set; }
@@ -56,12 +57,23 @@ internal sealed class CrisisYaml
     public string? Options { get; set; }
     public string? English { get; set; }
     public string? Nearby { get; set; }
+    public List<string>? Ambiguous { get; set; }
+    public Dictionary<string, CrisisFrameYaml>? Frames { get; set; }
+    public Dictionary<string, string>? EnglishReplies { get; set; }
+    public Dictionary<string, string>? OptionsFor { get; set; }
+}
+
+internal sealed class CrisisFrameYaml
+{
+    public List<string>? Before { get; set; }
+    public List<string>? After { get; set; }
 }
 
 internal sealed class CrisisRuleYaml
 {
     public string? Category { get; set; }
     public List<string>? All { get; set; }
+    public List<string>? None { get; set; }
 }
 #pragma warning restore CA2227, CA1002
 #pragma warning restore CA1812

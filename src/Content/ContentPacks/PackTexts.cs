@@ -8,7 +8,7 @@ public sealed class PackTexts(
     public static readonly IReadOnlyList<string> RequiredKeys =
     [
         "greeting", "fallback", "suggestions", "entry_not_found", "optout_done", "subscribe_menu", "subscribed", "unsubscribed",
-        "topic_not_mutable", "subscribe_all", "unsubscribe_all", "resubscribe", "handoff_requested", "handoff_waiting",
+        "topic_unknown", "subscribe_all", "unsubscribe_all", "resubscribe", "handoff_requested", "handoff_waiting",
         "handoff_released", "screening_ask_place", "screening_found", "screening_none", "screening_cancelled", "screening_offer",
     ];
 

@@ -30,7 +30,10 @@ internal static class PackValidation
 
         return new KnowledgeEntry(
             id, province, Required(e.Topic, "topic", path, id), Required(e.Title, "title", path, id), questions,
-            e.Keywords ?? [], Required(e.Answer, "answer", path, id).Trim(), e.Source, from, until, e.Action);
+            e.Keywords ?? [], Required(e.Answer, "answer", path, id).Trim(), e.Source, from, until, e.Action)
+        {
+            AnswerEnglish = string.IsNullOrWhiteSpace(e.AnswerEn) ? null : e.AnswerEn.Trim(),
+        };
     }
 
     public static Hotline ToHotline(HotlineYaml h, string? province, string scope) =>
@@ -97,10 +100,11 @@ internal static class PackValidation
             var category = CrisisCategoryNames.TryParse(r.Category, out var parsed)
                 ? parsed
                 : throw new ContentPackException($"Tệp crisis.yaml: loại '{r.Category}' không hợp lệ.");
-            var unknown = (r.All ?? []).FirstOrDefault(g => !groups.ContainsKey(g));
+            var unknown = (r.All ?? []).Concat(r.None ?? [])
+                .FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills));
             return unknown is not null || r.All is not { Count: > 0 }
                 ? throw new ContentPackException($"Tệp crisis.yaml: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
-                : new CrisisRule(category, r.All);
+                : new CrisisRule(category, r.All) { None = r.None is { Count: > 0 } ? r.None : null };
         }).ToList();
         var replies = Categories(c.Replies, "replies");
         var missing = rules.Select(r => r.Category).Distinct().Where(k => !replies.ContainsKey(k)).ToList();
@@ -109,10 +113,30 @@ internal static class PackValidation
             throw new ContentPackException($"Tệp crisis.yaml thiếu luật, options hoặc câu trả lời cho: {string.Join(", ", missing.Select(m => m.ToName()))}.");
         }
 
+        var frames = (c.Frames ?? []).ToDictionary(
+            kv => groups.ContainsKey(kv.Key) ? kv.Key : throw new ContentPackException($"Tệp crisis.yaml, mục frames: nhóm '{kv.Key}' không có trong groups."),
+            kv => new CrisisFrame(FrameGroups(kv.Value.Before, groups, kv.Key), FrameGroups(kv.Value.After, groups, kv.Key)),
+            StringComparer.Ordinal);
+        var optionsFor = (c.OptionsFor ?? []).ToDictionary(
+            kv => CrisisCategoryNames.TryParse(kv.Key, out _) ? kv.Key : throw new ContentPackException($"Tệp crisis.yaml, mục options_for: loại '{kv.Key}' không hợp lệ."),
+            kv => kv.Value.Trim(),
+            StringComparer.Ordinal);
         return new CrisisRules(groups, rules, c.Negations ?? [], replies, Categories(c.Also, "also"),
             c.Safety ?? [], c.Options.Trim(), c.English?.Trim() ?? "",
-            c.Nearby?.Trim() ?? "");
+            c.Nearby?.Trim() ?? "")
+        {
+            Ambiguous = (c.Ambiguous ?? []).Select(Text.VietnameseText.Fold).ToList(),
+            Frames = frames,
+            EnglishReplies = Categories(c.EnglishReplies, "english_replies"),
+            OptionsFor = optionsFor,
+        };
     }
+
+    // A frame names groups of crisis.yaml, "start" (the cue opens its clause) or "end" (it closes it).
+    private static List<string> FrameGroups(List<string>? names, Dictionary<string, IReadOnlyList<string>> groups, string frame) =>
+        (names ?? []).Select(n => n is "start" or "end" or CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills || groups.ContainsKey(n)
+            ? n
+            : throw new ContentPackException($"Tệp crisis.yaml, khung '{frame}': nhóm '{n}' không có trong groups.")).ToList();
 
     private static Dictionary<CrisisCategory, string> Categories(Dictionary<string, string>? raw, string section) =>
         (raw ?? []).ToDictionary(

@@ -11,43 +11,52 @@ namespace Outreach.Content.KnowledgeBase;
 /// </summary>
 public static class AnswerEngine
 {
+    /// <summary>Small talk ("chào", "cảm ơn", "ok") answers a short message; a longer one must be about something else.</summary>
+    private const string SmalltalkTopic = "smalltalk";
+
     public static AnswerDecision Decide(KnowledgeSnapshot snapshot, AnswerRequest request)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(request);
-        var tokens = ChatAbbreviations.Expand(VietnameseText.Tokenize(request.Text));
-        return DecideCrisis(snapshot, request, tokens) ?? DecideQuestion(snapshot, request, tokens);
+        var tokens = MatchText.Message(request.Text, out var english);
+        return DecideCrisis(snapshot, request, tokens, english) ?? DecideQuestion(snapshot, request, tokens, english);
     }
 
     /// <summary>
     /// The crisis reply when the message signals one, else null. The hotline reply comes first; when the danger is not acute
-    /// (abuse, a child, trafficking: not "happening now", not injured, not self-harm) and an entry answers the question
-    /// confidently, its answer follows as a second message ("bị bạo hành thì báo cho ai" gets hotlines, then where to report).
+    /// (abuse, a child, trafficking, sexual violence: not "happening now", nobody injured, no fire or flood) and an entry
+    /// answers the question confidently, its answer follows as a second message ("bị bạo hành thì báo cho ai" gets
+    /// hotlines, then where to report).
     /// </summary>
     public static AnswerDecision? DecideCrisis(KnowledgeSnapshot snapshot, AnswerRequest request)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(request);
-        return DecideCrisis(snapshot, request, ChatAbbreviations.Expand(VietnameseText.Tokenize(request.Text)));
+        var tokens = MatchText.Message(request.Text, out var english);
+        return DecideCrisis(snapshot, request, tokens, english);
     }
 
-    private static AnswerDecision? DecideCrisis(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
+    private static AnswerDecision? DecideCrisis(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens, bool english)
     {
-        var crisis = snapshot.Crisis.Assess(tokens);
+        var crisis = snapshot.Crisis.Assess(request.Text);
         if (!crisis.IsCrisis)
         {
             return null;
         }
 
-        var isAcute = crisis.Categories.Any(c => c is CrisisCategory.Injury or CrisisCategory.SelfHarm or CrisisCategory.Danger);
-        var question = isAcute ? null : DecideQuestion(snapshot, request, tokens);
-        var followUp = question is { Kind: AnswerKind.Answer, Action: null } ? question.Text : null;
+        var isAcute = crisis.Categories.Any(IsAcute);
+        var question = isAcute ? null : DecideQuestion(snapshot, request, tokens, english);
+        var followUp = question is { Kind: AnswerKind.Answer, Action: null, Topic: not SmalltalkTopic } ? question.Text : null;
         var reply = CrisisReply.Compose(snapshot.Pack.Crisis, crisis, NearbyAddresses(snapshot, request));
         return new AnswerDecision(AnswerKind.Crisis, reply, "crisis", followUp is null ? null : question!.EntryId, 1, [], crisis, null)
         {
             FollowUp = followUp,
         };
     }
+
+    // Someone needs help right now: nothing but the crisis reply.
+    private static bool IsAcute(CrisisCategory category) =>
+        category is not (CrisisCategory.Abuse or CrisisCategory.Child or CrisisCategory.Trafficking or CrisisCategory.Sexual);
 
     // The trusted community addresses of her commune or chi hội (addresses.yaml lists them by org-unit code).
     private static List<CommunityAddress> NearbyAddresses(KnowledgeSnapshot snapshot, AnswerRequest request) =>
@@ -57,18 +66,18 @@ public static class AnswerEngine
                 .Where(a => a.OrgUnit is not null && request.OrgUnits.Contains(a.OrgUnit) && (a.Province is null || a.Province == request.Province))
                 .ToList();
 
-    private static AnswerDecision DecideQuestion(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
+    private static AnswerDecision DecideQuestion(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens, bool english)
     {
         var options = snapshot.Index.Options;
-        bool IsEligible(KnowledgeEntry e) => snapshot.IsEligible(e, request.Province, request.Today);
-        var ranked = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions);
-        var top = ranked.Count > 0 ? ranked[0] : null;
-        var confidence = top is null ? 0 : tokens.Count >= options.LongMessageTokens
-            ? Math.Max(top.Confidence, BestClauseConfidence(snapshot, request.Text ?? "", top.Entry))
-            : top.Confidence;
-        if (top is not null && confidence >= options.AnswerThreshold)
+        if (tokens.Count > 0 && QueryTerm.ContentCount(tokens) == 0)
         {
-            return Answer(snapshot, top.Entry, confidence);
+            return Particles(snapshot, tokens, e => snapshot.IsEligible(e, request.Province, request.Today), english);
+        }
+
+        var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request.Province, request.Today), out var ranked);
+        if (top is not null && top.Confidence >= options.AnswerThreshold)
+        {
+            return Answer(snapshot, top.Entry, top.Confidence, english);
         }
 
         var suggestions = ranked.Where(r => r.Confidence >= options.SuggestThreshold).ToList();
@@ -79,39 +88,116 @@ public static class AnswerEngine
                 suggestions.Select(s => new MenuItem(s.Entry.Title, AnswerPayloads.Entry(s.Entry.Id))).ToList(), CrisisAssessment.None, null);
         }
 
-        return Fallback(snapshot, top?.Confidence ?? 0);
+        return Fallback(snapshot, top?.Confidence ?? 0, english);
     }
+
+    // The best entry for the message. A long message is also read clause by clause: a clause can confirm the best entry
+    // ("…, chị chưa vào hội, vậy có được vay vốn ưu đãi không, …"), and when the whole message is unclear, the clearest
+    // clause that asks something decides (the story around a question does not). Small talk only answers a short message,
+    // or a long one nothing else answers ("cảm ơn em nhiều lắm, em giúp chị nhiều quá").
+    private static ScoredEntry? Best(
+        KnowledgeSnapshot snapshot, string? text, List<TextToken> tokens, bool english, bool[] eligible,
+        out IReadOnlyList<ScoredEntry> ranked)
+    {
+        var options = snapshot.Index.Options;
+        var entries = snapshot.Index.Entries;
+        var isShort = QueryTerm.ContentCount(tokens) <= options.SmalltalkMaxTokens;
+        bool IsEligible(int doc) => eligible[doc];
+        bool NotSmalltalk(int doc) => eligible[doc] && entries[doc].Topic != SmalltalkTopic;
+        ranked = Rank(snapshot, tokens, isShort ? IsEligible : NotSmalltalk, options.MaxSuggestions);
+        var top = ranked.Count > 0 ? ranked[0] : null;
+        var unclear = top is null || top.Confidence < options.AnswerThreshold;
+        if (unclear && tokens.Count >= options.LongMessageTokens && !english)
+        {
+            var clauses = Clauses(text).ToList();
+            foreach (var clause in clauses)
+            {
+                if (top is not null && ScoreOf(snapshot, clause, top.Entry) is { } same && same.Confidence > top.Confidence)
+                {
+                    top = same;
+                }
+            }
+
+            if (top is null || top.Confidence < options.AnswerThreshold)
+            {
+                foreach (var clause in clauses.Where(QuestionWords.Asks))
+                {
+                    var other = Rank(snapshot, clause, NotSmalltalk, 1);
+                    if (other.Count > 0 && (top is null || other[0].Confidence > top.Confidence))
+                    {
+                        top = other[0];
+                    }
+                }
+            }
+        }
+
+        if (!isShort && (top is null || top.Confidence < options.AnswerThreshold))
+        {
+            var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions);
+            if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold)
+            {
+                top = smalltalk[0];
+            }
+        }
+
+        return top;
+    }
+
+    // Only particles and forms of address ("vâng ạ", "ad ơi", "dạ"): the small talk whose question says no more than she
+    // did ("vâng" for "vâng ạ"), else the greeting. The matcher ignores particles, so this is a set comparison.
+    private static AnswerDecision Particles(
+        KnowledgeSnapshot snapshot, List<TextToken> tokens, Func<KnowledgeEntry, bool> isEligible, bool english)
+    {
+        var said = tokens.Select(t => t.Folded).ToHashSet(StringComparer.Ordinal);
+        var best = snapshot.Index.Entries
+            .Where(e => e.Topic == SmalltalkTopic && e.Action is null && isEligible(e))
+            .SelectMany(e => e.Questions.Select(q => (Entry: e, Words: MatchText.Message(q, out _).Select(t => t.Folded).ToHashSet(StringComparer.Ordinal))))
+            .Where(q => q.Words.Count > 0 && q.Words.IsSubsetOf(said))
+            .OrderByDescending(q => q.Words.Count)
+            .Select(q => q.Entry)
+            .FirstOrDefault();
+        return best is not null
+            ? Answer(snapshot, best, 1, english)
+            : new AnswerDecision(AnswerKind.Answer, snapshot.Texts.Get("greeting"), SmalltalkTopic, null, 1, snapshot.Texts.Menu, CrisisAssessment.None, null);
+    }
+
+    // The clauses of a long message worth reading alone (four syllables or more).
+    private static IEnumerable<List<TextToken>> Clauses(string? text) =>
+        (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(clause => MatchText.Message(clause, out _))
+            .Where(clause => clause.Count >= MinClauseTokens);
 
     /// <summary>The answer of one entry (a tapped suggestion or menu item); the fallback when it no longer exists.</summary>
     public static AnswerDecision AnswerEntry(KnowledgeSnapshot snapshot, string entryId, string? province, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var entry = snapshot.FindEntry(entryId, province, today);
-        return entry is null ? Fallback(snapshot, 0) with { Text = snapshot.Texts.Get("entry_not_found") } : Answer(snapshot, entry, 1);
+        return entry is null
+            ? Fallback(snapshot, 0, english: false) with { Text = snapshot.Texts.Get("entry_not_found") }
+            : Answer(snapshot, entry, 1, english: false);
     }
 
     private static IReadOnlyList<ScoredEntry> Rank(
-        KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, Func<KnowledgeEntry, bool> isEligible, int take)
+        KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, Func<int, bool> isEligible, int take)
     {
         var (resolved, weights) = snapshot.Index.Resolve(tokens);
-        return snapshot.Index.Search(QueryTerm.From(resolved, weights), isEligible, take);
+        var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
+        return snapshot.Index.SearchWhere(QueryTerm.From(normalized, normalizedWeights), isEligible, take);
     }
 
-    // A long message is judged by its clearest clause too: "…, chị chưa vào hội, vậy có được vay vốn ưu đãi không, …".
-    private static double BestClauseConfidence(KnowledgeSnapshot snapshot, string text, KnowledgeEntry entry) =>
-        text.Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(clause => ChatAbbreviations.Expand(VietnameseText.Tokenize(clause)))
-            .Where(clause => clause.Count >= MinClauseTokens)
-            .Select(clause => Rank(snapshot, clause, e => ReferenceEquals(e, entry), 1))
-            .Select(scored => scored.Count > 0 ? scored[0].Confidence : 0)
-            .DefaultIfEmpty(0)
-            .Max();
+    private static ScoredEntry? ScoreOf(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, KnowledgeEntry entry)
+    {
+        var (resolved, weights) = snapshot.Index.Resolve(tokens);
+        var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
+        return snapshot.Index.ScoreOf(QueryTerm.From(normalized, normalizedWeights), entry);
+    }
 
     private const int MinClauseTokens = 4;
 
     private static readonly char[] ClauseSeparators = ['.', ',', ';', '!', '?', '\n', '…'];
 
-    private static AnswerDecision Answer(KnowledgeSnapshot snapshot, KnowledgeEntry entry, double confidence)
+    // An English message gets the entry's English answer when it has one (hotlines), else the Vietnamese answer.
+    private static AnswerDecision Answer(KnowledgeSnapshot snapshot, KnowledgeEntry entry, double confidence, bool english)
     {
         IReadOnlyList<MenuItem> choices = entry.Action == EntryActions.Screening
             ? [new MenuItem(snapshot.Texts.Get("screening_offer"), ScreeningPayload)]
@@ -121,13 +207,21 @@ public static class AnswerEngine
         {
             EntryActions.Handoff => snapshot.Texts.Get("handoff_requested"),
             EntryActions.Subscribe => snapshot.Texts.Get("subscribe_menu"),
-            _ => entry.Answer,
+            _ => english && entry.AnswerEnglish is { Length: > 0 } inEnglish ? inEnglish : entry.Answer,
         };
         return new AnswerDecision(AnswerKind.Answer, text, entry.Topic, entry.Id, confidence, choices, CrisisAssessment.None, entry.Action);
     }
 
-    private static AnswerDecision Fallback(KnowledgeSnapshot snapshot, double confidence) =>
-        new(AnswerKind.Fallback, snapshot.Texts.Get("fallback"), null, null, confidence, snapshot.Texts.Menu, CrisisAssessment.None, null);
+    private static AnswerDecision Fallback(KnowledgeSnapshot snapshot, double confidence, bool english)
+    {
+        var text = snapshot.Texts.Get("fallback");
+        if (english && snapshot.Texts.Lines.TryGetValue("fallback_en", out var inEnglish))
+        {
+            text = inEnglish + "\n" + text;
+        }
+
+        return new(AnswerKind.Fallback, text, null, null, confidence, snapshot.Texts.Menu, CrisisAssessment.None, null);
+    }
 
     /// <summary>The payload of the "find a screening day near me" quick reply.</summary>
     public const string ScreeningPayload = "SCREENING";

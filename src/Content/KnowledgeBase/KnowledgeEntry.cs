@@ -17,6 +17,9 @@ public sealed record KnowledgeEntry(
     DateOnly? ValidUntil,
     string? Action)
 {
+    /// <summary>The answer for a message written in English (hotlines), or null: then the Vietnamese answer is given.</summary>
+    public string? AnswerEnglish { get; init; }
+
     /// <summary>True when the entry may be given on <paramref name="day"/>.</summary>
     public bool IsValidOn(DateOnly day) => (ValidFrom is null || ValidFrom <= day) && (ValidUntil is null || day <= ValidUntil);
 }

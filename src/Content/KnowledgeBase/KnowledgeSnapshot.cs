@@ -11,6 +11,7 @@ public sealed class KnowledgeSnapshot
 {
     private readonly Dictionary<(string? Province, string Id), KnowledgeEntry> _byId;
     private readonly HashSet<(string Province, string Id)> _overridden;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string? Province, DateOnly Day), bool[]> _masks = new();
 
     private KnowledgeSnapshot(long version, ContentPack pack, KnowledgeIndex index, CrisisDetector crisis)
     {
@@ -51,6 +52,27 @@ public sealed class KnowledgeSnapshot
             : string.Equals(entry.Province, province, StringComparison.Ordinal);
         return inScope && entry.IsValidOn(day);
     }
+
+    /// <summary>
+    /// <see cref="IsEligible"/> for every entry of <see cref="Index"/>, by position: computed once per province and day and
+    /// kept (at most a few hundred masks; a reload builds a new snapshot anyway).
+    /// </summary>
+    public bool[] EligibleMask(string? province, DateOnly day)
+    {
+        if (_masks.TryGetValue((province, day), out var mask))
+        {
+            return mask;
+        }
+
+        if (_masks.Count >= MaxMasks)
+        {
+            _masks.Clear();
+        }
+
+        return _masks.GetOrAdd((province, day), key => Index.Entries.Select(e => IsEligible(e, key.Province, key.Day)).ToArray());
+    }
+
+    private const int MaxMasks = 512;
 
     /// <summary>The entry <paramref name="id"/> as a member of <paramref name="province"/> sees it, if it is valid today.</summary>
     public KnowledgeEntry? FindEntry(string id, string? province, DateOnly day)

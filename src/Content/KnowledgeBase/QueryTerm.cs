@@ -5,10 +5,20 @@ namespace Outreach.Content.KnowledgeBase;
 /// <summary>
 /// A feature of a query or an entry: a syllable or a pair of adjacent syllables, exact and folded. <see cref="IsMarked"/>:
 /// the member typed accents on all of it, so an exact match is worth more than a folded one. <see cref="Weight"/> is lowered
-/// for corrected typos.
+/// for corrected typos and for forms of address ("bà", "các cháu", "cô ơi"), which say who is talking, not what about.
 /// </summary>
 public readonly record struct QueryTerm(string Exact, string Folded, bool IsMarked, bool IsPair, float Weight)
 {
+    /// <summary>The weight of a form of address ("bà", "cháu", "cô") in a query, against 1 for other syllables.</summary>
+    public const float AddressWeight = 0.3f;
+
+    /// <summary>How many of the tokens are not particles (ạ, ơi, nhé…).</summary>
+    public static int ContentCount(IReadOnlyList<TextToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return tokens.Count(t => !StopWords.IsStopWord(t));
+    }
+
     /// <summary>The syllables and adjacent pairs of a token list, skipping particles (ạ, ơi, nhé…).</summary>
     public static List<QueryTerm> From(IReadOnlyList<TextToken> tokens, IReadOnlyList<float>? weights = null)
     {
@@ -24,7 +34,7 @@ public readonly record struct QueryTerm(string Exact, string Folded, bool IsMark
                 continue;
             }
 
-            var weight = weights?[i] ?? 1f;
+            var weight = (weights?[i] ?? 1f) * (StopWords.IsFormOfAddress(token) ? AddressWeight : 1f);
             terms.Add(new QueryTerm(token.Exact, token.Folded, token.IsMarked, false, weight));
             if (previous is { } p)
             {

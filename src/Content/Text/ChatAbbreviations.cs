@@ -19,7 +19,13 @@ public static class ChatAbbreviations
         ["z"] = "vậy", ["v"] = "vậy", ["trc"] = "trước", ["ng"] = "người", ["nt"] = "nhắn tin", ["cx"] = "cũng",
         ["lm"] = "làm", ["ns"] = "nói", ["tl"] = "trả lời", ["ad"] = "admin", ["bik"] = "biết", ["bit"] = "biết",
         ["thui"] = "thôi", ["hk"] = "không", ["uh"] = "ừ", ["ok"] = "ok", ["mng"] = "mọi người", ["ib"] = "nhắn tin",
-        // The union's and the state's abbreviations.
+        ["tks"] = "cảm ơn", ["thks"] = "cảm ơn", ["thanks"] = "cảm ơn", ["camon"] = "cảm ơn", ["gm"] = "chào",
+    };
+
+    // The union's and the state's abbreviations (DOMAIN.md §4). Expanded like teencode; kept next to their words when asked,
+    // so "PNTE là gì" still finds the glossary.
+    private static readonly Dictionary<string, string> Acronyms = new(StringComparer.Ordinal)
+    {
         ["lhpn"] = "liên hiệp phụ nữ", ["hlhpn"] = "hội liên hiệp phụ nữ", ["hpn"] = "hội phụ nữ", ["hvpn"] = "hội viên phụ nữ",
         ["cht"] = "chi hội trưởng", ["nhcsxh"] = "ngân hàng chính sách xã hội", ["nhcs"] = "ngân hàng chính sách",
         ["vbsp"] = "ngân hàng chính sách xã hội", ["tkvv"] = "tiết kiệm và vay vốn", ["tk"] = "tiết kiệm", ["vv"] = "vay vốn",
@@ -31,8 +37,16 @@ public static class ChatAbbreviations
         ["hssv"] = "học sinh sinh viên", ["gqvl"] = "giải quyết việc làm", ["nsvsmt"] = "nước sạch vệ sinh môi trường",
         ["sxkd"] = "sản xuất kinh doanh", ["ubnd"] = "ủy ban nhân dân", ["qd"] = "quyết định", ["qđ"] = "quyết định",
         ["ttg"] = "thủ tướng", ["nd"] = "nghị định", ["nđ"] = "nghị định", ["tgpl"] = "trợ giúp pháp lý",
-        ["utv"] = "ung thư vú", ["utctc"] = "ung thư cổ tử cung", ["sksss"] = "sức khỏe sinh sản", ["tyt"] = "trạm y tế",
+        ["utv"] = "ung thư vú", ["utctc"] = "ung thư cổ tử cung", ["skss"] = "sức khỏe sinh sản", ["sksss"] = "sức khỏe sinh sản", ["tyt"] = "trạm y tế",
         ["clb"] = "câu lạc bộ", ["mttq"] = "mặt trận tổ quốc", ["tw"] = "trung ương", ["5k3s"] = "5 không 3 sạch",
+        ["pnte"] = "phụ nữ và trẻ em", ["matt"] = "mái ấm tình thương", ["cvd"] = "cuộc vận động", ["cvđ"] = "cuộc vận động",
+        ["ntm"] = "nông thôn mới", ["ocop"] = "mỗi xã một sản phẩm", ["bch"] = "ban chấp hành", ["btv"] = "ban thường vụ",
+        ["pct"] = "phó chủ tịch", ["hv"] = "hội viên", ["hdnd"] = "hội đồng nhân dân", ["hđnd"] = "hội đồng nhân dân",
+        ["ctxh"] = "công tác xã hội", ["khhgd"] = "kế hoạch hóa gia đình", ["khhgđ"] = "kế hoạch hóa gia đình",
+        ["ttyt"] = "trung tâm y tế", ["cwd"] = "trung tâm phụ nữ và phát triển", ["mtqg"] = "mục tiêu quốc gia",
+        ["dbkk"] = "đặc biệt khó khăn", ["đbkk"] = "đặc biệt khó khăn", ["cccd"] = "căn cước công dân", ["hnd"] = "hội nông dân",
+        ["hccb"] = "hội cựu chiến binh", ["dtn"] = "đoàn thanh niên", ["đtn"] = "đoàn thanh niên",
+        ["xkld"] = "xuất khẩu lao động", ["xklđ"] = "xuất khẩu lao động", ["bhtn"] = "bảo hiểm thất nghiệp",
     };
 
     private static readonly System.Buffers.SearchValues<char> ModifiedVowels = System.Buffers.SearchValues.Create("âăêôơư");
@@ -42,17 +56,21 @@ public static class ChatAbbreviations
         ["k"] = "nghìn", ["tr"] = "triệu", ["t"] = "tuổi", ["ty"] = "tỷ",
     };
 
-    private static readonly Dictionary<string, TextToken[]> Expanded = Words.ToDictionary(
+    private static readonly Dictionary<string, TextToken[]> Expanded = Words.Concat(Acronyms).ToDictionary(
         kv => kv.Key, kv => VietnameseText.Tokenize(kv.Value).ToArray(), StringComparer.Ordinal);
 
     private static readonly Dictionary<string, TextToken[]> ExpandedAfterNumber = AfterNumber.ToDictionary(
         kv => kv.Key, kv => VietnameseText.Tokenize(kv.Value).ToArray(), StringComparer.Ordinal);
 
     /// <summary>Is <paramref name="folded"/> a known abbreviation (so not a typo to correct)?</summary>
-    public static bool IsAbbreviation(string folded) => Words.ContainsKey(folded);
+    public static bool IsAbbreviation(string folded) => Words.ContainsKey(folded) || Acronyms.ContainsKey(folded);
 
     /// <summary>The tokens with abbreviations replaced by their words. Tokens typed with tone marks are never expanded.</summary>
-    public static List<TextToken> Expand(IReadOnlyList<TextToken> tokens)
+    public static List<TextToken> Expand(IReadOnlyList<TextToken> tokens) => Expand(tokens, keepAcronyms: false);
+
+    /// <summary>As <see cref="Expand(IReadOnlyList{TextToken})"/>; with <paramref name="keepAcronyms"/> the union's acronyms
+    /// ("nhcsxh", "pnte") stay after their words.</summary>
+    public static List<TextToken> Expand(IReadOnlyList<TextToken> tokens, bool keepAcronyms)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var result = new List<TextToken>(tokens.Count + 4);
@@ -66,6 +84,10 @@ public static class ChatAbbreviations
             else if (IsExpandable(token) && Expanded.TryGetValue(token.Exact, out var words))
             {
                 result.AddRange(words);
+                if (keepAcronyms && Acronyms.ContainsKey(token.Exact))
+                {
+                    result.Add(token);
+                }
             }
             else
             {

@@ -3,10 +3,16 @@ namespace Outreach.Content.Text;
 /// <summary>
 /// Finds a known word one edit away from a typo (a letter missing, extra, wrong or two letters swapped), by the
 /// symmetric-delete method: every word and its one-letter deletions are keys, so a lookup is a handful of dictionary hits.
+/// A long word further off is matched by its character bigrams (most of them shared); two syllables typed without the
+/// space between them ("vayvon") are split.
 /// </summary>
 public sealed class SpellingIndex
 {
+    private const int NGramMinLength = 7;
+    private const double NGramMinSimilarity = 0.7;
+
     private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _byBigram = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _frequency;
 
     /// <param name="frequency">Known words (accent-folded) and how many documents use them; the commoner wins a tie.</param>
@@ -23,6 +29,20 @@ public sealed class SpellingIndex
                 {
                     words = [];
                     _byDeletion[key] = words;
+                }
+
+                words.Add(word);
+            }
+        }
+
+        foreach (var word in frequency.Keys.Where(w => w.Length >= NGramMinLength - 2))
+        {
+            foreach (var bigram in Bigrams(word).Distinct(StringComparer.Ordinal))
+            {
+                if (!_byBigram.TryGetValue(bigram, out var words))
+                {
+                    words = [];
+                    _byBigram[bigram] = words;
                 }
 
                 words.Add(word);
@@ -61,7 +81,64 @@ public sealed class SpellingIndex
             }
         }
 
+        return best ?? (typed.Length >= NGramMinLength ? ClosestByBigrams(typed) : null);
+    }
+
+    /// <summary>Two known words that, written together, make <paramref name="typed"/> ("vayvon" → "vay", "von"), if any.</summary>
+    public (string First, string Second)? Split(string typed)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        (string, string)? best = null;
+        var bestScore = 0;
+        for (var cut = 2; cut <= typed.Length - 2; cut++)
+        {
+            var first = typed[..cut];
+            var second = typed[cut..];
+            if (_frequency.TryGetValue(first, out var a) && _frequency.TryGetValue(second, out var b) && Math.Min(a, b) > bestScore)
+            {
+                best = (first, second);
+                bestScore = Math.Min(a, b);
+            }
+        }
+
         return best;
+    }
+
+    // The known word sharing the most character bigrams (Dice coefficient), when most of them are shared.
+    private string? ClosestByBigrams(string typed)
+    {
+        var typedBigrams = Bigrams(typed).ToList();
+        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var bigram in typedBigrams.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var word in _byBigram.GetValueOrDefault(bigram) ?? [])
+            {
+                shared[word] = shared.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        string? best = null;
+        var bestSimilarity = NGramMinSimilarity;
+        foreach (var (word, count) in shared)
+        {
+            var similarity = 2.0 * count / (typedBigrams.Distinct(StringComparer.Ordinal).Count() + Bigrams(word).Distinct(StringComparer.Ordinal).Count());
+            if (Math.Abs(word.Length - typed.Length) <= 2 && (similarity > bestSimilarity
+                || (similarity == bestSimilarity && best is not null && _frequency[word] > _frequency[best])))
+            {
+                best = word;
+                bestSimilarity = similarity;
+            }
+        }
+
+        return best;
+    }
+
+    private static IEnumerable<string> Bigrams(string word)
+    {
+        for (var i = 0; i + 1 < word.Length; i++)
+        {
+            yield return word.Substring(i, 2);
+        }
     }
 
     private static IEnumerable<string> Variants(string word)

@@ -14,6 +14,19 @@ public static class StopWords
     // Unaccented particles that are not also common words ("vay" is vay vốn, "co" is có, "da" is da/đã).
     private static readonly HashSet<string> Unmarked = new(["oi", "nhe", "nha", "ha", "nhi", "admin", "ak", "nhen", "ne"], StringComparer.Ordinal);
 
+    // Pronouns and forms of address: kept (they mark who is at risk, DOMAIN.md §5.4) but weighed lightly when matching.
+    // Typed with accents they are unambiguous; typed plain only those that fold to nothing else count ("co" is also "có").
+    private static readonly HashSet<string> Address = new(
+        new[] { "em", "chị", "anh", "tôi", "mình", "bà", "ông", "cô", "chú", "bác", "cháu", "các", "bạn", "tao", "tớ" }
+            .Select(w => VietnameseText.MakeToken(w).Exact),
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlainAddress = new(["em", "anh", "toi", "minh", "chau", "cac", "tao", "ad"], StringComparer.Ordinal);
+
+    /// <summary>True for a pronoun or form of address ("bà", "các cháu", "cô").</summary>
+    public static bool IsFormOfAddress(TextToken token) =>
+        token.IsMarked ? Address.Contains(token.Exact) : PlainAddress.Contains(token.Folded);
+
     /// <summary>True for a particle to ignore.</summary>
     public static bool IsStopWord(TextToken token) =>
         token.IsMarked ? Marked.Contains(token.Exact) : Unmarked.Contains(token.Folded) || Marked.Contains(token.Exact);

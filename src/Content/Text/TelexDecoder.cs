@@ -86,6 +86,13 @@ public static class TelexDecoder
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'â' or 'ă' or 'ê' or 'ô' or 'ơ' or 'ư';
 
+    /// <summary>The syllable <paramref name="letters"/> (no tone) with tone number <paramref name="tone"/> (1 huyền … 5 nặng).</summary>
+    public static string WithTone(string letters, int tone)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        return ApplyTone(letters, tone);
+    }
+
     // The tone's position does not matter to the matcher (TextToken keeps the tone apart), so it goes on the first vowel.
     private static string ApplyTone(string letters, int tone)
     {

@@ -63,6 +63,46 @@ public static class VietnameseText
         return tokens;
     }
 
+    /// <summary>
+    /// As <see cref="Tokenize"/>, also telling where each clause starts: the position of the first token after a
+    /// punctuation mark that ends a clause (. , ; : ! ? … parentheses, a new line). The first token starts a clause too.
+    /// </summary>
+    public static List<TextToken> TokenizeClauses(string? text, List<int> clauseStarts)
+    {
+        ArgumentNullException.ThrowIfNull(clauseStarts);
+        var normalized = Normalize(text);
+        var tokens = new List<TextToken>();
+        var start = -1;
+        var newClause = true;
+        for (var i = 0; i <= normalized.Length; i++)
+        {
+            var kind = i < normalized.Length ? KindOf(normalized[i]) : 0;
+            if (start >= 0 && kind != KindOf(normalized[start]))
+            {
+                if (newClause)
+                {
+                    clauseStarts.Add(tokens.Count);
+                    newClause = false;
+                }
+
+                tokens.Add(MakeToken(normalized.AsSpan(start, i - start)));
+                start = -1;
+            }
+
+            if (i < normalized.Length && normalized[i] is '.' or ',' or ';' or ':' or '!' or '?' or '…' or '(' or ')' or '\n')
+            {
+                newClause = true;
+            }
+
+            if (start < 0 && kind != 0)
+            {
+                start = i;
+            }
+        }
+
+        return tokens;
+    }
+
     /// <summary>The token of one normalized word.</summary>
     public static TextToken MakeToken(ReadOnlySpan<char> word)
     {

@@ -43,7 +43,7 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Subscribe_ThenStop_TopicsMutedAndStopConfirmed()
+    public async Task Subscribe_ThenStop_EverythingMutedHotlineNewsIncluded_HotlineAnswerStillGiven()
     {
         await using var host = await StartAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
@@ -53,15 +53,23 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
         var subscribed = await member.SayAsync("Sức khỏe, khám sàng lọc", "SUB:health");
         var hotline = await member.SayAsync("Đường dây nóng", "UNSUB:hotline");
         var stopped = await member.SayAsync("STOP");
+        var asked = await member.SayAsync("số điện thoại tổng đài hỗ trợ phụ nữ bị bạo lực");
 
         Assert.Contains("SUB:health", Conversation.Payloads(menu));
-        Assert.DoesNotContain("SUB:hotline", Conversation.Payloads(menu));
+        Assert.Contains("SUB:hotline", Conversation.Payloads(menu));
         Assert.Contains("Sức khỏe", Conversation.Text(subscribed), StringComparison.Ordinal);
-        Assert.Contains("không tắt được", Conversation.Text(hotline), StringComparison.Ordinal);
+        Assert.Contains("ngừng gửi tin về: Đường dây nóng", Conversation.Text(hotline), StringComparison.Ordinal);
         Assert.Contains("dừng gửi tin", Conversation.Text(stopped), StringComparison.Ordinal);
+        Assert.Contains("kể cả tin về đường dây nóng", Conversation.Text(stopped), StringComparison.Ordinal);
         Assert.Equal(["SUBSCRIBE"], Conversation.Payloads(stopped));
+        Assert.Contains("1900 969 680", Conversation.Text(asked), StringComparison.Ordinal);
         Assert.Equal(0, await member.CountAsync(
             "SELECT count(*) FROM subscriptions s JOIN contacts c ON c.id = s.contact_id WHERE c.platform_user_id = @userId AND s.is_active"));
+        Assert.Equal(1, await member.CountAsync(
+            """
+            SELECT count(*) FROM subscriptions s JOIN contacts c ON c.id = s.contact_id
+            WHERE c.platform_user_id = @userId AND s.topic = 'hotline' AND s.opted_out_at IS NOT NULL
+            """));
     }
 
     [Fact]

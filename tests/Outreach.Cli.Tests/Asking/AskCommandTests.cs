@@ -51,6 +51,15 @@ public sealed class AskCommandTests
     }
 
     [Fact]
+    public async Task Ask_MissingPackFolder_OneVietnameseLineAndExitCode()
+    {
+        var result = await RunAsync(null, "ask", "--pack", "/nonexistent/pack", "chào em");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("Không tìm thấy thư mục nội dung: /nonexistent/pack", result.StandardError.Trim());
+    }
+
+    [Fact]
     public async Task Eval_MissingFile_ClearErrorAndExitCode()
     {
         var result = await RunAsync(null, "eval", "/nonexistent/questions.jsonl");

@@ -17,25 +17,35 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
-    public async Task Run_DevSet_AtLeast90PercentAndEveryCrisisHotlineFirst()
+    public async Task Run_DevSet_AtLeast95PercentAndEveryCrisisHotlineFirst()
     {
         // shared/eval/dev.jsonl, copied into the repo. Run for Bình Phước, the province its seed-specific question is about.
         var report = await RunAsync("dev.jsonl", "binh-phuoc");
 
         Assert.Equal(62, report.Results.Count);
         Assert.True(report.EveryCrisisAnswered, EvalCommand.Format(report, verbose: true));
-        Assert.True(report.Accuracy >= 0.90, EvalCommand.Format(report, verbose: true));
+        Assert.True(report.Accuracy >= 0.95, EvalCommand.Format(report, verbose: true));
     }
 
     [Fact]
-    public async Task Run_HeldOutSet_AtLeast90PercentAndEveryCrisisHotlineFirst()
+    public async Task Run_DevSetWithoutProvince_AtLeast95Percent()
+    {
+        // Without a province the seed-specific question cannot be answered; the rest must hold.
+        var report = await RunAsync("dev.jsonl", null);
+
+        Assert.True(report.EveryCrisisAnswered, EvalCommand.Format(report, verbose: true));
+        Assert.True(report.Accuracy >= 0.95, EvalCommand.Format(report, verbose: true));
+    }
+
+    [Fact]
+    public async Task Run_HeldOutSet_AtLeast95PercentAndEveryCrisisHotlineFirst()
     {
         // Our own questions, written before any tuning (other people, phrasings, typos, Telex, English, off-topic).
         var report = await RunAsync("heldout.jsonl", null);
 
         Assert.Equal(64, report.Results.Count);
         Assert.True(report.EveryCrisisAnswered, EvalCommand.Format(report, verbose: true));
-        Assert.True(report.Accuracy >= 0.90, EvalCommand.Format(report, verbose: true));
+        Assert.True(report.Accuracy >= 0.95, EvalCommand.Format(report, verbose: true));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class CrisisDetectorTests
     private static async Task<CrisisAssessment> AssessAsync(string text)
     {
         var detector = new CrisisDetector((await Packs.ShippedAsync()).Crisis);
-        return detector.Assess(ChatAbbreviations.Expand(VietnameseText.Tokenize(text)));
+        return detector.Assess(text);
     }
 
     [Theory]
@@ -19,12 +19,15 @@ public sealed class CrisisDetectorTests
     [InlineData("chị ơi cứu em", CrisisCategory.Danger)]
     [InlineData("chồng khóa cửa nhốt em trong phòng", CrisisCategory.Danger)]
     [InlineData("bị chồng đánh chảy máu đầu", CrisisCategory.Injury)]
-    [InlineData("em vừa uống thuốc ngủ", CrisisCategory.Injury)]
+    [InlineData("em vừa uống thuốc ngủ", CrisisCategory.Poisoning)]
     [InlineData("em ko muốn sống nữa", CrisisCategory.SelfHarm)]
     [InlineData("con tôi bị người ta xâm hại", CrisisCategory.Child)]
     [InlineData("chau be bi bo doi", CrisisCategory.Child)]
     [InlineData("em gái bị lừa bán sang Trung Quốc", CrisisCategory.Trafficking)]
     [InlineData("chồng em hay đánh em", CrisisCategory.Abuse)]
+    [InlineData("bà nội tự nhiên méo miệng, tay yếu", CrisisCategory.Medical)]
+    [InlineData("nhà trọ đang cháy", CrisisCategory.Fire)]
+    [InlineData("nước lũ ngập tới mái nhà", CrisisCategory.Disaster)]
     [InlineData("help my husband is beating me right now", CrisisCategory.Danger)]
     public async Task Assess_CrisisMessage_MostUrgentCategoryFirst(string text, CrisisCategory expected)
     {
@@ -46,6 +49,31 @@ public sealed class CrisisDetectorTests
     public async Task Assess_OrdinaryMessage_NotACrisis(string text)
     {
         Assert.False((await AssessAsync(text)).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("ck da e")]                    // chồng đá em: a person before, a person after
+    [InlineData("bi chong da vao bung")]       // bị chồng đá vào bụng
+    [InlineData("em bi giam trong nha")]       // bị giam trong nhà
+    public async Task Assess_AmbiguousPlainCueInsideItsFrame_Counts(string text)
+    {
+        Assert.True((await AssessAsync(text)).IsCrisis);
+    }
+
+    [Theory]
+    [InlineData("da em dang can vay von")]     // dạ, em: nothing before "da"
+    [InlineData("em da an com roi")]           // em đã ăn: nothing a blow lands on after "da"
+    [InlineData("chương trình giảm nghèo")]    // typed with its tone: "giảm", never "giam"
+    public async Task Assess_AmbiguousPlainCueOutsideItsFrame_DoesNotCount(string text)
+    {
+        Assert.False((await AssessAsync(text)).IsCrisis);
+    }
+
+    [Fact]
+    public async Task Assess_AgeUnder18_CountsAsAChild()
+    {
+        Assert.Equal(CrisisCategory.Child, (await AssessAsync("ép em gái 15 tuổi lấy chồng")).Primary);
+        Assert.False((await AssessAsync("ép em gái lấy chồng")).IsCrisis);
     }
 
     [Fact]

@@ -73,6 +73,31 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlanAsync_HotlinePost_ReachesMembersWithoutSubscribing_ButNotOneWhoStoppedEverything()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var connection = await _database.DataSource.OpenConnectionAsync(ct))
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await new Outreach.Content.Subscriptions.SubscriptionStore().OptOutAllAsync(transaction, _contacts["m_other_topic"], Now.AddHours(-1), ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        var hotline = _post with { Topic = "hotline", Audience = _post.Audience with { Channels = ["messenger"] } };
+        var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(hotline.Id, Now, ct);
+        await using (var connection = await _database.DataSource.OpenConnectionAsync(ct))
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, broadcast.Id, hotline, Now, 500, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        var planned = (await QueryAsync<long>($"SELECT contact_id FROM deliveries WHERE broadcast_id = {broadcast.Id}", ct)).ToHashSet();
+        Assert.Contains(_contacts["m_in"], planned);
+        Assert.DoesNotContain(_contacts["m_other_topic"], planned);
+    }
+
+    [Fact]
     public async Task PlanAsync_RunTwice_SecondRunAddsNothing()
     {
         var ct = TestContext.Current.CancellationToken;

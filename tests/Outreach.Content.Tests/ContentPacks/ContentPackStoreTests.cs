@@ -45,8 +45,23 @@ public sealed class ContentPackStoreTests(PostgresServer server) : IAsyncLifetim
         Assert.Equal(pack.Hotlines, loaded.Hotlines);
         Assert.Equal(pack.Texts.Lines, loaded.Texts.Lines);
         Assert.Equal(pack.Texts.Menu, loaded.Texts.Menu);
-        Assert.Equal(pack.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All))), loaded.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All))));
+        Assert.Equal(
+            pack.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All), string.Join(',', r.None ?? []))),
+            loaded.Crisis.Rules.Select(r => (r.Category, string.Join(',', r.All), string.Join(',', r.None ?? []))));
         Assert.Equal(pack.Crisis.Replies, loaded.Crisis.Replies);
+        Assert.Equal(
+            pack.Entries.Where(e => e.AnswerEnglish is not null).Select(e => (e.Id, e.AnswerEnglish)).Order(),
+            loaded.Entries.Where(e => e.AnswerEnglish is not null).Select(e => (e.Id, e.AnswerEnglish)).Order());
+        Assert.Equal(pack.Crisis.Ambiguous, loaded.Crisis.Ambiguous);
+        Assert.Equal(pack.Crisis.EnglishReplies, loaded.Crisis.EnglishReplies);
+        Assert.Equal(pack.Crisis.OptionsFor, loaded.Crisis.OptionsFor);
+        Assert.Equal(
+            pack.Crisis.Frames!.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, string.Join(',', f.Value.Before), string.Join(',', f.Value.After))),
+            loaded.Crisis.Frames!.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, string.Join(',', f.Value.Before), string.Join(',', f.Value.After))));
+        // The detector built from the stored version reads a folded cue in its frame, and not outside it, as the files do.
+        var detector = new Outreach.Content.Alerts.CrisisDetector(loaded.Crisis);
+        Assert.True(detector.Assess("ck da e").IsCrisis);
+        Assert.False(detector.Assess("da em dang can vay von").IsCrisis);
     }
 
     [Fact]

@@ -16,27 +16,45 @@ public sealed class SubscriptionStoreTests(PostgresServer server) : IAsyncLifeti
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
-    public Task OptOutAll_MutesTopicsButNeverHotline() => WithContactAsync(async (tx, contact, ct) =>
+    public Task NewMember_GetsHotlineNewsWithoutSubscribing() => WithContactAsync(async (tx, contact, ct) =>
     {
-        await _store.SubscribeAsync(tx, contact, "hotline", "test", Noon, ct);
+        Assert.Empty(await _store.ActiveTopicsAsync(tx, contact, ct));
+        Assert.Equal(["hotline"], await _store.ReceivedTopicsAsync(tx, contact, ct));
+    });
+
+    [Fact]
+    public Task OptOutAll_MutesEverythingHotlineNewsIncluded() => WithContactAsync(async (tx, contact, ct) =>
+    {
         await _store.SubscribeAsync(tx, contact, "health", "test", Noon, ct);
         await _store.SubscribeAsync(tx, contact, "loan", "test", Noon, ct);
 
         var muted = await _store.OptOutAllAsync(tx, contact, Noon.AddMinutes(1), ct);
 
-        Assert.Equal(2, muted);
-        Assert.Equal(["hotline"], await _store.ActiveTopicsAsync(tx, contact, ct));
+        Assert.Equal(3, muted);
+        Assert.Empty(await _store.ActiveTopicsAsync(tx, contact, ct));
+        Assert.Empty(await _store.ReceivedTopicsAsync(tx, contact, ct));
+        Assert.Equal(0, await _store.OptOutAllAsync(tx, contact, Noon.AddMinutes(2), ct));
     });
 
     [Fact]
-    public Task Unsubscribe_Hotline_Refused_OtherTopic_Muted() => WithContactAsync(async (tx, contact, ct) =>
+    public Task Unsubscribe_HotlineOrOtherTopic_Muted_UnknownTopic_False() => WithContactAsync(async (tx, contact, ct) =>
     {
-        await _store.SubscribeAsync(tx, contact, "hotline", "test", Noon, ct);
         await _store.SubscribeAsync(tx, contact, "health", "test", Noon, ct);
 
-        Assert.False(await _store.UnsubscribeAsync(tx, contact, "hotline", Noon.AddMinutes(1), ct));
+        Assert.True(await _store.UnsubscribeAsync(tx, contact, "hotline", Noon.AddMinutes(1), ct));
         Assert.True(await _store.UnsubscribeAsync(tx, contact, "health", Noon.AddMinutes(1), ct));
-        Assert.Equal(["hotline"], await _store.ActiveTopicsAsync(tx, contact, ct));
+        Assert.False(await _store.UnsubscribeAsync(tx, contact, "no-such-topic", Noon.AddMinutes(1), ct));
+        Assert.Empty(await _store.ReceivedTopicsAsync(tx, contact, ct));
+    });
+
+    [Fact]
+    public Task Subscribe_AfterOptingOutOfHotline_HotlineNewsBack() => WithContactAsync(async (tx, contact, ct) =>
+    {
+        await _store.OptOutAllAsync(tx, contact, Noon, ct);
+
+        await _store.SubscribeAsync(tx, contact, "hotline", "test", Noon.AddMinutes(1), ct);
+
+        Assert.Equal(["hotline"], await _store.ReceivedTopicsAsync(tx, contact, ct));
     });
 
     [Fact]

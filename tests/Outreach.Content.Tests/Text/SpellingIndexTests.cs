@@ -6,7 +6,7 @@ public sealed class SpellingIndexTests
 {
     private readonly SpellingIndex _index = new(new Dictionary<string, int>
     {
-        ["khoi"] = 2, ["nghiep"] = 5, ["nghiem"] = 1, ["thanh"] = 3, ["thach"] = 1,
+        ["khoi"] = 2, ["nghiep"] = 5, ["nghiem"] = 1, ["thanh"] = 3, ["thach"] = 1, ["vay"] = 4, ["von"] = 4, ["paracetamol"] = 1,
     });
 
     [Theory]
@@ -33,5 +33,19 @@ public sealed class SpellingIndexTests
     public void Correct_NothingToCorrect_Null(string typed)
     {
         Assert.Null(_index.Correct(typed));
+    }
+
+    [Fact]
+    public void Correct_LongWordTwoEditsOff_ByCharacterBigrams()
+    {
+        Assert.Equal("paracetamol", _index.Correct("paracetanoll"));  // two edits: no one-edit neighbour
+        Assert.Equal("paracetamol", _index.Correct("parracetamoll"));
+    }
+
+    [Fact]
+    public void Split_TwoSyllablesTypedAsOne_TheTwoWords()
+    {
+        Assert.Equal(("vay", "von"), _index.Split("vayvon"));
+        Assert.Null(_index.Split("vayxyz"));
     }
 }

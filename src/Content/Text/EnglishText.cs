@@ -1,0 +1,130 @@
+namespace Outreach.Content.Text;
+
+/// <summary>
+/// Tells a short English message ("help my husband is beating me", "what is the hotline number") from Vietnamese typed
+/// without accents: it counts words that are common in English and are not Vietnamese syllables ("me" is mẹ, "no" is nó,
+/// "an" is ăn, so they do not count).
+/// </summary>
+public static class EnglishText
+{
+    private static readonly HashSet<string> Words = new(
+        ["help", "my", "the", "husband", "right", "now", "what", "please", "she", "her", "him", "want", "someone", "is", "are", "was",
+         "of", "and", "for", "how", "where", "who", "can", "could", "number", "call", "hotline", "police", "wife", "child", "children",
+         "daughter", "son", "kill", "going", "there", "you", "your", "it", "this", "that", "with", "has", "have", "not", "fire",
+         "flood", "took", "pills", "drank", "swallowed", "am", "i", "we", "our", "they", "does", "did", "any", "about", "women",
+         "woman", "union", "violence", "domestic", "abuse", "abused", "beating", "beats", "hits", "hitting", "hurt", "safe",
+         "shelter", "emergency", "phone", "line", "free", "get", "need", "would", "like", "know", "if", "from", "be", "been",
+         "here", "which", "when", "why", "should", "will", "just", "very", "much", "many", "loan", "insurance", "health",
+         "thanks", "thank", "hello", "hi", "yes", "okay", "bye", "vietnam", "vietnamese", "english", "speak", "lot", "good", "morning", "night", "sorry", "welcome"],
+        StringComparer.Ordinal);
+
+    /// <summary>True when at least two of the tokens, and at least half of them, are English words.</summary>
+    public static bool LooksEnglish(IReadOnlyList<TextToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var words = tokens.Count(t => !t.IsNumber);
+        var english = tokens.Count(t => !t.IsMarked && Words.Contains(t.Exact));
+        return english >= 2 && english * 2 >= words;
+    }
+
+    /// <summary>True when <paramref name="token"/> is one of the English words counted.</summary>
+    public static bool IsEnglishWord(TextToken token) => !token.IsMarked && Words.Contains(token.Exact);
+
+    // What a short English question is about, in the pack's Vietnamese words; the longest phrase wins. Words not listed
+    // (the, is, my, please…) carry no topic and are dropped.
+    private static readonly Dictionary<string, string> Lexicon = new(StringComparer.Ordinal)
+    {
+        ["domestic violence"] = "bạo lực gia đình", ["violence"] = "bạo lực", ["abuse"] = "bạo hành", ["abused"] = "bạo hành",
+        ["beat"] = "đánh", ["beats"] = "đánh", ["beating"] = "đánh", ["hits"] = "đánh", ["hit"] = "đánh",
+        ["hotline"] = "đường dây nóng", ["helpline"] = "đường dây nóng", ["help line"] = "đường dây nóng",
+        ["phone number"] = "số điện thoại", ["number"] = "số điện thoại", ["call"] = "gọi", ["emergency"] = "khẩn cấp",
+        ["emergency numbers"] = "các số điện thoại khẩn cấp", ["police"] = "công an", ["ambulance"] = "cấp cứu",
+        ["fire"] = "cứu hỏa", ["flood"] = "lũ lụt", ["landslide"] = "sạt lở",
+        ["child protection"] = "bảo vệ trẻ em", ["child"] = "trẻ em", ["children"] = "trẻ em", ["kid"] = "trẻ em",
+        ["shelter"] = "nơi tạm lánh", ["safe place"] = "nơi tạm lánh", ["safe house"] = "nhà an toàn", ["stay"] = "chỗ ở",
+        ["peace house"] = "ngôi nhà bình yên", ["women"] = "phụ nữ", ["woman"] = "phụ nữ", ["wife"] = "vợ", ["husband"] = "chồng",
+        ["women's union"] = "hội phụ nữ", ["womens union"] = "hội phụ nữ", ["women union"] = "hội phụ nữ", ["union"] = "hội phụ nữ",
+        ["join"] = "vào hội", ["member"] = "hội viên", ["membership"] = "hội viên",
+        ["loan"] = "vay vốn", ["loans"] = "vay vốn", ["borrow"] = "vay vốn", ["credit"] = "vay vốn", ["microfinance"] = "tài chính vi mô",
+        ["interest rate"] = "lãi suất", ["interest"] = "lãi suất", ["collateral"] = "thế chấp",
+        ["health insurance"] = "bảo hiểm y tế", ["social insurance"] = "bảo hiểm xã hội", ["insurance"] = "bảo hiểm",
+        ["insurance card"] = "thẻ bảo hiểm y tế", ["pension"] = "lương hưu", ["maternity"] = "thai sản",
+        ["screening"] = "khám sàng lọc", ["cancer"] = "ung thư", ["breast cancer"] = "ung thư vú", ["cervical cancer"] = "ung thư cổ tử cung",
+        ["check up"] = "khám sàng lọc", ["checkup"] = "khám sàng lọc", ["pregnant"] = "mang thai", ["pregnancy"] = "mang thai",
+        ["contraception"] = "tránh thai", ["vaccine"] = "vắc xin",
+        ["legal aid"] = "trợ giúp pháp lý", ["lawyer"] = "luật sư", ["divorce"] = "ly hôn", ["custody"] = "nuôi con",
+        ["trafficking"] = "mua bán người", ["trafficked"] = "mua bán người", ["harassment"] = "quấy rối",
+        ["scam"] = "lừa đảo", ["fraud"] = "lừa đảo", ["job"] = "việc làm", ["jobs"] = "việc làm", ["training"] = "học nghề",
+        ["free"] = "miễn phí", ["cost"] = "mất tiền", ["where"] = "ở đâu", ["who"] = "ai", ["how much"] = "bao nhiêu",
+        ["how"] = "thế nào", ["how do i"] = "làm thế nào", ["how can i"] = "làm thế nào",
+        ["help"] = "hỗ trợ", ["support"] = "hỗ trợ", ["report"] = "báo tin",
+        ["bye"] = "tạm biệt", ["goodbye"] = "tạm biệt", ["see you"] = "tạm biệt", ["hello"] = "xin chào", ["hi"] = "xin chào", ["good morning"] = "xin chào", ["thanks"] = "cảm ơn", ["thank"] = "cảm ơn",
+        ["bot"] = "bot", ["robot"] = "robot", ["human"] = "người thật", ["real person"] = "người thật",
+    };
+
+    private static readonly Dictionary<string, List<(string[] Phrase, List<TextToken> Words)>> ByFirstWord = BuildLexicon();
+
+    /// <summary>
+    /// The Vietnamese words an English message is about ("where can I get a loan" → "ở đâu vay vốn"); words that say nothing
+    /// about the topic are dropped, so they count neither for nor against an entry.
+    /// </summary>
+    public static List<TextToken> Translate(IReadOnlyList<TextToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var result = new List<TextToken>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            (string[] Phrase, List<TextToken> Words)? best = null;
+            if (ByFirstWord.TryGetValue(tokens[i].Exact, out var candidates))
+            {
+                foreach (var candidate in candidates)
+                {
+                    if ((best is null || candidate.Phrase.Length > best.Value.Phrase.Length) && i + candidate.Phrase.Length <= tokens.Count
+                        && candidate.Phrase.Select((w, k) => tokens[i + k].Exact == w).All(same => same))
+                    {
+                        best = candidate;
+                    }
+                }
+            }
+
+            if (best is { } match)
+            {
+                result.AddRange(match.Words);
+                i += match.Phrase.Length;
+            }
+            else
+            {
+                if (tokens[i].IsNumber || (!Words.Contains(tokens[i].Exact) && !IsFunctionWord(tokens[i].Exact)))
+                {
+                    result.Add(tokens[i]);
+                }
+
+                i++;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsFunctionWord(string word) => word is "s" or "t" or "d" or "m" or "ll" or "re" or "ve" or "a" or "an" or "to"
+        or "do" or "me" or "in" or "on" or "at" or "or" or "so" or "as" or "by" or "up" or "no" or "get" or "got" or "please"
+        or "lot" or "lots" or "much" or "very" or "really" or "ok" or "okay";
+
+    private static Dictionary<string, List<(string[], List<TextToken>)>> BuildLexicon()
+    {
+        var index = new Dictionary<string, List<(string[], List<TextToken>)>>(StringComparer.Ordinal);
+        foreach (var (english, vietnamese) in Lexicon)
+        {
+            var phrase = VietnameseText.Tokenize(english).Select(t => t.Exact).ToArray();
+            if (!index.TryGetValue(phrase[0], out var list))
+            {
+                list = [];
+                index[phrase[0]] = list;
+            }
+
+            list.Add((phrase, VietnameseText.Tokenize(vietnamese)));
+        }
+
+        return index;
+    }
+}

@@ -1,0 +1,166 @@
+namespace Outreach.Content.Text;
+
+/// <summary>
+/// Ways members say the same thing, folded into one wording before matching, on both sides (the member's message and the
+/// pack's entries): "heo" and "lợn", "ly dị" and "ly hôn", "có bầu" and "mang thai", "sổ đỏ" and "thế chấp". So an entry
+/// written one way answers a question asked the other way, whatever words the entry's author happened to use.
+/// <para>
+/// Phrases are matched like crisis cues: a syllable typed with accents must be that word, one typed plain may be any word
+/// that folds to it; the longest phrase wins. Only concepts members ask about are listed, each to the wording the pack uses.
+/// </para>
+/// </summary>
+public static class Synonyms
+{
+    // Each row: the wording the pack uses, then the other ways to say it.
+    private static readonly (string Canonical, string[] Variants)[] Rows =
+    [
+        // Family, people.
+        ("lợn", ["heo"]),
+        ("chồng", ["ông xã", "phu quân"]),
+        ("vợ", ["bà xã"]),
+        ("con", ["con cái"]),
+        ("người già", ["người cao tuổi", "cụ già", "người lớn tuổi", "ông bà già", "bà cụ", "ông cụ"]),
+        ("khuyết tật", ["tàn tật", "tàn tật", "người khuyết tật", "bị liệt", "khiếm thị", "khiếm thính"]),
+        ("mẹ đơn thân", ["nuôi con một mình", "một mình nuôi con", "mẹ một mình nuôi con", "mẹ bỉm đơn thân", "làm mẹ đơn thân", "phụ nữ đơn thân", "single mom"]),
+        ("nam giới", ["đàn ông", "người đàn ông"]),
+        ("mồ côi", ["không cha không mẹ", "mất cha mẹ", "mất bố mẹ"]),
+        ("dân tộc thiểu số", ["đồng bào dân tộc", "người dân tộc", "bà con dân tộc", "vùng dân tộc"]),
+        ("hộ nghèo", ["nhà nghèo", "gia đình nghèo", "sổ hộ nghèo"]),
+
+        // Money and loans.
+        ("vay vốn", ["vay tiền", "mượn tiền", "vay ít tiền", "vay ít vốn", "vay một ít", "xin vốn", "vay ưu đãi", "vốn ưu đãi"]),
+        ("thế chấp", ["sổ đỏ", "tài sản bảo đảm", "tài sản đảm bảo", "cầm cố", "giấy chứng nhận quyền sử dụng đất"]),
+        ("quá hạn", ["trễ hạn", "chậm trả", "không trả được nợ", "chưa trả được nợ", "không trả nổi", "nợ xấu", "đến hạn mà chưa trả", "trả không kịp"]),
+        ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
+        ("giấy tờ", ["hồ sơ", "thủ tục", "giấy má"]),
+        ("khởi nghiệp", ["khởi sự kinh doanh", "mở tiệm", "mở quán", "mở cửa hàng", "mở tiệm tạp hóa", "làm ăn buôn bán", "mở xưởng"]),
+        ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi"]),
+
+        // Work, jobs, trafficking.
+        ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm"]),
+        ("việc làm", ["tìm việc", "kiếm việc", "xin việc", "công ăn việc làm", "giới thiệu việc"]),
+        ("xuất khẩu lao động", ["đi lao động nước ngoài", "đi làm nước ngoài", "đi làm ở nước ngoài", "làm việc ở nước ngoài", "đi làm bên nước ngoài", "đi xuất khẩu"]),
+        ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán"]),
+        ("chuyển tiền", ["chuyển khoản", "gửi tiền", "nạp tiền"]),
+        ("lừa đảo", ["lừa tiền", "lừa gạt", "bị lừa mất tiền", "giả danh", "mạo danh", "xưng là công an", "xưng công an", "scam"]),
+        ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục"]),
+
+        // Family law.
+        ("ly hôn", ["ly dị", "bỏ nhau", "ra tòa", "đơn ly hôn", "chia tay chồng", "bỏ chồng"]),
+        ("nuôi con", ["quyền nuôi con", "giành nuôi con", "ai nuôi con"]),
+        ("cấp dưỡng", ["tiền nuôi con", "chu cấp", "trợ cấp nuôi con"]),
+        ("tảo hôn", ["cưới sớm", "lấy chồng sớm", "kết hôn sớm", "tuổi kết hôn", "mấy tuổi được lấy chồng", "mấy tuổi lấy chồng", "mấy tuổi được cưới", "bao nhiêu tuổi được kết hôn", "bao nhiêu tuổi được lấy chồng"]),
+        ("bạo lực gia đình", ["bạo hành gia đình", "bạo lực trong gia đình"]),
+
+        // Health.
+        ("mang thai", ["có bầu", "có thai", "mang bầu", "bầu bí", "đang bầu", "bà bầu"]),
+        ("sinh con", ["đẻ con", "sinh em bé", "sinh nở", "đi đẻ"]),
+        ("tránh thai", ["ngừa thai", "đặt vòng", "thuốc tránh thai", "bao cao su", "kế hoạch hóa gia đình", "triệt sản", "cấy que"]),
+        ("trầm cảm sau sinh", ["buồn sau sinh", "chán nản sau sinh", "khóc nhiều sau sinh", "stress sau sinh", "trầm cảm sau đẻ"]),
+        ("vắc xin hpv", ["vaccine hpv", "vacxin hpv", "tiêm hpv", "tiêm phòng hpv", "tiêm phòng ung thư cổ tử cung", "tiêm ngừa ung thư cổ tử cung"]),
+        ("khám sàng lọc", ["tầm soát", "kiểm tra sức khỏe", "khám sức khỏe định kỳ"]),
+        ("ung thư vú", ["k vú", "bướu vú"]),
+
+        // Papers, apps, the union.
+        ("vneid", ["định danh điện tử", "tài khoản định danh", "ứng dụng định danh", "căn cước điện tử", "vn eid"]),
+        ("căn cước", ["căn cước công dân", "chứng minh nhân dân", "chứng minh thư", "cmnd"]),
+        ("hội phụ nữ", ["hội liên hiệp phụ nữ", "hội phụ nữ việt nam", "women's union"]),
+        ("chuyển sinh hoạt", ["chuyển hội", "chuyển nơi sinh hoạt", "sinh hoạt hội ở nơi mới", "đổi chi hội"]),
+        ("đường dây nóng", ["hotline", "tổng đài khẩn cấp"]),
+        ("xin chào", ["chào buổi sáng", "chào buổi tối", "chào buổi chiều"]),
+    ];
+
+    private static readonly Dictionary<string, List<(TextToken[] Phrase, TextToken[] Canonical)>> ByFirstToken = Build();
+
+    /// <summary>Every syllable of every listed phrase (so spelling correction leaves "heo" alone).</summary>
+    public static IEnumerable<string> Vocabulary =>
+        Rows.SelectMany(r => r.Variants.Append(r.Canonical)).SelectMany(p => VietnameseText.Tokenize(p)).Select(t => t.Folded).Distinct();
+
+    /// <summary>The tokens with every listed wording replaced by the pack's; <paramref name="weights"/> follow (the lowest of a phrase).</summary>
+    public static (List<TextToken> Tokens, List<float> Weights) Normalize(IReadOnlyList<TextToken> tokens, IReadOnlyList<float>? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var result = new List<TextToken>(tokens.Count);
+        var resultWeights = new List<float>(tokens.Count);
+        for (var i = 0; i < tokens.Count;)
+        {
+            var best = Longest(tokens, i);
+            if (best is { } match)
+            {
+                var weight = Enumerable.Range(i, match.Phrase.Length).Min(k => weights?[k] ?? 1f);
+                result.AddRange(match.Canonical);
+                resultWeights.AddRange(Enumerable.Repeat(weight, match.Canonical.Length));
+                i += match.Phrase.Length;
+            }
+            else
+            {
+                result.Add(tokens[i]);
+                resultWeights.Add(weights?[i] ?? 1f);
+                i++;
+            }
+        }
+
+        return (result, resultWeights);
+    }
+
+    private static (TextToken[] Phrase, TextToken[] Canonical)? Longest(IReadOnlyList<TextToken> tokens, int start)
+    {
+        if (!ByFirstToken.TryGetValue(tokens[start].Folded, out var candidates))
+        {
+            return null;
+        }
+
+        (TextToken[] Phrase, TextToken[] Canonical)? best = null;
+        foreach (var candidate in candidates)
+        {
+            if ((best is null || candidate.Phrase.Length > best.Value.Phrase.Length) && MatchesAt(tokens, start, candidate.Phrase))
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool MatchesAt(IReadOnlyList<TextToken> tokens, int start, TextToken[] phrase)
+    {
+        if (start + phrase.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            var typed = tokens[start + k];
+            if (!string.Equals(typed.Folded, phrase[k].Folded, StringComparison.Ordinal)
+                || (typed.IsMarked && !string.Equals(typed.Exact, phrase[k].Exact, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Dictionary<string, List<(TextToken[], TextToken[])>> Build()
+    {
+        var index = new Dictionary<string, List<(TextToken[], TextToken[])>>(StringComparer.Ordinal);
+        foreach (var (canonical, variants) in Rows)
+        {
+            var to = VietnameseText.Tokenize(canonical).ToArray();
+            foreach (var variant in variants.Distinct(StringComparer.Ordinal))
+            {
+                var from = VietnameseText.Tokenize(variant).ToArray();
+                if (!index.TryGetValue(from[0].Folded, out var list))
+                {
+                    list = [];
+                    index[from[0].Folded] = list;
+                }
+
+                list.Add((from, to));
+            }
+        }
+
+        return index;
+    }
+}

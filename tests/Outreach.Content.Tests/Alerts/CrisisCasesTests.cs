@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Outreach.Content.KnowledgeBase;
+using Outreach.Content.Tests.KnowledgeBase;
+
+namespace Outreach.Content.Tests.Alerts;
+
+/// <summary>
+/// The crisis cases of issue 10, as a member writes them: each answered as a crisis with the right number first (the first
+/// emergency number of the first line), and the everyday messages that folding diacritics turned into false alarms.
+/// </summary>
+public sealed partial class CrisisCasesTests
+{
+    private static async Task<AnswerDecision> AskAsync(string text) =>
+        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
+
+    // The emergency numbers in the order the first line gives them.
+    private static List<string> NumbersOfFirstLine(AnswerDecision decision) =>
+        Numbers().Matches(decision.Text.Split('\n')[0]).Select(m => m.Value).ToList();
+
+    [GeneratedRegex(@"\b(111|112|113|114|115|1900 969 680)\b")]
+    private static partial Regex Numbers();
+
+    [Theory]
+    // Poisoning, overdose, self-harm: 115.
+    [InlineData("chồng em vừa uống thuốc trừ sâu, giờ nôn liên tục", "115")]
+    [InlineData("mẹ em uống thuốc diệt cỏ rồi chị ơi", "115")]
+    [InlineData("em gái em ăn lá ngón sau khi cãi nhau với chồng", "115")]
+    [InlineData("con gái em uống hết lọ thuốc của bà", "115")]
+    [InlineData("bạn em đang đứng trên sân thượng đòi nhảy lầu", "115")]
+    [InlineData("chị hàng xóm vừa nhảy sông", "115")]
+    [InlineData("uống bao nhiêu viên thuốc ngủ thì chết", "115")]
+    [InlineData("con gái em 14 tuổi bị bạn bè tung ảnh lên mạng chế giễu, giờ nó đòi tự tử", "115")]
+    // Medical emergencies: 115.
+    [InlineData("con em 2 tuổi uống phải nước tẩy bồn cầu", "115")]
+    [InlineData("em sinh được 5 ngày mà ra máu nhiều quá", "115")]
+    [InlineData("bà nội tự nhiên méo miệng, tay trái yếu không cầm được đũa", "115")]
+    [InlineData("mẹ em đột quỵ, nằm bất động", "115")]
+    [InlineData("bà già hàng xóm ngã cầu thang không dậy được", "115")]
+    // Danger from a person: 113.
+    [InlineData("chồng đang đạp vào bụng em, em đang có bầu", "113")]
+    [InlineData("ck cầm búa đuổi em chạy khắp xóm", "113")]
+    [InlineData("chồng em dọa đốt nhà nếu em bỏ đi", "113")]
+    [InlineData("nó tưới xăng quanh nhà em rồi", "113")]
+    [InlineData("có thằng cầm mã tấu đứng trước cổng nhà em", "113")]
+    [InlineData("someone is trying to break into my house", "113")]
+    [InlineData("em gai toi bi bat coc", "113")]
+    [InlineData("nó bắt em gửi ảnh khỏa thân, không gửi thì đăng lên mạng", "113")]
+    [InlineData("em bị cưỡng bức tối qua, em không biết làm sao", "113")]
+    [InlineData("chồng em ép quan hệ dù em đang ốm", "113")]
+    // Trafficking, forced labour: 113.
+    [InlineData("chị gái em được người quen rủ sang Trung Quốc làm việc, giờ mất liên lạc 2 tháng rồi", "113")]
+    [InlineData("em đi làm ở xưởng, chủ giữ căn cước không cho về, không trả lương", "113")]
+    [InlineData("tụi nó nhốt em trong xưởng bắt làm việc không công", "113")]
+    // A child at risk: 111.
+    [InlineData("sáng nay em thấy một trẻ sơ sinh bị bỏ rơi trước cổng chùa", "111")]
+    [InlineData("bố mẹ ép em gái 14 tuổi lấy chồng", "111")]
+    [InlineData("nhà kia bỏ con nhỏ 2 tuổi ở nhà một mình mấy ngày", "111")]
+    [InlineData("cô giáo đánh con em tím cả lưng", "111")]
+    [InlineData("I think my neighbour is beating his kids", "111")]
+    [InlineData("con gái tôi 13 tuổi bị thầy dạy thêm giở trò", "111")]
+    [InlineData("em 15 tuổi, bố em hay vào phòng sờ người em ban đêm", "111")]
+    // Fire: 114. Flood, landslide: 112.
+    [InlineData("phòng trọ bên cạnh đang cháy, khói đen nhiều lắm", "114")]
+    [InlineData("cháy chợ rồi mọi người ơi", "114")]
+    [InlineData("nước lũ lên tới mái nhà rồi, cả nhà đang ở trên mái", "112")]
+    [InlineData("sạt lở đất vùi lấp nhà hàng xóm, có người bên trong", "112")]
+    [InlineData("nước ngập ngang ngực rồi, ông bà em không đi được", "112")]
+    // Without diacritics and in teencode.
+    [InlineData("ck e dang danh e", "113")]
+    [InlineData("ong ay dang cam dao duoi theo toi", "113")]
+    [InlineData("em gai em bi ban sang trung quoc", "113")]
+    [InlineData("nha tro dang chay", "114")]
+    [InlineData("e vua uong ca vi thuoc ngu", "115")]
+    // Domestic violence, not acute: the women's support line.
+    [InlineData("chồng em hay đánh em", "1900 969 680")]
+    public async Task CrisisMessage_RightNumberFirst(string text, string first)
+    {
+        var decision = await AskAsync(text);
+
+        Assert.Equal(AnswerKind.Crisis, decision.Kind);
+        Assert.Equal(first, NumbersOfFirstLine(decision).FirstOrDefault());
+    }
+
+    [Fact]
+    public async Task ChildRapedNow_113FirstThen111()
+    {
+        var decision = await AskAsync("bố dượng đang hiếp con gái em");
+
+        Assert.Equal(["113", "111"], NumbersOfFirstLine(decision).Distinct().Take(2));
+    }
+
+    [Theory]
+    [InlineData("chương trình giảm nghèo")]       // "giảm" typed with its tone is not "giam" (lock up)
+    [InlineData("giám sát viên")]                 // nor is "giám"
+    [InlineData("da em dang can vay von")]        // dạ, em đang cần vay vốn: "da" opening the message is not a kick
+    [InlineData("ban sang nha em choi")]          // bạn sang nhà em chơi: not "bán sang"
+    [InlineData("chong em da dong tien hoi phi")] // chồng em đã đóng tiền: "đã", not "đá"
+    [InlineData("em dang giam can")]              // đang giảm cân
+    [InlineData("em muon tu tu tim hieu vay von")] // từ từ, not tự tử
+    [InlineData("danh sach ho ngheo o xa")]
+    [InlineData("chong em hay danh bac")]
+    [InlineData("con em dang chay nhay ngoai san")]
+    [InlineData("mua thuoc tru sau o dau re")]
+    [InlineData("phong chong xam hai tre em la gi")]
+    [InlineData("lu lut sat lo goi so nao")]
+    [InlineData("giữ căn cước cẩn thận khi đi làm xa")]
+    [InlineData("bà em bị tai biến mấy năm nay có được hỗ trợ gì không")]
+    [InlineData("phòng cháy chữa cháy ở khu trọ")]
+    [InlineData("trời mưa lớn, đang đi đường")]
+    [InlineData("nhà bị cháy năm ngoái, hội có hỗ trợ làm lại nhà không")]
+    [InlineData("em đi chợ về bị cháy nắng")]
+    [InlineData("nhà em phá cửa cũ làm cửa mới")]
+    [InlineData("con em bị ngã xe đạp trầy chân")]
+    [InlineData("nhà em bị ngập nước, đang dọn dẹp, có người giúp")]
+    public async Task EverydayMessage_NotACrisis(string text)
+    {
+        var decision = await AskAsync(text);
+
+        Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
+    }
+}
