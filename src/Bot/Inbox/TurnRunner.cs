@@ -68,6 +68,6 @@ public sealed class TurnRunner(
 
         // Only the exception type is logged and stored: messages can quote what the member wrote.
         Log.TurnFailed(logger, exception, inboxEvent.Id, attempt, retryAt is null);
-        await inbox.RecordFailureAsync(inboxEvent.Id, exception.GetType().FullName ?? "error", retryAt, CancellationToken.None);
+        await inbox.RecordFailureAsync(inboxEvent, exception.GetType().FullName ?? "error", retryAt, CancellationToken.None);
     }
 }

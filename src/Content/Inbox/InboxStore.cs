@@ -111,19 +111,26 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or given up ("failed") when it is null.</summary>
-    public async Task RecordFailureAsync(long id, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a failed attempt: retried at <paramref name="retryAt"/>, or given up ("failed") when it is null. The turn's
+    /// rollback has released the row by now, so another worker may have claimed it since: the record applies only while the
+    /// event is still pending with the attempts seen at <paramref name="claimed"/>'s claim (a finished event never flips back
+    /// to pending, an attempt is never counted twice). Returns false when it no longer applied.
+    /// </summary>
+    public async Task<bool> RecordFailureAsync(InboxEvent claimed, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var id = claimed.Id;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        return 1 == await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE inbox_events
             SET attempts = attempts + 1, last_error = @error, next_attempt_at = @retryAt,
                 status = CASE WHEN @retryAt IS NULL THEN 'failed' ELSE 'pending' END,
                 processed_at = CASE WHEN @retryAt IS NULL THEN @now ELSE processed_at END
-            WHERE id = @id
+            WHERE id = @id AND status = 'pending' AND attempts = @attempts
             """,
-            new { id, error, retryAt, now = time.GetUtcNow() },
+            new { id, error, retryAt, attempts = claimed.Attempts, now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
     }
 
