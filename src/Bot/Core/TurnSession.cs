@@ -23,6 +23,12 @@ public sealed class TurnSession(NpgsqlTransaction transaction, InboxEvent inboxE
     /// <summary>The codes of her org unit and the units above it, nearest first (set with <see cref="Contact"/>; empty without a unit).</summary>
     public IReadOnlyList<UnitCode> MemberUnits { get; set; } = [];
 
+    /// <summary>
+    /// The turn answers a crisis: its replies (the hotlines) are urgent and go out ahead of her other queued replies, whatever
+    /// state those are in.
+    /// </summary>
+    public bool Urgent { get; set; }
+
     /// <summary>The position of the next reply of this turn (replies are sent in this order).</summary>
     public int NextSeq() => _seq++;
 }

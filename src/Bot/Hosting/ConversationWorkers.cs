@@ -68,7 +68,7 @@ public sealed class ConversationWorkers(
             {
                 try
                 {
-                    if (await outbox.ReleaseExpiredAsync(stoppingToken) > 0)
+                    if (await outbox.ReleaseExpiredAsync(options.Value.MaxSendAttempts, stoppingToken) > 0)
                     {
                         outboxSignal.Pulse();
                     }

@@ -111,7 +111,8 @@ public sealed class InboxAdapter : BotAdapter, IInbox
                 session?.InboxEvent.Id,
                 session?.NextSeq() ?? 0,
                 MessagePurposes.Name(message.Purpose),
-                JsonSerializer.Serialize(message, OutboundMessageMapper.JsonOptions));
+                JsonSerializer.Serialize(message, OutboundMessageMapper.JsonOptions),
+                session?.Urgent ?? false);
             var id = await _outbox.EnqueueAsync(session?.Transaction, draft, cancellationToken);
             responses.Add(new ResourceResponse(id.ToString(CultureInfo.InvariantCulture)));
         }

@@ -39,9 +39,38 @@ public sealed partial class ReplyDispatcher(
             return true;
         }
 
-        var message = JsonSerializer.Deserialize<OutboundMessage>(row.Body, OutboundMessageMapper.JsonOptions)
-            ?? throw new InvalidOperationException($"Outbound message {row.Id} has an empty body.");
-        var result = await sender.SendAsync(message with { Reference = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+        OutboundMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<OutboundMessage>(row.Body, OutboundMessageMapper.JsonOptions);
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
+
+        if (message is null)
+        {
+            // Nothing to retry: it would fail the same way every time and hold her later replies back.
+            Log.ReplyNotSent(logger, row.Id, row.Channel, SendOutcome.Rejected, "unreadable_body");
+            await outbox.CompleteAsync(row.Id, sent: false, [], "unreadable_body", null, cancellationToken);
+            return true;
+        }
+
+        SendResult result;
+        try
+        {
+            result = await sender.SendAsync(message with { Reference = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A sender that throws (a bug, a body the platform client cannot build) is a failed attempt like any other: retried
+            // with backoff up to MaxSendAttempts, then failed, so it never loops forever in front of her later replies. Only the
+            // exception's type is kept: its message can quote the reply.
+            var code = ex.GetType().FullName ?? "exception";
+            result = SendResult.Failed(SendOutcome.Transient, code, code);
+        }
+
         await RecordAsync(row, result, cancellationToken);
         return true;
     }

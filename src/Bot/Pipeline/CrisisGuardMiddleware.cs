@@ -38,6 +38,11 @@ public sealed partial class CrisisGuardMiddleware(
             return;
         }
 
+        if (member.Session is { } turn)
+        {
+            turn.Urgent = true;
+        }
+
         await turnContext.SendActivityAsync(decision.Text, cancellationToken: cancellationToken);
         if (decision.FollowUp is not null)
         {

@@ -19,8 +19,8 @@ public sealed class OutboundMessageStore(NpgsqlDataSource dataSource, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(draft);
         const string sql = """
-            INSERT INTO outbound_messages (channel, account_id, recipient_id, contact_id, inbox_event_id, seq, purpose, body, created_at)
-            VALUES (@Channel, @AccountId, @RecipientId, @ContactId, @InboxEventId, @Seq, @Purpose, @Body::jsonb, @now)
+            INSERT INTO outbound_messages (channel, account_id, recipient_id, contact_id, inbox_event_id, seq, purpose, body, urgent, created_at)
+            VALUES (@Channel, @AccountId, @RecipientId, @ContactId, @InboxEventId, @Seq, @Purpose, @Body::jsonb, @Urgent, @now)
             RETURNING id
             """;
         var args = new DynamicParameters(draft);
@@ -52,6 +52,8 @@ public sealed class OutboundMessageStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>
     /// Takes the next message that is due and first in its member's queue, marks it "sending" with a lease, and returns it.
+    /// An urgent message (a crisis reply) comes first and waits only behind her earlier urgent ones: a reply that is backing
+    /// off, failing or stuck "sending" never holds the hotline answer back.
     /// </summary>
     public async Task<OutboundRow?> ClaimNextAsync(TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -66,8 +68,8 @@ public sealed class OutboundMessageStore(NpgsqlDataSource dataSource, TimeProvid
                   AND NOT EXISTS (
                       SELECT 1 FROM outbound_messages p
                       WHERE p.status IN ('pending', 'sending') AND p.id < m.id AND p.channel = m.channel
-                        AND p.account_id = m.account_id AND p.recipient_id = m.recipient_id)
-                ORDER BY m.id
+                        AND p.account_id = m.account_id AND p.recipient_id = m.recipient_id AND (p.urgent OR NOT m.urgent))
+                ORDER BY m.urgent DESC, m.id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING {Columns}
@@ -76,13 +78,22 @@ public sealed class OutboundMessageStore(NpgsqlDataSource dataSource, TimeProvid
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Puts messages whose "sending" lease ran out (their host died mid-send) back in the queue. Returns how many.</summary>
-    public async Task<int> ReleaseExpiredAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts messages whose "sending" lease ran out (their host died mid-send, or the send never returned) back in the queue;
+    /// one that has had <paramref name="maxAttempts"/> claims already fails ("lease_expired") instead. Returns how many.
+    /// </summary>
+    public async Task<int> ReleaseExpiredAsync(int maxAttempts, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbound_messages SET status = 'pending' WHERE status = 'sending' AND next_attempt_at < @now",
-            new { now = time.GetUtcNow() },
+            """
+            UPDATE outbound_messages
+            SET status = CASE WHEN attempts >= @maxAttempts THEN 'failed' ELSE 'pending' END,
+                error_code = CASE WHEN attempts >= @maxAttempts THEN 'lease_expired' ELSE error_code END,
+                next_attempt_at = CASE WHEN attempts >= @maxAttempts THEN NULL ELSE next_attempt_at END
+            WHERE status = 'sending' AND next_attempt_at < @now
+            """,
+            new { maxAttempts, now = time.GetUtcNow() },
             cancellationToken: cancellationToken));
     }
 

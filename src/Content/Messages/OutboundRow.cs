@@ -16,7 +16,7 @@ public sealed record OutboundRow(
     int Attempts,
     DateTimeOffset CreatedAt);
 
-/// <summary>A message to record for sending.</summary>
+/// <summary>A message to record for sending. <paramref name="Urgent"/>: a crisis reply, sent ahead of the member's other replies.</summary>
 public sealed record OutboundDraft(
     string Channel,
     string AccountId,
@@ -25,7 +25,8 @@ public sealed record OutboundDraft(
     long? InboxEventId,
     int Seq,
     string Purpose,
-    string Body);
+    string Body,
+    bool Urgent = false);
 
 /// <summary>Statuses of an outbound message; receipts only move it forward (sent → delivered → read).</summary>
 public static class OutboundStatuses

@@ -41,6 +41,13 @@ public sealed class CrisisMessageTests(PostgresServer server) : IAsyncLifetime
             "SELECT count(*) FROM handoffs h JOIN contacts c ON c.id = h.contact_id WHERE c.platform_user_id = @userId AND h.reason = 'crisis' AND h.status = 'requested'"));
         Assert.Equal(0, await member.CountAsync(
             "SELECT count(*) FROM dialog_states d JOIN contacts c ON c.id = d.contact_id WHERE c.platform_user_id = @userId"));
+        // The hotline replies are urgent (sent ahead of anything of hers still queued); her earlier replies are not.
+        var urgent = (await connection.QueryAsync<bool>(
+            "SELECT urgent FROM outbound_messages WHERE recipient_id = 'member-crisis' ORDER BY id")).ToList();
+        var hotlines = urgent.AsEnumerable().Reverse().TakeWhile(u => u).Count();
+        Assert.InRange(hotlines, 1, 2);
+        Assert.DoesNotContain(true, urgent.SkipLast(hotlines));
+        Assert.True(urgent.Count > hotlines);
     }
 
     [Fact]

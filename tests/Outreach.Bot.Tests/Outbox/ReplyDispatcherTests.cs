@@ -113,12 +113,89 @@ public sealed class ReplyDispatcherTests(PostgresServer server) : IAsyncLifetime
         Assert.True(first < second);
     }
 
-    private Task<long> EnqueueAsync(string text, string channel = ScriptedChannel.Name, int seq = 0)
+    [Fact]
+    public async Task SenderThatThrows_CountsAsAnAttempt_FailsAtTheCap_AndHerNextReplyGoesOut()
     {
-        var message = new OutboundMessage { Channel = channel, AccountId = "page", RecipientId = "member", Text = text };
+        var ct = TestContext.Current.CancellationToken;
+        var poison = await EnqueueAsync("độc", seq: 0);
+        var next = await EnqueueAsync("tiếp", seq: 1);
+        _sender.Throw(new InvalidOperationException("bug in the sender"), times: 3);
+        _sender.Next(SendResult.Sent("ok"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await _dispatcher.SendOnceAsync(ct));
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.True(await _dispatcher.SendOnceAsync(ct));
+        Assert.Equal(("failed", "System.InvalidOperationException"), ((await RowAsync(poison)).Status, (await RowAsync(poison)).Error));
+        Assert.Equal("sent", (await RowAsync(next)).Status);
+        Assert.Equal(["độc", "độc", "độc", "tiếp"], _sender.Received.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task SendingLeaseRunOut_RequeuedBelowTheCap_FailedAtIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await EnqueueAsync("treo");
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.NotNull(await _outbox.ClaimNextAsync(ReplyDispatcher.SendLease, ct)); // a host claims it and dies mid-send
+            _clock.Advance(ReplyDispatcher.SendLease + TimeSpan.FromSeconds(1));
+            Assert.Equal(1, await _outbox.ReleaseExpiredAsync(3, ct));
+            Assert.Equal(attempt < 3 ? "pending" : "failed", (await RowAsync(id)).Status);
+        }
+
+        Assert.Equal("lease_expired", (await RowAsync(id)).Error);
+        Assert.Null(await _outbox.ClaimNextAsync(ReplyDispatcher.SendLease, ct));
+    }
+
+    [Fact]
+    public async Task CrisisReply_PassesHerReplyThatIsWaitingToBeRetried_AndHerStuckOne()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var waiting = await EnqueueAsync("câu trả lời thường", seq: 0);
+        _sender.Next(SendResult.Failed(SendOutcome.Transient, "500", "oops"));
+        await _dispatcher.SendOnceAsync(ct); // now backing off
+        var stuck = await EnqueueAsync("đang gửi", seq: 1, member: "her");
+        Assert.NotNull(await _outbox.ClaimNextAsync(ReplyDispatcher.SendLease, ct)); // "sending" on a host that hangs
+        var hotline = await EnqueueAsync("Gọi ngay 111", seq: 0, urgent: true);
+        var hotlineToHer = await EnqueueAsync("Gọi ngay 111", seq: 0, urgent: true, member: "her");
+        _sender.Next(SendResult.Sent("h1"));
+        _sender.Next(SendResult.Sent("h2"));
+
+        Assert.True(await _dispatcher.SendOnceAsync(ct));
+        Assert.True(await _dispatcher.SendOnceAsync(ct));
+
+        Assert.Equal(("sent", "sent"), ((await RowAsync(hotline)).Status, (await RowAsync(hotlineToHer)).Status));
+        Assert.Equal(("pending", "sending"), ((await RowAsync(waiting)).Status, (await RowAsync(stuck)).Status));
+    }
+
+    [Fact]
+    public async Task TwoCrisisReplies_KeepTheirOrder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await EnqueueAsync("thường", seq: 0);
+        await EnqueueAsync("hotline", seq: 1, urgent: true);
+        await EnqueueAsync("theo dõi", seq: 2, urgent: true);
+        _sender.Next(SendResult.Sent("a"));
+        _sender.Next(SendResult.Sent("b"));
+        _sender.Next(SendResult.Sent("c"));
+
+        while (await _dispatcher.SendOnceAsync(ct))
+        {
+        }
+
+        Assert.Equal(["hotline", "theo dõi", "thường"], _sender.Received.Select(m => m.Text));
+    }
+
+    private Task<long> EnqueueAsync(string text, string channel = ScriptedChannel.Name, int seq = 0, bool urgent = false, string member = "member")
+    {
+        var message = new OutboundMessage { Channel = channel, AccountId = "page", RecipientId = member, Text = text };
         return _outbox.EnqueueAsync(null, new OutboundDraft(
-            channel, "page", "member", null, null, seq, MessagePurposes.Name(MessagePurpose.Reply),
-            JsonSerializer.Serialize(message, OutboundMessageMapper.JsonOptions)), TestContext.Current.CancellationToken);
+            channel, "page", member, null, null, seq, MessagePurposes.Name(MessagePurpose.Reply),
+            JsonSerializer.Serialize(message, OutboundMessageMapper.JsonOptions), urgent), TestContext.Current.CancellationToken);
     }
 
     private async Task<(string Status, string[] Ids, DateTimeOffset? NextAttemptAt, string? Error)> RowAsync(long id)
@@ -142,18 +219,26 @@ public sealed class ReplyDispatcherTests(PostgresServer server) : IAsyncLifetime
 
     private sealed class ScriptedSender : IChannelSender
     {
-        private readonly Queue<SendResult> _results = new();
+        private readonly Queue<Func<SendResult>> _results = new();
 
         public List<OutboundMessage> Received { get; } = [];
 
         public string Channel => ScriptedChannel.Name;
 
-        public void Next(SendResult result) => _results.Enqueue(result);
+        public void Next(SendResult result) => _results.Enqueue(() => result);
+
+        public void Throw(Exception exception, int times)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                _results.Enqueue(() => throw exception);
+            }
+        }
 
         public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
         {
             Received.Add(message);
-            return Task.FromResult(_results.Dequeue());
+            return Task.FromResult(_results.Dequeue()());
         }
     }
 }
