@@ -126,6 +126,28 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Puts rows this worker claimed but never handed to a platform back in the queue (the chunk failed before their send):
+    /// only rows still "sending", so a row recorded meanwhile keeps its outcome. Returns how many.
+    /// </summary>
+    public async Task<int> ReleaseUnsentAsync(long broadcastId, IReadOnlyCollection<long> contactIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contactIds);
+        if (contactIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE deliveries SET status = 'queued', updated_at = @now
+            WHERE broadcast_id = @broadcastId AND contact_id = ANY(@contactIds) AND status = 'sending'
+            """,
+            new { broadcastId, contactIds = contactIds.ToArray(), now },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>Extends the worker's lease on a chunk; false when the chunk was taken over (the worker must stop).</summary>
     public async Task<bool> RenewChunkAsync(ChunkClaim chunk, DateTimeOffset until, CancellationToken cancellationToken)
     {

@@ -70,4 +70,12 @@ public sealed class BroadcastOptions
     public int ZaloMaxPerMonth { get; set; } = 4;
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>
+    /// How often a worker retries a claim or a record that failed on a transient database error (an outage, a restart), with
+    /// backoff from 250 ms up to 5 s (default 12: about 40 s, inside the default lease). Past that the chunk fails; rows
+    /// claimed but never handed to a platform go back to the queue.
+    /// </summary>
+    [Range(0, 100)]
+    public int DatabaseRetries { get; set; } = 12;
 }

@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly;
+using Polly.Retry;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
 using Outreach.Scheduler.Sending;
@@ -13,6 +17,9 @@ namespace Outreach.Scheduler.Broadcasting;
 /// still sending (one durable round trip per batch); before it, the quiet hours are checked. When a claim comes back empty
 /// or the quiet hours begin, rows not yet handed to a platform go back to the queue. After a crash, at most ClaimBatch +
 /// 3 × Concurrency rows per worker are "unknown": claimed and not yet sent, in flight, or sent and not yet recorded.
+/// A transient database error (an outage, a restart) is retried with backoff (<see cref="BroadcastOptions.DatabaseRetries"/>):
+/// meanwhile the hand-offs fill and the sends wait. Should the chunk fail anyway, rows claimed but never handed to a platform
+/// go back to the queue rather than ending "unknown".
 /// </summary>
 public sealed class BroadcastSender(
     DeliveryStore deliveries,
@@ -23,6 +30,18 @@ public sealed class BroadcastSender(
     IOptions<BroadcastOptions> options,
     TimeProvider time)
 {
+    private readonly ResiliencePipeline _database = new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
+            MaxRetryAttempts = Math.Max(1, options.Value.DatabaseRetries),
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(250),
+            MaxDelay = TimeSpan.FromSeconds(5),
+            UseJitter = true,
+        })
+        .Build();
+
     /// <summary>Sends the chunk until it is empty, the broadcast stops being "sending", the quiet hours begin, or the lease is lost.</summary>
     public async Task<ChunkOutcome> SendChunkAsync(Broadcast broadcast, Post post, ChunkClaim chunk, CancellationToken cancellationToken)
     {
@@ -46,7 +65,15 @@ public sealed class BroadcastSender(
             StopOthersOnFault(SendAllAsync(broadcast.Id, post, claimed.Reader, results.Writer, run, failed.Token), failed),
             StopOthersOnFault(RecordAsync(broadcast.Id, results.Reader, batch, failed.Token), failed),
         ];
-        await Task.WhenAll(parts);
+        try
+        {
+            await Task.WhenAll(parts);
+        }
+        catch
+        {
+            await ReleaseUnhandedAsync(chunk.BroadcastId, run);
+            throw;
+        }
 
         if (run.AuthFailed)
         {
@@ -74,7 +101,14 @@ public sealed class BroadcastSender(
 
                 // The claim itself renews the lease, checks that the broadcast is still sending (nothing is claimed otherwise)
                 // and says who may no longer be sent, by the planner's own rules.
-                var rows = await deliveries.ClaimRowsAsync(chunk, options.Value.ClaimBatch, post.Topic, eligibility, now, now + options.Value.Lease, ct);
+                var rows = await _database.ExecuteAsync(
+                    async token => await deliveries.ClaimRowsAsync(chunk, options.Value.ClaimBatch, post.Topic, eligibility, now, now + options.Value.Lease, token),
+                    ct);
+                foreach (var row in rows)
+                {
+                    run.Unhanded.TryAdd(row.ContactId, 0);
+                }
+
                 if (rows.Count == 0)
                 {
                     if (await StopReasonAsync(chunk, ct) is { } stop)
@@ -83,7 +117,7 @@ public sealed class BroadcastSender(
                         return;
                     }
 
-                    if (await deliveries.HasQueuedAsync(chunk.BroadcastId, chunk.ChunkNo, ct))
+                    if (await _database.ExecuteAsync(async token => await deliveries.HasQueuedAsync(chunk.BroadcastId, chunk.ChunkNo, token), ct))
                     {
                         // Paused and resumed between the claim and the check: the chunk is not done. Claim again, or (should
                         // that keep failing) hand the chunk back rather than close it with members still waiting.
@@ -106,7 +140,8 @@ public sealed class BroadcastSender(
                     if (time.GetUtcNow() - renewedAt > options.Value.Lease / 3)
                     {
                         renewedAt = time.GetUtcNow();
-                        if (!await deliveries.RenewChunkAsync(chunk, renewedAt + options.Value.Lease, ct))
+                        var until = renewedAt + options.Value.Lease;
+                        if (!await _database.ExecuteAsync(async token => await deliveries.RenewChunkAsync(chunk, until, token), ct))
                         {
                             run.Stop(ChunkOutcome.LeaseLost);
                             break;
@@ -124,12 +159,29 @@ public sealed class BroadcastSender(
     // Why a claim came back empty: the broadcast stopped, the chunk was taken over, or (null) the chunk is done.
     private async Task<ChunkOutcome?> StopReasonAsync(ChunkClaim chunk, CancellationToken ct)
     {
-        if ((await broadcasts.FindAsync(chunk.BroadcastId, ct))?.Status != BroadcastStatuses.Sending)
+        if ((await _database.ExecuteAsync(async token => await broadcasts.FindAsync(chunk.BroadcastId, token), ct))?.Status != BroadcastStatuses.Sending)
         {
             return ChunkOutcome.Stopped;
         }
 
-        return await deliveries.RenewChunkAsync(chunk, time.GetUtcNow() + options.Value.Lease, ct) ? null : ChunkOutcome.LeaseLost;
+        var until = time.GetUtcNow() + options.Value.Lease;
+        return await _database.ExecuteAsync(async token => await deliveries.RenewChunkAsync(chunk, until, token), ct) ? null : ChunkOutcome.LeaseLost;
+    }
+
+    // The chunk failed: rows claimed but never handed to a platform go back to the queue (best effort; should the database
+    // still be away, they stay "sending" and the next holder of the chunk counts them "unknown").
+    private async Task ReleaseUnhandedAsync(long broadcastId, ChunkRun run)
+    {
+        try
+        {
+            var unhanded = run.Unhanded.Keys.ToList();
+            await _database.ExecuteAsync(
+                async token => await deliveries.ReleaseUnsentAsync(broadcastId, unhanded, time.GetUtcNow(), token), CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The chunk's own failure is what the caller sees.
+        }
     }
 
     private static async Task StopOthersOnFault(Task part, CancellationTokenSource failed)
@@ -164,9 +216,17 @@ public sealed class BroadcastSender(
         await foreach (var row in claimed.ReadAllAsync(ct))
         {
             // Once the chunk is stopping, claimed rows not yet handed to a platform go back to the queue.
-            var result = run.IsStopping
-                ? new DeliveryResult(row.ContactId, DeliveryStatuses.Queued)
-                : await attempt.SendAsync(broadcastId, post, row, ct);
+            DeliveryResult result;
+            if (run.IsStopping)
+            {
+                result = new DeliveryResult(row.ContactId, DeliveryStatuses.Queued);
+            }
+            else
+            {
+                run.Unhanded.TryRemove(row.ContactId, out _);
+                result = await attempt.SendAsync(broadcastId, post, row, ct);
+            }
+
             if (result.ErrorCode == nameof(SendOutcome.AuthFailed))
             {
                 run.StopForAuth();
@@ -187,7 +247,8 @@ public sealed class BroadcastSender(
                 buffer.Add(result);
             }
 
-            await deliveries.RecordAsync(broadcastId, buffer, time.GetUtcNow(), ct);
+            var now = time.GetUtcNow();
+            await _database.ExecuteAsync(async token => await deliveries.RecordAsync(broadcastId, buffer, now, token), ct);
             buffer.Clear();
         }
     }
@@ -201,6 +262,9 @@ public sealed class BroadcastSender(
         public bool AuthFailed { get; private set; }
 
         public bool IsStopping => _stopping;
+
+        /// <summary>Rows claimed and not yet handed to a platform (released to the queue should the chunk fail).</summary>
+        public ConcurrentDictionary<long, byte> Unhanded { get; } = new();
 
         public void Stop(ChunkOutcome outcome)
         {

@@ -16,6 +16,7 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero); // 10:00 in Vietnam: no quiet hours
     private readonly CountingSender _platform = new();
+    private readonly FakeTimeProvider _clock = new(Now);
     private TestDatabase _database = null!;
     private Broadcast _broadcast = null!;
     private Post _post = null!;
@@ -71,12 +72,68 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var error = Assert.IsType<PostgresException>(failure);
         Assert.Equal(PostgresErrorCodes.UndefinedTable, error.SqlState);
         Assert.True(_platform.Recipients.Count < 12, "the sends went on after the recorder had failed");
+        // Rows claimed but never handed to the platform went back to the queue; only the ones it got may be "unknown" later.
+        var sending = await QueryAsync<string>(
+            "SELECT c.platform_user_id FROM deliveries d JOIN contacts c ON c.id = d.contact_id WHERE d.status = 'sending'", ct);
+        Assert.Equal(_platform.Recipients.Order(), sending.Order());
+        Assert.Equal(12 - _platform.Recipients.Count, (await QueryAsync<int>("SELECT count(*)::int FROM deliveries WHERE status = 'queued'", ct))[0]);
+    }
+
+    [Fact]
+    public async Task SendChunkAsync_DatabaseAwayForAWhileMidChunk_RetriesAndRecordsEveryMemberOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (sender, chunk) = await StartAsync(concurrency: 2, ct);
+        Task? outage = null;
+        _platform.OnSend = n =>
+        {
+            if (n == 4)
+            {
+                // The database goes away (every session cut, no new ones) for a moment, then comes back.
+                outage = OutageAsync(TimeSpan.FromSeconds(2));
+            }
+        };
+
+        var sending = sender.SendChunkAsync(_broadcast, _post, chunk, ct);
+        while (!sending.IsCompleted)
+        {
+            // The retries' backoff runs on the test's clock.
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(10, ct);
+        }
+
+        var outcome = await sending;
+        await outage!;
+        _database.DataSource.Clear(); // the test's own idle connections were cut too
+
+        Assert.Equal(ChunkOutcome.Done, outcome);
+        Assert.Equal(12, _platform.Recipients.Count);
+        Assert.Equal(12, _platform.Recipients.Distinct().Count());
+        Assert.Equal(["sent"], await QueryAsync<string>("SELECT DISTINCT status FROM deliveries", ct));
+    }
+
+    private async Task OutageAsync(TimeSpan length)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Pooling = false }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"ALTER DATABASE {_database.Name} ALLOW_CONNECTIONS false");
+            await connection.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", new { name = _database.Name });
+        }
+
+        await Task.Delay(length);
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"ALTER DATABASE {_database.Name} ALLOW_CONNECTIONS true");
+        }
     }
 
     private async Task<(BroadcastSender Sender, ChunkClaim Chunk)> StartAsync(int concurrency, CancellationToken ct)
     {
         var options = Options.Create(new BroadcastOptions { Concurrency = concurrency });
-        var time = new FakeTimeProvider(Now);
+        var time = _clock;
         var deliveries = new DeliveryStore(_database.DataSource);
         var eligibility = TestChannels.Eligibility(options.Value);
         var attempt = new DeliveryAttempt(
@@ -97,10 +154,15 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
     {
         public string Channel => "messenger";
 
+        private int _sends;
+
         public ConcurrentQueue<string> Recipients { get; } = new();
+
+        public Action<int>? OnSend { get; set; }
 
         public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
         {
+            OnSend?.Invoke(Interlocked.Increment(ref _sends));
             Recipients.Enqueue(message.RecipientId);
             return Task.FromResult(SendResult.Sent("m_" + message.RecipientId));
         }
