@@ -80,7 +80,7 @@ public sealed class FanoutScenario : ILoadScenario
             ["Outreach:Broadcasts:WorkersPerBroadcast"] = workers.ToString(CultureInfo.InvariantCulture),
             ["Outreach:Broadcasts:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
             ["Outreach:Broadcasts:ChunkSize"] = "1000",
-            ["Outreach:Scheduler:WorkerCount"] = "20",
+            ["Outreach:Scheduler:BroadcastWorkerCount"] = "20",
             ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
         }.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
 

@@ -64,11 +64,22 @@ public static class SchedulerServiceCollectionExtensions
         if (runServer)
         {
             services.AddHostedService<SchedulerStartup>();
+            // Two servers, each with its own workers: one for broadcasts only, one for everything else (housekeeping), so
+            // broadcasts that take all of theirs never starve the roll-up, insights or the watchdog.
             services.AddHangfireServer((sp, server) =>
             {
                 var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+                server.ServerName = Environment.MachineName + ":housekeeping";
                 server.WorkerCount = options.WorkerCount;
-                server.Queues = SchedulerQueues.All;
+                server.Queues = SchedulerQueues.Housekeeping;
+                server.SchedulePollingInterval = TimeSpan.FromMilliseconds(options.SchedulePollingIntervalMs);
+            });
+            services.AddHangfireServer((sp, server) =>
+            {
+                var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+                server.ServerName = Environment.MachineName + ":broadcast";
+                server.WorkerCount = options.BroadcastWorkerCount;
+                server.Queues = SchedulerQueues.Broadcasting;
                 server.SchedulePollingInterval = TimeSpan.FromMilliseconds(options.SchedulePollingIntervalMs);
             });
         }

@@ -13,6 +13,7 @@ public sealed class BroadcastWatchdogJob(BroadcastStore broadcasts, BroadcastWor
     public const string RecurringJobId = "broadcast-watchdog";
 
     [AutomaticRetry(Attempts = 0)]
+    [Queue(Hosting.SchedulerQueues.Default)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -10,9 +10,19 @@ public sealed class SchedulerOptions
     /// <summary>Run the Hangfire server in this process (default true). A web-only host sets it to false.</summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>Hangfire workers in this process (default 10): sends are I/O bound, so more than the core count.</summary>
+    /// <summary>
+    /// Hangfire workers in this process for everything but broadcasts (default 4): roll-ups, insight polling, the broadcast
+    /// watchdog, retention. They never serve the broadcast queue, so broadcasts cannot starve them.
+    /// </summary>
     [Range(1, 200)]
-    public int WorkerCount { get; set; } = 10;
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>
+    /// Hangfire workers in this process for the broadcast queue only (default 10): planning and sending, I/O bound, so more
+    /// than the core count. A broadcast runs a few workers at once (<c>Outreach:Broadcasts:WorkersPerBroadcast</c>).
+    /// </summary>
+    [Range(1, 200)]
+    public int BroadcastWorkerCount { get; set; } = 10;
 
     /// <summary>
     /// How often idle workers look for enqueued jobs, in milliseconds (default 1000; Hangfire.PostgreSql's own default is 15 s,
