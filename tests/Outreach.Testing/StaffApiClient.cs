@@ -8,11 +8,16 @@ namespace Outreach.Testing;
 public sealed class StaffApiClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies;
 
-    private StaffApiClient(Uri baseAddress)
+    private StaffApiClient(Uri baseAddress, CookieContainer? cookies = null)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+        _cookies = cookies ?? new CookieContainer();
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = baseAddress };
     }
+
+    /// <summary>The same session (the same cookie) against another host of the gateway.</summary>
+    public StaffApiClient At(Uri otherHost) => new(otherHost, _cookies);
 
     public static async Task<StaffApiClient> SignInAsync(Uri baseAddress, string username, string password = Seed.Password, CancellationToken ct = default)
     {
