@@ -62,6 +62,9 @@ public sealed class IngestOutageTests(PostgresServer server) : IAsyncLifetime
         var replies = (await connection.QueryAsync<(string Recipient, int Count)>(
             "SELECT recipient_id, count(*)::int FROM outbound_messages WHERE recipient_id LIKE 'outage-%' GROUP BY recipient_id")).ToList();
         Assert.Single(replies.Select(r => r.Count).Distinct()); // each member answered the same way, nobody twice
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"fault ingest-outage: members {Members}, acknowledged {acknowledged.Count}, refused {Members - acknowledged.Count}, " +
+            $"stored {events.Count}, answered {replies.Count}, lost {acknowledged.Count - replies.Count}");
     }
 
     private async Task OutageAsync(TimeSpan length)

@@ -110,6 +110,9 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(12, _platform.Recipients.Count);
         Assert.Equal(12, _platform.Recipients.Distinct().Count());
         Assert.Equal(["sent"], await QueryAsync<string>("SELECT DISTINCT status FROM deliveries", ct));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"fault broadcast-outage: members 12, sends {_platform.Recipients.Count}, duplicates {_platform.Recipients.Count - _platform.Recipients.Distinct().Count()}, " +
+            $"unknown {(await QueryAsync<int>("SELECT count(*)::int FROM deliveries WHERE status <> 'sent'", ct))[0]}");
     }
 
     private async Task OutageAsync(TimeSpan length)
