@@ -68,6 +68,12 @@ public static class Synonyms
         ("chuyển sinh hoạt", ["chuyển hội", "chuyển nơi sinh hoạt", "sinh hoạt hội ở nơi mới", "đổi chi hội"]),
         ("đường dây nóng", ["hotline", "tổng đài khẩn cấp"]),
         ("xin chào", ["chào buổi sáng", "chào buổi tối", "chào buổi chiều"]),
+        ("lợi ích", ["lợi gì", "có lợi", "được lợi", "ích lợi"]),
+        ("sáp nhập", ["sát nhập", "xã nhập", "nhập xã", "gộp xã", "nhập tỉnh", "gộp tỉnh"]),
+
+        // Southern and central words for the pack's ("vô hội" is "vào hội", "được hông" is "được không").
+        ("vào hội", ["vô hội"]),
+        ("không", ["hông", "hổng"]),
     ];
 
     private static readonly Dictionary<string, List<(TextToken[] Phrase, TextToken[] Canonical)>> ByFirstToken = Build();
