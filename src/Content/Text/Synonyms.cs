@@ -60,6 +60,9 @@ public static class Synonyms
         ("vắc xin hpv", ["vaccine hpv", "vacxin hpv", "tiêm hpv", "tiêm phòng hpv", "tiêm phòng ung thư cổ tử cung", "tiêm ngừa ung thư cổ tử cung"]),
         ("khám sàng lọc", ["tầm soát", "kiểm tra sức khỏe", "khám sức khỏe định kỳ"]),
         ("ung thư vú", ["k vú", "bướu vú"]),
+        ("vú", ["ngực", "bầu ngực"]),
+        ("khối u", ["cục cứng", "cục u", "u cục", "nổi cục"]),
+        ("chờ", ["đợi", "chờ đợi"]),
 
         // Papers, apps, the union.
         ("vneid", ["định danh điện tử", "tài khoản định danh", "ứng dụng định danh", "căn cước điện tử", "vn eid"]),
