@@ -23,9 +23,12 @@ public sealed class CrisisDetector
     private const int BeforeWindow = 3;
     private const int AfterWindow = 2;
     private const string Wildcard = "*";
+    private const string PastGroup = "past";
+    private const int FirstYear = 1900;
 
 
     private readonly CrisisRules _rules;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, List<Cue>> _byFirstToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TextToken[]>> _negationsByLastToken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ambiguous;
@@ -38,10 +41,13 @@ public sealed class CrisisDetector
     /// <summary>The built-in group of ten or more pills ("20 viên").</summary>
     public const string BuiltInManyPills = "many_pills";
 
-    public CrisisDetector(CrisisRules rules)
+    /// <param name="rules">The pack's crisis.yaml.</param>
+    /// <param name="time">The clock that tells which years are past ("năm 2023"); the system clock when null.</param>
+    public CrisisDetector(CrisisRules rules, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules;
+        _time = time ?? TimeProvider.System;
         foreach (var (group, phrases) in rules.Groups)
         {
             foreach (var phrase in phrases)
@@ -113,6 +119,7 @@ public sealed class CrisisDetector
         var matches = FindMatches(tokens);
         matches.AddRange(FindMinors(tokens));
         matches.AddRange(FindManyPills(tokens));
+        matches.AddRange(FindPastYears(tokens));
         var counted = matches
             .Where(m => !m.Group.StartsWith("not_", StringComparison.Ordinal) && !IsExcluded(matches, m) && !IsNegated(tokens, m.Start))
             .ToList();
@@ -181,6 +188,21 @@ public sealed class CrisisDetector
                 && count >= ManyPills)
             {
                 yield return new CueMatch(BuiltInManyPills, i, 2, false);
+            }
+        }
+    }
+
+    // A year before this one ("vụ cháy năm 2023") joins the group "past": the message asks about then, not about now.
+    private IEnumerable<CueMatch> FindPastYears(IReadOnlyList<TextToken> tokens)
+    {
+        var thisYear = KnowledgeBase.VietnamClock.Today(_time).Year;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsNumber && tokens[i].Folded.Length == 4
+                && int.TryParse(tokens[i].Folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                && year >= FirstYear && year < thisYear)
+            {
+                yield return new CueMatch(PastGroup, i, 1, false);
             }
         }
     }

@@ -60,6 +60,9 @@ public static class Synonyms
         ("vắc xin hpv", ["vaccine hpv", "vacxin hpv", "tiêm hpv", "tiêm phòng hpv", "tiêm phòng ung thư cổ tử cung", "tiêm ngừa ung thư cổ tử cung"]),
         ("khám sàng lọc", ["tầm soát", "kiểm tra sức khỏe", "khám sức khỏe định kỳ"]),
         ("ung thư vú", ["k vú", "bướu vú"]),
+        ("vú", ["ngực", "bầu ngực"]),
+        ("khối u", ["cục cứng", "cục u", "u cục", "nổi cục"]),
+        ("chờ", ["đợi", "chờ đợi"]),
 
         // Papers, apps, the union.
         ("vneid", ["định danh điện tử", "tài khoản định danh", "ứng dụng định danh", "căn cước điện tử", "vn eid"]),
@@ -68,6 +71,12 @@ public static class Synonyms
         ("chuyển sinh hoạt", ["chuyển hội", "chuyển nơi sinh hoạt", "sinh hoạt hội ở nơi mới", "đổi chi hội"]),
         ("đường dây nóng", ["hotline", "tổng đài khẩn cấp"]),
         ("xin chào", ["chào buổi sáng", "chào buổi tối", "chào buổi chiều"]),
+        ("lợi ích", ["lợi gì", "có lợi", "được lợi", "ích lợi"]),
+        ("sáp nhập", ["sát nhập", "xã nhập", "nhập xã", "gộp xã", "nhập tỉnh", "gộp tỉnh"]),
+
+        // Southern and central words for the pack's ("vô hội" is "vào hội", "được hông" is "được không").
+        ("vào hội", ["vô hội"]),
+        ("không", ["hông", "hổng"]),
     ];
 
     private static readonly Dictionary<string, List<(TextToken[] Phrase, TextToken[] Canonical)>> ByFirstToken = Build();

@@ -73,6 +73,31 @@ public sealed partial class CrisisCasesTests
     [InlineData("e vua uong ca vi thuoc ngu", "115")]
     // Domestic violence, not acute: the women's support line.
     [InlineData("chồng em hay đánh em", "1900 969 680")]
+    // Round 2 cue families. Southern forms and lashing with a belt or a broom: 113.
+    [InlineData("ổng đang quất thằng nhỏ bằng thắt lưng, nó la quá trời", "113")]
+    [InlineData("bả cầm cán chổi vụt con bé túi bụi", "113")]
+    // Drinking from the bottle, or poison with vomiting: 115.
+    [InlineData("bố em vừa nốc hết nửa chai thuốc sâu", "115")]
+    [InlineData("cháu bé nghịch gói thuốc chuột, giờ nôn mửa", "115")]
+    // Smoke in a building, a gas leak: 114.
+    [InlineData("hành lang khu trọ đầy khói, tụi em kẹt trên tầng 4", "114")]
+    [InlineData("bếp ga nhà em bị rò rỉ, mùi nồng lắm", "114")]
+    [InlineData("mùi gas nồng nặc khắp phòng", "114")]
+    // Signs a child was abused by someone who lured her: 111.
+    [InlineData("ông hàng xóm hay gọi con gái em sang cho bánh, tối nay cháu kêu đau vùng kín", "111")]
+    // Self-harm said without "chết": relief, a goodbye, children left to someone, a jump: 115.
+    [InlineData("em mệt rồi, chắc em ra đi cho nhẹ nợ mọi người", "115")]
+    [InlineData("mẹ gửi con lại, nhờ bà nuôi giùm, mẹ đi xa mãi", "115")]
+    [InlineData("đứng trên cầu nghĩ nhảy xuống cho hết khổ", "115")]
+    // Signs of a landslide in heavy rain, a storm that took the roof with people who cannot walk: 112.
+    [InlineData("đồi sau nhà có vết nứt to, mưa lớn mấy ngày rồi", "112")]
+    [InlineData("bão tốc mái nhà em, mẹ em già đi không nổi", "112")]
+    // Someone forcing the door; a threat to kill the whole family: 113.
+    [InlineData("có người lạ đang cạy cửa nhà em", "113")]
+    [InlineData("co nguoi la dang cay cua nha em", "113")]
+    [InlineData("chồng em nói sẽ cho cả nhà cùng chết", "113")]
+    // Control without locking her in (no work, no visits, phone taken) is domestic violence, not an emergency.
+    [InlineData("chồng không cho em đi làm, giữ luôn điện thoại của em", "1900 969 680")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -112,6 +137,17 @@ public sealed partial class CrisisCasesTests
     [InlineData("nhà em phá cửa cũ làm cửa mới")]
     [InlineData("con em bị ngã xe đạp trầy chân")]
     [InlineData("nhà em bị ngập nước, đang dọn dẹp, có người giúp")]
+    [InlineData("rut bhxh 1 lan duoc khong, em dong tu nguyen")]
+    [InlineData("phim Hàn có cảnh chồng đánh vợ tên gì")]          // a film
+    [InlineData("vụ cháy chợ năm 2019 thiệt hại bao nhiêu")]       // a past year: news, not a fire now
+    [InlineData("nhà em bị bão làm sập mái năm ngoái, hội có hỗ trợ không")]
+    [InlineData("hôm nay nấu nồi cơm bị cháy khét")]
+    [InlineData("bác sĩ khám cho con bé bị đau vùng kín do viêm")] // no one lured her, no one did it
+    [InlineData("cách mài dao cho sắc")]
+    [InlineData("lúa chết hết vì hạn, có được vay vốn không")]
+    [InlineData("chi oi mua thuoc tru sau o dau")]                 // "oi mua" is not "ói mửa"
+    [InlineData("mon cua cay nau sao")]                            // cua cay, not cạy cửa
+    [InlineData("em nen di kham o dau")]                           // nên, not nện
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);

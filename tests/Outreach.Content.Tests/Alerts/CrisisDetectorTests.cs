@@ -70,6 +70,18 @@ public sealed class CrisisDetectorTests
     }
 
     [Fact]
+    public async Task Assess_FireInAYearBeforeThisOne_IsPastNotNow()
+    {
+        var rules = (await Packs.ShippedAsync()).Crisis;
+        var in2027 = new CrisisDetector(rules, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        var in2026 = new CrisisDetector(rules, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        const string Text = "nhà trọ đang cháy năm 2026";
+
+        Assert.False(in2027.Assess(Text).IsCrisis);
+        Assert.Equal(CrisisCategory.Fire, in2026.Assess(Text).Primary);
+    }
+
+    [Fact]
     public async Task Assess_AgeUnder18_CountsAsAChild()
     {
         Assert.Equal(CrisisCategory.Child, (await AssessAsync("ép em gái 15 tuổi lấy chồng")).Primary);

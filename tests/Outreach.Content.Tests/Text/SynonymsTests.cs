@@ -13,6 +13,9 @@ public sealed class SynonymsTests
     [InlineData("em có bầu 4 tháng", "em mang thai 4 thang")]
     [InlineData("vay có phải đưa sổ đỏ không", "vay co phai dua the chap khong")]
     [InlineData("co bau roi", "mang thai roi")] // typed plain: any word that folds the same
+    [InlineData("bà già rồi vô hội được hông", "ba gia roi vao hoi duoc khong")] // southern words
+    [InlineData("ck danh vo", "ck danh vo")]                                            // "vo" alone stays (vợ, not vô)
+    [InlineData("xã nhập rồi chi hội còn họp không", "sap nhap roi chi hoi con hop khong")]
     public void Normalize_OtherWording_ThePacksWords(string typed, string folded)
     {
         Assert.Equal(folded, Normalize(typed));
