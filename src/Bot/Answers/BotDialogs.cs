@@ -1,3 +1,4 @@
+using Outreach.Bot.Answers.Registration;
 using Outreach.Bot.Core;
 using Outreach.Bot.Dialogs;
 using Outreach.Content.KnowledgeBase;
@@ -5,9 +6,11 @@ using Outreach.Content.KnowledgeBase;
 namespace Outreach.Bot.Answers;
 
 /// <summary>Routes payloads, keywords and the engine's decisions to the dialogs.</summary>
-public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog screening, HandoffDialog handoff)
+public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog screening, HandoffDialog handoff, RegistrationDialog registration)
 {
     public ScreeningDialog Screening => screening;
+
+    public RegistrationDialog Registration => registration;
 
     public async Task HandlePayloadAsync(ITurnContext turnContext, MemberContext member, string payload, CancellationToken cancellationToken)
     {
@@ -27,6 +30,12 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
         {
             await subscription.ShowMenuAsync(turnContext, member, cancellationToken);
         }
+        else if (payload.StartsWith(DialogPayloads.PlacePrefix, StringComparison.Ordinal)
+            || payload.StartsWith(DialogPayloads.PlaceAtPrefix, StringComparison.Ordinal)
+            || payload is DialogPayloads.PlaceSkip or DialogPayloads.PlaceRetry)
+        {
+            await registration.HandlePayloadAsync(turnContext, member, payload, cancellationToken);
+        }
         else if (payload == DialogPayloads.Handoff)
         {
             await handoff.StartAsync(turnContext, member, cancellationToken);
@@ -42,7 +51,7 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
         }
     }
 
-    /// <summary>A message that is only a keyword ("đăng ký", "gặp cán bộ"): its dialog starts, even in the middle of another.</summary>
+    /// <summary>A message that is only a keyword ("đăng ký", "gặp cán bộ", "đổi xã"): its dialog starts, even in the middle of another.</summary>
     public async Task<bool> TryShortcutAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -56,6 +65,12 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
         if (Replies.IsOneOf(text, texts.Words("handoff_words")))
         {
             await handoff.StartAsync(turnContext, member, cancellationToken);
+            return true;
+        }
+
+        if (PlaceChoices.IsRequest(text, texts))
+        {
+            await registration.StartAsync(turnContext, member, cancellationToken);
             return true;
         }
 

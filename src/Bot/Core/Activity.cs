@@ -37,6 +37,12 @@ public sealed class Activity
 
     public string? Locale { get; init; }
 
+    /// <summary>
+    /// The ref of the link or ad she came through (Messenger's <c>m.me/&lt;page&gt;?ref=…</c>): on a referral event, and on a
+    /// Get Started or postback that carried one (a new thread).
+    /// </summary>
+    public string? Referral { get; init; }
+
     /// <summary>Inbound media (image, file, location…) or an outbound card.</summary>
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 

@@ -22,4 +22,16 @@ public static class DialogPayloads
     public const string Handoff = "HANDOFF";
 
     public const string GetStarted = "GET_STARTED";
+
+    /// <summary>"PLACE:&lt;unit id&gt;": she chose her xã/phường (the dialog may go on to ask her chi hội).</summary>
+    public const string PlacePrefix = "PLACE:";
+
+    /// <summary>"PLACE_AT:&lt;unit id&gt;": she chose this unit, the last step (a chi hội, a join code's unit, "chưa rõ chi hội").</summary>
+    public const string PlaceAtPrefix = "PLACE_AT:";
+
+    /// <summary>She skips registration (she then belongs to the unit of the Page/OA she wrote to).</summary>
+    public const string PlaceSkip = "PLACE_SKIP";
+
+    /// <summary>None of the offered places: ask her again.</summary>
+    public const string PlaceRetry = "PLACE_RETRY";
 }

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Outreach.Bot.Answers;
+using Outreach.Bot.Answers.Registration;
+using Outreach.Content.Members;
 using Outreach.Bot.Pipeline;
 
 namespace Outreach.Bot.Hosting;
@@ -15,6 +18,9 @@ internal static class AnswersHosting
         services.AddSingleton<SubscriptionDialog>();
         services.AddSingleton<ScreeningDialog>();
         services.AddSingleton<HandoffDialog>();
+        services.AddSingleton<RegistrationDialog>();
+        services.AddOptions<AccountUnitsOptions>().BindConfiguration(AccountUnitsOptions.Section);
+        services.TryAddSingleton<IAccountUnits, ConfiguredAccountUnits>();
         services.AddSingleton<BotDialogs>();
         return services;
     }

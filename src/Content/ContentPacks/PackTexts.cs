@@ -10,10 +10,14 @@ public sealed class PackTexts(
         "greeting", "fallback", "suggestions", "entry_not_found", "optout_done", "subscribe_menu", "subscribed", "unsubscribed",
         "topic_unknown", "subscribe_all", "unsubscribe_all", "resubscribe", "handoff_requested", "handoff_waiting",
         "handoff_released", "screening_ask_place", "screening_found", "screening_none", "screening_cancelled", "screening_offer",
+        "registration_ask", "registration_skip", "registration_retry", "registration_skipped", "registration_choose",
+        "registration_choose_split", "registration_not_found", "registration_gave_up", "registration_ask_branch",
+        "registration_branch_unknown", "registration_done", "registration_done_form", "registration_unit_inactive",
+        "registration_code_suggest", "registration_code_unknown", "registration_unavailable",
     ];
 
     /// <summary>Word lists the code uses.</summary>
-    public static readonly IReadOnlyList<string> RequiredWordLists = ["optout_words", "subscribe_words", "handoff_words", "dialog_cancel_words"];
+    public static readonly IReadOnlyList<string> RequiredWordLists = ["optout_words", "subscribe_words", "handoff_words", "dialog_cancel_words", "registration_words"];
 
     public IReadOnlyDictionary<string, string> Lines { get; } = lines;
 

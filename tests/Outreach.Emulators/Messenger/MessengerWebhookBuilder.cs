@@ -54,6 +54,22 @@ public sealed class MessengerWebhookBuilder
     public MessengerWebhookBuilder Postback(string psid, string title, string payload, string? mid = null, long? timestamp = null) =>
         FromMember(psid, timestamp, "postback", new JsonObject { ["title"] = title, ["payload"] = payload, ["mid"] = mid ?? NewMid() });
 
+    /// <summary>
+    /// The Get Started tap of a new thread (PLATFORM-MESSENGER.md W15 and botbuilder's vector): a postback with the Page's
+    /// payload, title "Get Started", a mid, and, when she came through <c>m.me/&lt;page&gt;?ref=…</c>, <c>postback.referral</c>.
+    /// </summary>
+    public MessengerWebhookBuilder GetStarted(string psid, string payload = "GET_STARTED", string? reference = null, long? timestamp = null)
+    {
+        var postback = new JsonObject { ["title"] = "Get Started", ["payload"] = payload, ["mid"] = NewMid() };
+        if (reference is not null)
+        {
+            postback["referral"] = new JsonObject { ["ref"] = reference, ["source"] = "SHORTLINK", ["type"] = "OPEN_THREAD" };
+        }
+
+        return FromMember(psid, timestamp, "postback", postback);
+    }
+
+    /// <summary>She opened <c>m.me/&lt;page&gt;?ref=…</c> on a thread she already has: a <c>referral</c> event (no message).</summary>
     public MessengerWebhookBuilder Referral(string psid, string reference, long? timestamp = null) =>
         FromMember(psid, timestamp, "referral", new JsonObject { ["ref"] = reference, ["source"] = "SHORTLINK", ["type"] = "OPEN_THREAD" });
 

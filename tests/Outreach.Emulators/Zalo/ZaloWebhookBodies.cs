@@ -56,6 +56,23 @@ public sealed class ZaloWebhookBodies(ZaloEmulator emulator)
         event_name = "user_seen_message", message = new { msg_ids = msgIds }, timestamp = Timestamp(),
     });
 
+    /// <summary>
+    /// The member filled the OA's <c>request_user_info</c> form (PLATFORM-ZALO.md W6, the current shape: the address under
+    /// <c>full_address</c> with city and ward, no district).
+    /// </summary>
+    public string SubmitInfo(string userId, string name, string phone, string city, string ward, string address) => Serialize(new
+    {
+        sender = new { id = userId }, recipient = new { id = OaId }, event_name = "user_submit_info", app_id = AppId, timestamp = Timestamp(),
+        info = new { name, phone, full_address = new { user_city = city, user_ward = ward, user_address = address } },
+    });
+
+    /// <summary>The same form in the older shape some SDKs describe (§8.3): <c>info{address, phone, city, district, name, ward}</c>.</summary>
+    public string SubmitInfoOlder(string userId, string name, string phone, string city, string district, string ward, string address) => Serialize(new
+    {
+        sender = new { id = userId }, recipient = new { id = OaId }, event_name = "user_submit_info", app_id = AppId, timestamp = Timestamp(),
+        info = new { address, phone, city, district, name, ward },
+    });
+
     /// <summary>The echo Zalo sends of a message the OA sent.</summary>
     public string OaEcho(string userId, string text) => Serialize(new
     {

@@ -40,7 +40,8 @@ public static class MessengerActivityMapper
                 postback.Payload is not null && postback.Payload == getStartedPayload ? ActivityNames.GetStarted : ActivityNames.Postback,
                 postback.Payload,
                 postback.Title,
-                id: postback.Mid)],
+                id: postback.Mid,
+                referral: postback.Referral?.Ref)],
             MessengerEventKinds.Delivery when item.Delivery is { } delivery =>
                 [shell.Event(ActivityNames.Delivery, Millis(delivery.Watermark), replyTo: delivery.Mids ?? [])],
             MessengerEventKinds.Read when item.Read is { } read => [shell.Event(ActivityNames.Read, Millis(read.Watermark))],
@@ -48,7 +49,7 @@ public static class MessengerActivityMapper
                 ActivityNames.Reaction,
                 reaction.Action == "unreact" ? "unreact" : reaction.Reaction ?? reaction.Emoji,
                 replyTo: reaction.Mid is { } mid ? [mid] : [])],
-            MessengerEventKinds.Referral when item.Referral is { } referral => [shell.Event(ActivityNames.Referral, referral.Ref)],
+            MessengerEventKinds.Referral when item.Referral is { } referral => [shell.Event(ActivityNames.Referral, referral.Ref, referral: referral.Ref)],
             MessengerEventKinds.Optin when item.Optin is { } optin => [shell.Event(ActivityNames.OptIn, optin.Ref ?? optin.Payload ?? optin.Type)],
             MessengerEventKinds.PassThreadControl or MessengerEventKinds.TakeThreadControl or MessengerEventKinds.RequestThreadControl =>
                 [shell.Event(ActivityNames.Handover, row.Kind)],
@@ -85,7 +86,8 @@ public static class MessengerActivityMapper
 
         public DateTimeOffset Timestamp => row.EventTime ?? DateTimeOffset.UnixEpoch;
 
-        public Activity Event(string name, string? value, string? text = null, IReadOnlyList<string>? replyTo = null, string? id = null) => new()
+        public Activity Event(
+            string name, string? value, string? text = null, IReadOnlyList<string>? replyTo = null, string? id = null, string? referral = null) => new()
         {
             Type = ActivityTypes.Event,
             Name = name,
@@ -98,6 +100,7 @@ public static class MessengerActivityMapper
             Recipient = Page,
             Locale = "vi-VN",
             ReplyToIds = replyTo ?? [],
+            Referral = referral,
             ChannelData = raw,
         };
     }

@@ -73,6 +73,19 @@ public sealed class MessengerActivityMapperTests
     }
 
     [Fact]
+    public void GetStartedWithPostbackReferral_CarriesTheRef_AsDoesAReferralEvent()
+    {
+        // PLATFORM-MESSENGER.md: a new thread opened from m.me/<page>?ref=… gets Get Started with postback.referral.
+        var body = """{"object":"page","entry":[{"id":"707356222221168","time":1522222894827,"messaging":[{"recipient":{"id":"707356222221168"},"timestamp":1522222894827,"sender":{"id":"1476077422222289"},"postback":{"payload":"__GET_STARTED__","referral":{"source":"SHORTLINK","type":"OPEN_THREAD","ref":"dong-xoai"},"title":"Get Started"}}]}]}""";
+
+        var started = Assert.Single(MapBody(Encoding.UTF8.GetBytes(body), "__GET_STARTED__"));
+        var referral = Assert.Single(Map("w25-referral.json"));
+
+        Assert.Equal((ActivityNames.GetStarted, "dong-xoai"), (started.Name, started.Referral));
+        Assert.Equal("USER_DEFINED_REFERRAL_PARAM", referral.Referral);
+    }
+
+    [Fact]
     public void Echo_OfOurOwnSend_GivesNoActivity()
     {
         Assert.Empty(Map("w06-echo.json"));
