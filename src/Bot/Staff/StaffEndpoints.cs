@@ -51,6 +51,8 @@ public static class StaffEndpoints
         api.MapStatsApi();
         api.MapTargetsApi();
         api.MapExportsApi();
+        api.MapUnitsApi();
+        api.MapMembersApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }
