@@ -111,6 +111,30 @@ public sealed class MembersApiTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("Xã Bình", rows[0]["Đơn vị"]);
     }
 
+    [Fact]
+    public async Task MembersConnected_OnTheReachFiguresPerUnit_AndAsATargetIndicator()
+    {
+        using var admin = await _world.SignInAsync("quantri.tinh");
+        var target = await admin.PutAsync("/staff/api/targets", new { indicator = "members_connected", value = 4 }, Ct);
+        var stats = await admin.GetAsync("/staff/api/stats/members", Ct);
+        var outside = await admin.GetAsync($"/staff/api/stats/members?unitId={_world.Other.Id}", Ct);
+        var page = await (await Console.ConsoleClient.SignInAsync(_world.Host.BaseAddress, "quantri.tinh")).GetAsync("/staff/reach");
+
+        Assert.Equal(HttpStatusCode.OK, target.Status);
+        var progress = target.Body.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("indicatorCode").GetString() == "members_connected");
+        Assert.Equal(2m, progress.GetProperty("achieved").GetDecimal());
+        Assert.Contains("2/4", progress.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, stats.Body.GetProperty("total").GetProperty("connectedAtEnd").GetInt64());
+        var children = stats.Body.GetProperty("children").EnumerateArray().ToDictionary(c => c.GetProperty("unitId").GetInt64());
+        // Hoa was placed in Xã An and then taken out of it (unplaced): new 2, left 1, connected 1.
+        var an = children[_an];
+        Assert.Equal((2, 1, 1), (an.GetProperty("joined").GetInt64(), an.GetProperty("left").GetInt64(), an.GetProperty("connected").GetInt64()));
+        Assert.Equal(1, children[_binh].GetProperty("connected").GetInt64());
+        Assert.Equal(HttpStatusCode.NotFound, outside.Status);
+        Assert.Contains("Hội viên kết nối", page.Text, StringComparison.Ordinal);
+        Assert.Contains("data-members-unit=\"" + _an + "\"", page.Html, StringComparison.Ordinal);
+    }
+
     private static async Task<List<string>> Names(StaffApiClient client, string query)
     {
         var (status, body) = await client.GetAsync("/staff/api/members" + query, Ct);
