@@ -78,13 +78,15 @@ public static class MembersEndpoints
 
 /// <summary>The filters as the page's GET form names them.</summary>
 public sealed record MemberFilterForm(
-    string? Name, string? Channel, long? UnitId, string[]? Topic, string? JoinedFrom, string? JoinedUntil, string? LastFrom, string? LastUntil,
-    string? Window, string? Status, int? Page)
+    string? Name, string? Channel, string? UnitId, string[]? Topic, string? JoinedFrom, string? JoinedUntil, string? LastFrom, string? LastUntil,
+    string? Window, string? Status, string? Page)
 {
+    // A GET form sends empty fields as "" (UnitId=&Page=): read as "no filter", never as a binding error.
     public MemberQuery ToQuery() => new()
     {
-        Name = Name, Channel = Channel, UnitId = UnitId, Topics = Topic, JoinedFrom = JoinedFrom, JoinedUntil = JoinedUntil, LastFrom = LastFrom,
-        LastUntil = LastUntil, Window = Window, Status = Status, Page = Page,
+        Name = Name, Channel = Channel, UnitId = long.TryParse(UnitId, out var unit) ? unit : null, Topics = Topic, JoinedFrom = JoinedFrom,
+        JoinedUntil = JoinedUntil, LastFrom = LastFrom, LastUntil = LastUntil, Window = Window, Status = Status,
+        Page = int.TryParse(Page, out var page) ? page : null,
     };
 }
 
