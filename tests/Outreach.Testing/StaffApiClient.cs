@@ -35,6 +35,20 @@ public sealed class StaffApiClient : IDisposable
         return (response.StatusCode, await ReadAsync(response, ct));
     }
 
+    /// <summary>Uploads a file as the multipart form field <c>file</c> (marked X-Requested-With, as the API's cross-site guard asks).</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostFileAsync(string path, byte[] content, string fileName, CancellationToken ct = default)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = form };
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+        using var response = await _http.SendAsync(request, ct);
+        return (response.StatusCode, await ReadAsync(response, ct));
+    }
+
     public async Task<(HttpStatusCode Status, JsonElement Body)> PutAsync(string path, object body, CancellationToken ct = default)
     {
         using var response = await _http.PutAsJsonAsync(new Uri(path, UriKind.Relative), body, ct);

@@ -4,9 +4,11 @@ using Outreach.Bot.Staff.Broadcasts;
 using Outreach.Bot.Staff.Console;
 using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Handoffs;
+using Outreach.Bot.Staff.Members;
 using Outreach.Bot.Staff.Posts;
 using Outreach.Bot.Staff.Reach;
 using Outreach.Bot.Staff.Targets;
+using Outreach.Bot.Staff.Units;
 
 namespace Outreach.Bot.Staff;
 
@@ -30,6 +32,9 @@ public static class StaffEndpoints
         services.AddSingleton<ReachService>();
         services.AddSingleton<TargetService>();
         services.AddSingleton<MessagePreviewer>();
+        services.AddSingleton<UnitService>();
+        services.AddSingleton<JoinAccounts>();
+        services.AddSingleton<MemberService>();
 
         services.AddStaffConsole();
         return services;
@@ -46,6 +51,8 @@ public static class StaffEndpoints
         api.MapStatsApi();
         api.MapTargetsApi();
         api.MapExportsApi();
+        api.MapUnitsApi();
+        api.MapMembersApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

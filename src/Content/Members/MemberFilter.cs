@@ -28,6 +28,9 @@ public sealed record MemberFilter
 
     /// <summary>One status (active, unfollowed, blocked, erased); by default every member except erased ones.</summary>
     public string? Status { get; init; }
+
+    /// <summary>Only this member (her page on the console).</summary>
+    public long? ContactId { get; init; }
 }
 
 /// <summary>One member as the members page lists her (never her platform id).</summary>

@@ -39,6 +39,7 @@ public sealed partial class MemberStore
               AND (@status::text IS NULL AND c.status <> 'erased' OR c.status = @status)
               AND (@name::text IS NULL OR vn_fold(c.display_name) LIKE '%' || @name || '%')
               AND (@channel::text IS NULL OR c.channel = @channel)
+              AND (@contactId::bigint IS NULL OR c.id = @contactId)
               AND (@unitId::bigint IS NULL OR cu.path LIKE (SELECT path FROM org_units WHERE id = @unitId) || '%')
               AND (@topics::text[] IS NULL OR EXISTS (
                   SELECT 1 FROM subscriptions s WHERE s.contact_id = c.id AND s.is_active AND s.topic = ANY(@topics)))
@@ -104,7 +105,7 @@ public sealed partial class MemberStore
     {
         var parameters = new DynamicParameters(new
         {
-            scopeUnitId, name, filter.Channel, filter.UnitId, filter.Status, offset, limit,
+            scopeUnitId, name, filter.Channel, filter.UnitId, filter.Status, filter.ContactId, offset, limit,
             topics = filter.Topics is { Count: > 0 } topics ? topics.ToArray() : null,
             joinedFrom = filter.JoinedFrom, joinedUntil = filter.JoinedUntil,
             lastFrom = filter.LastInteractionFrom, lastUntil = filter.LastInteractionUntil, windowOpen = filter.WindowOpen,

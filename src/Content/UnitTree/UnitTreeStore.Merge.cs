@@ -53,7 +53,17 @@ public sealed partial class UnitTreeStore
     /// join code lead there. Both units in the actor's scope; the survivor active, not below the merged unit, of the same or a
     /// higher level.
     /// </summary>
-    public Task<MergeOutcome> MergeAsync(UnitActor actor, long mergedId, long survivorId, CancellationToken cancellationToken)
+    public Task<MergeOutcome> MergeAsync(UnitActor actor, long mergedId, long survivorId, CancellationToken cancellationToken) =>
+        MergeAsync(actor, mergedId, survivorId, dryRun: false, cancellationToken);
+
+    /// <summary>
+    /// What <see cref="MergeAsync(UnitActor, long, long, CancellationToken)"/> would do now, for a confirmation: the same checks and
+    /// the same statements in a transaction that is rolled back, so the counts are exactly what a merge at this moment moves.
+    /// </summary>
+    public Task<MergeOutcome> PreviewMergeAsync(UnitActor actor, long mergedId, long survivorId, CancellationToken cancellationToken) =>
+        MergeAsync(actor, mergedId, survivorId, dryRun: true, cancellationToken);
+
+    private Task<MergeOutcome> MergeAsync(UnitActor actor, long mergedId, long survivorId, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return ChangeAsync(async (transaction, now) =>
@@ -77,7 +87,7 @@ public sealed partial class UnitTreeStore
             await AuditAsync(transaction, now, actor, AuditActions.UnitMerged, survivor.Id,
                 new { MergedId = merged.Id, MergedName = merged.Name, summary }, cancellationToken);
             return new MergeOutcome(UnitOutcome.Done(await ReadAsync(transaction, survivor.Id, cancellationToken)), summary);
-        }, outcome => outcome.Outcome.IsDone, cancellationToken);
+        }, outcome => outcome.Outcome.IsDone && !dryRun, cancellationToken);
     }
 
     private static async Task<string?> MergeErrorAsync(

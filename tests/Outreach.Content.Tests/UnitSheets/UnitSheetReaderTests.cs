@@ -1,5 +1,6 @@
 using System.Text;
 using Outreach.Content.UnitSheets;
+using Outreach.Testing;
 
 namespace Outreach.Content.Tests.UnitSheets;
 

@@ -17,6 +17,8 @@ public static class StatsApi
         var stats = api.MapGroup("/stats").RequireStaff();
         stats.MapGet("/reach", async (long? unitId, string? period, HttpContext http, ReachService service, CancellationToken ct) =>
             ApiResults.From(await service.ReportAsync(http.Session(), unitId, period, ct), r => TypedResults.Ok(r)));
+        stats.MapGet("/members", async (long? unitId, string? period, HttpContext http, ReachService service, CancellationToken ct) =>
+            ApiResults.From(await service.MembersAsync(http.Session(), unitId, period, ct), m => TypedResults.Ok(m)));
         stats.MapGet("/periods", async (ReachService service, CancellationToken ct) => TypedResults.Ok(await service.PeriodsAsync(ct)));
         stats.MapPost("/periods", async (PeriodRequest request, HttpContext http, ReachService service, CancellationToken ct) =>
             ApiResults.From(await service.CreatePeriodAsync(http.Session(), request, ct), p => TypedResults.Created($"/staff/api/stats/periods/{p.Code}", p)));

@@ -7,6 +7,8 @@ using Outreach.Bot.Staff.Console.Assets;
 using Outreach.Bot.Staff.Console.Broadcasts;
 using Outreach.Bot.Staff.Console.Handoffs;
 using Outreach.Bot.Staff.Console.Home;
+using Outreach.Bot.Staff.Console.Members;
+using Outreach.Bot.Staff.Console.Units;
 using Outreach.Bot.Staff.Console.Posts;
 using Outreach.Bot.Staff.Console.Reach;
 using Outreach.Bot.Staff.Console.Schedule;
@@ -58,6 +60,8 @@ public static class ConsoleEndpoints
         console.MapConsolePassword();
         console.MapConsoleReach();
         console.MapConsoleHandoffs();
+        console.MapConsoleUnits();
+        console.MapConsoleMembers();
         return endpoints;
     }
 }

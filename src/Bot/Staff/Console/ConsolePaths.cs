@@ -14,6 +14,8 @@ public static class ConsolePaths
     public const string Password = "/staff/password";
     public const string Reach = "/staff/reach";
     public const string Handoffs = "/staff/handoffs";
+    public const string Units = "/staff/units";
+    public const string Members = "/staff/members";
     public const string SignOut = "/staff/logout";
     public const string HangfireDashboard = "/hangfire";
 
@@ -41,6 +43,12 @@ public static class ConsolePaths
     public static string HandoffAction(long id, string action) => Id("/staff/handoffs/", id) + "/" + action;
 
     public static string CrisisAlertDone(long id) => Id("/staff/handoffs/alerts/", id) + "/done";
+
+    public static string Unit(long id) => Id("/staff/units/", id);
+
+    public static string UnitJoin(long id) => Id("/staff/units/", id) + "/join";
+
+    public static string Member(long id) => Id("/staff/members/", id);
 
     public static string CalendarMonth(int year, int month) =>
         string.Create(CultureInfo.InvariantCulture, $"{Calendar}?month={year:D4}-{month:D2}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Outreach.Bot.Staff.Auth;
 using Outreach.Content.Channels;
+using Outreach.Content.Members;
 using Outreach.Content.OrgUnits;
 using Outreach.Content.Reports;
 using Outreach.Content.Staff;
@@ -17,7 +18,8 @@ namespace Outreach.Bot.Staff.Reach;
 /// and the console page all read through here, so they always show the same numbers.
 /// </summary>
 public sealed partial class ReachService(
-    OrgUnitStore units, ReportPeriodStore periods, ReachQuery reach, TargetQuery targets, ChannelCatalog channels, TimeProvider time)
+    OrgUnitStore units, ReportPeriodStore periods, ReachQuery reach, TargetQuery targets, MemberGrowthStore members, ChannelCatalog channels,
+    TimeProvider time)
 {
     /// <summary>
     /// The unit asked for (hers when none is named) and the period (this Vietnamese year when none is named). A unit outside her
@@ -57,7 +59,27 @@ public sealed partial class ReachService(
 
         var (report, targetReport) = await FiguresAsync(scope.Value, ct);
         var path = (await units.GetAncestryAsync(scope.Value.Unit.Id, ct)).Where(session.Sees).ToList();
-        return new ReachDashboard(report, targetReport, path, await periods.ListAsync(ct));
+        return new ReachDashboard(report, targetReport, path, await periods.ListAsync(ct), await MembersOverAsync(scope.Value, ct));
+    }
+
+    /// <summary>
+    /// "Hội viên kết nối" of a unit and period of hers: connected at the start and at the end (today when the period is not
+    /// over), new and left in the period, month by month, and per unit directly below it.
+    /// </summary>
+    public async Task<StaffResult<MembersOverTime>> MembersAsync(StaffSession session, long? unitId, string? period, CancellationToken ct)
+    {
+        var scope = await ResolveAsync(session, unitId, period, ct);
+        return scope.IsOk ? await MembersOverAsync(scope.Value, ct) : scope.Refusal;
+    }
+
+    private async Task<MembersOverTime> MembersOverAsync(ReportScope scope, CancellationToken ct)
+    {
+        var today = VietnameseFormat.Day(time.GetUtcNow());
+        var from = scope.Period.StartsOn;
+        var to = scope.Period.EndsOn < today ? scope.Period.EndsOn : today < from ? from : today;
+        var total = await members.SeriesAsync(scope.Unit.Id, from, to, GrowthStep.Month, null, ct);
+        var children = await members.ChildrenAsync(scope.Unit.Id, from, to, null, ct);
+        return new MembersOverTime(from, to, total, children);
     }
 
     public Task<IReadOnlyList<ReportPeriod>> PeriodsAsync(CancellationToken ct) => periods.ListAsync(ct);
@@ -151,7 +173,11 @@ public sealed partial class ReachService(
 }
 
 /// <summary>The reach page's data: the report, the targets, the units from hers down to this one, and the periods.</summary>
-public sealed record ReachDashboard(ReachReport Report, TargetReport Targets, IReadOnlyList<OrgUnit> Path, IReadOnlyList<ReportPeriod> Periods);
+public sealed record ReachDashboard(
+    ReachReport Report, TargetReport Targets, IReadOnlyList<OrgUnit> Path, IReadOnlyList<ReportPeriod> Periods, MembersOverTime Members);
+
+/// <summary>Members connected to a unit over a period (<see cref="From"/> to <see cref="To"/>, both included): the unit's whole subtree by month, and each unit below it.</summary>
+public sealed record MembersOverTime(DateOnly From, DateOnly To, MemberGrowth Total, IReadOnlyList<UnitGrowth> Children);
 
 /// <summary>A unit of hers and a period: what every figure is about.</summary>
 public sealed record ReportScope(OrgUnit Unit, ReportPeriod Period);

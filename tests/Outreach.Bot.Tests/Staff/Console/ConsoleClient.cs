@@ -46,6 +46,17 @@ internal sealed partial class ConsoleClient : IDisposable
     public Task<ConsolePage> PostFormWithoutTokenAsync(string path, params (string Name, string Value)[] fields) => PostAsync(path, fields,
         withToken: false);
 
+    /// <summary>Posts a multipart form with a file field <c>file</c> and the antiforgery token, as the import form does.</summary>
+    public async Task<ConsolePage> PostFileAsync(string path, byte[] content, string fileName)
+    {
+        _token ??= (await GetAsync("/staff")).Token ?? throw new InvalidOperationException("No antiforgery token on /staff.");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(_token), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(content), "file", fileName);
+        using var response = await _http.PostAsync(new Uri(path, UriKind.Relative), form, TestContext.Current.CancellationToken);
+        return await ReadAsync(response);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<ConsolePage> PostAsync(string path, (string Name, string Value)[] fields, bool withToken)

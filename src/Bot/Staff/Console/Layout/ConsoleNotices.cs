@@ -18,6 +18,10 @@ public static class ConsoleNotices
     public const string StaffLocked = "staff-locked";
     public const string StaffUnlocked = "staff-unlocked";
     public const string StaffPasswordReset = "staff-password-reset";
+    public const string UnitSaved = "unit-saved";
+    public const string UnitMerged = "unit-merged";
+    public const string MemberMoved = "member-moved";
+    public const string MemberErased = "member-erased";
 
     public static string? Text(string? code) => code switch
     {
@@ -36,6 +40,10 @@ public static class ConsoleNotices
         StaffUnlocked => "Đã mở khóa tài khoản.",
         StaffPasswordReset => "Đã cấp mật khẩu tạm; mọi phiên đăng nhập của tài khoản này đã kết thúc.",
         PasswordChanged => "Đã đổi mật khẩu.",
+        UnitSaved => "Đã lưu đơn vị.",
+        UnitMerged => "Đã sáp nhập; hội viên, đơn vị trực thuộc, bài viết và chỉ tiêu đã chuyển sang đơn vị này.",
+        MemberMoved => "Đã chuyển hội viên sang đơn vị mới.",
+        MemberErased => "Đã xóa dữ liệu của hội viên.",
         _ => null,
     };
 }

@@ -11,4 +11,6 @@ public enum ConsoleSection
     Accounts = 5,
     Reach = 10,
     Handoffs = 6,
+    Units = 11,
+    Members = 12,
 }

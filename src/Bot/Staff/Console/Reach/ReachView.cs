@@ -17,7 +17,8 @@ public sealed record ReachView(
     TargetReport Targets,
     IReadOnlyList<OrgUnit> Path,
     IReadOnlyList<ReportPeriod> Periods,
-    IReadOnlyList<Indicator> Indicators)
+    IReadOnlyList<Indicator> Indicators,
+    MembersOverTime Members)
 {
     /// <summary>Admins and approvers set targets; editors and viewers only read them.</summary>
     public bool CanSetTargets => TargetService.TargetRefusal(Session) is null;
@@ -35,7 +36,7 @@ public sealed record ReachView(
         var dashboard = await reach.DashboardAsync(session, unitId, period, ct);
         return dashboard.IsOk
             ? new ReachView(session, dashboard.Value.Report, dashboard.Value.Targets, dashboard.Value.Path, dashboard.Value.Periods,
-                await targets.IndicatorsAsync(ct))
+                await targets.IndicatorsAsync(ct), dashboard.Value.Members)
             : dashboard.Refusal;
     }
 }

@@ -2,13 +2,13 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Outreach.Content.Tests.UnitSheets;
+namespace Outreach.Testing;
 
 /// <summary>
 /// Builds .xlsx files cell by cell with the Open XML SDK, the way Excel stores them (shared strings, typed numbers,
 /// formulas with their cached value), so the reader meets what staff will really upload.
 /// </summary>
-internal static class Workbooks
+public static class Workbooks
 {
     public static readonly string[] Header = ["Mã", "Tên", "Cấp", "Mã đơn vị cấp trên"];
 
