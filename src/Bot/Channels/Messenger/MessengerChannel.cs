@@ -22,7 +22,7 @@ public sealed class MessengerChannel(IOptions<MessengerOptions> options, IOption
     };
 
     public IReadOnlyList<Activity> ToActivities(InboxEvent inboxEvent) =>
-        MessengerActivityMapper.ToActivities(inboxEvent, options.Value.GetStartedPayload);
+        MessengerActivityMapper.ToActivities(inboxEvent, options.Value.GetStartedPayload, options.Value.AppId);
 
     public ChannelPreview Preview(OutboundMessage message)
     {
