@@ -49,4 +49,22 @@ public static class ActivityNames
 
     /// <summary>Thread control moved between apps (Messenger handover).</summary>
     public const string Handover = "handover";
+
+    /// <summary>
+    /// A person answered the member on the platform itself (Meta Business Suite's Page Inbox, Zalo OA Chat) or another app took
+    /// the thread: the bot stays silent for her until <see cref="HumanRelease"/> or the quiet time passes.
+    /// </summary>
+    public const string HumanTakeover = "humanTakeover";
+
+    /// <summary>The thread came back to the bot (Messenger pass_thread_control to our app).</summary>
+    public const string HumanRelease = "humanRelease";
+
+    /// <summary>
+    /// The member wrote, tapped or reacted while another app owns the thread (Messenger standby): the bot does not answer, but
+    /// it is her interaction and opens the platform's window.
+    /// </summary>
+    public const string StandbyInteraction = "standbyInteraction";
+
+    /// <summary>Any other event that arrived while another app owns the thread (receipts excepted).</summary>
+    public const string Standby = "standby";
 }

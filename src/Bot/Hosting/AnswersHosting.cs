@@ -14,6 +14,7 @@ internal static class AnswersHosting
         services.AddOutreachKnowledge();
         services.AddSingleton<CrisisGuardMiddleware>();
         services.AddSingleton<OptOutMiddleware>();
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HandoffGuardMiddleware>();
         services.AddSingleton<SubscriptionDialog>();
         services.AddSingleton<ScreeningDialog>();

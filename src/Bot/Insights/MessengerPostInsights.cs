@@ -29,7 +29,15 @@ public sealed partial class MessengerPostInsights(
         var results = new Dictionary<string, InsightsResult>(StringComparer.Ordinal);
         foreach (var postId in externalIds)
         {
-            results[postId] = await FetchOneAsync(postId, cancellationToken);
+            try
+            {
+                results[postId] = await FetchOneAsync(postId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+            {
+                // One post's odd answer must not cost the others their figures.
+                results[postId] = InsightsResult.Failed("unreadable");
+            }
         }
 
         return results;
@@ -50,13 +58,16 @@ public sealed partial class MessengerPostInsights(
             return new InsightsResult(values, error);
         }
 
+        // Code 100 also means a bad post id, and the message is in the token owner's language: a metric is dead only when it
+        // fails alone with code 100 while another metric of the same post is read.
         var merged = new Dictionary<string, long>(StringComparer.Ordinal);
+        var refused = new List<string>();
         foreach (var metric in metrics)
         {
             var (one, oneError) = await RequestAsync(postId, token, [metric], cancellationToken);
-            if (oneError == InvalidMetric && _deadMetrics.TryAdd(metric, true))
+            if (oneError == InvalidMetric)
             {
-                Log.DeadInsightsMetric(logger, metric);
+                refused.Add(metric);
             }
             else if (oneError is not null)
             {
@@ -67,6 +78,16 @@ public sealed partial class MessengerPostInsights(
             {
                 merged[name] = value;
             }
+        }
+
+        if (refused.Count == metrics.Count)
+        {
+            return new InsightsResult(merged, "graph_100");
+        }
+
+        foreach (var metric in refused.Where(m => _deadMetrics.TryAdd(m, true)))
+        {
+            Log.DeadInsightsMetric(logger, metric);
         }
 
         return new InsightsResult(merged);
@@ -92,9 +113,10 @@ public sealed partial class MessengerPostInsights(
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             if (body.RootElement.TryGetProperty("error", out var error))
             {
+                // By code and subcode only: Graph translates the message into the token owner's language (§2.4).
                 var code = error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : 0;
-                var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
-                return ([], code == 100 && message.Contains("valid insights metric", StringComparison.OrdinalIgnoreCase) ? InvalidMetric : $"graph_{code}");
+                var subcode = error.TryGetProperty("error_subcode", out var sc) && sc.TryGetInt32(out var sn) ? sn : (int?)null;
+                return ([], code == 100 && subcode is null ? InvalidMetric : subcode is { } sub ? $"graph_{code}_{sub}" : $"graph_{code}");
             }
 
             return (Read(body.RootElement), null);
@@ -111,21 +133,29 @@ public sealed partial class MessengerPostInsights(
         var values = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var metric in root.TryGetProperty("data", out var data) ? data.EnumerateArray() : default)
         {
-            var name = metric.GetProperty("name").GetString()!;
-            if (!metric.TryGetProperty("values", out var list) || list.GetArrayLength() == 0 || !list[0].TryGetProperty("value", out var value))
+            if (metric.ValueKind != JsonValueKind.Object || !metric.TryGetProperty("name", out var n) || n.GetString() is not { } name)
             {
                 continue;
             }
 
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
+            if (!metric.TryGetProperty("values", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0
+                || list[0].ValueKind != JsonValueKind.Object || !list[0].TryGetProperty("value", out var value))
+            {
+                continue;
+            }
+
+            if (InsightsCount.Read(value) is { } number)
             {
                 values[name] = number;
             }
             else if (value.ValueKind == JsonValueKind.Object)
             {
-                foreach (var part in value.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
+                foreach (var part in value.EnumerateObject())
                 {
-                    values[$"{name}.{part.Name}"] = part.Value.GetInt64();
+                    if (InsightsCount.Read(part.Value) is { } count)
+                    {
+                        values[$"{name}.{part.Name}"] = count;
+                    }
                 }
             }
         }

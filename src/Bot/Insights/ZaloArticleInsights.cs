@@ -76,7 +76,7 @@ public sealed class ZaloArticleInsights(IHttpClientFactory httpClients, ZaloToke
                 return ([], 0, "network");
             }
 
-            var code = root.TryGetProperty("error", out var e) && e.TryGetInt32(out var n) ? n : 0;
+            var code = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && InsightsCount.Read(e) is { } n ? (int)n : 0;
             if (code is ZaloErrorCodes.AccessTokenInvalid or ZaloErrorCodes.AccessTokenExpired && attempt == 0)
             {
                 token = await tokens.RefreshAsync(token.Version, cancellationToken);
@@ -91,21 +91,34 @@ public sealed class ZaloArticleInsights(IHttpClientFactory httpClients, ZaloToke
 
     private static (List<(string, Dictionary<string, long>)>, int, string?) Read(JsonElement root)
     {
-        var data = root.GetProperty("data");
-        var total = data.TryGetProperty("total", out var t) && t.TryGetInt32(out var n) ? n : 0;
-        var articles = new List<(string, Dictionary<string, long>)>();
-        foreach (var media in data.TryGetProperty("medias", out var medias) ? medias.EnumerateArray() : default)
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
+            return ([], 0, "unreadable");
+        }
+
+        var total = data.TryGetProperty("total", out var t) && InsightsCount.Read(t) is { } n ? (int)Math.Min(n, int.MaxValue) : 0;
+        var articles = new List<(string, Dictionary<string, long>)>();
+        foreach (var media in data.TryGetProperty("medias", out var medias) && medias.ValueKind == JsonValueKind.Array ? medias.EnumerateArray() : default)
+        {
+            var id = media.ValueKind == JsonValueKind.Object && media.TryGetProperty("id", out var i)
+                ? i.ValueKind switch { JsonValueKind.String => i.GetString(), JsonValueKind.Number => i.GetRawText(), _ => null }
+                : null;
+            if (id is null)
+            {
+                continue;
+            }
+
             var metrics = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var name in new[] { "total_view", "total_share" })
             {
-                if (media.TryGetProperty(name, out var value) && value.TryGetInt64(out var number))
+                // Counts arrive as numbers or as strings ("1234") depending on the account.
+                if (media.TryGetProperty(name, out var value) && InsightsCount.Read(value) is { } number)
                 {
                     metrics[name] = number;
                 }
             }
 
-            articles.Add((media.GetProperty("id").GetString()!, metrics));
+            articles.Add((id, metrics));
         }
 
         return (articles, total, null);

@@ -44,13 +44,15 @@ public sealed class ContactMiddleware(ContactStore contacts, ReachEventStore rea
         : Task.FromResult(0);
 
     // What the platforms count as the member interacting (Messenger: message, postback, referral, optin, reaction;
-    // Zalo: message, follow, "Nhắn tin", form). Receipts and unfollows are not interactions.
+    // Zalo: message, follow, "Nhắn tin", form), also while another app owns the thread (standby). Receipts, unfollows and
+    // our own or staff's echoes are not interactions.
     private static bool IsInteraction(Activity activity) => activity.Type switch
     {
         ActivityTypes.Message => true,
         ActivityTypes.ConversationUpdate => activity.Name != ActivityNames.Unfollow,
         ActivityTypes.Event => activity.Name is ActivityNames.Postback or ActivityNames.GetStarted or ActivityNames.Referral
-            or ActivityNames.OptIn or ActivityNames.SubmitInfo or ActivityNames.Reaction or ActivityNames.Follow,
+            or ActivityNames.OptIn or ActivityNames.SubmitInfo or ActivityNames.Reaction or ActivityNames.Follow
+            or ActivityNames.StandbyInteraction,
         _ => false,
     };
 }

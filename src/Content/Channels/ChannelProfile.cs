@@ -20,6 +20,9 @@ public sealed record ChannelProfile(string Name, string DisplayName)
     /// <summary>How many broadcasts a member may receive on this channel (null: no limit).</summary>
     public BroadcastQuota? Quota { get; init; }
 
+    /// <summary>When a staff member's own reply may still go, after the member last wrote (null: within <see cref="Window"/>'s 7 days default).</summary>
+    public StaffReplyWindow? StaffReplies { get; init; }
+
     /// <summary>The local hours (Asia/Ho_Chi_Minh) in which the platform delivers broadcasts at all (null: any time).</summary>
     public DeliveryHours? Hours { get; init; }
 }
@@ -34,3 +37,9 @@ public sealed record BroadcastQuota(int PerDay, int Per30Days, string Reason, st
 
 /// <summary>[<see cref="From"/>, <see cref="Until"/>) in local time; wraps past midnight when Until ≤ From.</summary>
 public sealed record DeliveryHours(TimeOnly From, TimeOnly Until);
+
+/// <summary>
+/// A staff reply within <see cref="Free"/> of her last message is an ordinary reply; up to <see cref="Tagged"/> it needs the
+/// platform's human-agent tag (null: the app may not use it); later it is refused with <see cref="Refusal"/> (as staff read it).
+/// </summary>
+public sealed record StaffReplyWindow(TimeSpan Free, TimeSpan? Tagged, string Refusal);

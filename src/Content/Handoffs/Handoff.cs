@@ -9,7 +9,12 @@ public sealed record Handoff(
     DateTimeOffset RequestedAt,
     string? TakenBy,
     DateTimeOffset? TakenAt,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? QuietUntil = null)
+{
+    /// <summary>Held by a person answering on the platform itself (Page Inbox, OA Chat), not in the console.</summary>
+    public bool IsOnPlatform => TakenBy == HandoffStatuses.PlatformHolder;
+}
 
 /// <summary>Handoff statuses.</summary>
 public static class HandoffStatuses
@@ -21,6 +26,9 @@ public static class HandoffStatuses
     public const string Active = "active";
 
     public const string Closed = "closed";
+
+    /// <summary>The taken_by of a handoff held on the platform (Business Suite / OA Chat), with a quiet time.</summary>
+    public const string PlatformHolder = "platform";
 }
 
 /// <summary>Why a handoff was opened.</summary>
@@ -28,4 +36,7 @@ public static class HandoffReasons
 {
     public const string Member = "member";
     public const string Crisis = "crisis";
+
+    /// <summary>A person answered on the platform itself, or another app took the thread.</summary>
+    public const string Platform = "platform";
 }

@@ -10,7 +10,7 @@ namespace Outreach.Content.Handoffs;
 public sealed partial class HandoffStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "id, contact_id, status, reason, requested_at, taken_by, taken_at, closed_at";
+        "id, contact_id, status, reason, requested_at, taken_by, taken_at, closed_at, quiet_until";
 
     /// <summary>The member's open handoff (requested or active), if any.</summary>
     public async Task<Handoff?> FindOpenAsync(NpgsqlTransaction transaction, long contactId, CancellationToken cancellationToken)
@@ -76,5 +76,41 @@ public sealed partial class HandoffStore(NpgsqlDataSource dataSource)
             RETURNING {Columns}
             """,
             new { id, staffId, at }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// A person answered on the platform (or another app took the thread) at <paramref name="at"/>: the member's conversation is
+    /// held on the platform until <paramref name="quietUntil"/> (moved on by each further human message). A waiting request
+    /// becomes held; a conversation a console staff member holds stays hers (silent until she releases it).
+    /// </summary>
+    public async Task<Handoff> TakeOverOnPlatformAsync(
+        NpgsqlTransaction transaction, long contactId, DateTimeOffset at, DateTimeOffset quietUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await transaction.Connection!.QuerySingleAsync<Handoff>(new CommandDefinition(
+            $"""
+            INSERT INTO handoffs AS h (contact_id, reason, requested_at, status, taken_by, taken_at, quiet_until)
+            VALUES (@contactId, 'platform', @at, 'active', 'platform', @at, @quietUntil)
+            ON CONFLICT (contact_id) WHERE status IN ('requested', 'active') DO UPDATE SET
+                status = 'active',
+                taken_by = CASE WHEN h.status = 'active' THEN h.taken_by ELSE 'platform' END,
+                taken_at = COALESCE(h.taken_at, @at),
+                quiet_until = CASE WHEN h.status = 'active' AND h.taken_by <> 'platform' THEN h.quiet_until
+                                   ELSE GREATEST(h.quiet_until, @quietUntil) END
+            RETURNING {Columns}
+            """,
+            new { contactId, at, quietUntil }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Closes the member's platform-held handoff (the thread came back, or its quiet time passed). False when there was none.</summary>
+    public async Task<bool> EndOnPlatformAsync(NpgsqlTransaction transaction, long contactId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE handoffs SET status = 'closed', closed_at = @at, closed_by = 'platform'
+            WHERE contact_id = @contactId AND status = 'active' AND taken_by = 'platform'
+            """,
+            new { contactId, at }, transaction, cancellationToken: cancellationToken)) > 0;
     }
 }

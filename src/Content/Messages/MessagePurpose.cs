@@ -11,6 +11,9 @@ public enum MessagePurpose
 
     /// <summary>A broadcast post.</summary>
     Broadcast = 2,
+
+    /// <summary>A staff member's own words inside the platform's ordinary window: an ordinary response, no tag.</summary>
+    StaffReply = 3,
 }
 
 /// <summary>How a <see cref="MessagePurpose"/> is stored (outbound_messages.purpose).</summary>
@@ -20,6 +23,7 @@ public static class MessagePurposes
     {
         MessagePurpose.HumanAgentReply => "human_agent_reply",
         MessagePurpose.Broadcast => "broadcast",
+        MessagePurpose.StaffReply => "staff_reply",
         _ => "reply",
     };
 }

@@ -58,9 +58,16 @@ public sealed class BroadcastOptions
     [Range(1, 168)]
     public int MessengerWindowHours { get; set; } = 24;
 
-    /// <summary>Zalo's consultation window in days (default 7; read by Zalo's channel profile).</summary>
+    /// <summary>Zalo's consultation window in days (default 7; read by Zalo's channel profile): broadcasts use it only when <see cref="ZaloUsePaidWindow"/>.</summary>
     [Range(1, 30)]
     public int ZaloWindowDays { get; set; } = 7;
+
+    /// <summary>Zalo's free consultation window in hours (default 48): broadcasts go only to members who interacted within it.</summary>
+    [Range(1, 720)]
+    public int ZaloFreeWindowHours { get; set; } = 48;
+
+    /// <summary>Also send broadcasts 48 hours – 7 days after her last interaction, which Zalo bills (default false).</summary>
+    public bool ZaloUsePaidWindow { get; set; }
 
     /// <summary>Zalo broadcasts per member per day (default 1) and per 30 days (default 4): uncertain in the sources, so settings.</summary>
     [Range(1, 100)]

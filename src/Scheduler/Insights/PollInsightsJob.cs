@@ -28,7 +28,17 @@ public sealed partial class PollInsightsJob(
                 continue;
             }
 
-            var results = await source.FetchAsync(links.Select(l => l.ExternalId).Distinct().ToList(), cancellationToken);
+            IReadOnlyDictionary<string, InsightsResult> results;
+            try
+            {
+                results = await source.FetchAsync(links.Select(l => l.ExternalId).Distinct().ToList(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One platform's failure is recorded on its links; the other platforms still run.
+                results = links.Select(l => l.ExternalId).Distinct().ToDictionary(id => id, _ => InsightsResult.Failed("source_failed"), StringComparer.Ordinal);
+            }
+
             foreach (var link in links)
             {
                 var result = results.GetValueOrDefault(link.ExternalId) ?? InsightsResult.Failed("no_answer");

@@ -75,7 +75,7 @@ public sealed class TurnPipelineOrderTests : IAsyncDisposable
                 knowledge, new CrisisRecorder(new CrisisAlertStore(_unused), new HandoffStore(_unused), new DialogStateStore()), options, time,
                 NullLogger<CrisisGuardMiddleware>.Instance),
             new OptOutMiddleware(knowledge, new SubscriptionStore(), new DialogStateStore(), options, time, reach),
-            new HandoffGuardMiddleware(new HandoffStore(_unused)));
+            new HandoffGuardMiddleware(new HandoffStore(_unused), Options.Create(new HandoffOptions())));
         return (new TestAdapter(pipeline), new CountingBot());
     }
 

@@ -29,7 +29,8 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
             _contacts[name] = await seed.ContactAsync(channel, name, unit, hoursAgo is { } h ? TimeSpan.FromHours(h) : null, Now, topics, status, ct);
         await Add("m_in", "messenger", chiHoi.Id, 2, ["health"]);
         await Add("m_out", "messenger", commune.Id, 30, ["health"]);
-        await Add("z_in", "zalo", commune.Id, 72, ["health"]);
+        await Add("z_in", "zalo", commune.Id, 40, ["health"]);
+        await Add("z_paid", "zalo", commune.Id, 72, ["health"]);
         await Add("z_out", "zalo", commune.Id, 8 * 24, ["health"]);
         await Add("z_unfollowed", "zalo", commune.Id, 24, ["health"], "unfollowed");
         await Add("m_never", "messenger", commune.Id, null, ["health"]);
@@ -62,7 +63,9 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(("queued", (string?)null), (rows[_contacts["m_in"]].Status, rows[_contacts["m_in"]].Reason));
         Assert.Equal("queued", rows[_contacts["z_in"]].Status);
         Assert.Equal("outside_24h_window", rows[_contacts["m_out"]].Reason);
-        Assert.Equal("outside_7d_window", rows[_contacts["z_out"]].Reason);
+        // Zalo bills consultation messages 48 hours – 7 days after her last interaction: broadcasts stay in the free 48 hours.
+        Assert.Equal("outside_48h_window", rows[_contacts["z_paid"]].Reason);
+        Assert.Equal("outside_48h_window", rows[_contacts["z_out"]].Reason);
         Assert.Equal(SkipReasons.NotFollower, rows[_contacts["z_unfollowed"]].Reason);
         Assert.Equal(SkipReasons.NeverInteracted, rows[_contacts["m_never"]].Reason);
         Assert.Equal(SkipReasons.Unreachable, rows[_contacts["m_blocked"]].Reason);

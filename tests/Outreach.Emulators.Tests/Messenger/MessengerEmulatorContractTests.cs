@@ -98,8 +98,18 @@ public sealed class MessengerEmulatorContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HumanAgentTag_WithoutApproval_RefusedEvenInsideTheWindow()
+    {
+        var (status, body, _) = await _client.PostAsync(SendApiClient.Text(Psid, "Cán bộ trả lời", "MESSAGE_TAG", "HUMAN_AGENT"));
+
+        Assert.Equal(400, status);
+        Assert.Equal(10, body.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public async Task HumanAgentTag_AllowedAfter24HoursUntil7Days()
     {
+        _emulator.HumanAgentApproved = true;
         _clock.Advance(TimeSpan.FromHours(25));
         var within = await _client.PostAsync(SendApiClient.Text(Psid, "Cán bộ trả lời", "MESSAGE_TAG", "HUMAN_AGENT"));
         _clock.Advance(TimeSpan.FromDays(7));

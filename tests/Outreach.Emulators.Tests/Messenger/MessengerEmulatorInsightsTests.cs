@@ -41,7 +41,7 @@ public sealed class MessengerEmulatorInsightsTests
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(100, body.GetProperty("error").GetProperty("code").GetInt32());
-        Assert.Equal("(#100) The value must be a valid insights metric", body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("(#100) Giá trị phải là một chỉ số thông tin chi tiết hợp lệ", body.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]

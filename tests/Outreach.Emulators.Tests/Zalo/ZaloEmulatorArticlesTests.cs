@@ -26,7 +26,7 @@ public sealed class ZaloEmulatorArticlesTests
         Assert.Equal(12, first.GetProperty("data").GetProperty("total").GetInt32());
         var medias = first.GetProperty("data").GetProperty("medias");
         Assert.Equal(10, medias.GetArrayLength());
-        Assert.Equal(("a11", 111, 11), (medias[0].GetProperty("id").GetString(), medias[0].GetProperty("total_view").GetInt32(), medias[0].GetProperty("total_share").GetInt32()));
+        Assert.Equal(("a11", 111, 11), (medias[0].GetProperty("id").GetString(), int.Parse(medias[0].GetProperty("total_view").GetString()!, System.Globalization.CultureInfo.InvariantCulture), medias[0].GetProperty("total_share").GetInt32()));
         Assert.Equal(["a1", "a0"], second.GetProperty("data").GetProperty("medias").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
     }
 

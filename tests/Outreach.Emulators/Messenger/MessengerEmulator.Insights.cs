@@ -83,7 +83,8 @@ public sealed partial class MessengerEmulator
 
         if (metrics.Any(m => !LivePostMetrics.Contains(m)))
         {
-            return Error(MessengerGraphErrors.InvalidParameter("The value must be a valid insights metric"));
+            // Graph translates messages into the token owner's language (a Vietnamese admin's token here): never match the text.
+            return Error(MessengerGraphErrors.InvalidParameter("Giá trị phải là một chỉ số thông tin chi tiết hợp lệ"));
         }
 
         var data = new JsonArray();

@@ -146,6 +146,12 @@ public sealed partial class MessengerEmulator
 
         // Sender actions are not messages; everything else needs the window open (24 h, or 7 days with HUMAN_AGENT).
         var humanAgent = body.TryGetProperty("tag", out var tag) && tag.GetString() == "HUMAN_AGENT";
+        if (humanAgent && !HumanAgentApproved)
+        {
+            // Without App Review's Human Agent feature the tag is refused as a permission error (exact subcode unverified).
+            return Error(MessengerGraphErrors.HumanAgentNotApproved());
+        }
+
         var window = humanAgent ? Options.HumanAgentWindow : Options.StandardWindow;
         return body.TryGetProperty("message", out _) && Options.Clock.GetUtcNow() - last > window
             ? Error(MessengerGraphErrors.OutsideWindow())

@@ -27,6 +27,12 @@ public sealed partial class MessengerEmulator : EmulatorServer
 
     public MessengerEmulatorOptions Options { get; }
 
+    /// <summary>
+    /// Whether Meta approved the app's Human Agent feature (default false, as for a new app): without it a HUMAN_AGENT send is
+    /// refused whatever the window.
+    /// </summary>
+    public bool HumanAgentApproved { get; set; }
+
     /// <summary>The first (default) Page of <see cref="MessengerEmulatorOptions.PageTokens"/>.</summary>
     public string PageId => Options.PageTokens.Keys.First();
 

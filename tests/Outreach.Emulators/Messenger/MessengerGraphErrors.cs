@@ -12,6 +12,10 @@ public static class MessengerGraphErrors
         "(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview",
         "OAuthException", 10, 2018278);
 
+    /// <summary>HUMAN_AGENT without the approved feature (a permission error; the subcode is not captured in our sources).</summary>
+    public static string HumanAgentNotApproved() => Body(
+        "(#10) Ứng dụng không có quyền gửi tin nhắn với thẻ này.", "OAuthException", 10, 2018065);
+
     public static string UserUnavailable() => Body("(#551) This person isn't available right now.", "OAuthException", 551, 1545041);
 
     public static string NoMatchingUser() => Body("No matching user found.", "FacebookApiException", 100, 2018001);

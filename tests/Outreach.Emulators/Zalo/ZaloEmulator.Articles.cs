@@ -61,7 +61,8 @@ public sealed partial class ZaloEmulator
                 ["type"] = "normal",
                 ["title"] = a.Title,
                 ["status"] = "show",
-                ["total_view"] = a.Views,
+                // Zalo sends counts as strings on some accounts and numbers on others: strings here, the harder case.
+                ["total_view"] = a.Views.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["total_share"] = a.Shares,
                 ["create_date"] = a.CreatedMs,
                 ["update_date"] = a.CreatedMs,

@@ -80,6 +80,13 @@ public sealed class ZaloWebhookBodies(ZaloEmulator emulator)
         event_name = "oa_send_text", message = new { msg_id = NewMsgId(), text }, timestamp = Timestamp(),
     });
 
+    /// <summary>The echo of a message an OA admin typed in Zalo's OA Chat: the sender carries her <c>admin_id</c>.</summary>
+    public string AdminEcho(string userId, string text, string adminId = "5012345678901234567") => Serialize(new
+    {
+        app_id = AppId, sender = new { admin_id = adminId, id = OaId }, user_id_by_app = "9" + userId, recipient = new { id = userId },
+        event_name = "oa_send_text", message = new { msg_id = NewMsgId(), text }, timestamp = Timestamp(),
+    });
+
     /// <summary>An event Outreach does not handle (a tag change).</summary>
     public string TagAdded(string userId) => Serialize(new
     {

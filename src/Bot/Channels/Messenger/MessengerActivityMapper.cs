@@ -14,9 +14,13 @@ namespace Outreach.Bot.Channels.Messenger;
 public static class MessengerActivityMapper
 {
     /// <summary>The event name given to anything that arrives on <c>standby</c> (another app owns the thread) except receipts.</summary>
-    public const string StandbyName = "standby";
+    public const string StandbyName = ActivityNames.Standby;
 
-    public static IReadOnlyList<Activity> ToActivities(InboxEvent row, string getStartedPayload)
+    /// <summary>Meta Business Suite's Page Inbox: its echoes are a person typing, and a thread passed to it is held by people.</summary>
+    public const string PageInboxAppId = "263902037430900";
+
+    /// <param name="appId">Our Meta app id (Outreach:Messenger:AppId), when known: echoes and thread control from other apps are people.</param>
+    public static IReadOnlyList<Activity> ToActivities(InboxEvent row, string getStartedPayload, string? appId = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         var stored = JsonSerializer.Deserialize<MessengerStoredEvent>(row.Payload)
@@ -28,9 +32,15 @@ public static class MessengerActivityMapper
 
         var item = stored.Event.Deserialize<MessagingEvent>() ?? throw new JsonException("Empty Messenger event.");
         var shell = new Shell(row, stored.Event.Clone());
+        if (row.Kind == MessengerEventKinds.Echo)
+        {
+            // Our own sends are echoed too: only a person's (Page Inbox, no app, another app) takes the conversation over.
+            return item.Message is { } echo && IsHumanEcho(echo, appId) ? [shell.Event(ActivityNames.HumanTakeover, row.Kind)] : [];
+        }
+
         if (stored.Standby && row.Kind is not (MessengerEventKinds.Delivery or MessengerEventKinds.Read))
         {
-            return [shell.Event(StandbyName, row.Kind)];
+            return [shell.Event(IsInteraction(row.Kind) ? ActivityNames.StandbyInteraction : StandbyName, row.Kind)];
         }
 
         return row.Kind switch
@@ -51,10 +61,35 @@ public static class MessengerActivityMapper
                 replyTo: reaction.Mid is { } mid ? [mid] : [])],
             MessengerEventKinds.Referral when item.Referral is { } referral => [shell.Event(ActivityNames.Referral, referral.Ref, referral: referral.Ref)],
             MessengerEventKinds.Optin when item.Optin is { } optin => [shell.Event(ActivityNames.OptIn, optin.Ref ?? optin.Payload ?? optin.Type)],
-            MessengerEventKinds.PassThreadControl or MessengerEventKinds.TakeThreadControl or MessengerEventKinds.RequestThreadControl =>
-                [shell.Event(ActivityNames.Handover, row.Kind)],
+            MessengerEventKinds.PassThreadControl or MessengerEventKinds.TakeThreadControl =>
+                [shell.Event(ThreadControl(item, row.Kind, appId), row.Kind)],
+            MessengerEventKinds.RequestThreadControl => [shell.Event(ActivityNames.Handover, row.Kind)],
             _ => [],
         };
+    }
+
+    // What Meta counts as the member acting (PLATFORM-MESSENGER.md §2.5), whichever app owns the thread.
+    private static bool IsInteraction(string kind) => kind is MessengerEventKinds.Message or MessengerEventKinds.Postback
+        or MessengerEventKinds.Reaction or MessengerEventKinds.Referral or MessengerEventKinds.Optin;
+
+    // An echo a person typed: from the Page Inbox app, from no app (the Page's own tools), or from another app than ours.
+    // Our sends always carry metadata (the outbound row's id), so an echo with metadata is ours whatever the app id says.
+    private static bool IsHumanEcho(MessengerMessage echo, string? appId) =>
+        echo.Metadata is not { Length: > 0 }
+        && (echo.AppId is null or "" or PageInboxAppId || (appId is { Length: > 0 } && echo.AppId != appId));
+
+    // take_thread_control: the thread was taken from us (a release only when we took it); pass_thread_control: given to us
+    // (a takeover when it went to the Page Inbox or, our id known, to another app).
+    private static string ThreadControl(MessagingEvent item, string kind, string? appId)
+    {
+        var control = kind == MessengerEventKinds.TakeThreadControl ? item.TakeThreadControl : item.PassThreadControl;
+        var newOwner = control is { ValueKind: JsonValueKind.Object } c && c.TryGetProperty("new_owner_app_id", out var owner)
+            ? owner.ValueKind switch { JsonValueKind.String => owner.GetString(), JsonValueKind.Number => owner.GetRawText(), _ => null }
+            : null;
+        var ours = appId is { Length: > 0 } ? newOwner == appId : newOwner is not null && newOwner != PageInboxAppId;
+        return kind == MessengerEventKinds.TakeThreadControl
+            ? (appId is { Length: > 0 } && ours ? ActivityNames.HumanRelease : ActivityNames.HumanTakeover)
+            : (ours || (appId is null or "" && newOwner is null) ? ActivityNames.HumanRelease : ActivityNames.HumanTakeover);
     }
 
     private static Activity FromMessage(Shell shell, MessengerMessage message) => new()

@@ -19,10 +19,15 @@ public sealed class MessengerChannel(IOptions<MessengerOptions> options, IOption
         BroadcastsPerSecond = 250,
         Window = new MessagingWindow(
             TimeSpan.FromHours(broadcasts.Value.MessengerWindowHours), "outside_24h_window", "Quá 24 giờ kể từ tin nhắn cuối (Messenger)"),
+        StaffReplies = options.Value.HumanAgentApproved
+            ? new StaffReplyWindow(TimeSpan.FromHours(24), TimeSpan.FromDays(7),
+                "Hội viên nhắn lần cuối đã hơn 7 ngày: Messenger không cho phép trả lời nữa. Hãy liên hệ chị bằng cách khác (điện thoại, gặp trực tiếp).")
+            : new StaffReplyWindow(TimeSpan.FromHours(24), null,
+                "Hội viên nhắn lần cuối đã hơn 24 giờ. Ứng dụng chưa được Meta duyệt thẻ HUMAN_AGENT (Outreach:Messenger:HumanAgentApproved) nên Messenger không cho phép trả lời nữa. Hãy liên hệ chị bằng cách khác (điện thoại, gặp trực tiếp)."),
     };
 
     public IReadOnlyList<Activity> ToActivities(InboxEvent inboxEvent) =>
-        MessengerActivityMapper.ToActivities(inboxEvent, options.Value.GetStartedPayload);
+        MessengerActivityMapper.ToActivities(inboxEvent, options.Value.GetStartedPayload, options.Value.AppId);
 
     public ChannelPreview Preview(OutboundMessage message)
     {

@@ -35,6 +35,18 @@ public sealed class MessengerOptions
     /// <summary>The payload of the Page's "Get Started" button (default GET_STARTED): that postback becomes a getStarted event.</summary>
     public string GetStartedPayload { get; set; } = "GET_STARTED";
 
+    /// <summary>
+    /// Our Meta app's id (optional). Known, an echo or thread control from any other app is a person (or another app) taking the
+    /// conversation; unknown, only the Page Inbox app (263902037430900) and echoes without an app are.
+    /// </summary>
+    public string? AppId { get; set; }
+
+    /// <summary>
+    /// True once Meta's App Review granted the Human Agent feature: staff may then reply with the HUMAN_AGENT tag up to 7 days
+    /// after the member last wrote. False (default): staff replies only inside the 24-hour window.
+    /// </summary>
+    public bool HumanAgentApproved { get; set; }
+
     /// <summary>Largest webhook body accepted, in bytes (default 1 MiB); larger ones get 413.</summary>
     public int MaxWebhookBytes { get; set; } = WebhookBody.DefaultMaxBytes;
 

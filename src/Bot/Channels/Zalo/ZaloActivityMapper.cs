@@ -24,7 +24,8 @@ public static class ZaloActivityMapper
     {
         ArgumentNullException.ThrowIfNull(zaloEvent);
         var name = zaloEvent.EventName ?? "";
-        if (!ZaloEventNames.IsHandled(name))
+        var adminEcho = ZaloEventNames.IsAdminEcho(name, zaloEvent.Sender?.AdminId);
+        if (!ZaloEventNames.IsHandled(name) && !adminEcho)
         {
             return [];
         }
@@ -41,7 +42,7 @@ public static class ZaloActivityMapper
             ChannelData = channelData,
             Locale = "vi-VN",
         };
-        return [Map(name, zaloEvent, basis)];
+        return [adminEcho ? With(basis, ActivityTypes.Event, ActivityNames.HumanTakeover, value: name) : Map(name, zaloEvent, basis)];
     }
 
     private static Activity Map(string name, ZaloWebhookEvent zaloEvent, Activity basis) => name switch

@@ -20,8 +20,13 @@ public sealed class ZaloChannel(IOptions<ZaloOptions> options, IOptions<Broadcas
     public ChannelProfile Profile { get; } = new(Name, "Zalo")
     {
         BroadcastsPerSecond = 50,
-        Window = new MessagingWindow(
-            TimeSpan.FromDays(broadcasts.Value.ZaloWindowDays), "outside_7d_window", "Quá 7 ngày kể từ lần tương tác cuối (Zalo)"),
+        // Consultation messages are free within 48 hours of her last interaction and billed up to 7 days (PLATFORM-ZALO.md §3):
+        // a union broadcast stays in the free window unless the paid one is chosen.
+        Window = broadcasts.Value.ZaloUsePaidWindow
+            ? new MessagingWindow(TimeSpan.FromDays(broadcasts.Value.ZaloWindowDays), "outside_7d_window", "Quá 7 ngày kể từ lần tương tác cuối (Zalo)")
+            : new MessagingWindow(
+                TimeSpan.FromHours(broadcasts.Value.ZaloFreeWindowHours), "outside_48h_window",
+                "Quá 48 giờ kể từ lần tương tác cuối (Zalo: ngoài thời gian gửi miễn phí)"),
         Quota = new BroadcastQuota(broadcasts.Value.ZaloMaxPerDay, broadcasts.Value.ZaloMaxPerMonth, "zalo_quota", "Đã nhận đủ số tin cho phép (Zalo)"),
         Hours = new DeliveryHours(broadcasts.Value.ZaloFrom, broadcasts.Value.ZaloUntil),
     };

@@ -29,6 +29,13 @@ public static class ZaloEventNames
     public static bool IsMemberMessage(string eventName) =>
         eventName.StartsWith(UserSendPrefix, StringComparison.Ordinal) && !eventName.StartsWith(UserSendGroupPrefix, StringComparison.Ordinal);
 
+    /// <summary>
+    /// An <c>oa_send_*</c> echo an OA admin typed in Zalo's OA Chat (its <c>sender.admin_id</c> is set; ours never carry one):
+    /// a person took the conversation over, so it is stored and the bot goes quiet for her.
+    /// </summary>
+    public static bool IsAdminEcho(string eventName, string? adminId) =>
+        eventName.StartsWith(OaSendPrefix, StringComparison.Ordinal) && !string.IsNullOrEmpty(adminId);
+
     /// <summary>Events whose <c>sender</c> is the OA and <c>recipient</c> the member: our echoes and the receipts (§2.4).</summary>
     public static bool IsSentByOa(string eventName) =>
         eventName is UserReceivedMessage or UserSeenMessage || eventName.StartsWith(OaSendPrefix, StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public sealed class ZaloModule : IChannelModule
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ZaloSender>());
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapZaloWebhook();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapZaloWebhook().MapZaloDomainVerification();
 
     /// <summary>True for failures before the request was sent: DNS, refused or unreachable connection.</summary>
     public static bool NeverLeft(Outcome<HttpResponseMessage> outcome) =>

@@ -32,6 +32,15 @@ public sealed class ZaloOptions
     /// <summary>The OAuth v4 server (default https://oauth.zaloapp.com/).</summary>
     public Uri OAuthBaseUrl { get; set; } = new("https://oauth.zaloapp.com/");
 
+    /// <summary>The content of Zalo's domain-verification meta tag: served on <c>GET /</c> while set.</summary>
+    public string? SiteVerification { get; set; }
+
+    /// <summary>The name of the verification HTML file Zalo offers (e.g. zalo_verifier….html), served at the root while set.</summary>
+    public string? VerificationFileName { get; set; }
+
+    /// <summary>That file's content, served as it is.</summary>
+    public string? VerificationFileContent { get; set; }
+
     /// <summary>Largest webhook body accepted, in bytes (default 65536; one Zalo event is well under 2 kB). Larger: 413.</summary>
     [Range(1024, WebhookBody.DefaultMaxBytes)]
     public int MaxWebhookBytes { get; set; } = 64 * 1024;

@@ -84,7 +84,7 @@ public static partial class ZaloWebhookEndpoints
             return Results.Ok();
         }
 
-        if (!ZaloEventNames.IsHandled(name))
+        if (!ZaloEventNames.IsHandled(name) && !ZaloEventNames.IsAdminEcho(name, zaloEvent.Sender?.AdminId))
         {
             // Our own echoes (oa_send_*) and events Outreach has no use for: acknowledged so Zalo does not retry them.
             Log.ZaloIgnored(logger, name);

@@ -19,6 +19,7 @@ public sealed class ConversationHistory(ContactStore contacts, ConversationStore
     public const int Limit = 30;
 
     private static readonly string StaffReply = MessagePurposes.Name(MessagePurpose.HumanAgentReply);
+    private static readonly string StaffResponse = MessagePurposes.Name(MessagePurpose.StaffReply);
 
     public async Task<IReadOnlyList<ConversationLine>> LoadAsync(long contactId, CancellationToken cancellationToken)
     {
@@ -67,7 +68,7 @@ public sealed class ConversationHistory(ContactStore contacts, ConversationStore
 
     private static ConversationLine FromUs(SentMessage message) => new(
         message.CreatedAt,
-        message.Purpose == StaffReply ? ConversationSpeaker.Staff : ConversationSpeaker.Bot,
+        message.Purpose == StaffReply || message.Purpose == StaffResponse ? ConversationSpeaker.Staff : ConversationSpeaker.Bot,
         message.Text,
         ConversationLineKind.Text,
         message.Status);

@@ -70,7 +70,8 @@ public sealed class HandoffService(
             return StaffRefusal.NotFound();
         }
 
-        var replyUntil = handoff.LastInboundAt + HumanAgentWindow;
+        var rules = channels.Find(handoff.Channel)?.StaffReplies;
+        var replyUntil = handoff.LastInboundAt + (rules is null ? HumanAgentWindow : rules.Tagged ?? rules.Free);
         return new HandoffConversation(
             handoff, await history.LoadAsync(handoff.ContactId, ct), CanAct(session), handoff.TakenBy == StaffId(session), replyUntil,
             replyUntil > time.GetUtcNow());
@@ -118,7 +119,23 @@ public sealed class HandoffService(
                 "Hội viên nhắn lần cuối đã hơn 7 ngày: nền tảng không cho phép trả lời nữa. Hãy liên hệ chị bằng cách khác (điện thoại, gặp trực tiếp).");
         }
 
-        return await SendAsync(contact, text, MessagePurpose.HumanAgentReply, ct)
+        // Inside the platform's ordinary window a staff reply is an ordinary response; beyond it only the human-agent tag, and
+        // only where the app may use it (Messenger: Meta's approval, PLATFORM-MESSENGER.md §2.5).
+        var purpose = MessagePurpose.HumanAgentReply;
+        if (channels.Find(contact.Channel)?.StaffReplies is { } rules)
+        {
+            var elapsed = time.GetUtcNow() - lastInbound;
+            if (elapsed <= rules.Free)
+            {
+                purpose = MessagePurpose.StaffReply;
+            }
+            else if (rules.Tagged is not { } tagged || elapsed > tagged)
+            {
+                return StaffRefusal.Conflict(ChangedTitle, rules.Refusal);
+            }
+        }
+
+        return await SendAsync(contact, text, purpose, ct)
             ? handoff
             : StaffRefusal.Conflict(ChangedTitle, $"Hệ thống chưa bật kênh {channels.DisplayName(handoff.Channel)} nên không gửi được. Hãy báo quản trị viên.");
     }

@@ -117,15 +117,42 @@ public sealed class MessengerActivityMapperTests
     }
 
     [Fact]
-    public void HandoverPolicyAndChanges_HandoverEventsOnlyForMembers()
+    public void HandoverPolicyAndChanges_ThreadTakenToPageInboxIsATakeover_PassedBackIsARelease()
     {
         var activities = Map("w44-four-events.json");
 
         Assert.Equal(
-            [(ActivityNames.Handover, MessengerEventKinds.TakeThreadControl), (ActivityNames.Handover, MessengerEventKinds.PassThreadControl),
+            [(ActivityNames.HumanTakeover, MessengerEventKinds.TakeThreadControl), (ActivityNames.HumanRelease, MessengerEventKinds.PassThreadControl),
              (ActivityNames.OptIn, "notification_messages")],
             activities.Select(a => (a.Name, a.Value)));
         Assert.Empty(Map("w38-dashboard-test.json"));
+    }
+
+    [Fact]
+    public void EchoTypedInPageInbox_IsAHumanTakeover_OurEchoIsNothing()
+    {
+        var body = (long appId, string? metadata) => Encoding.UTF8.GetBytes(
+            "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":5,\"messaging\":[{\"sender\":{\"id\":\"1\"},\"recipient\":{\"id\":\"2\"},"
+            + "\"timestamp\":1700000000300,\"message\":{\"mid\":\"m_1\",\"text\":\"Chào chị\",\"app_id\":" + appId + ",\"is_echo\":true"
+            + (metadata is null ? "" : ",\"metadata\":\"" + metadata + "\"") + "}}]}]}");
+
+        var human = Assert.Single(MapBody(body(263902037430900, null)));
+        Assert.Equal((ActivityNames.HumanTakeover, "2"), (human.Name, human.From.Id));
+        Assert.Empty(MapBody(body(1929931607227568, null)));
+        Assert.Empty(MapBody(body(1929931607227568, "42")));
+        Assert.Single(MapBody(body(555, null), appId: "1929931607227568"), a => a.Name == ActivityNames.HumanTakeover);
+    }
+
+    [Fact]
+    public void StandbyMessage_IsAnInteractionTheBotDoesNotAnswer_StandbyReceiptIsNot()
+    {
+        var body = Encoding.UTF8.GetBytes(
+            """{"object":"page","entry":[{"id":"1","time":5,"standby":[{"sender":{"id":"2"},"recipient":{"id":"1"},"timestamp":1700000000300,"message":{"mid":"m_s","text":"Chị ơi"}},{"sender":{"id":"2"},"recipient":{"id":"1"},"timestamp":1700000000400,"postback":{"title":"Bắt đầu"}}]}]}""");
+
+        var activities = MapBody(body);
+
+        Assert.Equal([ActivityNames.StandbyInteraction, ActivityNames.StandbyInteraction], activities.Select(a => a.Name));
+        Assert.DoesNotContain(activities, a => a.Type == ActivityTypes.Message);
     }
 
     [Fact]
@@ -138,9 +165,9 @@ public sealed class MessengerActivityMapperTests
 
     private static List<Activity> Map(string file, string getStartedPayload = "GET_STARTED") => MapBody(TestData.Bytes(file), getStartedPayload);
 
-    private static List<Activity> MapBody(byte[] body, string getStartedPayload = "GET_STARTED") =>
+    private static List<Activity> MapBody(byte[] body, string getStartedPayload = "GET_STARTED", string? appId = null) =>
         MessengerWebhookReader.Read(body).Events
             .Select((e, i) => new InboxEvent(i + 1, e.Channel, e.PlatformEventId, e.Kind, e.AccountId, e.SenderId, e.EventTime, e.Payload, 0))
-            .SelectMany(row => MessengerActivityMapper.ToActivities(row, getStartedPayload))
+            .SelectMany(row => MessengerActivityMapper.ToActivities(row, getStartedPayload, appId))
             .ToList();
 }

@@ -170,6 +170,7 @@ public sealed class MessengerConversationTests(PostgresServer server) : Messenge
     public async Task StaffReplyAfter25Hours_SentWithHumanAgentTag()
     {
         await using var host = await StartGatewayAsync();
+        Emulator.HumanAgentApproved = true;
         Emulator.UserInteracted("9001");
         Clock.Advance(TimeSpan.FromHours(25));
         var adapter = host.Services.GetRequiredService<InboxAdapter>();

@@ -28,6 +28,7 @@ public sealed class MessengerSenderTests
     public async Task SendAsync_StaffReplyAfter25Hours_HumanAgentTagAccepted_BotReplyRefusedAsOutsideWindow()
     {
         await using var h = await MessengerHarness.StartAsync();
+        h.Emulator.HumanAgentApproved = true;
         h.Clock.Advance(TimeSpan.FromHours(25));
 
         var staff = await h.Sender.SendAsync(Message("Cán bộ Hội trả lời chị") with { Purpose = MessagePurpose.HumanAgentReply }, Ct);

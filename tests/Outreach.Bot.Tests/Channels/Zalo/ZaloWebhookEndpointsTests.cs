@@ -115,6 +115,19 @@ public sealed class ZaloWebhookEndpointsTests(PostgresServer server) : IAsyncLif
     }
 
     [Fact]
+    public async Task SignedEventWithoutEventName_AcknowledgedWith200_NotRetried()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        await using var host = await ZaloTestGateway.StartAsync(_database, zalo, ct);
+        var body = $"{{\"app_id\":\"{zalo.Options.AppId}\",\"sender\":{{\"id\":\"u-x\"}},\"timestamp\":\"1700000000000\"}}";
+
+        using var response = await zalo.PostWebhookAsync(host.Webhook(), body, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SignedEventNamingNoMember_AcknowledgedKeptAndSkipped()
     {
         var ct = TestContext.Current.CancellationToken;

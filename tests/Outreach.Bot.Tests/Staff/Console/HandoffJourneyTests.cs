@@ -45,7 +45,7 @@ public sealed class HandoffJourneyTests(PostgresServer server) : IAsyncLifetime
         var repliesWhileHeld = await _world.ScalarAsync<int>("SELECT count(*)::int FROM outbound_messages WHERE recipient_id = @Psid", new { Psid });
         var conversation = await editor.GetAsync(member.Page);
         var reply = await editor.PostFormAsync(member.Action("reply"), ("Text", "  Chào chị, em là Lan ở Hội LHPN xã An Bình.\n"));
-        var staffMessage = await _messenger.WaitForSendAsync(s => s.RecipientId == Psid && s.Tag is not null, Patience, Ct);
+        var staffMessage = await _messenger.WaitForSendAsync(s => s.RecipientId == Psid && s.Text?.StartsWith("Chào chị, em là Lan", StringComparison.Ordinal) == true, Patience, Ct);
         var withReply = await editor.GetAsync(member.Page + "?notice=replied");
         var release = await editor.PostFormAsync(member.Action("release"));
         var notice = await _messenger.WaitForSendAsync(s => s.RecipientId == Psid && s.Text?.Contains("kết thúc", StringComparison.Ordinal) == true, Patience, Ct);
@@ -66,7 +66,8 @@ public sealed class HandoffJourneyTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("Chào chị, em là Lan ở Hội LHPN xã An Bình.", staffMessage.Text);
         Assert.Contains("data-speaker=\"Staff\"", withReply.Html, StringComparison.Ordinal);
         Assert.Contains("Đã gửi trả lời.", withReply.Text, StringComparison.Ordinal);
-        Assert.Equal(("MESSAGE_TAG", "HUMAN_AGENT"), (staffMessage.MessagingType, staffMessage.Tag));
+        // She wrote minutes ago: a staff reply inside the 24-hour window is an ordinary response (HUMAN_AGENT only beyond it).
+        Assert.Equal(("RESPONSE", null), (staffMessage.MessagingType, staffMessage.Tag));
         Assert.Equal((HttpStatusCode.Redirect, "/staff/handoffs?notice=released"), (release.Status, release.Location));
         Assert.True(notice.Accepted);
         Assert.NotEqual(notice.Text, answered.Text);
