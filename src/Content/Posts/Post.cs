@@ -49,10 +49,16 @@ public static class PostStatuses
     public const string Scheduled = "scheduled";
     public const string Sending = "sending";
     public const string Sent = "sent";
+
+    /// <summary>Sent once, and some members reached while other sends failed.</summary>
+    public const string Partial = "partial";
+
     public const string Cancelled = "cancelled";
+
+    /// <summary>Sent once, and nobody reached because the sends failed.</summary>
     public const string Failed = "failed";
 
-    public static bool IsFinal(string status) => status is Sent or Cancelled or Failed;
+    public static bool IsFinal(string status) => status is Sent or Partial or Cancelled or Failed;
 }
 
 /// <summary>One audited change of status.</summary>
