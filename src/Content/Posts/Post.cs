@@ -33,6 +33,9 @@ public sealed record Post
 
     public long CreatedBy { get; init; }
 
+    /// <summary>Everyone who wrote or edited a version of it (the author first): none of them may approve it.</summary>
+    public IReadOnlyList<long> EditedBy { get; init; } = [];
+
     public long? ApprovedBy { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
