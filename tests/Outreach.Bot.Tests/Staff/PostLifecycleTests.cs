@@ -160,6 +160,21 @@ public sealed class PostLifecycleTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal([("bientap.a", "Khám sàng lọc ung thư vú miễn phí"), ("quantri.tinh", "Khám sàng lọc miễn phí (đã sửa)")], edits);
     }
 
+    [Fact]
+    public async Task TitleTooLong_SaysHowLongAndTheLimit_NotThatItIsRequired()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await StaffApiClient.SignInAsync(_host.BaseAddress, "bientap.a", ct: ct);
+
+        var (status, body) = await editor.PostAsync("/staff/api/posts", new
+        {
+            title = new string('a', 250), body = "Nội dung", topic = "health", channels = new[] { "webchat" }, audienceUnitIds = new[] { _communeA.Id },
+        }, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Tiêu đề dài 250 ký tự, tối đa 200 ký tự.", body.GetProperty("errors").GetProperty("title")[0].GetString());
+    }
+
     private object NewPost() => new
     {
         title = "Khám sàng lọc ung thư vú miễn phí",
