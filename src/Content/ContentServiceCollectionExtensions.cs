@@ -46,6 +46,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<OrgUnitStore>();
         services.TryAddSingleton<ChannelStore>();
+        services.TryAddSingleton<ChannelHealthStore>();
         services.TryAddSingleton<ContactStore>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<OutboundMessageStore>();

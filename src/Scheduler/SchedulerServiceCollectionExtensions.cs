@@ -49,6 +49,7 @@ public static class SchedulerServiceCollectionExtensions
         });
         services.TryAddSingleton<BroadcastRateLimiters>();
         services.TryAddSingleton<ChannelSenders>();
+        services.TryAddSingleton<ChannelHealthReporter>();
         services.TryAddSingleton<DeliveryAttempt>();
         services.TryAddSingleton<BroadcastSender>();
         services.TryAddSingleton<BroadcastWorkers>();

@@ -18,8 +18,16 @@ public static class BroadcastStatuses
     public const string Sending = "sending";
     public const string Paused = "paused";
     public const string Completed = "completed";
+
+    /// <summary>Ended with some members reached and some sends failed.</summary>
+    public const string Partial = "partial";
+
     public const string Cancelled = "cancelled";
+    /// <summary>Ended with nobody reached and sends failed (or, before migration 0115, stopped by an error).</summary>
     public const string Failed = "failed";
+
+    /// <summary>True when the sending has ended (its page stops polling).</summary>
+    public static bool IsFinished(string status) => status is Completed or Partial or Cancelled or Failed;
 }
 
 /// <summary>Delivery statuses (one row per broadcast and contact).</summary>
@@ -63,4 +71,29 @@ public static class SkipReasons
 
     /// <summary>The platform refused the send as outside its window, on a channel whose profile names no window reason (and older rows).</summary>
     public const string WindowClosed = "window_closed";
+}
+
+/// <summary>
+/// Why a delivery failed (status "failed" or "unknown"), kept in the same column as a skip reason. The console names them in
+/// Vietnamese and groups the counts by them.
+/// </summary>
+public static class FailReasons
+{
+    /// <summary>No sender is registered for the channel (not configured on this gateway).</summary>
+    public const string ChannelNotConfigured = "channel_not_configured";
+
+    /// <summary>The platform kept failing (5xx, timeouts, connection refused) until the attempts ran out.</summary>
+    public const string PlatformUnreachable = "platform_unreachable";
+
+    /// <summary>The platform's rate limit held until the attempts ran out.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>The platform refused the message itself (bad parameter, too long, policy).</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>The request went out and no answer came back: maybe received, never resent.</summary>
+    public const string NoAnswer = "no_answer";
+
+    /// <summary>The channel's access token was refused.</summary>
+    public const string TokenRefused = "token_refused";
 }

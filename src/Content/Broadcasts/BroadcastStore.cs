@@ -57,7 +57,7 @@ public sealed class BroadcastStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE broadcasts SET status = @to, last_progress_at = @now,
-                   finished_at = CASE WHEN @to IN ('completed', 'cancelled', 'failed') THEN @now ELSE finished_at END
+                   finished_at = CASE WHEN @to IN ('completed', 'partial', 'cancelled', 'failed') THEN @now ELSE finished_at END
             WHERE id = @id AND status = ANY(@from)
             """,
             new { id, from, to, now },

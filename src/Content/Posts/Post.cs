@@ -33,6 +33,9 @@ public sealed record Post
 
     public long CreatedBy { get; init; }
 
+    /// <summary>Everyone who wrote or edited a version of it (the author first): none of them may approve it.</summary>
+    public IReadOnlyList<long> EditedBy { get; init; } = [];
+
     public long? ApprovedBy { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
@@ -49,10 +52,16 @@ public static class PostStatuses
     public const string Scheduled = "scheduled";
     public const string Sending = "sending";
     public const string Sent = "sent";
+
+    /// <summary>Sent once, and some members reached while other sends failed.</summary>
+    public const string Partial = "partial";
+
     public const string Cancelled = "cancelled";
+
+    /// <summary>Sent once, and nobody reached because the sends failed.</summary>
     public const string Failed = "failed";
 
-    public static bool IsFinal(string status) => status is Sent or Cancelled or Failed;
+    public static bool IsFinal(string status) => status is Sent or Partial or Cancelled or Failed;
 }
 
 /// <summary>One audited change of status.</summary>

@@ -10,7 +10,7 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Columns =
         "id, org_unit_id, title, body, link_url, topic, is_promotional, audience, status, " +
-        "schedule_kind, send_at, cron, created_by, approved_by, created_at, updated_at";
+        "schedule_kind, send_at, cron, created_by, edited_by AS editedby, approved_by, created_at, updated_at";
 
     // The scope's posts: those of the unit @scopeUnitId and the units below it (one range scan on the units' paths).
     private const string InScope = "u.path LIKE (SELECT path FROM org_units WHERE id = @scopeUnitId) || '%'";
@@ -23,8 +23,8 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
         var now = time.GetUtcNow();
         var post = await connection.QuerySingleAsync<Post>(new CommandDefinition(
             $"""
-            INSERT INTO posts (org_unit_id, title, body, link_url, topic, is_promotional, audience, created_by, created_at, updated_at)
-            VALUES (@OrgUnitId, @Title, @Body, @LinkUrl, @Topic, @IsPromotional, @audience::jsonb, @CreatedBy, @now, @now)
+            INSERT INTO posts (org_unit_id, title, body, link_url, topic, is_promotional, audience, created_by, edited_by, created_at, updated_at)
+            VALUES (@OrgUnitId, @Title, @Body, @LinkUrl, @Topic, @IsPromotional, @audience::jsonb, @CreatedBy, ARRAY[@CreatedBy], @now, @now)
             RETURNING {Columns}
             """,
             new { draft.OrgUnitId, draft.Title, draft.Body, draft.LinkUrl, draft.Topic, draft.IsPromotional, audience = Json(draft.Audience),
@@ -32,25 +32,62 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
             transaction,
             cancellationToken: cancellationToken));
         await AuditAsync(transaction, post.Id, null, PostStatuses.Draft, draft.CreatedBy, null, now, cancellationToken);
+        await RecordEditAsync(transaction, post.Id, draft.CreatedBy, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return post;
     }
 
-    /// <summary>Replaces the content and audience of a draft. Returns false when the post is no longer a draft.</summary>
-    public async Task<bool> UpdateDraftAsync(Post post, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the content and audience of a draft, keeps the new version with its editor (post_edits) and adds her to the
+    /// post's editors (none of whom may approve it). Returns false when the post is no longer a draft.
+    /// </summary>
+    public async Task<bool> UpdateDraftAsync(Post post, long editorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE posts SET title = @Title, body = @Body, link_url = @LinkUrl, topic = @Topic, is_promotional = @IsPromotional,
-                   audience = @audience::jsonb, updated_at = @now
+                   audience = @audience::jsonb, updated_at = @now,
+                   edited_by = CASE WHEN @editorId = ANY(edited_by) THEN edited_by ELSE array_append(edited_by, @editorId) END
             WHERE id = @Id AND status = 'draft'
             """,
-            new { post.Id, post.Title, post.Body, post.LinkUrl, post.Topic, post.IsPromotional, audience = Json(post.Audience),
-                  now = time.GetUtcNow() },
-            cancellationToken: cancellationToken)) == 1;
+            new { post.Id, post.Title, post.Body, post.LinkUrl, post.Topic, post.IsPromotional, audience = Json(post.Audience), now, editorId },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (changed != 1)
+        {
+            return false;
+        }
+
+        await RecordEditAsync(transaction, post.Id, editorId, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
+
+    /// <summary>Every version of the post's content, oldest first, with its editor.</summary>
+    public async Task<IReadOnlyList<PostEdit>> EditsAsync(long postId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PostEdit>(new CommandDefinition(
+            "SELECT id, post_id AS postid, editor_id AS editorid, at, title, body FROM post_edits WHERE post_id = @postId ORDER BY id",
+            new { postId },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    // The version just written, copied from the row itself in the same transaction.
+    private static async Task RecordEditAsync(NpgsqlTransaction transaction, long postId, long editorId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO post_edits (post_id, editor_id, at, title, body, link_url, topic, is_promotional, audience)
+            SELECT id, @editorId, @at, title, body, link_url, topic, is_promotional, audience FROM posts WHERE id = @postId
+            """,
+            new { postId, editorId, at },
+            transaction,
+            cancellationToken: cancellationToken));
 
     public async Task<Post?> FindAsync(long id, CancellationToken cancellationToken)
     {
@@ -174,6 +211,9 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
             transaction,
             cancellationToken: cancellationToken));
 }
+
+/// <summary>One version of a post's content and who wrote it (the four-eyes audit).</summary>
+public sealed record PostEdit(long Id, long PostId, long EditorId, DateTimeOffset At, string Title, string Body);
 
 /// <summary>A topic posts are written on: its code and its Vietnamese name.</summary>
 public sealed record PostTopic(string Code, string Name);

@@ -46,7 +46,7 @@ public static class PostWorkflow
         unit.Path.StartsWith(scope.Path, StringComparison.Ordinal);
 
     // Approval comes from a higher unit than the post's (a province-level post, with no higher unit, from its own province),
-    // and never from the post's author.
+    // and never from the post's author or anyone who edited a version of it (four eyes).
     private static string? ApprovalRefusal(StaffUser actor, OrgUnit actorUnit, Post post, OrgUnit postUnit)
     {
         if (!StaffRoles.CanApprove(actor.Role))
@@ -57,6 +57,11 @@ public static class PostWorkflow
         if (actor.Id == post.CreatedBy)
         {
             return "Người viết không tự duyệt bài của mình.";
+        }
+
+        if (post.EditedBy.Contains(actor.Id))
+        {
+            return "Người đã sửa bài không tự duyệt bài đó.";
         }
 
         var isHigher = actorUnit.Id != postUnit.Id && IsWithin(postUnit, actorUnit);

@@ -22,6 +22,7 @@ internal static class DapperConfiguration
         SqlMapper.AddTypeHandler(new StringArrayHandler());
         SqlMapper.AddTypeHandler(new LongArrayHandler());
         SqlMapper.AddTypeHandler(new AudienceHandler());
+        SqlMapper.AddTypeHandler(new LongListHandler());
     }
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
@@ -52,6 +53,14 @@ internal static class DapperConfiguration
         public override Audience Parse(object value) => value is string json
             ? JsonSerializer.Deserialize<Audience>(json, Audience.Json) ?? throw new DataException("An empty audience.")
             : throw new DataException($"Cannot read {value.GetType().Name} as an audience.");
+    }
+
+    // posts.edited_by (bigint[]) read into an IReadOnlyList<long>.
+    private sealed class LongListHandler : SqlMapper.TypeHandler<IReadOnlyList<long>>
+    {
+        public override void SetValue(IDbDataParameter parameter, IReadOnlyList<long>? value) => parameter.Value = value?.ToArray() ?? [];
+
+        public override IReadOnlyList<long> Parse(object value) => value as long[] ?? [];
     }
 
     private sealed class LongArrayHandler : SqlMapper.TypeHandler<long[]>

@@ -13,7 +13,7 @@ namespace Outreach.Scheduler.Broadcasting;
 /// </summary>
 public sealed class DeliveryAttempt(
     ChannelSenders senders, BroadcastRateLimiters limiters, BroadcastMessage messages, Eligibility eligibility, IOptions<BroadcastOptions> options,
-    TimeProvider time)
+    ChannelHealthReporter health, TimeProvider time)
 {
     public async Task<DeliveryResult> SendAsync(long broadcastId, Post post, ClaimedDelivery row, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class DeliveryAttempt(
         var sender = senders.For(row.Channel);
         if (sender is null)
         {
-            return new DeliveryResult(row.ContactId, DeliveryStatuses.Failed, ErrorCode: "no_sender");
+            return new DeliveryResult(row.ContactId, DeliveryStatuses.Failed, FailReasons.ChannelNotConfigured, ErrorCode: "no_sender");
         }
 
         var message = messages.Compose(post, broadcastId, row);
@@ -42,11 +42,13 @@ public sealed class DeliveryAttempt(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The request may have gone out: never resend.
-                return new DeliveryResult(row.ContactId, DeliveryStatuses.Unknown, ErrorCode: ex.GetType().Name);
+                await health.ReportUnreachableAsync(row.Channel, ex.GetType().Name, cancellationToken);
+                return new DeliveryResult(row.ContactId, DeliveryStatuses.Unknown, FailReasons.NoAnswer, ErrorCode: ex.GetType().Name);
             }
 
             if (Outcome(row.ContactId, row.Channel, result, attempt) is { } final)
             {
+                await health.ReportAsync(row.Channel, result, cancellationToken);
                 return final;
             }
 
@@ -59,11 +61,18 @@ public sealed class DeliveryAttempt(
     private DeliveryResult? Outcome(long contactId, string channel, SendResult result, int attempt) => result switch
     {
         { IsSent: true } => new DeliveryResult(contactId, DeliveryStatuses.Sent, PlatformMessageId: result.PlatformMessageIds.Count > 0 ? result.PlatformMessageIds[0] : null),
-        { MayHaveBeenDelivered: true } => new DeliveryResult(contactId, DeliveryStatuses.Unknown, ErrorCode: result.ErrorCode),
+        { MayHaveBeenDelivered: true } => new DeliveryResult(contactId, DeliveryStatuses.Unknown, FailReasons.NoAnswer, ErrorCode: result.ErrorCode),
         { IsRetryable: true } when attempt < options.Value.MaxAttempts => null,
         { Outcome: SendOutcome.OutsideWindow } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, eligibility.WindowReason(channel), ErrorCode: result.ErrorCode),
         { Outcome: SendOutcome.Unreachable } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, SkipReasons.Unreachable, ErrorCode: result.ErrorCode),
         { Outcome: SendOutcome.AuthFailed } => new DeliveryResult(contactId, DeliveryStatuses.Queued, ErrorCode: nameof(SendOutcome.AuthFailed)),
-        _ => new DeliveryResult(contactId, DeliveryStatuses.Failed, ErrorCode: result.ErrorCode ?? result.Outcome.ToString()),
+        _ => new DeliveryResult(contactId, DeliveryStatuses.Failed, FailReason(result.Outcome), ErrorCode: result.ErrorCode ?? result.Outcome.ToString()),
+    };
+
+    private static string FailReason(SendOutcome outcome) => outcome switch
+    {
+        SendOutcome.Transient => FailReasons.PlatformUnreachable,
+        SendOutcome.RateLimited => FailReasons.RateLimited,
+        _ => FailReasons.Rejected,
     };
 }

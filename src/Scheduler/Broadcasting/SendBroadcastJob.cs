@@ -77,11 +77,12 @@ public sealed class SendBroadcastJob(
             return;
         }
 
-        var completed = await broadcasts.TransitionAsync(
-            broadcast.Id, [BroadcastStatuses.Sending], BroadcastStatuses.Completed, time.GetUtcNow(), cancellationToken);
+        // What happened, said as it is: some sends failed is "partial", nobody reached is "failed" (issue 18.1).
+        var outcome = SendingOutcome.Of(await deliveries.CountAsync(broadcast.Id, cancellationToken));
+        var completed = await broadcasts.TransitionAsync(broadcast.Id, [BroadcastStatuses.Sending], outcome, time.GetUtcNow(), cancellationToken);
         if (completed && post.ScheduleKind == PostSchedule.Once)
         {
-            await posts.TransitionAsync(post.Id, PostStatuses.Sending, PostStatuses.Sent, null, null, null, cancellationToken);
+            await posts.TransitionAsync(post.Id, PostStatuses.Sending, SendingOutcome.PostStatus(outcome), null, null, null, cancellationToken);
         }
     }
 }

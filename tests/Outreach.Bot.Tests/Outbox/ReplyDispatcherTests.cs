@@ -30,7 +30,8 @@ public sealed class ReplyDispatcherTests(PostgresServer server) : IAsyncLifetime
         _database = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
         _outbox = new OutboundMessageStore(_database.DataSource, _clock);
         var registry = new ChannelRegistry([new ScriptedChannel()], [_sender]);
-        _dispatcher = new ReplyDispatcher(_outbox, registry, Options.Create(new InboxOptions { MaxSendAttempts = 3 }), _clock,
+        _dispatcher = new ReplyDispatcher(_outbox, registry, Options.Create(new InboxOptions { MaxSendAttempts = 3 }),
+            new ChannelHealthReporter(new ChannelHealthStore(_database.DataSource), _clock), _clock,
             NullLogger<ReplyDispatcher>.Instance);
     }
 

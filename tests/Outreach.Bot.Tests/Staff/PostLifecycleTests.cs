@@ -27,6 +27,7 @@ public sealed class PostLifecycleTests(PostgresServer server) : IAsyncLifetime
         await seed.StaffAsync("duyet.a", _communeA.Id, "approver", ct);
         await seed.StaffAsync("duyet.tinh", _province.Id, "approver", ct);
         await seed.StaffAsync("bientap.b", _communeB.Id, "editor", ct);
+        await seed.StaffAsync("quantri.tinh", _province.Id, "admin", ct);
         await seed.ManyContactsAsync("webchat", 20, _communeA.Id, "health", DateTimeOffset.UtcNow.AddHours(-1), "a-", ct);
         await seed.ManyContactsAsync("webchat", 5, _communeB.Id, "health", DateTimeOffset.UtcNow.AddHours(-1), "b-", ct);
         _host = await TestHost.StartAsync(_database, cancellationToken: ct);
@@ -124,6 +125,54 @@ public sealed class PostLifecycleTests(PostgresServer server) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal(HttpStatusCode.Unauthorized, bad);
+    }
+
+    [Fact]
+    public async Task FourEyes_AnAdminWhoRewroteASubordinatesDraftCannotApproveIt_EveryEditIsAuditedWithItsEditor()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await StaffApiClient.SignInAsync(_host.BaseAddress, "bientap.a", ct: ct);
+        using var admin = await StaffApiClient.SignInAsync(_host.BaseAddress, "quantri.tinh", ct: ct);
+        using var provinceApprover = await StaffApiClient.SignInAsync(_host.BaseAddress, "duyet.tinh", ct: ct);
+        var (_, post) = await editor.PostAsync("/staff/api/posts", NewPost(), ct);
+        var id = post.GetProperty("id").GetInt64();
+
+        var (edited, editAnswer) = await admin.PutAsync($"/staff/api/posts/{id}", new
+        {
+            title = "Khám sàng lọc miễn phí (đã sửa)",
+            body = "Trạm y tế xã khám miễn phí sáng thứ Bảy.",
+            topic = "health",
+            isPromotional = false,
+            channels = new[] { "webchat" },
+            audienceUnitIds = new[] { _communeA.Id },
+        }, ct);
+        Assert.True(edited == HttpStatusCode.OK, $"edit answered {edited}: {editAnswer}");
+        await editor.PostAsync($"/staff/api/posts/{id}/submit", null, ct);
+        var (adminApproves, refusal) = await admin.PostAsync($"/staff/api/posts/{id}/approve", null, ct);
+        var (approverApproves, _) = await provinceApprover.PostAsync($"/staff/api/posts/{id}/approve", null, ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, adminApproves);
+        Assert.Equal("Người đã sửa bài không tự duyệt bài đó.", refusal.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, approverApproves);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        var edits = (await connection.QueryAsync<(string Username, string Title)>(
+            $"SELECT s.username, e.title FROM post_edits e JOIN staff_users s ON s.id = e.editor_id WHERE e.post_id = {id} ORDER BY e.id")).ToList();
+        Assert.Equal([("bientap.a", "Khám sàng lọc ung thư vú miễn phí"), ("quantri.tinh", "Khám sàng lọc miễn phí (đã sửa)")], edits);
+    }
+
+    [Fact]
+    public async Task TitleTooLong_SaysHowLongAndTheLimit_NotThatItIsRequired()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await StaffApiClient.SignInAsync(_host.BaseAddress, "bientap.a", ct: ct);
+
+        var (status, body) = await editor.PostAsync("/staff/api/posts", new
+        {
+            title = new string('a', 250), body = "Nội dung", topic = "health", channels = new[] { "webchat" }, audienceUnitIds = new[] { _communeA.Id },
+        }, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Tiêu đề dài 250 ký tự, tối đa 200 ký tự.", body.GetProperty("errors").GetProperty("title")[0].GetString());
     }
 
     private object NewPost() => new

@@ -54,6 +54,16 @@ public sealed class PostWorkflowTests
     }
 
     [Fact]
+    public void Approve_PostSheEdited_IsRefusedEvenForAnAdminOfAHigherUnit()
+    {
+        var edited = Post(PostStatuses.Submitted, author: 10) with { EditedBy = [10, 30] };
+
+        var refusal = PostWorkflow.Refusal(Staff(30, "admin"), Province, edited, CommuneA, PostStatuses.Approved);
+
+        Assert.Equal("Người đã sửa bài không tự duyệt bài đó.", refusal);
+    }
+
+    [Fact]
     public void AnyTransition_PostOfAnotherCommune_IsRefused()
     {
         var refusal = PostWorkflow.Refusal(Staff(10, "admin"), CommuneB, Post(PostStatuses.Draft), CommuneA, PostStatuses.Submitted);

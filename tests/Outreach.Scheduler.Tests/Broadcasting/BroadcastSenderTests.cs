@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Outreach.Content.Broadcasts;
+using Outreach.Content.Channels;
 using Outreach.Content.Posts;
 using Outreach.Scheduler.Broadcasting;
 using Outreach.Scheduler.Sending;
@@ -140,7 +141,8 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var deliveries = new DeliveryStore(_database.DataSource);
         var eligibility = TestChannels.Eligibility(options.Value);
         var attempt = new DeliveryAttempt(
-            new ChannelSenders([_platform]), new BroadcastRateLimiters(options, TestChannels.Catalog()), BroadcastMessage.Untracked, eligibility, options, time);
+            new ChannelSenders([_platform]), new BroadcastRateLimiters(options, TestChannels.Catalog()), BroadcastMessage.Untracked, eligibility, options,
+            new ChannelHealthReporter(new ChannelHealthStore(_database.DataSource), time), time);
         var sender = new BroadcastSender(
             deliveries, new BroadcastStore(_database.DataSource), attempt, TestChannels.QuietHours(options.Value), eligibility, options, time);
         var chunk = await deliveries.ClaimChunkAsync(_broadcast.Id, Now, options.Value.Lease, ct);

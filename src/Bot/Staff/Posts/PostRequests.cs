@@ -1,6 +1,7 @@
 using Cronos;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.Channels;
+using Outreach.Content.Targets;
 
 namespace Outreach.Bot.Staff.Posts;
 
@@ -28,14 +29,23 @@ internal static class PostRules
     public static Dictionary<string, string[]> Check(PostRequest request, ChannelCatalog channels)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 200)
+        // A missing field and a too long one are different problems (issue 18.8: 250 characters are not "bắt buộc").
+        if (string.IsNullOrWhiteSpace(request.Title))
         {
-            errors["title"] = ["Tiêu đề là bắt buộc, tối đa 200 ký tự."];
+            errors["title"] = ["Tiêu đề là bắt buộc."];
+        }
+        else if (request.Title.Trim().Length is var titleLength and > 200)
+        {
+            errors["title"] = [$"Tiêu đề dài {VietnameseFormat.Number(titleLength)} ký tự, tối đa 200 ký tự."];
         }
 
-        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Trim().Length > 2000)
+        if (string.IsNullOrWhiteSpace(request.Body))
         {
-            errors["body"] = ["Nội dung là bắt buộc, tối đa 2000 ký tự (giới hạn của Messenger và Zalo)."];
+            errors["body"] = ["Nội dung là bắt buộc."];
+        }
+        else if (request.Body.Trim().Length is var bodyLength and > 2000)
+        {
+            errors["body"] = [$"Nội dung dài {VietnameseFormat.Number(bodyLength)} ký tự, tối đa 2.000 ký tự (giới hạn của Messenger và Zalo)."];
         }
 
         if (request.LinkUrl is { Length: > 0 } link

@@ -132,7 +132,24 @@ public sealed partial class PostService
         }
 
         var (post, unit) = found.Value;
-        return PostWorkflow.Refusal(session.User, session.Unit, post, unit, to) is { } reason ? StaffRefusal.Forbidden(reason) : post;
+        if (PostWorkflow.Refusal(session.User, session.Unit, post, unit, to) is { } reason)
+        {
+            return StaffRefusal.Forbidden(reason);
+        }
+
+        // Four eyes: she approves only what she could have addressed herself, an audience inside her own units.
+        if (to is PostStatuses.Approved or PostStatuses.Scheduled)
+        {
+            foreach (var unitId in post.Audience.Units)
+            {
+                if (await units.FindAsync(unitId, ct) is not { } audienceUnit || !session.Sees(audienceUnit))
+                {
+                    return StaffRefusal.Forbidden("Đối tượng nhận của bài gồm đơn vị ngoài phạm vi của bạn.");
+                }
+            }
+        }
+
+        return post;
     }
 
     private static StaffRefusal Changed() =>

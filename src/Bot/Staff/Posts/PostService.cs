@@ -124,7 +124,7 @@ public sealed partial class PostService(
         }
 
         var updated = ToPost(request, existing.OrgUnitId, existing.CreatedBy) with { Id = id };
-        return await posts.UpdateDraftAsync(updated, ct) && await posts.FindAsync(id, ct) is { } saved
+        return await posts.UpdateDraftAsync(updated, session.User.Id, ct) && await posts.FindAsync(id, ct) is { } saved
             ? saved
             : StaffRefusal.Conflict("Không sửa được", "Chỉ sửa được bài ở trạng thái nháp; bài này vừa đổi trạng thái.");
     }

@@ -65,7 +65,7 @@ public sealed class HandoffJourneyTests(PostgresServer server) : IAsyncLifetime
         Assert.True(staffMessage.Accepted);
         Assert.Equal("Chào chị, em là Lan ở Hội LHPN xã An Bình.", staffMessage.Text);
         Assert.Contains("data-speaker=\"Staff\"", withReply.Html, StringComparison.Ordinal);
-        Assert.Contains("Đã gửi trả lời.", withReply.Text, StringComparison.Ordinal);
+        Assert.Contains("Đã ghi trả lời, đang chờ gửi tới hội viên", withReply.Text, StringComparison.Ordinal);
         // She wrote minutes ago: a staff reply inside the 24-hour window is an ordinary response (HUMAN_AGENT only beyond it).
         Assert.Equal(("RESPONSE", null), (staffMessage.MessagingType, staffMessage.Tag));
         Assert.Equal((HttpStatusCode.Redirect, "/staff/handoffs?notice=released"), (release.Status, release.Location));

@@ -18,7 +18,7 @@
 
   var url = live.getAttribute("data-live-broadcast");
   var shownStatus = (live.querySelector("[data-broadcast-status]") || live).getAttribute("data-broadcast-status");
-  var finished = ["completed", "cancelled", "failed"];
+  var finished = ["completed", "partial", "cancelled", "failed"];
   var format = new Intl.NumberFormat("vi-VN");
 
   function show(name, value) {
@@ -63,6 +63,8 @@
       .then(function (body) {
         if (body && update(body)) {
           live.setAttribute("data-finished", "true");
+          // The outcome's reasons are drawn by the server: offer them without losing the counts shown.
+          document.querySelectorAll("[data-reload-for-reasons]").forEach(function (note) { note.hidden = false; });
           return;
         }
         window.setTimeout(poll, 2000);

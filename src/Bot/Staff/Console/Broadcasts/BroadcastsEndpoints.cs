@@ -44,5 +44,5 @@ public static class BroadcastsEndpoints
 
     /// <summary>True when the broadcast has ended: its page stops polling.</summary>
     public static bool IsFinished(Broadcast broadcast) =>
-        broadcast?.Status is BroadcastStatuses.Completed or BroadcastStatuses.Cancelled or BroadcastStatuses.Failed;
+        broadcast is not null && BroadcastStatuses.IsFinished(broadcast.Status);
 }

@@ -16,7 +16,7 @@ public static class HandoffText
     public static string? Notice(string? code) => code switch
     {
         Taken => "Bạn đã nhận hỗ trợ hội viên này. Bot im lặng cho đến khi bạn trả lại cho bot.",
-        Replied => "Đã gửi trả lời.",
+        Replied => "Đã ghi trả lời, đang chờ gửi tới hội viên: trạng thái của tin (đã gửi hay không gửi được) hiện trong cuộc trò chuyện bên dưới.",
         Released => "Đã trả cuộc trò chuyện lại cho bot.",
         AlertDone => "Đã đánh dấu cảnh báo là đã xử lý.",
         _ => null,

@@ -1,4 +1,5 @@
 using Outreach.Content.Broadcasts;
+using Outreach.Content.Channels;
 using Outreach.Content.Posts;
 using Outreach.Content.Staff;
 
@@ -15,6 +16,7 @@ public static class ConsoleText
         PostStatuses.Scheduled => "Đã lên lịch",
         PostStatuses.Sending => "Đang gửi",
         PostStatuses.Sent => "Đã gửi",
+        PostStatuses.Partial => "Gửi một phần",
         PostStatuses.Cancelled => "Đã hủy",
         PostStatuses.Failed => "Gửi lỗi",
         _ => status,
@@ -26,8 +28,9 @@ public static class ConsoleText
         BroadcastStatuses.Sending => "Đang gửi",
         BroadcastStatuses.Paused => "Tạm dừng",
         BroadcastStatuses.Completed => "Hoàn tất",
+        BroadcastStatuses.Partial => "Gửi một phần",
         BroadcastStatuses.Cancelled => "Đã hủy",
-        BroadcastStatuses.Failed => "Lỗi",
+        BroadcastStatuses.Failed => "Gửi lỗi",
         _ => status,
     };
 
@@ -55,6 +58,27 @@ public static class ConsoleText
         SkipReasons.Unsubscribed => "Đã hủy đăng ký",
         SkipReasons.WindowClosed => "Hết thời hạn nhắn tin trước khi gửi",
         _ => reason,
+    };
+
+    /// <summary>Why a delivery failed (status failed or unknown); null reason: an older row, or a host that died mid-send.</summary>
+    public static string FailReason(string? reason) => reason switch
+    {
+        FailReasons.ChannelNotConfigured => "Kênh chưa được cấu hình trên máy chủ",
+        FailReasons.PlatformUnreachable => "Không kết nối được nền tảng (lỗi máy chủ nền tảng hoặc mạng)",
+        FailReasons.RateLimited => "Nền tảng giới hạn tốc độ gửi, đã thử lại nhiều lần",
+        FailReasons.Rejected => "Nền tảng từ chối tin nhắn",
+        FailReasons.NoAnswer => "Không nhận được trả lời của nền tảng (có thể đã tới, không gửi lại)",
+        FailReasons.TokenRefused => "Mã truy cập của kênh bị từ chối",
+        null => "Máy chủ dừng giữa chừng (có thể đã tới, không gửi lại)",
+        _ => reason,
+    };
+
+    /// <summary>A channel that is down, as staff read it.</summary>
+    public static string ChannelState(string state) => state switch
+    {
+        ChannelStates.TokenRefused => "mã truy cập bị nền tảng từ chối: cần quản trị cấp lại mã (token)",
+        ChannelStates.Unreachable => "không kết nối được nền tảng",
+        _ => state,
     };
 
     public static string Role(string role) => role switch
