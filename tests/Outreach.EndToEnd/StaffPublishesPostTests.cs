@@ -153,7 +153,7 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
     {
         await page.GotoAsync(postUrl);
         var sending = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Đợt gửi") });
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(120);
         while (!await sending.IsVisibleAsync())
         {
             Assert.True(TimeProvider.System.GetUtcNow() < deadline, "The post was never planned into a sending.");
