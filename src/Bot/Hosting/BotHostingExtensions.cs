@@ -1,4 +1,5 @@
 using Outreach.Bot.Health;
+using Outreach.Bot.Metrics;
 using Outreach.Bot.Staff;
 using Outreach.Bot.Staff.Console.JobsDashboard;
 
@@ -15,17 +16,19 @@ public static class BotHostingExtensions
         services.AddOutreachContent();
         services.AddOutreachScheduler(runServer: builder.Configuration.GetValue("Outreach:Scheduler:RunServer", true));
         services.AddOutreachHealthChecks();
+        services.AddOutreachMetrics();
         services.AddOutreachConversations();
         services.AddOutreachStaff();
         builder.AddOutreachSecurity();
         return builder;
     }
 
-    /// <summary>Maps the endpoints: health, conversations, staff API and console, Hangfire's dashboard (behind staff sign-in).</summary>
+    /// <summary>Maps the endpoints: health, metrics, conversations, staff API and console, Hangfire's dashboard (behind staff sign-in).</summary>
     public static WebApplication MapOutreachBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseOutreachSecurity();
+        app.UseOutreachMetrics();
         app.MapOutreachHealth();
         app.UseAuthentication();
         app.UseAuthorization();

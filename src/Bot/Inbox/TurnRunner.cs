@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Outreach.Bot.Metrics;
 using Outreach.Content.Inbox;
 
 namespace Outreach.Bot.Inbox;
@@ -15,12 +16,14 @@ public sealed class TurnRunner(
     InboxAdapter adapter,
     IOptions<InboxOptions> options,
     TimeProvider time,
+    OutreachMetrics metrics,
     ILogger<TurnRunner> logger)
 {
     /// <summary>Processes the next due event, if any. Returns false when there was nothing to do.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
         InboxEvent? claimed = null;
+        var started = time.GetTimestamp();
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,10 +41,12 @@ public sealed class TurnRunner(
             await inbox.CompleteAsync(transaction, claimed.Id, outcome.Status, timeout.Token);
             await transaction.CommitAsync(timeout.Token);
             adapter.RepliesCommitted();
+            metrics.TurnRan(time.GetElapsedTime(started), succeeded: true);
             return true;
         }
         catch (Exception ex) when (claimed is not null && !cancellationToken.IsCancellationRequested)
         {
+            metrics.TurnRan(time.GetElapsedTime(started), succeeded: false);
             await RecordFailureAsync(claimed, ex);
             return true;
         }

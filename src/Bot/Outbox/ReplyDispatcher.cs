@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels;
 using Outreach.Bot.Inbox;
+using Outreach.Bot.Metrics;
 using Outreach.Content.Messages;
 using Outreach.Scheduler.Sending;
 
@@ -19,7 +20,8 @@ public sealed partial class ReplyDispatcher(
     IOptions<InboxOptions> options,
     ChannelHealthReporter health,
     TimeProvider time,
-    ILogger<ReplyDispatcher> logger)
+    ILogger<ReplyDispatcher> logger,
+    OutreachMetrics? metrics = null)
 {
     /// <summary>How long a claimed message may stay "sending" before another worker may send it again.</summary>
     public static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
@@ -36,6 +38,7 @@ public sealed partial class ReplyDispatcher(
         var sender = channels.Sender(row.Channel);
         if (sender is null)
         {
+            metrics?.ReplyFailed(row.Channel, "no_sender");
             await outbox.CompleteAsync(row.Id, sent: false, [], "no_sender", $"No sender for channel {row.Channel}", cancellationToken);
             return true;
         }
@@ -54,6 +57,7 @@ public sealed partial class ReplyDispatcher(
         {
             // Nothing to retry: it would fail the same way every time and hold her later replies back.
             Log.ReplyNotSent(logger, row.Id, row.Channel, SendOutcome.Rejected, "unreadable_body");
+            metrics?.ReplyFailed(row.Channel, "unreadable_body");
             await outbox.CompleteAsync(row.Id, sent: false, [], "unreadable_body", null, cancellationToken);
             return true;
         }
@@ -93,6 +97,7 @@ public sealed partial class ReplyDispatcher(
         }
 
         Log.ReplyNotSent(logger, row.Id, row.Channel, result.Outcome, result.ErrorCode);
+        metrics?.ReplyFailed(row.Channel, result.Outcome.ToString());
         await health.ReportAsync(row.Channel, result, cancellationToken);
         await outbox.CompleteAsync(row.Id, sent: false, [], result.ErrorCode ?? result.Outcome.ToString(), result.ErrorMessage, cancellationToken);
     }
