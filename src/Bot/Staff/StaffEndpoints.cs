@@ -55,6 +55,7 @@ public static class StaffEndpoints
         api.MapExportsApi();
         api.MapUnitsApi();
         api.MapMembersApi();
+        api.MapKnowledgeApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

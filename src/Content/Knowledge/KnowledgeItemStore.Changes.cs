@@ -141,16 +141,16 @@ public sealed partial class KnowledgeItemStore
     }
 
     /// <summary>
-    /// Writes every item of an import as a draft of <paramref name="unitId"/>'s (the item with the same key, else a new one), in
+    /// Writes every item of an import as a draft of its unit's (the item with the same key, else a new one), in
     /// one transaction: all or nothing. Returns how many drafts were written.
     /// </summary>
     public async Task<int> ImportDraftsAsync(
-        long? unitId, IReadOnlyList<(string Kind, KnowledgeContent Content)> items, long author, CancellationToken cancellationToken)
+        IReadOnlyList<(long? UnitId, string Kind, KnowledgeContent Content)> items, long author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var (kind, content) in items)
+        foreach (var (unitId, kind, content) in items)
         {
             var existing = await connection.QuerySingleOrDefaultAsync<(long Id, int Revision)?>(new CommandDefinition(
                 """
