@@ -77,6 +77,15 @@ public sealed partial class KnowledgeItemStore(NpgsqlDataSource dataSource, Time
         return rows.Select(r => r.ToVersion()).ToList();
     }
 
+    /// <summary>The display names of these staff members, by id (for the history: who wrote, edited, decided).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> StaffNamesAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
+            "SELECT id, display_name FROM staff_users WHERE id = ANY(@ids)", new { ids = ids.Distinct().ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Id, r => r.Name);
+    }
+
     /// <summary>Drafts waiting for a decision, of the units under <paramref name="pathPrefix"/> and (when asked) national ones.</summary>
     public async Task<IReadOnlyList<KnowledgeItemState>> AwaitingAsync(string pathPrefix, bool withNational, CancellationToken cancellationToken) =>
         (await ListAsync(pathPrefix, withNational, cancellationToken)).Where(s => s.Draft is not null).OrderBy(s => s.Draft!.WrittenAt).ToList();

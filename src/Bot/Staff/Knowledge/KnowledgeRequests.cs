@@ -43,7 +43,11 @@ public sealed record KnowledgeCheck(IReadOnlyDictionary<string, string[]> Proble
 /// <summary>An item as staff see it: with its state, the differences its draft makes, and who may do what.</summary>
 public sealed record KnowledgeItemView(
     KnowledgeItemState State, IReadOnlyList<KnowledgeVersion> Versions, IReadOnlyList<KnowledgeChange> DraftChanges, bool CanEdit,
-    bool CanApprove, string? ApproveRefusal);
+    bool CanApprove, string? ApproveRefusal)
+{
+    /// <summary>Display names of everyone in <see cref="Versions"/> (writers, editors, deciders), by id.</summary>
+    public IReadOnlyDictionary<long, string> Names { get; init; } = new Dictionary<long, string>();
+}
 
 /// <summary>A saved item, with the warnings its content raised.</summary>
 public sealed record KnowledgeSaved(long ItemId, int Revision, IReadOnlyList<KnowledgeVariantWarning> Warnings);

@@ -59,6 +59,16 @@ public sealed partial class KnowledgeService
         return new KnowledgeTestResult(request.Question.Trim(), before, after);
     }
 
+    /// <summary>What saving this content would say (problems that refuse it, warnings that do not), without saving: the preview's check.</summary>
+    public async Task<KnowledgeCheck> CheckAsync(StaffSession session, string kind, long? unitId, KnowledgeContent content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(content);
+        var unit = unitId is { } id ? await units.FindAsync(id, ct) : null;
+        var normalized = KnowledgeRules.Normalize(content);
+        return new KnowledgeCheck(KnowledgeRules.Check(kind, normalized, Limits(normalized)), await VariantWarningsAsync(unit, kind, normalized, ct));
+    }
+
     // Each channel's display name and text limit, read from its preview (so the limits are the senders' own).
     private List<(string Channel, int Limit)> Limits(KnowledgeContent content) =>
         Preview(content).Channels.Select(p => (catalog.DisplayName(p.Channel), p.Limit)).ToList();

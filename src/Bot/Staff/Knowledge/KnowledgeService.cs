@@ -54,9 +54,14 @@ public sealed partial class KnowledgeService(
         var versions = await items.VersionsAsync(id, ct);
         var changes = state.Draft is null ? [] : KnowledgeDiff.Between(state.Item.Kind, state.Approved?.Content, state.Draft.Content);
         var approveRefusal = state.Draft is null ? null : KnowledgeRules.ApprovalRefusal(session, unit, state.Draft);
+        var names = await items.StaffNamesAsync(
+            versions.SelectMany(v => v.EditedBy.Append(v.WrittenBy).Concat(v.DecidedBy is { } d ? [d] : [])), ct);
         return new KnowledgeItemView(
             state, versions, changes, KnowledgeRules.WriteRefusal(session, unit, state.Item.Kind) is null, state.Draft is not null && approveRefusal is null,
-            approveRefusal);
+            approveRefusal)
+        {
+            Names = names,
+        };
     }
 
     /// <summary>A new item as a draft for a higher unit to approve.</summary>
