@@ -19,6 +19,8 @@ public static partial class KnowledgeRules
 
     public const int MaxQuickReplyTitle = 20;
 
+    private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     /// <summary>True for an admin of a top unit (no parent): she alone edits and approves the national baseline and crisis cues.</summary>
     public static bool IsTopAdmin(StaffSession session)
     {
@@ -122,7 +124,7 @@ public static partial class KnowledgeRules
                 Required("answer", c.Answer, "câu trả lời");
                 foreach (var (channel, limit) in limits.Where(l => (c.Answer?.Length ?? 0) > l.Limit))
                 {
-                    Add("answer", $"Câu trả lời dài {c.Answer!.Length:N0} ký tự, quá giới hạn {limit:N0} ký tự một tin của {channel}.");
+                    Add("answer", string.Create(Vi, $"Câu trả lời dài {c.Answer!.Length:N0} ký tự, quá giới hạn {limit:N0} ký tự một tin của {channel}."));
                 }
 
                 if (c.ValidFrom > c.ValidUntil)
