@@ -18,7 +18,7 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.StartsWith(AnswerPayloads.EntryPrefix, StringComparison.Ordinal))
         {
-            var decision = AnswerEngine.AnswerEntry(member.Knowledge, payload[AnswerPayloads.EntryPrefix.Length..], member.Province, member.Today);
+            var decision = AnswerEngine.AnswerEntry(member.Knowledge, payload[AnswerPayloads.EntryPrefix.Length..], member.Ask(null));
             await SendDecisionAsync(turnContext, member, decision, cancellationToken);
         }
         else if (payload.StartsWith(DialogPayloads.SubscribePrefix, StringComparison.Ordinal)

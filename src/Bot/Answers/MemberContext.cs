@@ -15,7 +15,7 @@ public sealed record MemberContext(
     public long? ContactId => Session?.Contact?.Id;
 
     /// <summary>The engine's request for <paramref name="text"/> from this member.</summary>
-    public AnswerRequest Ask(string? text) => new(text, Province, Today) { OrgUnits = OrgUnits };
+    public AnswerRequest Ask(string? text) => new(text, Province, Today) { OrgUnits = OrgUnits, UnitPath = Session?.MemberUnitPath ?? [] };
 
     public static async Task<MemberContext> ForTurnAsync(
         ITurnContext turnContext, CurrentKnowledge knowledge, KnowledgeOptions options, TimeProvider time, CancellationToken cancellationToken)

@@ -50,7 +50,9 @@ public sealed class ScreeningDialog(DialogStateStore dialogs, TimeProvider time)
         }
 
         var place = (text ?? "").Trim();
-        var found = Find(member.Knowledge.Pack.Screenings, member.Province, member.Today, place).Take(MaxListed).ToList();
+        var path = member.Ask(null).UnitPath;
+        var events = member.Knowledge.Pack.Screenings.Where(e => e.OrgUnitId is not { } unit || path.Contains(unit));
+        var found = Find(events, member.Province, member.Today, place).Take(MaxListed).ToList();
         var reply = found.Count == 0
             ? texts.Get("screening_none", ("place", place))
             : texts.Get("screening_found", ("place", place)) + "\n" + string.Join("\n", found.Select(Describe));

@@ -23,6 +23,9 @@ public sealed class TurnSession(NpgsqlTransaction transaction, InboxEvent inboxE
     /// <summary>The codes of her org unit and the units above it, nearest first (set with <see cref="Contact"/>; empty without a unit).</summary>
     public IReadOnlyList<UnitCode> MemberUnits { get; set; } = [];
 
+    /// <summary>The ids of her org unit and the units above it, her own first (empty without a unit): units' own knowledge applies along it.</summary>
+    public IReadOnlyList<long> MemberUnitPath { get; set; } = [];
+
     /// <summary>
     /// The turn answers a crisis: its replies (the hotlines) are urgent and go out ahead of her other queued replies, whatever
     /// state those are in.

@@ -35,6 +35,7 @@ public sealed class ContactMiddleware(ContactStore contacts, ReachEventStore rea
         await RecordReachAsync(session, contact.Id, activity, cancellationToken);
         session.Contact = contact;
         session.MemberUnits = contact.OrgUnitId is { } unitId ? await contacts.UnitCodesAsync(session.Transaction, unitId, cancellationToken) : [];
+        session.MemberUnitPath = contact.OrgUnitId is { } unit ? await contacts.UnitPathAsync(session.Transaction, unit, cancellationToken) : [];
         await next(cancellationToken);
     }
 

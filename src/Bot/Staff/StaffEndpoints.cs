@@ -4,6 +4,7 @@ using Outreach.Bot.Staff.Broadcasts;
 using Outreach.Bot.Staff.Console;
 using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Handoffs;
+using Outreach.Bot.Staff.Knowledge;
 using Outreach.Bot.Staff.Members;
 using Outreach.Bot.Staff.Posts;
 using Outreach.Bot.Staff.Reach;
@@ -35,6 +36,7 @@ public static class StaffEndpoints
         services.AddSingleton<UnitService>();
         services.AddSingleton<JoinAccounts>();
         services.AddSingleton<MemberService>();
+        services.AddSingleton<KnowledgeService>();
 
         services.AddStaffConsole();
         return services;
@@ -53,6 +55,7 @@ public static class StaffEndpoints
         api.MapExportsApi();
         api.MapUnitsApi();
         api.MapMembersApi();
+        api.MapKnowledgeApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

@@ -54,6 +54,16 @@ public sealed class ContactStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
+    /// <summary>The ids of <paramref name="orgUnitId"/> and the units above it, its own first (from the unit's materialised path).</summary>
+    public async Task<IReadOnlyList<long>> UnitPathAsync(NpgsqlTransaction transaction, long orgUnitId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var path = await transaction.Connection!.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT path FROM org_units WHERE id = @orgUnitId", new { orgUnitId }, transaction, cancellationToken: cancellationToken));
+        return (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).Reverse().ToList();
+    }
+
     public async Task SetStatusAsync(NpgsqlTransaction transaction, long contactId, string status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);

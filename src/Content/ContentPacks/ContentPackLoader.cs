@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Outreach.Content.Knowledge;
 using Outreach.Content.KnowledgeBase;
 
 namespace Outreach.Content.ContentPacks;
@@ -9,34 +10,59 @@ namespace Outreach.Content.ContentPacks;
 /// pack is refused whole and the current one stays), then builds and swaps in the newest version from the database.
 /// </summary>
 public sealed partial class ContentPackLoader(
-    ContentPackStore store, CurrentKnowledge knowledge, IOptions<KnowledgeOptions> options, ILogger<ContentPackLoader> logger)
+    ContentPackStore store, KnowledgeItemStore items, CurrentKnowledge knowledge, IOptions<KnowledgeOptions> options,
+    ILogger<ContentPackLoader> logger) : IDisposable
 {
+    // One refresh at a time: the timer, a NOTIFY and an approval on this host may all ask at once.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     // The files last read (imported or refused): unchanged files are not parsed again on every tick.
     private string? _lastSeenHash;
 
-    /// <summary>One check. Returns the version now in use (0 when there is none yet).</summary>
+    // The pack version last loaded: an approval rebuilds the snapshot from it without reading the pack again.
+    private (long Version, ContentPack Pack)? _pack;
+
+    /// <summary>
+    /// One check. Returns the version now in use (0 when there is none yet). A new pack version or a new approval
+    /// (<c>kb_revision</c>) builds the next snapshot: the pack with the approved staff items over it (KnowledgeMerge).
+    /// </summary>
     public async Task<long> RefreshAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.ImportFiles)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            await ImportFilesAsync(cancellationToken);
-        }
+            if (options.Value.ImportFiles)
+            {
+                await ImportFilesAsync(cancellationToken);
+            }
 
-        var latest = await store.LatestAsync(cancellationToken);
-        if (latest is not { } newest || knowledge.Current?.Version == newest.Version)
-        {
+            var latest = await store.LatestAsync(cancellationToken);
+            var revision = await items.RevisionAsync(cancellationToken);
+            if (latest is not { } newest || (knowledge.Current is { } current && current.Version == newest.Version && current.Revision == revision))
+            {
+                return knowledge.Current?.Version ?? 0;
+            }
+
+            var pack = _pack is { } cached && cached.Version == newest.Version ? cached.Pack : await store.LoadAsync(newest.Version, cancellationToken);
+            if (pack is not null)
+            {
+                _pack = (newest.Version, pack);
+                var approved = revision > 0 ? await items.ApprovedAsync(cancellationToken) : [];
+                var snapshot = KnowledgeSnapshot.Build(KnowledgeMerge.Apply(pack, approved, revision), newest.Version);
+                snapshot.Revision = revision;
+                knowledge.Swap(snapshot);
+                LogSwapped(logger, newest.Version, snapshot.Pack.Entries.Count);
+            }
+
             return knowledge.Current?.Version ?? 0;
         }
-
-        var pack = await store.LoadAsync(newest.Version, cancellationToken);
-        if (pack is not null)
+        finally
         {
-            knowledge.Swap(KnowledgeSnapshot.Build(pack, newest.Version));
-            LogSwapped(logger, newest.Version, pack.Entries.Count);
+            _gate.Release();
         }
-
-        return knowledge.Current?.Version ?? 0;
     }
+
+    public void Dispose() => _gate.Dispose();
 
     private async Task ImportFilesAsync(CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Outreach.Content.ContentPacks;
 /// Reads a pack folder (see ContentPacks/pack/README.md) into a <see cref="ContentPack"/>. Every problem is a
 /// <see cref="ContentPackException"/> naming the file and line, and nothing is half-read: a bad pack is refused whole.
 /// </summary>
-public static class ContentPackReader
+public static partial class ContentPackReader
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -26,7 +26,12 @@ public static class ContentPackReader
             throw new ContentPackException($"Không tìm thấy thư mục nội dung: {directory}");
         }
 
-        var files = await LoadFilesAsync(directory, cancellationToken);
+        return Read(await LoadFilesAsync(directory, cancellationToken));
+    }
+
+    /// <summary>A pack from its files' text by relative path ("faq/vay-von.yaml", "texts.yaml"…): an export being imported.</summary>
+    internal static ContentPack Read(SortedDictionary<string, string> files)
+    {
         var entries = new List<KnowledgeEntry>();
         var hotlines = new List<Hotline>();
         var addresses = new List<CommunityAddress>();
@@ -102,7 +107,9 @@ public static class ContentPackReader
         }
         catch (YamlException ex)
         {
-            var reason = (ex.InnerException ?? ex).Message;
+            var reason = UnknownField().Match((ex.InnerException ?? ex).Message) is { Success: true } unknown
+                ? $"trường '{unknown.Groups[1].Value}' không có trong định dạng gói nội dung"
+                : (ex.InnerException ?? ex).Message;
             throw new ContentPackException($"Tệp {path}, dòng {ex.Start.Line.ToString(CultureInfo.InvariantCulture)}: không đọc được ({reason}).", ex);
         }
     }
@@ -117,4 +124,8 @@ public static class ContentPackReader
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    // YamlDotNet's words for a key no property matches: said in Vietnamese.
+    [System.Text.RegularExpressions.GeneratedRegex("Property '([^']*)' not found on type")]
+    private static partial System.Text.RegularExpressions.Regex UnknownField();
 }

@@ -12,13 +12,14 @@ internal static class ContentPackRows
     {
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO kb_entries (pack_version, province, id, topic, title, questions, keywords, answer, source, valid_from, valid_until, action, answer_en)
-            VALUES (@version, @Province, @Id, @Topic, @Title, @Questions, @Keywords, @Answer, @Source, @ValidFrom, @ValidUntil, @Action, @AnswerEnglish)
+            INSERT INTO kb_entries (pack_version, province, id, topic, title, questions, keywords, answer, source, valid_from, valid_until, action, answer_en, quick_replies)
+            VALUES (@version, @Province, @Id, @Topic, @Title, @Questions, @Keywords, @Answer, @Source, @ValidFrom, @ValidUntil, @Action, @AnswerEnglish, @QuickReplies::jsonb)
             """,
             pack.Entries.Select(e => new
             {
                 version, Province = e.Province ?? "", e.Id, e.Topic, e.Title, Questions = e.Questions.ToArray(),
                 Keywords = e.Keywords.ToArray(), e.Answer, e.Source, e.ValidFrom, e.ValidUntil, e.Action, e.AnswerEnglish,
+                QuickReplies = e.QuickReplies.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(e.QuickReplies),
             }),
             transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
@@ -68,12 +69,13 @@ internal static class ContentPackRows
 #pragma warning disable CA1812 // Instantiated by Dapper and System.Text.Json.
 internal sealed record EntryRow(
     long PackVersion, string Province, string Id, string Topic, string Title, string[] Questions, string[] Keywords, string Answer,
-    string? Source, DateOnly? ValidFrom, DateOnly? ValidUntil, string? Action, string? AnswerEn)
+    string? Source, DateOnly? ValidFrom, DateOnly? ValidUntil, string? Action, string? AnswerEn, string? QuickReplies)
 {
     public KnowledgeEntry ToEntry() => new(
         Id, Province.Length == 0 ? null : Province, Topic, Title, Questions, Keywords, Answer, Source, ValidFrom, ValidUntil, Action)
     {
         AnswerEnglish = AnswerEn,
+        QuickReplies = QuickReplies is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<MenuItem>>(QuickReplies) ?? [],
     };
 }
 

@@ -16,6 +16,13 @@ internal sealed class EntryYaml
     public string? ValidFrom { get; set; }
     public string? ValidUntil { get; set; }
     public string? Action { get; set; }
+    public List<QuickReplyYaml>? QuickReplies { get; set; }
+}
+
+internal sealed class QuickReplyYaml
+{
+    public string? Title { get; set; }
+    public string? Entry { get; set; }
 }
 
 internal sealed class HotlineYaml

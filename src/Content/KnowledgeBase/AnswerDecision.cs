@@ -45,6 +45,9 @@ public sealed record AnswerRequest(string? Text, string? Province, DateOnly Toda
 {
     /// <summary>The codes of her own org unit and the units above it (commune, chi hội…), to find trusted addresses near her.</summary>
     public IReadOnlyList<string> OrgUnits { get; init; } = [];
+
+    /// <summary>The ids of her org unit and the units above it, her own first: units' own entries and addresses apply along it.</summary>
+    public IReadOnlyList<long> UnitPath { get; init; } = [];
 }
 
 /// <summary>Quick-reply payloads the engine produces and the bot understands.</summary>

@@ -9,7 +9,7 @@ namespace Outreach.Content.KnowledgeBase;
 /// else matched), then the best entry when confident, else up to three suggestions, else the fallback menu.
 /// The bot, the CLI and the eval all call this, so the eval measures what members get.
 /// </summary>
-public static class AnswerEngine
+public static partial class AnswerEngine
 {
     /// <summary>Small talk ("chào", "cảm ơn", "ok") answers a short message; a longer one must be about something else.</summary>
     private const string SmalltalkTopic = "smalltalk";
@@ -61,9 +61,10 @@ public static class AnswerEngine
     // The trusted community addresses of her commune or chi hội (addresses.yaml lists them by org-unit code).
     private static List<CommunityAddress> NearbyAddresses(KnowledgeSnapshot snapshot, AnswerRequest request) =>
         request.OrgUnits.Count == 0
-            ? []
+            ? snapshot.LocalAddresses(request)
             : snapshot.Pack.Addresses
                 .Where(a => a.OrgUnit is not null && request.OrgUnits.Contains(a.OrgUnit) && (a.Province is null || a.Province == request.Province))
+                .Concat(snapshot.LocalAddresses(request))
                 .ToList();
 
     private static AnswerDecision DecideQuestion(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens, bool english)
@@ -74,7 +75,7 @@ public static class AnswerEngine
             return Particles(snapshot, tokens, e => snapshot.IsEligible(e, request.Province, request.Today), english);
         }
 
-        var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request.Province, request.Today), out var ranked);
+        var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request), out var ranked);
         if (top is not null && top.Confidence >= options.AnswerThreshold)
         {
             return Answer(snapshot, top.Entry, top.Confidence, english);
@@ -201,7 +202,7 @@ public static class AnswerEngine
     {
         IReadOnlyList<MenuItem> choices = entry.Action == EntryActions.Screening
             ? [new MenuItem(snapshot.Texts.Get("screening_offer"), ScreeningPayload)]
-            : [];
+            : entry.QuickReplies;
         // An entry that starts a dialog answers with the dialog's opening line, which is what the bot sends.
         var text = entry.Action switch
         {

@@ -20,6 +20,12 @@ public sealed record KnowledgeEntry(
     /// <summary>The answer for a message written in English (hotlines), or null: then the Vietnamese answer is given.</summary>
     public string? AnswerEnglish { get; init; }
 
+    /// <summary>The unit whose staff wrote this entry for their subtree (null: the pack's). See KnowledgeSnapshot.Units.cs.</summary>
+    public long? OrgUnitId { get; init; }
+
+    /// <summary>Quick replies under the answer (each answers another entry).</summary>
+    public IReadOnlyList<ContentPacks.MenuItem> QuickReplies { get; init; } = [];
+
     /// <summary>True when the entry may be given on <paramref name="day"/>.</summary>
     public bool IsValidOn(DateOnly day) => (ValidFrom is null || ValidFrom <= day) && (ValidUntil is null || day <= ValidUntil);
 }

@@ -3,6 +3,7 @@ using Outreach.Content.Alerts;
 using Outreach.Content.ContentPacks;
 using Outreach.Content.Dialogs;
 using Outreach.Content.Handoffs;
+using Outreach.Content.Knowledge;
 using Outreach.Content.KnowledgeBase;
 using Outreach.Content.Subscriptions;
 
@@ -23,6 +24,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<ContentPackStore>();
         services.TryAddSingleton<ContentPackLoader>();
         services.AddHostedService<ContentPackReloader>();
+        services.TryAddSingleton<KnowledgeItemStore>();
+        services.AddHostedService<KnowledgeChangeListener>();
         services.TryAddSingleton<CrisisAlertStore>();
         services.TryAddSingleton<CrisisRecorder>();
         services.TryAddSingleton<SubscriptionStore>();

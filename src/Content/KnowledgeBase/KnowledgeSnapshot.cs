@@ -7,7 +7,7 @@ namespace Outreach.Content.KnowledgeBase;
 /// One pack version, ready to answer: the pack, its index and its crisis detector, built once and shared by every turn until
 /// a reload swaps in the next version.
 /// </summary>
-public sealed class KnowledgeSnapshot
+public sealed partial class KnowledgeSnapshot
 {
     private readonly Dictionary<(string? Province, string Id), KnowledgeEntry> _byId;
     private readonly HashSet<(string Province, string Id)> _overridden;
@@ -19,8 +19,8 @@ public sealed class KnowledgeSnapshot
         Pack = pack;
         Index = index;
         Crisis = crisis;
-        _byId = pack.Entries.ToDictionary(e => (e.Province, e.Id));
-        _overridden = pack.Entries.Where(e => e.Province is not null).Select(e => (e.Province!, e.Id)).ToHashSet();
+        _byId = pack.Entries.Where(e => e.OrgUnitId is null).ToDictionary(e => (e.Province, e.Id));
+        _overridden = pack.Entries.Where(e => e.Province is not null && e.OrgUnitId is null).Select(e => (e.Province!, e.Id)).ToHashSet();
     }
 
     /// <summary>The pack version in the database (0 when read straight from files, as the CLI does).</summary>
@@ -47,6 +47,11 @@ public sealed class KnowledgeSnapshot
     public bool IsEligible(KnowledgeEntry entry, string? province, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (entry.OrgUnitId is not null)
+        {
+            return false; // a unit's own entry: only through EligibleMask(AnswerRequest)
+        }
+
         var inScope = entry.Province is null
             ? province is null || !_overridden.Contains((province, entry.Id))
             : string.Equals(entry.Province, province, StringComparison.Ordinal);

@@ -90,7 +90,7 @@ public sealed class ContentPackStoreTests(PostgresServer server) : IAsyncLifetim
         using var folder = new ContentPackCopy();
         var knowledge = new CurrentKnowledge();
         var loader = new ContentPackLoader(
-            new ContentPackStore(_database.DataSource, _time), knowledge,
+            new ContentPackStore(_database.DataSource, _time), new Outreach.Content.Knowledge.KnowledgeItemStore(_database.DataSource, _time), knowledge,
             Options.Create(new KnowledgeOptions { PackDirectory = folder.Path }), NullLogger<ContentPackLoader>.Instance);
 
         var first = await loader.RefreshAsync(ct);

@@ -19,6 +19,9 @@ internal static class ApiResults
         {
             StaffRefusalKind.Invalid => TypedResults.ValidationProblem(refusal.Problems, title: refusal.Title),
             StaffRefusalKind.Forbidden => TypedResults.Problem(refusal.Reason, statusCode: StatusCodes.Status403Forbidden),
+            StaffRefusalKind.Conflict when refusal.Problems.Count > 0 => TypedResults.Problem(
+                refusal.Reason, statusCode: StatusCodes.Status409Conflict, title: refusal.Title,
+                extensions: new Dictionary<string, object?> { ["changes"] = refusal.Problems }),
             StaffRefusalKind.Conflict => TypedResults.Problem(refusal.Reason, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Problem(refusal.Reason, statusCode: StatusCodes.Status404NotFound),
         };

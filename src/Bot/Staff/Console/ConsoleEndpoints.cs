@@ -7,6 +7,7 @@ using Outreach.Bot.Staff.Console.Assets;
 using Outreach.Bot.Staff.Console.Broadcasts;
 using Outreach.Bot.Staff.Console.Handoffs;
 using Outreach.Bot.Staff.Console.Home;
+using Outreach.Bot.Staff.Console.Knowledge;
 using Outreach.Bot.Staff.Console.Members;
 using Outreach.Bot.Staff.Console.Units;
 using Outreach.Bot.Staff.Console.Posts;
@@ -62,6 +63,7 @@ public static class ConsoleEndpoints
         console.MapConsoleHandoffs();
         console.MapConsoleUnits();
         console.MapConsoleMembers();
+        console.MapConsoleKnowledge();
         return endpoints;
     }
 }

@@ -16,6 +16,7 @@ public static class ConsolePaths
     public const string Handoffs = "/staff/handoffs";
     public const string Units = "/staff/units";
     public const string Members = "/staff/members";
+    public const string Knowledge = "/staff/knowledge";
     public const string SignOut = "/staff/logout";
     public const string HangfireDashboard = "/hangfire";
 
@@ -49,6 +50,8 @@ public static class ConsolePaths
     public static string UnitJoin(long id) => Id("/staff/units/", id) + "/join";
 
     public static string Member(long id) => Id("/staff/members/", id);
+
+    public static string KnowledgeItem(long id) => Id("/staff/knowledge/", id);
 
     public static string CalendarMonth(int year, int month) =>
         string.Create(CultureInfo.InvariantCulture, $"{Calendar}?month={year:D4}-{month:D2}");

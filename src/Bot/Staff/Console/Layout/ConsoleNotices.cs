@@ -22,6 +22,10 @@ public static class ConsoleNotices
     public const string UnitMerged = "unit-merged";
     public const string MemberMoved = "member-moved";
     public const string MemberErased = "member-erased";
+    public const string KnowledgeSaved = "knowledge-saved";
+    public const string KnowledgeApproved = "knowledge-approved";
+    public const string KnowledgeRejected = "knowledge-rejected";
+    public const string KnowledgeRestored = "knowledge-restored";
 
     public static string? Text(string? code) => code switch
     {
@@ -44,6 +48,10 @@ public static class ConsoleNotices
         UnitMerged => "Đã sáp nhập; hội viên, đơn vị trực thuộc, bài viết và chỉ tiêu đã chuyển sang đơn vị này.",
         MemberMoved => "Đã chuyển hội viên sang đơn vị mới.",
         MemberErased => "Đã xóa dữ liệu của hội viên.",
+        KnowledgeSaved => "Đã lưu bản nháp; bản này chờ đơn vị cấp trên duyệt.",
+        KnowledgeApproved => "Đã duyệt; bot dùng nội dung mới ngay.",
+        KnowledgeRejected => "Đã trả lại bản nháp cho người viết.",
+        KnowledgeRestored => "Đã tạo bản nháp từ phiên bản cũ; bản này chờ duyệt.",
         _ => null,
     };
 }
