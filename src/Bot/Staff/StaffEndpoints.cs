@@ -8,7 +8,9 @@ using Outreach.Bot.Staff.Members;
 using Outreach.Bot.Staff.Posts;
 using Outreach.Bot.Staff.Reach;
 using Outreach.Bot.Staff.Targets;
+using Outreach.Bot.Staff.Unanswered;
 using Outreach.Bot.Staff.Units;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Outreach.Bot.Staff;
 
@@ -35,6 +37,10 @@ public static class StaffEndpoints
         services.AddSingleton<UnitService>();
         services.AddSingleton<JoinAccounts>();
         services.AddSingleton<MemberService>();
+        services.AddSingleton<UnansweredService>();
+
+        // Until the editable knowledge base registers its own, "add as a variant" / "create an entry" are refused with the reason.
+        services.TryAddSingleton<IKnowledgeDrafts, NoKnowledgeDrafts>();
 
         services.AddStaffConsole();
         return services;
@@ -53,6 +59,7 @@ public static class StaffEndpoints
         api.MapExportsApi();
         api.MapUnitsApi();
         api.MapMembersApi();
+        api.MapUnansweredApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }
