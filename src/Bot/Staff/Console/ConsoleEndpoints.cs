@@ -14,6 +14,7 @@ using Outreach.Bot.Staff.Console.Reach;
 using Outreach.Bot.Staff.Console.Schedule;
 using Outreach.Bot.Staff.Console.Layout;
 using Outreach.Bot.Staff.Console.SignIn;
+using Outreach.Bot.Staff.Console.Unanswered;
 
 namespace Outreach.Bot.Staff.Console;
 
@@ -62,6 +63,7 @@ public static class ConsoleEndpoints
         console.MapConsoleHandoffs();
         console.MapConsoleUnits();
         console.MapConsoleMembers();
+        console.MapConsoleUnanswered();
         return endpoints;
     }
 }
