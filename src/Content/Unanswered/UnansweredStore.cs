@@ -27,6 +27,10 @@ public sealed class UnansweredStore(NpgsqlDataSource dataSource, HandoffStore ha
           AND q.missed IS NOT NULL AND q.status = 'open' AND q.text IS NOT NULL AND q.outcome <> 'crisis' AND c.status <> 'erased'
         """;
 
+    // The wording of the question that names the group, when that question is the scope's own (another unit's id names nothing).
+    private static readonly string SameWording =
+        $"(SELECT n.wording FROM member_questions n WHERE n.id = @questionId AND {ContactScope.Contains("n.contact_id")})";
+
     public async Task<IReadOnlyList<QuestionGroup>> ListGroupsAsync(long scopeUnitId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -66,7 +70,7 @@ public sealed class UnansweredStore(NpgsqlDataSource dataSource, HandoffStore ha
             SELECT q.id, q.contact_id, c.display_name, c.channel, cu.name AS org_unit_name, q.asked_at, q.text, q.missed, q.status,
                    q.entry_id, q.confidence
             {ScopedOpen}
-              AND q.wording = (SELECT wording FROM member_questions WHERE id = @questionId)
+              AND q.wording = {SameWording}
             ORDER BY q.asked_at DESC, q.id DESC
             LIMIT @QuestionLimit
             """,
@@ -85,7 +89,7 @@ public sealed class UnansweredStore(NpgsqlDataSource dataSource, HandoffStore ha
         return await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE member_questions m SET status = @status, handled_by = @staffId, handled_at = @at, handled_entry = @entryKey
-            WHERE m.id IN (SELECT q.id {ScopedOpen} AND q.wording = (SELECT wording FROM member_questions WHERE id = @questionId))
+            WHERE m.id IN (SELECT q.id {ScopedOpen} AND q.wording = {SameWording})
             """,
             new { scopeUnitId, questionId, status, staffId, entryKey, at }, cancellationToken: cancellationToken));
     }
