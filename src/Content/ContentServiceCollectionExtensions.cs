@@ -7,6 +7,7 @@ using Outreach.Content.Broadcasts;
 using Outreach.Content.Channels;
 using Outreach.Content.Contacts;
 using Outreach.Content.Dvhc;
+using Outreach.Content.Handoffs;
 using Outreach.Content.Inbox;
 using Outreach.Content.Members;
 using Outreach.Content.Messages;
@@ -17,6 +18,7 @@ using Outreach.Content.Stats;
 using Outreach.Content.Storage;
 using Outreach.Content.UnitMatching;
 using Outreach.Content.UnitSheets;
+using Outreach.Content.Unanswered;
 using Outreach.Content.UnitTree;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -65,6 +67,9 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<JoinCodeLookup>();
         services.TryAddSingleton<MemberStore>();
         services.TryAddSingleton<MemberGrowthStore>();
+        services.TryAddSingleton<HandoffStore>();
+        services.TryAddSingleton<MemberQuestionStore>();
+        services.TryAddSingleton<UnansweredStore>();
         services.AddOutreachReach();
         return services;
     }

@@ -6,7 +6,8 @@ using Outreach.Content.KnowledgeBase;
 namespace Outreach.Bot.Answers;
 
 /// <summary>Routes payloads, keywords and the engine's decisions to the dialogs.</summary>
-public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog screening, HandoffDialog handoff, RegistrationDialog registration)
+public sealed class BotDialogs(
+    SubscriptionDialog subscription, ScreeningDialog screening, HandoffDialog handoff, RegistrationDialog registration, AnswerFeedback feedback)
 {
     public ScreeningDialog Screening => screening;
 
@@ -18,8 +19,14 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.StartsWith(AnswerPayloads.EntryPrefix, StringComparison.Ordinal))
         {
-            var decision = AnswerEngine.AnswerEntry(member.Knowledge, payload[AnswerPayloads.EntryPrefix.Length..], member.Ask(null));
-            await SendDecisionAsync(turnContext, member, decision, cancellationToken);
+            var entryId = payload[AnswerPayloads.EntryPrefix.Length..];
+            var decision = AnswerEngine.AnswerEntry(member.Knowledge, entryId, member.Ask(null));
+            var questionId = decision.EntryId is null ? null : await feedback.TakeSuggestionAsync(member, entryId, cancellationToken);
+            await SendDecisionAsync(turnContext, member, decision, questionId, cancellationToken);
+        }
+        else if (payload.StartsWith(AnswerFeedback.PayloadPrefix, StringComparison.Ordinal))
+        {
+            await feedback.HandlePayloadAsync(turnContext, member, payload, cancellationToken);
         }
         else if (payload.StartsWith(DialogPayloads.SubscribePrefix, StringComparison.Ordinal)
             || payload.StartsWith(DialogPayloads.UnsubscribePrefix, StringComparison.Ordinal))
@@ -77,15 +84,37 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
         return false;
     }
 
-    /// <summary>Typed text: the answer engine's decision.</summary>
+    /// <summary>
+    /// Her verdict on the answer she just got, typed ("không đúng", "sai rồi"), or a typed number picking one of its choices
+    /// (Zalo): true when handled here.
+    /// </summary>
+    public async Task<bool> TryFeedbackAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
+    {
+        var picked = await feedback.TryTypedAsync(turnContext, member, text, cancellationToken);
+        if (picked is null)
+        {
+            return false;
+        }
+
+        if (picked != AnswerFeedback.Handled)
+        {
+            await HandlePayloadAsync(turnContext, member, picked, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Typed text: the answer engine's decision (recorded for the staff's queue and the answer rate).</summary>
     public async Task AnswerAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
         var decision = AnswerEngine.Decide(member.Knowledge, member.Ask(text));
-        await SendDecisionAsync(turnContext, member, decision, cancellationToken);
+        var questionId = await feedback.RecordQuestionAsync(member, text, decision, cancellationToken);
+        await SendDecisionAsync(turnContext, member, decision, questionId, cancellationToken);
     }
 
-    private async Task SendDecisionAsync(ITurnContext turnContext, MemberContext member, AnswerDecision decision, CancellationToken cancellationToken)
+    private async Task SendDecisionAsync(
+        ITurnContext turnContext, MemberContext member, AnswerDecision decision, long? questionId, CancellationToken cancellationToken)
     {
         switch (decision.Action)
         {
@@ -96,7 +125,7 @@ public sealed class BotDialogs(SubscriptionDialog subscription, ScreeningDialog 
                 await subscription.ShowMenuAsync(turnContext, member, cancellationToken);
                 break;
             default:
-                await Replies.SendAsync(turnContext, decision.Text, decision.Choices, cancellationToken);
+                await feedback.SendAsync(turnContext, member, decision, questionId, cancellationToken);
                 break;
         }
     }

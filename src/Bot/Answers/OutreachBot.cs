@@ -91,6 +91,11 @@ public sealed class OutreachBot(
             return;
         }
 
+        if (state is null && await flows.TryFeedbackAsync(turnContext, member, activity.Text, cancellationToken))
+        {
+            return;
+        }
+
         if (await registration.TryJoinCodeAsync(turnContext, member, activity.Text, cancellationToken))
         {
             return;

@@ -22,6 +22,8 @@ internal static class AnswersHosting
         services.AddSingleton<RegistrationDialog>();
         services.AddOptions<AccountUnitsOptions>().BindConfiguration(AccountUnitsOptions.Section);
         services.TryAddSingleton<IAccountUnits, ConfiguredAccountUnits>();
+        services.AddOptions<UnansweredOptions>().BindConfiguration(UnansweredOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AnswerFeedback>();
         services.AddSingleton<BotDialogs>();
         return services;
     }

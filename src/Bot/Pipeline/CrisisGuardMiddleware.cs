@@ -10,11 +10,13 @@ namespace Outreach.Bot.Pipeline;
 /// First after the contact step: a message that signals violence, abuse, danger or self-harm gets the hotline reply as the
 /// turn's first message, whatever else is going on (a running dialog, a handoff, an opt-out word: "dừng lại, chồng em đang
 /// đánh em" is a crisis, not an opt-out). Staff are alerted (crisis_alerts, and a handoff request for the queue), a running
-/// dialog ends; the text itself is never copied into the alert or the logs. The turn ends here.
+/// dialog ends; the text itself is never copied into the alert, the logs or the staff's queue of unanswered questions (there
+/// it is only counted). The turn ends here.
 /// </summary>
 public sealed partial class CrisisGuardMiddleware(
     CurrentKnowledge knowledge,
     CrisisRecorder recorder,
+    AnswerFeedback questions,
     IOptions<KnowledgeOptions> options,
     TimeProvider time,
     ILogger<CrisisGuardMiddleware> logger) : IMiddleware
@@ -54,6 +56,7 @@ public sealed partial class CrisisGuardMiddleware(
         {
             await recorder.RecordAsync(
                 session.Transaction, member.ContactId, activity.ChannelId, assessment, session.InboxEvent.Id, time.GetUtcNow(), cancellationToken);
+            await questions.RecordCrisisAsync(member, cancellationToken);
         }
 
         LogCrisis(logger, member.ContactId, activity.ChannelId, assessment.Primary.ToName());

@@ -9,7 +9,9 @@ using Outreach.Bot.Staff.Members;
 using Outreach.Bot.Staff.Posts;
 using Outreach.Bot.Staff.Reach;
 using Outreach.Bot.Staff.Targets;
+using Outreach.Bot.Staff.Unanswered;
 using Outreach.Bot.Staff.Units;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Outreach.Bot.Staff;
 
@@ -37,6 +39,10 @@ public static class StaffEndpoints
         services.AddSingleton<JoinAccounts>();
         services.AddSingleton<MemberService>();
         services.AddSingleton<KnowledgeService>();
+        services.AddSingleton<UnansweredService>();
+
+        // The queue's "add as a variant" / "create an entry" write knowledge drafts (tests may put a recorder in its place).
+        services.TryAddSingleton<IKnowledgeDrafts, KnowledgeDrafts>();
 
         services.AddStaffConsole();
         return services;
@@ -56,6 +62,7 @@ public static class StaffEndpoints
         api.MapUnitsApi();
         api.MapMembersApi();
         api.MapKnowledgeApi();
+        api.MapUnansweredApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

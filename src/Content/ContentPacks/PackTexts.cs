@@ -13,11 +13,12 @@ public sealed class PackTexts(
         "registration_ask", "registration_skip", "registration_retry", "registration_skipped", "registration_choose",
         "registration_choose_split", "registration_not_found", "registration_gave_up", "registration_ask_branch",
         "registration_branch_unknown", "registration_done", "registration_done_form", "registration_unit_inactive",
-        "registration_code_suggest", "registration_code_unknown", "registration_unavailable",
+        "registration_code_suggest", "registration_code_unknown", "registration_unavailable", "feedback_useful", "feedback_wrong",
+        "feedback_thanks", "feedback_sorry",
     ];
 
     /// <summary>Word lists the code uses.</summary>
-    public static readonly IReadOnlyList<string> RequiredWordLists = ["optout_words", "subscribe_words", "handoff_words", "dialog_cancel_words", "registration_words"];
+    public static readonly IReadOnlyList<string> RequiredWordLists = ["optout_words", "subscribe_words", "handoff_words", "dialog_cancel_words", "registration_words", "feedback_wrong_words", "feedback_useful_words"];
 
     public IReadOnlyDictionary<string, string> Lines { get; } = lines;
 

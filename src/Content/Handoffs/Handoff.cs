@@ -39,4 +39,7 @@ public static class HandoffReasons
 
     /// <summary>A person answered on the platform itself, or another app took the thread.</summary>
     public const string Platform = "platform";
+
+    /// <summary>Staff handed her to a person from the queue of questions the bot could not answer.</summary>
+    public const string Unanswered = "unanswered";
 }

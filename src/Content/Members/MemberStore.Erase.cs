@@ -28,6 +28,7 @@ public sealed partial class MemberStore
         WHERE contact_id = @contactId;
         DELETE FROM subscriptions WHERE contact_id = @contactId;
         DELETE FROM dialog_states WHERE contact_id = @contactId;
+        UPDATE member_questions SET text = NULL, wording = NULL WHERE contact_id = @contactId;
         UPDATE handoffs SET status = 'closed', closed_at = @now, closed_by = 'erased'
         WHERE contact_id = @contactId AND status IN ('requested', 'active');
         UPDATE contacts SET display_name = NULL, platform_user_id = 'erased-' || id, status = 'erased', last_inbound_at = NULL,

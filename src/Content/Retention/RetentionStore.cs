@@ -108,6 +108,21 @@ public sealed class RetentionStore(NpgsqlDataSource dataSource)
             """,
             before, at, batchSize, cancellationToken);
 
+    /// <summary>Purges the text of members' questions (the unanswered queue) asked before <paramref name="before"/>.</summary>
+    public Task<int> PurgeQuestionsAsync(DateTimeOffset before, DateTimeOffset at, int batchSize, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            WITH picked AS (
+                SELECT q.id FROM member_questions q
+                WHERE q.text IS NOT NULL AND q.asked_at < @before
+                ORDER BY q.asked_at
+                LIMIT @batchSize
+                FOR UPDATE SKIP LOCKED)
+            UPDATE member_questions q SET text = NULL, wording = NULL, purged_at = @at
+            FROM picked p WHERE q.id = p.id
+            """,
+            before, at, batchSize, cancellationToken);
+
     private async Task<int> ExecuteAsync(
         string sql, DateTimeOffset before, DateTimeOffset at, int batchSize, CancellationToken cancellationToken)
     {

@@ -30,8 +30,9 @@ public sealed partial class PurgeMessageTextJob(
         var crisisOutbox = await DrainAsync((n, ct) => store.PurgeCrisisOutboxAsync(crisisBefore, now, n, ct), size, cancellationToken);
         var inbox = await DrainAsync((n, ct) => store.PurgeInboxAsync(textBefore, now, n, ct), size, cancellationToken);
         var outbox = await DrainAsync((n, ct) => store.PurgeOutboxAsync(textBefore, now, n, ct), size, cancellationToken);
+        var questions = await DrainAsync((n, ct) => store.PurgeQuestionsAsync(textBefore, now, n, ct), size, cancellationToken);
         await signInFailures.ForgetOldAsync(now - TimeSpan.FromDays(1), cancellationToken);
-        LogPurged(logger, inbox + crisisInbox, outbox + crisisOutbox, crisisInbox + crisisOutbox);
+        LogPurged(logger, inbox + crisisInbox, outbox + crisisOutbox, crisisInbox + crisisOutbox, questions);
     }
 
     private static async Task<int> DrainAsync(Func<int, CancellationToken, Task<int>> batch, int size, CancellationToken cancellationToken)
@@ -49,6 +50,6 @@ public sealed partial class PurgeMessageTextJob(
     }
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information,
-        Message = "Retention: text removed from {Inbox} inbox events and {Outbox} outbox messages ({Crisis} of crisis conversations)")]
-    private static partial void LogPurged(ILogger logger, int inbox, int outbox, int crisis);
+        Message = "Retention: text removed from {Inbox} inbox events and {Outbox} outbox messages ({Crisis} of crisis conversations), and from {Questions} unanswered-queue questions")]
+    private static partial void LogPurged(ILogger logger, int inbox, int outbox, int crisis, int questions);
 }

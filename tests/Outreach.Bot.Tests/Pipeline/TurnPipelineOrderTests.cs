@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Outreach.Bot.Answers;
 using Outreach.Bot.Core;
+using Outreach.Content.Unanswered;
 using Outreach.Bot.Pipeline;
 using Outreach.Content.Alerts;
 using Outreach.Content.ContentPacks;
@@ -72,7 +74,8 @@ public sealed class TurnPipelineOrderTests : IAsyncDisposable
             new ReceiptMiddleware(new OutboundMessageStore(_unused, time), new Outreach.Content.Broadcasts.DeliveryStore(_unused), time),
             new ContactMiddleware(new ContactStore(_unused), reach),
             new CrisisGuardMiddleware(
-                knowledge, new CrisisRecorder(new CrisisAlertStore(_unused), new HandoffStore(_unused), new DialogStateStore()), options, time,
+                knowledge, new CrisisRecorder(new CrisisAlertStore(_unused), new HandoffStore(_unused), new DialogStateStore()),
+                new AnswerFeedback(new MemberQuestionStore(), Options.Create(new UnansweredOptions()), time), options, time,
                 NullLogger<CrisisGuardMiddleware>.Instance),
             new OptOutMiddleware(knowledge, new SubscriptionStore(), new DialogStateStore(), options, time, reach),
             new HandoffGuardMiddleware(new HandoffStore(_unused), Options.Create(new HandoffOptions())));

@@ -15,6 +15,7 @@ using Outreach.Bot.Staff.Console.Reach;
 using Outreach.Bot.Staff.Console.Schedule;
 using Outreach.Bot.Staff.Console.Layout;
 using Outreach.Bot.Staff.Console.SignIn;
+using Outreach.Bot.Staff.Console.Unanswered;
 
 namespace Outreach.Bot.Staff.Console;
 
@@ -64,6 +65,7 @@ public static class ConsoleEndpoints
         console.MapConsoleUnits();
         console.MapConsoleMembers();
         console.MapConsoleKnowledge();
+        console.MapConsoleUnanswered();
         return endpoints;
     }
 }

@@ -34,6 +34,7 @@ public static class HandoffText
     {
         HandoffReasons.Crisis => "Khẩn cấp",
         HandoffReasons.Member => "Muốn gặp cán bộ",
+        HandoffReasons.Unanswered => "Câu hỏi bot chưa trả lời được",
         _ => reason,
     };
 

@@ -14,4 +14,5 @@ public enum ConsoleSection
     Units = 11,
     Members = 12,
     Knowledge = 13,
+    Unanswered = 14,
 }
