@@ -59,6 +59,13 @@ public static class EnglishText
         ["how"] = "thế nào", ["how do i"] = "làm thế nào", ["how can i"] = "làm thế nào",
         ["help"] = "hỗ trợ", ["support"] = "hỗ trợ", ["report"] = "báo tin",
         ["bye"] = "tạm biệt", ["goodbye"] = "tạm biệt", ["see you"] = "tạm biệt", ["hello"] = "xin chào", ["hi"] = "xin chào", ["good morning"] = "xin chào", ["thanks"] = "cảm ơn", ["thank"] = "cảm ơn",
+        ["test"] = "xét nghiệm", ["tests"] = "xét nghiệm", ["testing"] = "xét nghiệm", ["hpv"] = "hpv",
+        ["bank"] = "ngân hàng", ["low interest"] = "lãi suất ưu đãi", ["low-interest"] = "lãi suất ưu đãi", ["poor"] = "hộ nghèo",
+        ["salary"] = "tiền lương", ["wages"] = "tiền lương", ["income"] = "tiền lương", ["money"] = "tiền",
+        ["parents"] = "bố mẹ", ["in-laws"] = "nhà chồng", ["mother-in-law"] = "mẹ chồng", ["taking"] = "giữ hết", ["take"] = "giữ hết",
+        ["project"] = "đề án", ["scheme"] = "đề án", ["startup"] = "khởi nghiệp", ["startups"] = "khởi nghiệp",
+        ["start a business"] = "khởi nghiệp", ["business"] = "kinh doanh", ["replaced"] = "thay thế", ["replace"] = "thay thế",
+        ["after"] = "sau",
         ["bot"] = "bot", ["robot"] = "robot", ["human"] = "người thật", ["real person"] = "người thật",
     };
 
@@ -108,7 +115,9 @@ public static class EnglishText
 
     private static bool IsFunctionWord(string word) => word is "s" or "t" or "d" or "m" or "ll" or "re" or "ve" or "a" or "an" or "to"
         or "do" or "me" or "in" or "on" or "at" or "or" or "so" or "as" or "by" or "up" or "no" or "get" or "got" or "please"
-        or "lot" or "lots" or "much" or "very" or "really" or "ok" or "okay";
+        or "lot" or "lots" or "much" or "very" or "really" or "ok" or "okay" or "offer" or "offers" or "give" or "gives"
+        or "provide" or "provides" or "through" or "city" or "migrant" or "migrants" or "keep" or "keeps" or "say" or "says"
+        or "said" or "its" or "duty" or "upset" or "whole" or "ho" or "chi" or "minh" or "hanoi" or "province";
 
     private static Dictionary<string, List<(string[], List<TextToken>)>> BuildLexicon()
     {
