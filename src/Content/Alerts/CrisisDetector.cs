@@ -13,7 +13,7 @@ namespace Outreach.Content.Alerts;
 /// A cue inside a longer exclusion ("đánh giá"), or right after a negation ("không đánh", "phòng chống xâm hại"), does not count.
 /// </para>
 /// </summary>
-public sealed partial class CrisisDetector
+public sealed class CrisisDetector
 {
     private const string EndOfClause = "end";
     private const string StartOfClause = "start";
@@ -220,7 +220,7 @@ public sealed partial class CrisisDetector
         foreach (var token in tokens)
         {
             if (!token.IsMarked && !token.IsNumber && !ChatAbbreviations.IsAbbreviation(token.Folded)
-                && TelexDecoder.TryDecode(token.Folded, out var word) && VietnameseSyllable().IsMatch(word.Folded))
+                && TelexDecoder.TryDecode(token.Folded, out var word) && VietnameseSyllable.IsPossible(word.Folded))
             {
                 decoded.Add(word);
                 count++;
@@ -233,10 +233,6 @@ public sealed partial class CrisisDetector
 
         return count >= 2 ? decoded : tokens;
     }
-
-    // Initial consonant, vowels, final consonant of a Vietnamese syllable (accent-folded).
-    [System.Text.RegularExpressions.GeneratedRegex("^(b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?(a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ya|ye|yeu|ieu|oai|oay|oeo|uoi|uou|uya|uye|uyu)(c|ch|m|n|ng|nh|p|t)?$")]
-    private static partial System.Text.RegularExpressions.Regex VietnameseSyllable();
 
     // The built-in group "minor": an age under 18 ("14 tuổi", "con bé 9t"), so "ép em gái 14 tuổi lấy chồng" is about a child.
     private static IEnumerable<CueMatch> FindMinors(IReadOnlyList<TextToken> tokens)

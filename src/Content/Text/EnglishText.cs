@@ -23,9 +23,13 @@ public static class EnglishText
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var words = tokens.Count(t => !t.IsNumber);
-        var english = tokens.Count(t => !t.IsMarked && Words.Contains(t.Exact));
+        var english = tokens.Count(IsEnglish);
         return english >= 2 && english * 2 >= words;
     }
+
+    // A listed word, or a word of the lexicon that no Vietnamese syllable spells ("loans", "tests"; not "hit", which is "hít").
+    private static bool IsEnglish(TextToken t) =>
+        !t.IsMarked && (Words.Contains(t.Exact) || (LexiconWords.Contains(t.Exact) && !VietnameseSyllable.IsPossible(t.Exact)));
 
     /// <summary>True when <paramref name="token"/> is one of the English words counted.</summary>
     public static bool IsEnglishWord(TextToken token) => !token.IsMarked && Words.Contains(token.Exact);
@@ -70,6 +74,9 @@ public static class EnglishText
     };
 
     private static readonly Dictionary<string, List<(string[] Phrase, List<TextToken> Words)>> ByFirstWord = BuildLexicon();
+
+    private static readonly HashSet<string> LexiconWords = new(
+        Lexicon.Keys.SelectMany(k => VietnameseText.Tokenize(k)).Select(t => t.Exact), StringComparer.Ordinal);
 
     /// <summary>
     /// The Vietnamese words an English message is about ("where can I get a loan" → "ở đâu vay vốn"); words that say nothing
