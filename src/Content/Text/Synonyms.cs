@@ -52,6 +52,7 @@ public static class Synonyms
         ("tảo hôn", ["cưới sớm", "lấy chồng sớm", "kết hôn sớm", "tuổi kết hôn", "mấy tuổi được lấy chồng", "mấy tuổi lấy chồng", "mấy tuổi được cưới", "bao nhiêu tuổi được kết hôn", "bao nhiêu tuổi được lấy chồng"]),
         ("bạo lực gia đình", ["bạo hành gia đình", "bạo lực trong gia đình"]),
 
+        ("mệt quá", ["mệt chết đi được", "mệt chết", "mệt muốn chết", "mệt xỉu", "mệt rã rời", "mệt lả", "mệt muốn xỉu"]),
         ("chửi mắng", ["chửi bới", "mắng chửi", "chửi rủa", "sỉ nhục", "lăng mạ", "nhiếc móc", "chì chiết", "nói nặng lời", "mắng nhiếc", "chửi"]),
         ("giữ hết tiền lương", ["giữ sổ lương", "giữ sổ lương hưu", "giữ lương hưu", "lấy hết lương", "lấy hết tiền lương", "cầm hết tiền", "thu hết tiền", "giữ tiền lương"]),
         ("cấm tiếp xúc", ["cấm lại gần", "cấm bén mảng", "bén mảng", "không cho lại gần", "không được lại gần", "lại gần mẹ con"]),
@@ -64,7 +65,9 @@ public static class Synonyms
         ("tổ hợp tác", ["lập tổ", "tổ sản xuất", "nhóm sản xuất", "làm ăn chung", "bán chung"]),
 
         // Health.
-        ("mang thai", ["có bầu", "có thai", "mang bầu", "bầu bí", "đang bầu", "bà bầu"]),
+        ("bầu cử", ["bầu cử"]),
+        ("quả bầu", ["trái bầu", "canh bầu"]),
+        ("mang thai", ["bầu", "có bầu", "có thai", "mang bầu", "bầu bí", "đang bầu", "bà bầu"]),
         ("sinh con", ["đẻ con", "sinh em bé", "sinh nở", "đi đẻ"]),
         ("tránh thai", ["ngừa thai", "đặt vòng", "thuốc tránh thai", "bao cao su", "kế hoạch hóa gia đình", "triệt sản", "cấy que"]),
         ("trầm cảm sau sinh", ["buồn sau sinh", "chán nản sau sinh", "khóc nhiều sau sinh", "stress sau sinh", "trầm cảm sau đẻ"]),
