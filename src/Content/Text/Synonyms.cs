@@ -88,6 +88,12 @@ public static class Synonyms
         ("lợi ích", ["lợi gì", "có lợi", "được lợi", "ích lợi"]),
         ("sáp nhập", ["sát nhập", "xã nhập", "nhập xã", "gộp xã", "nhập tỉnh", "gộp tỉnh"]),
 
+        // Openers and hedges that say nothing about the topic ("nghe nói…", "cho em hỏi…", "thật ra…"): read as a particle, so
+        // they count neither for nor against an entry.
+        ("ạ", ["nghe nói", "nghe bảo", "nghe đồn", "người ta bảo", "người ta nói", "cho hỏi", "cho em hỏi", "cho chị hỏi", "cho tôi hỏi",
+               "cho mình hỏi", "cho cháu hỏi", "em muốn hỏi", "chị muốn hỏi", "tôi muốn hỏi", "xin hỏi", "hỏi chút", "thật ra", "thực ra",
+               "đùa thôi", "nói thật", "các chị ơi", "mọi người ơi"]),
+
         // Southern and central words for the pack's ("vô hội" is "vào hội", "được hông" is "được không").
         ("vào hội", ["vô hội", "tham gia hội", "tham gia hoạt động hội", "tham gia hoạt động của hội", "gia nhập hội", "xin vào hội", "làm hội viên"]),
         ("không", ["hông", "hổng"]),
