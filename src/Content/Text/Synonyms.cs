@@ -53,7 +53,7 @@ public static class Synonyms
         ("bạo lực gia đình", ["bạo hành gia đình", "bạo lực trong gia đình"]),
 
         ("mệt quá", ["mệt chết đi được", "mệt chết", "mệt muốn chết", "mệt xỉu", "mệt rã rời", "mệt lả", "mệt muốn xỉu"]),
-        ("chửi mắng", ["chửi bới", "mắng chửi", "chửi rủa", "sỉ nhục", "lăng mạ", "nhiếc móc", "chì chiết", "nói nặng lời", "mắng nhiếc", "chửi"]),
+        ("chửi mắng", ["đồ ăn bám", "đồ ăn hại", "ăn bám", "ăn hại", "đồ vô dụng", "vô tích sự", "chửi bới", "mắng chửi", "chửi rủa", "sỉ nhục", "lăng mạ", "nhiếc móc", "chì chiết", "nói nặng lời", "mắng nhiếc", "chửi"]),
         ("giữ hết tiền lương", ["giữ sổ lương", "giữ sổ lương hưu", "giữ lương hưu", "lấy hết lương", "lấy hết tiền lương", "cầm hết tiền", "thu hết tiền", "giữ tiền lương"]),
         ("cấm tiếp xúc", ["cấm lại gần", "cấm bén mảng", "bén mảng", "không cho lại gần", "không được lại gần", "lại gần mẹ con"]),
         ("giữ bí mật", ["giữ kín", "lộ danh tính", "bị lộ", "biết ai báo", "biết em báo", "biết là em báo", "biết tôi báo", "biết là tôi báo", "biết mình báo"]),
