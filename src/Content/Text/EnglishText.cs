@@ -49,7 +49,7 @@ public static class EnglishText
         ["peace house"] = "ngôi nhà bình yên", ["women"] = "phụ nữ", ["woman"] = "phụ nữ", ["wife"] = "vợ", ["husband"] = "chồng",
         ["women's union"] = "hội phụ nữ", ["womens union"] = "hội phụ nữ", ["women union"] = "hội phụ nữ", ["union"] = "hội phụ nữ",
         ["join"] = "vào hội", ["member"] = "hội viên", ["membership"] = "hội viên",
-        ["loan"] = "vay vốn", ["loans"] = "vay vốn", ["borrow"] = "vay vốn", ["credit"] = "vay vốn", ["microfinance"] = "tài chính vi mô",
+        ["loan"] = "vay vốn", ["loans"] = "vay vốn", ["lend"] = "vay vốn", ["lends"] = "vay vốn", ["lending"] = "vay vốn", ["borrow"] = "vay vốn", ["credit"] = "vay vốn", ["microfinance"] = "tài chính vi mô",
         ["interest rate"] = "lãi suất", ["interest"] = "lãi suất", ["collateral"] = "thế chấp",
         ["health insurance"] = "bảo hiểm y tế", ["social insurance"] = "bảo hiểm xã hội", ["insurance"] = "bảo hiểm",
         ["insurance card"] = "thẻ bảo hiểm y tế", ["pension"] = "lương hưu", ["maternity"] = "thai sản",

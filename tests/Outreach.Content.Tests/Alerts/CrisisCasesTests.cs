@@ -98,6 +98,36 @@ public sealed partial class CrisisCasesTests
     [InlineData("chồng em nói sẽ cho cả nhà cùng chết", "113")]
     // Control without locking her in (no work, no visits, phone taken) is domestic violence, not an emergency.
     [InlineData("chồng không cho em đi làm, giữ luôn điện thoại của em", "1900 969 680")]
+    // Round 3. An overdose said by the packet, a drink that poisons (breathing, cold skin), poisonous mushrooms: 115.
+    [InlineData("bà em nuốt nguyên vỉ thuốc huyết áp, gọi không dậy", "115")]
+    [InlineData("chồng em uống rượu giả, giờ thở dốc, người lạnh toát", "115")]
+    [InlineData("cả nhà ăn nấm rừng giờ nôn liên tục", "115")]
+    // Self-harm said as thoughts of death, a height, hopelessness with "cho xong", an apology after pills, a suicide note: 115.
+    [InlineData("mấy hôm nay em cứ nghĩ đến cái chết", "115")]
+    [InlineData("chị ơi em đang đứng trên cầu", "115")]
+    [InlineData("em mệt quá rồi, không ai cần em nữa, chắc đi cho xong", "115")]
+    [InlineData("em uống thuốc rồi, em xin lỗi mọi người", "115")]
+    [InlineData("con bé 16 tuổi viết thư tuyệt mệnh để trên bàn", "115")]
+    // Heavy bleeding from a wound, danger signs in a pregnancy, a bad scald: 115.
+    [InlineData("bé nhà em bị chó cắn chảy nhiều máu", "115")]
+    [InlineData("bụng bầu đau dữ dội, ra nước ối", "115")]
+    [InlineData("con em bị bỏng nước sôi cả người", "115")]
+    // Telex left in ("cứu tôi, chồng tôi đang đánh tôi"); a stalker at the gate; a child beaten with a cane now: 113.
+    [InlineData("cuwus tooi, choongf tooi ddang ddanhs tooi", "113")]
+    [InlineData("có kẻ lạ theo dõi em mấy hôm, giờ đang đứng trước cổng nhà", "113")]
+    [InlineData("ông hàng xóm đang cầm roi mây đánh thằng bé 6t", "113")]
+    // A child abused ("chuyện đồi bại", "đụng chạm vùng kín"), a child covered in bruises: 111.
+    [InlineData("chồng tôi làm chuyện đồi bại với con gái riêng của tôi", "111")]
+    [InlineData("thầy dạy thêm đụng chạm vùng kín con gái em lớp 6", "111")]
+    [InlineData("có một bé trai lang thang ngoài chợ, người đầy vết bầm", "111")]
+    // A kitchen on fire, "cháy" with a cry for help: 114. A flash flood, water still rising, a house about to fall: 112.
+    [InlineData("bếp nhà em bắt lửa, lửa to lắm", "114")]
+    [InlineData("cháy rồi, cứu với", "114")]
+    [InlineData("lũ quét cuốn mất hai người trong bản", "112")]
+    [InlineData("nước đã lên tới đầu gối mà vẫn đang dâng", "112")]
+    [InlineData("bão to quá, nhà em sắp sập rồi", "112")]
+    // Beaten again and again ("hoài"), not said to be now: the women's support line.
+    [InlineData("bạn thân em bị chồng đánh hoài mà không chịu bỏ", "1900 969 680")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -148,6 +178,16 @@ public sealed partial class CrisisCasesTests
     [InlineData("chi oi mua thuoc tru sau o dau")]                 // "oi mua" is not "ói mửa"
     [InlineData("mon cua cay nau sao")]                            // cua cay, not cạy cửa
     [InlineData("em nen di kham o dau")]                           // nên, not nện
+    [InlineData("tối nay đội tuyển đá với Thái Lan mấy giờ")]      // a match, not a kick
+    [InlineData("trời ơi ngập hết đường rồi, không đi chợ được")]  // one phrase is not both a flood and its urgency
+    [InlineData("đợt lũ vừa rồi hội có cứu trợ gì không")]         // "cứu" inside "cứu trợ"; "vừa rồi" is past
+    [InlineData("hôm nay mệt chết đi được")]
+    [InlineData("chết cười với thằng bé nhà em")]
+    [InlineData("em hay giết thời gian bằng cách xem phim")]
+    [InlineData("shop cháy hàng rồi chị ơi")]
+    [InlineData("chất dễ bắt lửa nên cất ở đâu")]
+    [InlineData("bão số 3 năm 2024 làm tốc mái nhà em, có được hỗ trợ không")]
+    [InlineData("em đánh máy chậm lắm, muốn học tin học")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
