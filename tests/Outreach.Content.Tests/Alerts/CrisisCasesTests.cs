@@ -126,6 +126,14 @@ public sealed partial class CrisisCasesTests
     [InlineData("lũ quét cuốn mất hai người trong bản", "112")]
     [InlineData("nước đã lên tới đầu gối mà vẫn đang dâng", "112")]
     [InlineData("bão to quá, nhà em sắp sập rồi", "112")]
+    // A stranger following her home: 113. Weed killer drunk by mistake, a sudden fall and no speech, a razor blade in her
+    // hand: 115. A child burned with a cigarette, a child a stranger lured away and now missing: 111.
+    [InlineData("có thằng đàn ông lạ cứ đi theo em từ chợ về tới nhà", "113")]
+    [InlineData("bà ngoại uống nhầm thuốc trừ cỏ tưởng là nước", "115")]
+    [InlineData("mẹ em đang nấu cơm tự nhiên ngã ra, nói không được", "115")]
+    [InlineData("chị ơi em đang cầm dao lam, em không chịu nổi nữa", "115")]
+    [InlineData("đứa cháu 5 tuổi bị mẹ kế dí tàn thuốc vào tay", "111")]
+    [InlineData("có người lạ dụ con em đi theo, giờ không thấy con đâu", "111")]
     // Beaten again and again ("hoài"), not said to be now: the women's support line.
     [InlineData("bạn thân em bị chồng đánh hoài mà không chịu bỏ", "1900 969 680")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
@@ -188,6 +196,8 @@ public sealed partial class CrisisCasesTests
     [InlineData("chất dễ bắt lửa nên cất ở đâu")]
     [InlineData("bão số 3 năm 2024 làm tốc mái nhà em, có được hỗ trợ không")]
     [InlineData("em đánh máy chậm lắm, muốn học tin học")]
+    [InlineData("thằng bé xem phim hài cười lăn ra")]
+    [InlineData("bà hay véo má cháu")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
