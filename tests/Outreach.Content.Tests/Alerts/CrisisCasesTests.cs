@@ -134,6 +134,19 @@ public sealed partial class CrisisCasesTests
     [InlineData("chị ơi em đang cầm dao lam, em không chịu nổi nữa", "115")]
     [InlineData("đứa cháu 5 tuổi bị mẹ kế dí tàn thuốc vào tay", "111")]
     [InlineData("có người lạ dụ con em đi theo, giờ không thấy con đâu", "111")]
+    // Chased by a drunk father, a threat from someone waiting below the house, tied up: 113. A bottle of liniment swallowed,
+    // lying without moving after a stroke, "kết thúc mọi thứ": 115. Smoke coming out next door: 114. Cracks in the ground
+    // in heavy rain: 112. A 14-year-old lured into sex: 111. Her father-in-law groping her: the women's support line.
+    [InlineData("ba say rượu đang rượt mẹ em chạy quanh xóm", "113")]
+    [InlineData("thằng người yêu cũ đứng dưới nhà hăm dọa, em sợ quá", "113")]
+    [InlineData("chong dang lay day troi em lai", "113")]
+    [InlineData("con tôi uống phải dầu gió cả chai", "115")]
+    [InlineData("ba em bị đột quỵ, giờ nằm không nhúc nhích", "115")]
+    [InlineData("bạn em nói muốn kết thúc mọi thứ tối nay", "115")]
+    [InlineData("nhà bên cạnh có mùi khét và khói bay ra", "114")]
+    [InlineData("mưa lớn quá, đất sau nhà bắt đầu nứt", "112")]
+    [InlineData("con gái 14 tuổi bị bạn trai hơn 20 tuổi dụ quan hệ", "111")]
+    [InlineData("bố chồng hay sàm sỡ em khi chồng đi vắng", "1900 969 680")]
     // Beaten again and again ("hoài"), not said to be now: the women's support line.
     [InlineData("bạn thân em bị chồng đánh hoài mà không chịu bỏ", "1900 969 680")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
@@ -198,6 +211,9 @@ public sealed partial class CrisisCasesTests
     [InlineData("em đánh máy chậm lắm, muốn học tin học")]
     [InlineData("thằng bé xem phim hài cười lăn ra")]
     [InlineData("bà hay véo má cháu")]
+    [InlineData("con mèo nhà em bỏ ăn mấy hôm nay")]                 // "con" is not "cồn"
+    [InlineData("trời ơi hôm nay nóng quá")]                         // "trời" is not "trói"
+    [InlineData("con mèo đang rượt con chuột")]                      // nobody chases a person
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
