@@ -214,6 +214,8 @@ public sealed partial class CrisisCasesTests
     [InlineData("con mèo nhà em bỏ ăn mấy hôm nay")]                 // "con" is not "cồn"
     [InlineData("trời ơi hôm nay nóng quá")]                         // "trời" is not "trói"
     [InlineData("con mèo đang rượt con chuột")]                      // nobody chases a person
+    [InlineData("bếp nhà em hay có mùi khét khi nấu")]
+    [InlineData("bà nội nằm không nhúc nhích được vì đau lưng mấy năm nay")] // not sudden, no stroke
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
