@@ -95,6 +95,8 @@ public sealed class CrisisDetector
             return Assess(raw, ClausesOf(starts, raw.Count));
         }
 
+        raw = DecodeTelex(raw);
+
         var tokens = new List<TextToken>(raw.Count + 8);
         var expandedStarts = new List<int>(starts.Count);
         for (var c = 0; c < starts.Count; c++)
@@ -123,22 +125,66 @@ public sealed class CrisisDetector
         var counted = matches
             .Where(m => !m.Group.StartsWith("not_", StringComparison.Ordinal) && !IsExcluded(matches, m) && !IsNegated(tokens, m.Start))
             .ToList();
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        var present = new Dictionary<string, List<CueMatch>>(StringComparer.Ordinal);
         foreach (var match in counted)
         {
             if (!match.IsWeak || !_frames.TryGetValue(match.Group, out var frame) || IsFramed(counted, match, frame, clauses))
             {
-                present.Add(match.Group);
+                if (!present.TryGetValue(match.Group, out var list))
+                {
+                    list = [];
+                    present[match.Group] = list;
+                }
+
+                list.Add(match);
             }
         }
 
         var categories = _rules.Rules
-            .Where(rule => rule.All.All(present.Contains) && (rule.None is null || !rule.None.Any(present.Contains)))
+            .Where(rule => HasSeparateCues(rule.All, present) && (rule.None is null || !rule.None.Any(present.ContainsKey)))
             .Select(rule => rule.Category)
             .Distinct()
             .Order()
             .ToList();
         return new CrisisAssessment(categories, EnglishText.LooksEnglish(tokens));
+    }
+
+    // Each group of a rule needs a cue of its own: the words of one cue do not stand for two groups ("ngập hết" is a flood
+    // word and an urgency word, but "ngập hết đường" alone is not a flood with people in danger).
+    private static bool HasSeparateCues(IReadOnlyList<string> groups, Dictionary<string, List<CueMatch>> present)
+    {
+        if (!groups.All(present.ContainsKey))
+        {
+            return false;
+        }
+
+        return groups.Count <= 1 || Assign(groups, 0, present, []);
+    }
+
+    private static bool Assign(IReadOnlyList<string> groups, int index, Dictionary<string, List<CueMatch>> present, List<CueMatch> taken)
+    {
+        if (index == groups.Count)
+        {
+            return true;
+        }
+
+        foreach (var match in present[groups[index]])
+        {
+            if (taken.Any(t => t.Start < match.Start + match.Length && match.Start < t.Start + t.Length))
+            {
+                continue;
+            }
+
+            taken.Add(match);
+            var found = Assign(groups, index + 1, present, taken);
+            taken.RemoveAt(taken.Count - 1);
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Every cue occurrence, with whether it was typed plain on ambiguous syllables only.
@@ -162,6 +208,30 @@ public sealed class CrisisDetector
         }
 
         return matches;
+    }
+
+    // Telex keystrokes left when the input method was off ("cuwus em, chongf em ddang ddanhs em") are the accented words she
+    // meant: a plain Vietnamese syllable never ends in s, f, r, x, j nor holds "dd", "aa", "ee" or "w". Read so only when two
+    // syllables or more of the message decode to Vietnamese syllables ("chat sex" and "axit" stay as typed).
+    private static List<TextToken> DecodeTelex(List<TextToken> tokens)
+    {
+        var decoded = new List<TextToken>(tokens.Count);
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            if (!token.IsMarked && !token.IsNumber && !ChatAbbreviations.IsAbbreviation(token.Folded)
+                && TelexDecoder.TryDecode(token.Folded, out var word) && VietnameseSyllable.IsPossible(word.Folded))
+            {
+                decoded.Add(word);
+                count++;
+            }
+            else
+            {
+                decoded.Add(token);
+            }
+        }
+
+        return count >= 2 ? decoded : tokens;
     }
 
     // The built-in group "minor": an age under 18 ("14 tuổi", "con bé 9t"), so "ép em gái 14 tuổi lấy chồng" is about a child.

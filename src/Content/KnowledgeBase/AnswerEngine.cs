@@ -89,7 +89,36 @@ public static partial class AnswerEngine
                 suggestions.Select(s => new MenuItem(s.Entry.Title, AnswerPayloads.Entry(s.Entry.Id))).ToList(), CrisisAssessment.None, null);
         }
 
+        // A message that opens with small talk and asks nothing the pack answers ("Chào cháu, bà mới dùng cái zalo này…",
+        // "hôm nay mệt chết đi được, bán hàng từ sáng…") gets the small talk's warm reply rather than "ngoài phạm vi".
+        if (!english && OpeningSmalltalk(snapshot, request.Text, snapshot.EligibleMask(request.Province, request.Today)) is { } opening)
+        {
+            return Answer(snapshot, opening.Entry, opening.Confidence, english);
+        }
+
         return Fallback(snapshot, top?.Confidence ?? 0, english);
+    }
+
+    // The small talk entry the first clause of a longer message says, when it says nothing else.
+    private static ScoredEntry? OpeningSmalltalk(KnowledgeSnapshot snapshot, string? text, bool[] eligible)
+    {
+        var first = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null || first.Length == (text ?? "").Trim().Length)
+        {
+            return null;
+        }
+
+        var tokens = MatchText.Message(first, out _);
+        if (tokens.Count == 0 || QueryTerm.ContentCount(tokens) > snapshot.Index.Options.SmalltalkMaxTokens)
+        {
+            return null;
+        }
+
+        var ranked = Rank(snapshot, tokens, doc => eligible[doc], 1);
+        return ranked.Count > 0 && ranked[0].Entry.Topic == SmalltalkTopic && ranked[0].Entry.Action is null
+            && ranked[0].Confidence >= snapshot.Index.Options.AnswerThreshold
+            ? ranked[0]
+            : null;
     }
 
     // The best entry for the message. A long message is also read clause by clause: a clause can confirm the best entry

@@ -9,7 +9,7 @@ namespace Outreach.Content.KnowledgeBase;
 public static class QuestionWords
 {
     private static readonly string[] Phrases =
-        ["gì", "sao", "đâu", "nào", "bao nhiêu", "bao giờ", "ai", "mấy", "chưa", "không", "hả", "hông", "thế nào", "làm sao"];
+        ["gì", "sao", "đâu", "nào", "bao nhiêu", "bao giờ", "ai", "mấy", "chưa", "không", "hả", "hở", "à", "hông", "thế nào", "làm sao"];
 
     private static readonly HashSet<string> Words = new(
         Phrases.SelectMany(w => VietnameseText.Tokenize(w)).Select(t => t.Folded), StringComparer.Ordinal);

@@ -23,9 +23,13 @@ public static class EnglishText
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var words = tokens.Count(t => !t.IsNumber);
-        var english = tokens.Count(t => !t.IsMarked && Words.Contains(t.Exact));
+        var english = tokens.Count(IsEnglish);
         return english >= 2 && english * 2 >= words;
     }
+
+    // A listed word, or a word of the lexicon that no Vietnamese syllable spells ("loans", "tests"; not "hit", which is "hít").
+    private static bool IsEnglish(TextToken t) =>
+        !t.IsMarked && (Words.Contains(t.Exact) || (LexiconWords.Contains(t.Exact) && !VietnameseSyllable.IsPossible(t.Exact)));
 
     /// <summary>True when <paramref name="token"/> is one of the English words counted.</summary>
     public static bool IsEnglishWord(TextToken token) => !token.IsMarked && Words.Contains(token.Exact);
@@ -45,7 +49,7 @@ public static class EnglishText
         ["peace house"] = "ngôi nhà bình yên", ["women"] = "phụ nữ", ["woman"] = "phụ nữ", ["wife"] = "vợ", ["husband"] = "chồng",
         ["women's union"] = "hội phụ nữ", ["womens union"] = "hội phụ nữ", ["women union"] = "hội phụ nữ", ["union"] = "hội phụ nữ",
         ["join"] = "vào hội", ["member"] = "hội viên", ["membership"] = "hội viên",
-        ["loan"] = "vay vốn", ["loans"] = "vay vốn", ["borrow"] = "vay vốn", ["credit"] = "vay vốn", ["microfinance"] = "tài chính vi mô",
+        ["loan"] = "vay vốn", ["loans"] = "vay vốn", ["lend"] = "vay vốn", ["lends"] = "vay vốn", ["lending"] = "vay vốn", ["borrow"] = "vay vốn", ["credit"] = "vay vốn", ["microfinance"] = "tài chính vi mô",
         ["interest rate"] = "lãi suất", ["interest"] = "lãi suất", ["collateral"] = "thế chấp",
         ["health insurance"] = "bảo hiểm y tế", ["social insurance"] = "bảo hiểm xã hội", ["insurance"] = "bảo hiểm",
         ["insurance card"] = "thẻ bảo hiểm y tế", ["pension"] = "lương hưu", ["maternity"] = "thai sản",
@@ -59,10 +63,20 @@ public static class EnglishText
         ["how"] = "thế nào", ["how do i"] = "làm thế nào", ["how can i"] = "làm thế nào",
         ["help"] = "hỗ trợ", ["support"] = "hỗ trợ", ["report"] = "báo tin",
         ["bye"] = "tạm biệt", ["goodbye"] = "tạm biệt", ["see you"] = "tạm biệt", ["hello"] = "xin chào", ["hi"] = "xin chào", ["good morning"] = "xin chào", ["thanks"] = "cảm ơn", ["thank"] = "cảm ơn",
+        ["test"] = "xét nghiệm", ["tests"] = "xét nghiệm", ["testing"] = "xét nghiệm", ["hpv"] = "hpv",
+        ["bank"] = "ngân hàng", ["low interest"] = "lãi suất ưu đãi", ["low-interest"] = "lãi suất ưu đãi", ["poor"] = "hộ nghèo",
+        ["salary"] = "tiền lương", ["wages"] = "tiền lương", ["income"] = "tiền lương", ["money"] = "tiền",
+        ["parents"] = "bố mẹ", ["in-laws"] = "nhà chồng", ["mother-in-law"] = "mẹ chồng", ["taking"] = "giữ hết", ["take"] = "giữ hết",
+        ["project"] = "đề án", ["scheme"] = "đề án", ["startup"] = "khởi nghiệp", ["startups"] = "khởi nghiệp",
+        ["start a business"] = "khởi nghiệp", ["business"] = "kinh doanh", ["replaced"] = "thay thế", ["replace"] = "thay thế",
+        ["after"] = "sau",
         ["bot"] = "bot", ["robot"] = "robot", ["human"] = "người thật", ["real person"] = "người thật",
     };
 
     private static readonly Dictionary<string, List<(string[] Phrase, List<TextToken> Words)>> ByFirstWord = BuildLexicon();
+
+    private static readonly HashSet<string> LexiconWords = new(
+        Lexicon.Keys.SelectMany(k => VietnameseText.Tokenize(k)).Select(t => t.Exact), StringComparer.Ordinal);
 
     /// <summary>
     /// The Vietnamese words an English message is about ("where can I get a loan" → "ở đâu vay vốn"); words that say nothing
@@ -108,7 +122,9 @@ public static class EnglishText
 
     private static bool IsFunctionWord(string word) => word is "s" or "t" or "d" or "m" or "ll" or "re" or "ve" or "a" or "an" or "to"
         or "do" or "me" or "in" or "on" or "at" or "or" or "so" or "as" or "by" or "up" or "no" or "get" or "got" or "please"
-        or "lot" or "lots" or "much" or "very" or "really" or "ok" or "okay";
+        or "lot" or "lots" or "much" or "very" or "really" or "ok" or "okay" or "offer" or "offers" or "give" or "gives"
+        or "provide" or "provides" or "through" or "city" or "migrant" or "migrants" or "keep" or "keeps" or "say" or "says"
+        or "said" or "its" or "duty" or "upset" or "whole" or "ho" or "chi" or "minh" or "hanoi" or "province";
 
     private static Dictionary<string, List<(string[], List<TextToken>)>> BuildLexicon()
     {

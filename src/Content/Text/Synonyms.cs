@@ -24,11 +24,11 @@ public static class Synonyms
         ("mẹ đơn thân", ["nuôi con một mình", "một mình nuôi con", "mẹ một mình nuôi con", "mẹ bỉm đơn thân", "làm mẹ đơn thân", "phụ nữ đơn thân", "single mom"]),
         ("nam giới", ["đàn ông", "người đàn ông"]),
         ("mồ côi", ["không cha không mẹ", "mất cha mẹ", "mất bố mẹ"]),
-        ("dân tộc thiểu số", ["đồng bào dân tộc", "người dân tộc", "bà con dân tộc", "vùng dân tộc"]),
+        ("dân tộc thiểu số", ["đồng bào dân tộc", "người dân tộc", "bà con dân tộc", "vùng dân tộc", "người đồng bào"]),
         ("hộ nghèo", ["nhà nghèo", "gia đình nghèo", "sổ hộ nghèo"]),
 
         // Money and loans.
-        ("vay vốn", ["vay tiền", "mượn tiền", "vay ít tiền", "vay ít vốn", "vay một ít", "xin vốn", "vay ưu đãi", "vốn ưu đãi"]),
+        ("vay vốn", ["vay tiền", "mượn tiền", "vay ít tiền", "vay ít vốn", "vay một ít", "xin vốn", "vay ưu đãi", "vốn ưu đãi", "cần vốn", "thiếu vốn", "cần tiền làm ăn", "cần ít vốn", "mượn vốn"]),
         ("thế chấp", ["sổ đỏ", "tài sản bảo đảm", "tài sản đảm bảo", "cầm cố", "giấy chứng nhận quyền sử dụng đất"]),
         ("quá hạn", ["trễ hạn", "chậm trả", "không trả được nợ", "chưa trả được nợ", "không trả nổi", "nợ xấu", "đến hạn mà chưa trả", "trả không kịp"]),
         ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
@@ -37,13 +37,13 @@ public static class Synonyms
         ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi"]),
 
         // Work, jobs, trafficking.
-        ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm"]),
+        ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm", "học tin học", "học vi tính", "lớp tin học", "tin học văn phòng", "học kỹ năng", "khóa học nghề", "học thêm nghề"]),
         ("việc làm", ["tìm việc", "kiếm việc", "xin việc", "công ăn việc làm", "giới thiệu việc"]),
         ("xuất khẩu lao động", ["đi lao động nước ngoài", "đi làm nước ngoài", "đi làm ở nước ngoài", "làm việc ở nước ngoài", "đi làm bên nước ngoài", "đi xuất khẩu"]),
         ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán"]),
         ("chuyển tiền", ["chuyển khoản", "gửi tiền", "nạp tiền"]),
-        ("lừa đảo", ["lừa tiền", "lừa gạt", "bị lừa mất tiền", "giả danh", "mạo danh", "xưng là công an", "xưng công an", "scam"]),
-        ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục"]),
+        ("lừa đảo", ["lừa tiền", "lừa gạt", "bị lừa mất tiền", "giả danh", "mạo danh", "xưng là công an", "xưng công an", "scam", "trúng thưởng", "nhận thưởng", "nộp phí nhận", "đường link lạ", "link lạ", "tin nhắn lạ", "cuộc gọi lạ"]),
+        ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục", "vỗ mông", "sờ mông", "bóp mông", "nói bậy", "câu bậy bạ", "nói tục", "lời lẽ bậy bạ", "sờ soạng", "đụng chạm"]),
 
         // Family law.
         ("ly hôn", ["ly dị", "bỏ nhau", "ra tòa", "đơn ly hôn", "chia tay chồng", "bỏ chồng"]),
@@ -52,8 +52,22 @@ public static class Synonyms
         ("tảo hôn", ["cưới sớm", "lấy chồng sớm", "kết hôn sớm", "tuổi kết hôn", "mấy tuổi được lấy chồng", "mấy tuổi lấy chồng", "mấy tuổi được cưới", "bao nhiêu tuổi được kết hôn", "bao nhiêu tuổi được lấy chồng"]),
         ("bạo lực gia đình", ["bạo hành gia đình", "bạo lực trong gia đình"]),
 
+        ("mệt quá", ["mệt chết đi được", "mệt chết", "mệt muốn chết", "mệt xỉu", "mệt rã rời", "mệt lả", "mệt muốn xỉu"]),
+        ("chửi mắng", ["đồ ăn bám", "đồ ăn hại", "ăn bám", "ăn hại", "đồ vô dụng", "vô tích sự", "chửi bới", "mắng chửi", "chửi rủa", "sỉ nhục", "lăng mạ", "nhiếc móc", "chì chiết", "nói nặng lời", "mắng nhiếc", "chửi"]),
+        ("giữ hết tiền lương", ["giữ sổ lương", "giữ sổ lương hưu", "giữ lương hưu", "lấy hết lương", "lấy hết tiền lương", "cầm hết tiền", "thu hết tiền", "giữ tiền lương"]),
+        ("cấm tiếp xúc", ["cấm lại gần", "cấm bén mảng", "bén mảng", "không cho lại gần", "không được lại gần", "lại gần mẹ con"]),
+        ("giữ bí mật", ["giữ kín", "lộ danh tính", "bị lộ", "biết ai báo", "biết em báo", "biết là em báo", "biết tôi báo", "biết là tôi báo", "biết mình báo"]),
+        ("bảo hiểm xã hội tự nguyện", ["tự đóng bảo hiểm", "đóng bảo hiểm cho mình", "tự đóng bảo hiểm xã hội", "bảo hiểm hưu trí"]),
+        ("thẻ bảo hiểm y tế", ["thẻ bảo hiểm", "thẻ khám bệnh"]),
+        ("ra máu bất thường", ["ra máu giữa kỳ kinh", "ra máu giữa kỳ", "rong kinh", "kinh nguyệt bất thường", "chảy máu ngoài kỳ kinh", "ra huyết"]),
+        ("khám thai", ["đi khám thai", "khám bầu", "siêu âm thai"]),
+        ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới"]),
+        ("tổ hợp tác", ["lập tổ", "tổ sản xuất", "nhóm sản xuất", "làm ăn chung", "bán chung"]),
+
         // Health.
-        ("mang thai", ["có bầu", "có thai", "mang bầu", "bầu bí", "đang bầu", "bà bầu"]),
+        ("bầu cử", ["bầu cử"]),
+        ("quả bầu", ["trái bầu", "canh bầu"]),
+        ("mang thai", ["bầu", "có bầu", "có thai", "mang bầu", "bầu bí", "đang bầu", "bà bầu"]),
         ("sinh con", ["đẻ con", "sinh em bé", "sinh nở", "đi đẻ"]),
         ("tránh thai", ["ngừa thai", "đặt vòng", "thuốc tránh thai", "bao cao su", "kế hoạch hóa gia đình", "triệt sản", "cấy que"]),
         ("trầm cảm sau sinh", ["buồn sau sinh", "chán nản sau sinh", "khóc nhiều sau sinh", "stress sau sinh", "trầm cảm sau đẻ"]),
@@ -74,8 +88,14 @@ public static class Synonyms
         ("lợi ích", ["lợi gì", "có lợi", "được lợi", "ích lợi"]),
         ("sáp nhập", ["sát nhập", "xã nhập", "nhập xã", "gộp xã", "nhập tỉnh", "gộp tỉnh"]),
 
+        // Openers and hedges that say nothing about the topic ("nghe nói…", "cho em hỏi…", "thật ra…"): read as a particle, so
+        // they count neither for nor against an entry.
+        ("ạ", ["nghe nói", "nghe bảo", "nghe đồn", "người ta bảo", "người ta nói", "cho hỏi", "cho em hỏi", "cho chị hỏi", "cho tôi hỏi",
+               "cho mình hỏi", "cho cháu hỏi", "em muốn hỏi", "chị muốn hỏi", "tôi muốn hỏi", "xin hỏi", "hỏi chút", "thật ra", "thực ra",
+               "đùa thôi", "nói thật", "các chị ơi", "mọi người ơi"]),
+
         // Southern and central words for the pack's ("vô hội" is "vào hội", "được hông" is "được không").
-        ("vào hội", ["vô hội"]),
+        ("vào hội", ["vô hội", "tham gia hội", "tham gia hoạt động hội", "tham gia hoạt động của hội", "gia nhập hội", "xin vào hội", "làm hội viên"]),
         ("không", ["hông", "hổng"]),
     ];
 

@@ -98,6 +98,57 @@ public sealed partial class CrisisCasesTests
     [InlineData("chồng em nói sẽ cho cả nhà cùng chết", "113")]
     // Control without locking her in (no work, no visits, phone taken) is domestic violence, not an emergency.
     [InlineData("chồng không cho em đi làm, giữ luôn điện thoại của em", "1900 969 680")]
+    // Round 3. An overdose said by the packet, a drink that poisons (breathing, cold skin), poisonous mushrooms: 115.
+    [InlineData("bà em nuốt nguyên vỉ thuốc huyết áp, gọi không dậy", "115")]
+    [InlineData("chồng em uống rượu giả, giờ thở dốc, người lạnh toát", "115")]
+    [InlineData("cả nhà ăn nấm rừng giờ nôn liên tục", "115")]
+    // Self-harm said as thoughts of death, a height, hopelessness with "cho xong", an apology after pills, a suicide note: 115.
+    [InlineData("mấy hôm nay em cứ nghĩ đến cái chết", "115")]
+    [InlineData("chị ơi em đang đứng trên cầu", "115")]
+    [InlineData("em mệt quá rồi, không ai cần em nữa, chắc đi cho xong", "115")]
+    [InlineData("em uống thuốc rồi, em xin lỗi mọi người", "115")]
+    [InlineData("con bé 16 tuổi viết thư tuyệt mệnh để trên bàn", "115")]
+    // Heavy bleeding from a wound, danger signs in a pregnancy, a bad scald: 115.
+    [InlineData("bé nhà em bị chó cắn chảy nhiều máu", "115")]
+    [InlineData("bụng bầu đau dữ dội, ra nước ối", "115")]
+    [InlineData("con em bị bỏng nước sôi cả người", "115")]
+    // Telex left in ("cứu tôi, chồng tôi đang đánh tôi"); a stalker at the gate; a child beaten with a cane now: 113.
+    [InlineData("cuwus tooi, choongf tooi ddang ddanhs tooi", "113")]
+    [InlineData("có kẻ lạ theo dõi em mấy hôm, giờ đang đứng trước cổng nhà", "113")]
+    [InlineData("ông hàng xóm đang cầm roi mây đánh thằng bé 6t", "113")]
+    // A child abused ("chuyện đồi bại", "đụng chạm vùng kín"), a child covered in bruises: 111.
+    [InlineData("chồng tôi làm chuyện đồi bại với con gái riêng của tôi", "111")]
+    [InlineData("thầy dạy thêm đụng chạm vùng kín con gái em lớp 6", "111")]
+    [InlineData("có một bé trai lang thang ngoài chợ, người đầy vết bầm", "111")]
+    // A kitchen on fire, "cháy" with a cry for help: 114. A flash flood, water still rising, a house about to fall: 112.
+    [InlineData("bếp nhà em bắt lửa, lửa to lắm", "114")]
+    [InlineData("cháy rồi, cứu với", "114")]
+    [InlineData("lũ quét cuốn mất hai người trong bản", "112")]
+    [InlineData("nước đã lên tới đầu gối mà vẫn đang dâng", "112")]
+    [InlineData("bão to quá, nhà em sắp sập rồi", "112")]
+    // A stranger following her home: 113. Weed killer drunk by mistake, a sudden fall and no speech, a razor blade in her
+    // hand: 115. A child burned with a cigarette, a child a stranger lured away and now missing: 111.
+    [InlineData("có thằng đàn ông lạ cứ đi theo em từ chợ về tới nhà", "113")]
+    [InlineData("bà ngoại uống nhầm thuốc trừ cỏ tưởng là nước", "115")]
+    [InlineData("mẹ em đang nấu cơm tự nhiên ngã ra, nói không được", "115")]
+    [InlineData("chị ơi em đang cầm dao lam, em không chịu nổi nữa", "115")]
+    [InlineData("đứa cháu 5 tuổi bị mẹ kế dí tàn thuốc vào tay", "111")]
+    [InlineData("có người lạ dụ con em đi theo, giờ không thấy con đâu", "111")]
+    // Chased by a drunk father, a threat from someone waiting below the house, tied up: 113. A bottle of liniment swallowed,
+    // lying without moving after a stroke, "kết thúc mọi thứ": 115. Smoke coming out next door: 114. Cracks in the ground
+    // in heavy rain: 112. A 14-year-old lured into sex: 111. Her father-in-law groping her: the women's support line.
+    [InlineData("ba say rượu đang rượt mẹ em chạy quanh xóm", "113")]
+    [InlineData("thằng người yêu cũ đứng dưới nhà hăm dọa, em sợ quá", "113")]
+    [InlineData("chong dang lay day troi em lai", "113")]
+    [InlineData("con tôi uống phải dầu gió cả chai", "115")]
+    [InlineData("ba em bị đột quỵ, giờ nằm không nhúc nhích", "115")]
+    [InlineData("bạn em nói muốn kết thúc mọi thứ tối nay", "115")]
+    [InlineData("nhà bên cạnh có mùi khét và khói bay ra", "114")]
+    [InlineData("mưa lớn quá, đất sau nhà bắt đầu nứt", "112")]
+    [InlineData("con gái 14 tuổi bị bạn trai hơn 20 tuổi dụ quan hệ", "111")]
+    [InlineData("bố chồng hay sàm sỡ em khi chồng đi vắng", "1900 969 680")]
+    // Beaten again and again ("hoài"), not said to be now: the women's support line.
+    [InlineData("bạn thân em bị chồng đánh hoài mà không chịu bỏ", "1900 969 680")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -148,6 +199,23 @@ public sealed partial class CrisisCasesTests
     [InlineData("chi oi mua thuoc tru sau o dau")]                 // "oi mua" is not "ói mửa"
     [InlineData("mon cua cay nau sao")]                            // cua cay, not cạy cửa
     [InlineData("em nen di kham o dau")]                           // nên, not nện
+    [InlineData("tối nay đội tuyển đá với Thái Lan mấy giờ")]      // a match, not a kick
+    [InlineData("trời ơi ngập hết đường rồi, không đi chợ được")]  // one phrase is not both a flood and its urgency
+    [InlineData("đợt lũ vừa rồi hội có cứu trợ gì không")]         // "cứu" inside "cứu trợ"; "vừa rồi" is past
+    [InlineData("hôm nay mệt chết đi được")]
+    [InlineData("chết cười với thằng bé nhà em")]
+    [InlineData("em hay giết thời gian bằng cách xem phim")]
+    [InlineData("shop cháy hàng rồi chị ơi")]
+    [InlineData("chất dễ bắt lửa nên cất ở đâu")]
+    [InlineData("bão số 3 năm 2024 làm tốc mái nhà em, có được hỗ trợ không")]
+    [InlineData("em đánh máy chậm lắm, muốn học tin học")]
+    [InlineData("thằng bé xem phim hài cười lăn ra")]
+    [InlineData("bà hay véo má cháu")]
+    [InlineData("con mèo nhà em bỏ ăn mấy hôm nay")]                 // "con" is not "cồn"
+    [InlineData("trời ơi hôm nay nóng quá")]                         // "trời" is not "trói"
+    [InlineData("con mèo đang rượt con chuột")]                      // nobody chases a person
+    [InlineData("bếp nhà em hay có mùi khét khi nấu")]
+    [InlineData("bà nội nằm không nhúc nhích được vì đau lưng mấy năm nay")] // not sudden, no stroke
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);

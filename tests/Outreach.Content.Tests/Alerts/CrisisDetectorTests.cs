@@ -81,6 +81,30 @@ public sealed class CrisisDetectorTests
         Assert.Equal(CrisisCategory.Fire, in2026.Assess(Text).Primary);
     }
 
+    [Theory]
+    [InlineData("cuwus em voiws, chongf em ddang ddanhs em", CrisisCategory.Danger)]  // cứu em với, chồng em đang đánh em
+    [InlineData("ddang chays nhaf, cuwus", CrisisCategory.Fire)]                        // đang cháy nhà, cứu
+    public async Task Assess_TelexLeftovers_ReadAsTheAccentedWords(string text, CrisisCategory expected)
+    {
+        Assert.Equal(expected, (await AssessAsync(text)).Primary);
+    }
+
+    [Theory]
+    [InlineData("thằng đó hăm sẽ tạt axit vào mặt em")] // one Telex-looking word ("axit") is not Telex
+    [InlineData("someone is outside my house with a knife")]
+    public async Task Assess_SingleTelexLookingWord_LeftAsTyped(string text)
+    {
+        Assert.True((await AssessAsync(text)).IsCrisis);
+    }
+
+    [Fact]
+    public async Task Assess_OnePhraseForTwoGroupsOfARule_DoesNotFire()
+    {
+        // "ngập hết" is both a flood word and an urgency word; a rule needs a cue of its own for each group.
+        Assert.False((await AssessAsync("ngập hết đường rồi")).IsCrisis);
+        Assert.Equal(CrisisCategory.Disaster, (await AssessAsync("nhà em ngập hết rồi, ông bà không đi được")).Primary);
+    }
+
     [Fact]
     public async Task Assess_AgeUnder18_CountsAsAChild()
     {

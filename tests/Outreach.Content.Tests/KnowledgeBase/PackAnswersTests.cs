@@ -34,12 +34,38 @@ public sealed class PackAnswersTests
     [InlineData("PNTE là viết tắt của gì", "membership-glossary")]
     [InlineData("chuyển nhà sang xã khác thì sinh hoạt hội ở đâu", "membership-move")]
     [InlineData("sinh con thứ 3 có bị phạt không", "policy-number-of-children")]
+    [InlineData("bình đẳng giới là gì", "policy-gender-equality")]
+    [InlineData("chị em muốn lập tổ hợp tác bán chung nông sản thì làm sao", "policy-cooperative")]
+    [InlineData("có nên rút bảo hiểm xã hội một lần không", "insurance-law-2024")]
     public async Task MissingTopic_NowAnswered(string question, string entry)
     {
         var decision = await AskAsync(question);
 
         Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal(entry, decision.EntryId);
+    }
+
+    [Theory]
+    [InlineData("nghe nói có quỹ TYM cho chị em vay, ở đâu vậy", "loan-tym")]                       // a hedge says nothing
+    [InlineData("chồng cũ cứ bén mảng tới nhà, có cách nào cấm không", "violence-no-contact-order")]
+    [InlineData("con trai con dâu giữ sổ lương hưu của tôi, như vậy có phải bạo lực không", "violence-definition")]
+    [InlineData("bầu 4 tháng chưa đi khám lần nào có sao không", "screening-prenatal")]            // "bầu" alone is pregnancy
+    [InlineData("mẹ chồng suốt ngày chửi em là đồ ăn bám, em phải làm sao", "violence-what-to-do")] // insults are violence
+    [InlineData("Chào cháu, bà mới tập dùng điện thoại, chưa biết hỏi gì", "smalltalk-greeting")]    // small talk opens the message
+    [InlineData("hôm nay mệt chết đi được, bán hàng từ sáng tới giờ", "smalltalk-feelings")]
+    [InlineData("Are there free HPV tests for women in Hanoi?", "screening-cervical")]               // English words the list lacked
+    public async Task OtherWordsForAConcept_FindTheEntry(string question, string entry)
+    {
+        var decision = await AskAsync(question);
+
+        Assert.Equal(AnswerKind.Answer, decision.Kind);
+        Assert.Equal(entry, decision.EntryId);
+    }
+
+    [Fact]
+    public async Task BauCu_IsAnElectionNotAPregnancy()
+    {
+        Assert.Equal(AnswerKind.Fallback, (await AskAsync("bầu cử đại biểu hội đồng nhân dân khi nào")).Kind);
     }
 
     [Theory]

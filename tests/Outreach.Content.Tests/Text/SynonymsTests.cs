@@ -24,8 +24,8 @@ public sealed class SynonymsTests
     [Fact]
     public void Normalize_AccentedSyllableOfAnotherWord_LeftAlone()
     {
-        // "cổ bầu" is not "có bầu": a syllable typed with accents must be the listed word.
-        Assert.Equal("co bau", Normalize("cổ bầu"));
+        // "cổ thai" is not "có thai": a syllable typed with accents must be the listed word.
+        Assert.Equal("co thai", Normalize("cổ thai"));
     }
 
     [Fact]
