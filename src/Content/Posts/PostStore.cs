@@ -125,7 +125,9 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
             """
             UPDATE posts SET status = @to, updated_at = @now,
                    approved_by = CASE WHEN @to = 'approved' THEN @actorId WHEN @to = 'draft' THEN NULL ELSE approved_by END,
-                   schedule_kind = COALESCE(@kind, schedule_kind), send_at = COALESCE(@sendAt, send_at), cron = COALESCE(@cron, cron)
+                   schedule_kind = COALESCE(@kind, schedule_kind),
+                   send_at = CASE WHEN @kind IS NULL THEN send_at ELSE @sendAt END,
+                   cron = CASE WHEN @kind IS NULL THEN cron ELSE @cron END
             WHERE id = @id AND status = @from
             """,
             new { id, from, to, actorId, now, kind = schedule?.Kind, sendAt = schedule?.SendAt, cron = schedule?.Cron },

@@ -30,7 +30,7 @@ public sealed partial class PostService
             ? Task.FromResult<StaffResult<Post>>(StaffRefusal.Invalid("note", "Cần ghi lý do trả lại bài."))
             : MoveAsync(session, id, PostStatuses.Draft, note.Trim(), ct);
 
-    /// <summary>Schedules an approved post (once, or on a cron) and registers its jobs; says when it will really go out.</summary>
+    /// <summary>Schedules an approved post, or reschedules a scheduled one (once, or repeating), and registers its jobs; says when it will really go out.</summary>
     public async Task<StaffResult<ScheduledPost>> ScheduleAsync(StaffSession session, long id, ScheduleRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -46,14 +46,16 @@ public sealed partial class PostService
         }
 
         var post = checkedPost.Value;
-        var schedule = request.SendAt is { } at
-            ? new PostSchedule(PostSchedule.Once, at.ToUniversalTime(), null)
-            : new PostSchedule(PostSchedule.Recurring, null, request.Cron!.Trim());
-        if (!await posts.TransitionAsync(id, post.Status, PostStatuses.Scheduled, session.User.Id, null, schedule, ct))
+        var schedule = request.ToSchedule();
+        var note = post.Status == PostStatuses.Scheduled ? "Đổi lịch gửi" : null;
+        if (!await posts.TransitionAsync(id, post.Status, PostStatuses.Scheduled, session.User.Id, note, schedule, ct))
         {
             return Changed();
         }
 
+        // A new time replaces the old one: the recurring job is replaced or removed; a one-off job of the old time finds the
+        // post's time changed and plans nothing (PlanBroadcastJob).
+        control.StopSchedule(id);
         control.StartSchedule(id, schedule);
         var scheduled = (await posts.FindAsync(id, ct))!;
         return new ScheduledPost(scheduled, FirstAllowedSendAt(scheduled));
