@@ -65,6 +65,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<JoinCodeLookup>();
         services.TryAddSingleton<MemberStore>();
         services.TryAddSingleton<MemberGrowthStore>();
+        services.TryAddSingleton<Outreach.Content.Notices.NoticeStore>();
         services.AddOutreachReach();
         return services;
     }

@@ -5,6 +5,7 @@ using Outreach.Bot.Staff.Console;
 using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Handoffs;
 using Outreach.Bot.Staff.Members;
+using Outreach.Bot.Staff.Notices;
 using Outreach.Bot.Staff.Posts;
 using Outreach.Bot.Staff.Reach;
 using Outreach.Bot.Staff.Targets;
@@ -35,6 +36,8 @@ public static class StaffEndpoints
         services.AddSingleton<UnitService>();
         services.AddSingleton<JoinAccounts>();
         services.AddSingleton<MemberService>();
+        services.AddSingleton<NoticeService>();
+        services.AddOptions<LiveNoticeOptions>().BindConfiguration(LiveNoticeOptions.Section);
 
         services.AddStaffConsole();
         return services;
@@ -53,6 +56,7 @@ public static class StaffEndpoints
         api.MapExportsApi();
         api.MapUnitsApi();
         api.MapMembersApi();
+        api.MapNoticesApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

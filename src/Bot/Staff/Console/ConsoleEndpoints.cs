@@ -13,6 +13,7 @@ using Outreach.Bot.Staff.Console.Posts;
 using Outreach.Bot.Staff.Console.Reach;
 using Outreach.Bot.Staff.Console.Schedule;
 using Outreach.Bot.Staff.Console.Layout;
+using Outreach.Bot.Staff.Console.Notices;
 using Outreach.Bot.Staff.Console.SignIn;
 
 namespace Outreach.Bot.Staff.Console;
@@ -62,6 +63,7 @@ public static class ConsoleEndpoints
         console.MapConsoleHandoffs();
         console.MapConsoleUnits();
         console.MapConsoleMembers();
+        console.MapConsoleNotices();
         return endpoints;
     }
 }

@@ -21,8 +21,27 @@ public sealed partial class PostService
     public Task<StaffResult<Post>> SubmitAsync(StaffSession session, long id, CancellationToken ct) =>
         MoveAsync(session, id, PostStatuses.Submitted, null, ct);
 
-    public Task<StaffResult<Post>> ApproveAsync(StaffSession session, long id, CancellationToken ct) =>
-        MoveAsync(session, id, PostStatuses.Approved, null, ct);
+    /// <summary>Approves a submitted post; one that was scheduled before an edit goes back on its kept schedule (when still ahead).</summary>
+    public async Task<StaffResult<Post>> ApproveAsync(StaffSession session, long id, CancellationToken ct)
+    {
+        var approved = await MoveAsync(session, id, PostStatuses.Approved, null, ct);
+        if (!approved.IsOk || approved.Value is not { ScheduleKind: { } kind } post
+            || (kind == PostSchedule.Once && !(post.SendAt > time.GetUtcNow())))
+        {
+            return approved;
+        }
+
+        var schedule = new PostSchedule(kind, post.SendAt, post.Cron);
+        if (await posts.TransitionAsync(id, PostStatuses.Approved, PostStatuses.Scheduled, session.User.Id, KeptScheduleNote, schedule, ct))
+        {
+            control.StartSchedule(id, schedule);
+        }
+
+        return (await posts.FindAsync(id, ct))!;
+    }
+
+    /// <summary>The note of a post put back on its schedule when its edit is approved.</summary>
+    public const string KeptScheduleNote = "Duyệt thay đổi: gửi theo lịch đã có";
 
     /// <summary>Returns a submitted post to its writer, with the reason (required).</summary>
     public Task<StaffResult<Post>> RejectAsync(StaffSession session, long id, string? note, CancellationToken ct) =>
