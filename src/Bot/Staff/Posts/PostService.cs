@@ -187,15 +187,16 @@ public sealed partial class PostService(
         !StaffRoles.CanWrite((session ?? throw new ArgumentNullException(nameof(session))).User.Role)
             ? StaffRefusal.Forbidden("Chỉ biên tập viên hoặc quản trị mới sửa bài được.")
         : !IsEditable((post ?? throw new ArgumentNullException(nameof(post))).Status)
-            ? StaffRefusal.Forbidden("Bài đã bắt đầu gửi, đã gửi hoặc đã hủy thì không sửa được.")
+            ? StaffRefusal.Forbidden("Bài đang chờ duyệt, đang gửi, đã gửi hoặc đã hủy thì không sửa được.")
         : null;
 
     /// <summary>The note a post sent back for approval after an edit carries.</summary>
     public const string ReapprovalNote = "Sửa sau khi duyệt: chờ duyệt lại (lịch gửi được giữ)";
 
-    /// <summary>True for the statuses a post can be edited in (an approved or scheduled one goes back for approval).</summary>
+    /// <summary>True for the statuses a post can be edited in (an approved or scheduled one goes back for approval; a submitted one
+    /// is not changed under its approver's eyes: she returns it).</summary>
     public static bool IsEditable(string status) =>
-        status is PostStatuses.Draft or PostStatuses.Submitted or PostStatuses.Approved or PostStatuses.Scheduled;
+        status is PostStatuses.Draft or PostStatuses.Approved or PostStatuses.Scheduled;
 
     private static Post ToPost(PostRequest request, long orgUnitId, long createdBy) => new()
     {

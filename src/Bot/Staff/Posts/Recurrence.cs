@@ -100,7 +100,7 @@ public sealed record Recurrence(string? Every, string? Time, int[]? Weekdays = n
 
     /// <summary>The next occurrences of a cron after <paramref name="after"/>, read in Asia/Ho_Chi_Minh.</summary>
     public static IEnumerable<DateTimeOffset> Occurrences(string cron, DateTimeOffset after) =>
-        CronExpression.Parse(cron).GetOccurrences(after, after.AddYears(1), VietnamTime.Zone, fromInclusive: false);
+        CronExpression.Parse(cron).GetOccurrences(after, after.AddYears(1), VietnamTime.Zone, fromInclusive: false).Select(at => at.ToUniversalTime());
 
     /// <summary>"HH:mm" or "H:mm" as a time of day; null for anything else.</summary>
     public static TimeOnly? ParseTime(string? text) =>

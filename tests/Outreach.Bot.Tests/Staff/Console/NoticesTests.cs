@@ -57,7 +57,7 @@ public sealed class NoticesTests(PostgresServer server) : IAsyncLifetime
         Assert.Contains("data-live-count=\"total\">1<", menu.Html.Replace(" hidden", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Empty(afterReturn.Body.GetProperty("awaitingApproval").EnumerateArray());
         Assert.Contains("Bài của bạn bị trả lại (1)", told.Text, StringComparison.Ordinal);
-        Assert.Contains("lý do: Thiếu địa điểm khám", told.Text, StringComparison.Ordinal);
+        Assert.Contains("lý do: <em>Thiếu địa điểm khám</em>", told.Text, StringComparison.Ordinal);
         Assert.Contains(ConsoleWorld.TitleA, told.Text, StringComparison.Ordinal);
     }
 }

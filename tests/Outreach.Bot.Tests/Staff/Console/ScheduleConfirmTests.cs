@@ -82,7 +82,7 @@ public sealed class ScheduleConfirmTests(PostgresServer server) : IAsyncLifetime
         var asked = await approver.PostFormAsync($"/staff/posts/{PostA}/schedule", ("Kind", "once"), ("SendDate", Date(day)), ("SendTime", "23:00"));
 
         Assert.Contains("data-shift", asked.Html, StringComparison.Ordinal);
-        Assert.Contains($"tin sẽ bắt đầu gửi lúc {Date(day.AddDays(1))} 07:00", Flat(asked.Text), StringComparison.Ordinal);
+        Assert.Contains($"tin sẽ bắt đầu gửi lúc <strong>{Date(day.AddDays(1))} 07:00</strong>", Flat(asked.Text), StringComparison.Ordinal);
     }
 
     [Fact]
