@@ -70,6 +70,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<HandoffStore>();
         services.TryAddSingleton<MemberQuestionStore>();
         services.TryAddSingleton<UnansweredStore>();
+        services.TryAddSingleton<Outreach.Content.Notices.NoticeStore>();
         services.AddOutreachReach();
         return services;
     }

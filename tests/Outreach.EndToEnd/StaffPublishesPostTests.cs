@@ -137,6 +137,11 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
         await page.GetByLabel("Gửi ngay").CheckAsync();
         await _screenshots.TakeAsync(page, "da-duyet-len-lich");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lên lịch" }).ClickAsync();
+
+        // Nothing goes before she sees how many members it goes to (issue 18.4).
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Gửi tới {Members} hội viên?", Level = 1 })).ToBeVisibleAsync();
+        await _screenshots.TakeAsync(page, "xac-nhan-gui");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận gửi ngay" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã lên lịch gửi.");
     }
 

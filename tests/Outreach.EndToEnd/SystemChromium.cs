@@ -24,7 +24,8 @@ public sealed class SystemChromium : IAsyncDisposable
 
     public IBrowserContext Context { get; }
 
-    public static async Task<SystemChromium> LaunchAsync(Uri baseAddress)
+    /// <param name="locale">The browser's language (an English one shows whether a page follows it where it must not).</param>
+    public static async Task<SystemChromium> LaunchAsync(Uri baseAddress, string locale = "vi-VN")
     {
         Assert.True(
             File.Exists(ExecutablePath),
@@ -43,7 +44,7 @@ public sealed class SystemChromium : IAsyncDisposable
                     "--disable-quic", "--no-first-run",
                 ],
                 BaseURL = baseAddress.ToString(),
-                Locale = "vi-VN",
+                Locale = locale,
                 TimezoneId = "Asia/Ho_Chi_Minh",
                 ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             });

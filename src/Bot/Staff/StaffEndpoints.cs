@@ -6,6 +6,7 @@ using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Handoffs;
 using Outreach.Bot.Staff.Knowledge;
 using Outreach.Bot.Staff.Members;
+using Outreach.Bot.Staff.Notices;
 using Outreach.Bot.Staff.Posts;
 using Outreach.Bot.Staff.Reach;
 using Outreach.Bot.Staff.Targets;
@@ -43,6 +44,8 @@ public static class StaffEndpoints
 
         // The queue's "add as a variant" / "create an entry" write knowledge drafts (tests may put a recorder in its place).
         services.TryAddSingleton<IKnowledgeDrafts, KnowledgeDrafts>();
+        services.AddSingleton<NoticeService>();
+        services.AddOptions<LiveNoticeOptions>().BindConfiguration(LiveNoticeOptions.Section);
 
         services.AddStaffConsole();
         return services;
@@ -63,6 +66,7 @@ public static class StaffEndpoints
         api.MapMembersApi();
         api.MapKnowledgeApi();
         api.MapUnansweredApi();
+        api.MapNoticesApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

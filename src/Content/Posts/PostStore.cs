@@ -41,25 +41,40 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
     /// Replaces the content and audience of a draft, keeps the new version with its editor (post_edits) and adds her to the
     /// post's editors (none of whom may approve it). Returns false when the post is no longer a draft.
     /// </summary>
-    public async Task<bool> UpdateDraftAsync(Post post, long editorId, CancellationToken cancellationToken)
+    public Task<bool> UpdateDraftAsync(Post post, long editorId, CancellationToken cancellationToken) =>
+        UpdateAsync(post, editorId, PostStatuses.Draft, cancellationToken);
+
+    /// <summary>
+    /// Replaces the content and audience of a post in <paramref name="from"/> (draft, submitted, approved or scheduled), as
+    /// <see cref="UpdateDraftAsync"/>; an approved or scheduled post goes back to "submitted" for its change to be approved (its
+    /// schedule is kept, audited with <paramref name="note"/>). Returns false when the post is no longer in <paramref name="from"/>.
+    /// </summary>
+    public async Task<bool> UpdateAsync(Post post, long editorId, string from, CancellationToken cancellationToken, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(post);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
+        var to = from is PostStatuses.Approved or PostStatuses.Scheduled ? PostStatuses.Submitted : from;
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE posts SET title = @Title, body = @Body, link_url = @LinkUrl, topic = @Topic, is_promotional = @IsPromotional,
-                   audience = @audience::jsonb, updated_at = @now,
+                   audience = @audience::jsonb, updated_at = @now, status = @to,
+                   approved_by = CASE WHEN @to = @from THEN approved_by END,
                    edited_by = CASE WHEN @editorId = ANY(edited_by) THEN edited_by ELSE array_append(edited_by, @editorId) END
-            WHERE id = @Id AND status = 'draft'
+            WHERE id = @Id AND status = @from
             """,
-            new { post.Id, post.Title, post.Body, post.LinkUrl, post.Topic, post.IsPromotional, audience = Json(post.Audience), now, editorId },
+            new { post.Id, post.Title, post.Body, post.LinkUrl, post.Topic, post.IsPromotional, audience = Json(post.Audience), now, editorId, from, to },
             transaction,
             cancellationToken: cancellationToken));
         if (changed != 1)
         {
             return false;
+        }
+
+        if (to != from)
+        {
+            await AuditAsync(transaction, post.Id, from, to, editorId, note, now, cancellationToken);
         }
 
         await RecordEditAsync(transaction, post.Id, editorId, now, cancellationToken);
@@ -125,7 +140,9 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
             """
             UPDATE posts SET status = @to, updated_at = @now,
                    approved_by = CASE WHEN @to = 'approved' THEN @actorId WHEN @to = 'draft' THEN NULL ELSE approved_by END,
-                   schedule_kind = COALESCE(@kind, schedule_kind), send_at = COALESCE(@sendAt, send_at), cron = COALESCE(@cron, cron)
+                   schedule_kind = COALESCE(@kind, schedule_kind),
+                   send_at = CASE WHEN @kind IS NULL THEN send_at ELSE @sendAt END,
+                   cron = CASE WHEN @kind IS NULL THEN cron ELSE @cron END
             WHERE id = @id AND status = @from
             """,
             new { id, from, to, actorId, now, kind = schedule?.Kind, sendAt = schedule?.SendAt, cron = schedule?.Cron },

@@ -33,7 +33,7 @@ public static class PostWorkflow
             (PostStatuses.Draft, PostStatuses.Submitted) =>
                 StaffRoles.CanWrite(actor.Role) ? null : "Chỉ biên tập viên hoặc quản trị mới gửi duyệt được.",
             (PostStatuses.Submitted, PostStatuses.Approved or PostStatuses.Draft) => ApprovalRefusal(actor, actorUnit, post, postUnit),
-            (PostStatuses.Approved, PostStatuses.Scheduled) =>
+            (PostStatuses.Approved or PostStatuses.Scheduled, PostStatuses.Scheduled) =>
                 StaffRoles.CanWrite(actor.Role) || StaffRoles.CanApprove(actor.Role) ? null : "Bạn không có quyền lên lịch gửi.",
             (_, PostStatuses.Cancelled) when !PostStatuses.IsFinal(post.Status) =>
                 StaffRoles.CanWrite(actor.Role) || StaffRoles.CanApprove(actor.Role) ? null : "Bạn không có quyền hủy bài viết.",

@@ -39,6 +39,12 @@ public sealed class BroadcastControl(
         }
     }
 
+    /// <summary>
+    /// Forgets a post's schedule (rescheduled, or sent back for approval after an edit): its recurring job goes; a one-off job
+    /// already queued stays but plans nothing, since the post's time or status no longer matches it (PlanBroadcastJob).
+    /// </summary>
+    public void StopSchedule(long postId) => recurringJobs.RemoveIfExists(RecurringJobIdFor(postId));
+
     /// <summary>Stops everything a cancelled post still has running: its recurring job and every broadcast of it.</summary>
     public async Task StopPostAsync(long postId, CancellationToken cancellationToken)
     {

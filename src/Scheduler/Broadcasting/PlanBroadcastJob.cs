@@ -36,6 +36,14 @@ public sealed partial class PlanBroadcastJob(
             return;
         }
 
+        // A post rescheduled (another time, or a repeating schedule) leaves this job behind: it is not this post's time any more.
+        if (post.Status == PostStatuses.Scheduled
+            && (post.ScheduleKind != PostSchedule.Once || post.SendAt is not { } sendAt || (sendAt - occurrenceAt).Duration() > TimeSpan.FromSeconds(1)))
+        {
+            Log.PostNotPlanned(logger, postId, "rescheduled");
+            return;
+        }
+
         if (post.ScheduleKind == PostSchedule.Once)
         {
             await posts.TransitionAsync(postId, PostStatuses.Scheduled, PostStatuses.Sending, null, null, null, cancellationToken);

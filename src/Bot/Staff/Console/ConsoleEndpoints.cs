@@ -14,6 +14,7 @@ using Outreach.Bot.Staff.Console.Posts;
 using Outreach.Bot.Staff.Console.Reach;
 using Outreach.Bot.Staff.Console.Schedule;
 using Outreach.Bot.Staff.Console.Layout;
+using Outreach.Bot.Staff.Console.Notices;
 using Outreach.Bot.Staff.Console.SignIn;
 using Outreach.Bot.Staff.Console.Unanswered;
 
@@ -66,6 +67,7 @@ public static class ConsoleEndpoints
         console.MapConsoleMembers();
         console.MapConsoleKnowledge();
         console.MapConsoleUnanswered();
+        console.MapConsoleNotices();
         return endpoints;
     }
 }

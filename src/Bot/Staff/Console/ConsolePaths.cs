@@ -17,6 +17,8 @@ public static class ConsolePaths
     public const string Units = "/staff/units";
     public const string Members = "/staff/members";
     public const string Knowledge = "/staff/knowledge";
+    public const string Notices = "/staff/notices";
+    public const string NoticesApi = "/staff/api/notices";
     public const string SignOut = "/staff/logout";
     public const string HangfireDashboard = "/hangfire";
 

@@ -1,6 +1,7 @@
 using Cronos;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.Channels;
+using Outreach.Content.Posts;
 using Outreach.Content.Targets;
 
 namespace Outreach.Bot.Staff.Posts;
@@ -20,8 +21,24 @@ public sealed record PostRequest(
 /// <summary>A note with a transition (required when rejecting).</summary>
 public sealed record NoteRequest(string? Note);
 
-/// <summary>When to send: once at <see cref="SendAt"/> (with a UTC offset), or on a 5-field cron read in Asia/Ho_Chi_Minh.</summary>
-public sealed record ScheduleRequest(DateTimeOffset? SendAt, string? Cron);
+/// <summary>
+/// When to send: once at <see cref="SendAt"/> (with a UTC offset), or repeatedly: by <see cref="Repeat"/> (daily, weekly, monthly,
+/// as the console offers it) or on a 5-field cron read in Asia/Ho_Chi_Minh. Exactly one of the three.
+/// </summary>
+public sealed record ScheduleRequest(DateTimeOffset? SendAt, string? Cron, Recurrence? Repeat = null)
+{
+    /// <summary>The schedule stored for a valid request (<see cref="PostRules.Check(ScheduleRequest, DateTimeOffset)"/> first).</summary>
+    public PostSchedule ToSchedule() =>
+        SendAt is { } at ? new PostSchedule(PostSchedule.Once, at.ToUniversalTime(), null)
+        : new PostSchedule(PostSchedule.Recurring, null, Repeat is { } repeat ? repeat.ToCron() : Cron!.Trim());
+
+    /// <summary>When a valid request's first sending falls (before the quiet hours): its time, or the cron's next occurrence.</summary>
+    public DateTimeOffset FirstOccurrence(DateTimeOffset now)
+    {
+        var schedule = ToSchedule();
+        return schedule.SendAt ?? Recurrence.Occurrences(schedule.Cron!, now).First();
+    }
+}
 
 /// <summary>The checks of a post request that need no database; each failure is a Vietnamese message under the field's name.</summary>
 internal static class PostRules
@@ -70,9 +87,17 @@ internal static class PostRules
     public static Dictionary<string, string[]> Check(ScheduleRequest request, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        if ((request.SendAt is null) == string.IsNullOrWhiteSpace(request.Cron))
+        var given = (request.SendAt is null ? 0 : 1) + (string.IsNullOrWhiteSpace(request.Cron) ? 0 : 1) + (request.Repeat is null ? 0 : 1);
+        if (given != 1)
         {
-            errors["schedule"] = ["Chọn một trong hai: thời điểm gửi (sendAt) hoặc lịch lặp (cron)."];
+            errors["schedule"] = ["Chọn một trong ba: thời điểm gửi (sendAt), lặp lại (repeat) hoặc lịch cron (cron)."];
+        }
+        else if (request.Repeat is { } repeat)
+        {
+            foreach (var (field, problems) in repeat.Problems())
+            {
+                errors[field] = problems;
+            }
         }
         else if (request.SendAt is { } at && (at < now.AddMinutes(-1) || at > now.AddYears(1)))
         {

@@ -21,8 +21,27 @@ public sealed partial class PostService
     public Task<StaffResult<Post>> SubmitAsync(StaffSession session, long id, CancellationToken ct) =>
         MoveAsync(session, id, PostStatuses.Submitted, null, ct);
 
-    public Task<StaffResult<Post>> ApproveAsync(StaffSession session, long id, CancellationToken ct) =>
-        MoveAsync(session, id, PostStatuses.Approved, null, ct);
+    /// <summary>Approves a submitted post; one that was scheduled before an edit goes back on its kept schedule (when still ahead).</summary>
+    public async Task<StaffResult<Post>> ApproveAsync(StaffSession session, long id, CancellationToken ct)
+    {
+        var approved = await MoveAsync(session, id, PostStatuses.Approved, null, ct);
+        if (!approved.IsOk || approved.Value is not { ScheduleKind: { } kind } post
+            || (kind == PostSchedule.Once && !(post.SendAt > time.GetUtcNow())))
+        {
+            return approved;
+        }
+
+        var schedule = new PostSchedule(kind, post.SendAt, post.Cron);
+        if (await posts.TransitionAsync(id, PostStatuses.Approved, PostStatuses.Scheduled, session.User.Id, KeptScheduleNote, schedule, ct))
+        {
+            control.StartSchedule(id, schedule);
+        }
+
+        return (await posts.FindAsync(id, ct))!;
+    }
+
+    /// <summary>The note of a post put back on its schedule when its edit is approved.</summary>
+    public const string KeptScheduleNote = "Duyệt thay đổi: gửi theo lịch đã có";
 
     /// <summary>Returns a submitted post to its writer, with the reason (required).</summary>
     public Task<StaffResult<Post>> RejectAsync(StaffSession session, long id, string? note, CancellationToken ct) =>
@@ -30,7 +49,7 @@ public sealed partial class PostService
             ? Task.FromResult<StaffResult<Post>>(StaffRefusal.Invalid("note", "Cần ghi lý do trả lại bài."))
             : MoveAsync(session, id, PostStatuses.Draft, note.Trim(), ct);
 
-    /// <summary>Schedules an approved post (once, or on a cron) and registers its jobs; says when it will really go out.</summary>
+    /// <summary>Schedules an approved post, or reschedules a scheduled one (once, or repeating), and registers its jobs; says when it will really go out.</summary>
     public async Task<StaffResult<ScheduledPost>> ScheduleAsync(StaffSession session, long id, ScheduleRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -46,14 +65,16 @@ public sealed partial class PostService
         }
 
         var post = checkedPost.Value;
-        var schedule = request.SendAt is { } at
-            ? new PostSchedule(PostSchedule.Once, at.ToUniversalTime(), null)
-            : new PostSchedule(PostSchedule.Recurring, null, request.Cron!.Trim());
-        if (!await posts.TransitionAsync(id, post.Status, PostStatuses.Scheduled, session.User.Id, null, schedule, ct))
+        var schedule = request.ToSchedule();
+        var note = post.Status == PostStatuses.Scheduled ? "Đổi lịch gửi" : null;
+        if (!await posts.TransitionAsync(id, post.Status, PostStatuses.Scheduled, session.User.Id, note, schedule, ct))
         {
             return Changed();
         }
 
+        // A new time replaces the old one: the recurring job is replaced or removed; a one-off job of the old time finds the
+        // post's time changed and plans nothing (PlanBroadcastJob).
+        control.StopSchedule(id);
         control.StartSchedule(id, schedule);
         var scheduled = (await posts.FindAsync(id, ct))!;
         return new ScheduledPost(scheduled, FirstAllowedSendAt(scheduled));

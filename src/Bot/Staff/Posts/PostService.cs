@@ -103,7 +103,7 @@ public sealed partial class PostService(
         return await posts.CreateAsync(ToPost(request, request.OrgUnitId ?? session.Unit.Id, session.User.Id), ct);
     }
 
-    /// <summary>Replaces a draft's content and audience (its unit and author stay).</summary>
+    /// <summary>Replaces a post's content and audience (its unit and author stay); an approved or scheduled one goes back for approval.</summary>
     public async Task<StaffResult<Post>> UpdateAsync(StaffSession session, long id, PostRequest request, CancellationToken ct)
     {
         var found = await FindAsync(session, id, ct);
@@ -123,10 +123,19 @@ public sealed partial class PostService(
             return StaffRefusal.Invalid(problems);
         }
 
+        // An approved or scheduled post changed goes back for approval (issue 18.5): its schedule stops until then and is kept.
         var updated = ToPost(request, existing.OrgUnitId, existing.CreatedBy) with { Id = id };
-        return await posts.UpdateDraftAsync(updated, session.User.Id, ct) && await posts.FindAsync(id, ct) is { } saved
-            ? saved
-            : StaffRefusal.Conflict("Không sửa được", "Chỉ sửa được bài ở trạng thái nháp; bài này vừa đổi trạng thái.");
+        if (!await posts.UpdateAsync(updated, session.User.Id, existing.Status, ct, ReapprovalNote))
+        {
+            return StaffRefusal.Conflict("Không sửa được", "Bài này vừa đổi trạng thái. Hãy tải lại để xem trạng thái mới.");
+        }
+
+        if (existing.Status == PostStatuses.Scheduled)
+        {
+            control.StopSchedule(id);
+        }
+
+        return (await posts.FindAsync(id, ct))!;
     }
 
     /// <summary>Why she may not write a new post, or null when she may.</summary>
@@ -172,12 +181,22 @@ public sealed partial class PostService(
         return names;
     }
 
-    /// <summary>Why she may not edit the post, or null when she may (writers edit drafts).</summary>
+    /// <summary>Why she may not edit the post, or null when she may: writers edit a post until it starts sending (an approved or
+    /// scheduled one then goes back for approval, see <see cref="UpdateAsync"/>).</summary>
     public static StaffRefusal? EditRefusal(StaffSession session, Post post) =>
         !StaffRoles.CanWrite((session ?? throw new ArgumentNullException(nameof(session))).User.Role)
             ? StaffRefusal.Forbidden("Chỉ biên tập viên hoặc quản trị mới sửa bài được.")
-        : (post ?? throw new ArgumentNullException(nameof(post))).Status != PostStatuses.Draft ? StaffRefusal.Forbidden("Chỉ sửa được bài ở trạng thái nháp.")
+        : !IsEditable((post ?? throw new ArgumentNullException(nameof(post))).Status)
+            ? StaffRefusal.Forbidden("Bài đang chờ duyệt, đang gửi, đã gửi hoặc đã hủy thì không sửa được.")
         : null;
+
+    /// <summary>The note a post sent back for approval after an edit carries.</summary>
+    public const string ReapprovalNote = "Sửa sau khi duyệt: chờ duyệt lại (lịch gửi được giữ)";
+
+    /// <summary>True for the statuses a post can be edited in (an approved or scheduled one goes back for approval; a submitted one
+    /// is not changed under its approver's eyes: she returns it).</summary>
+    public static bool IsEditable(string status) =>
+        status is PostStatuses.Draft or PostStatuses.Approved or PostStatuses.Scheduled;
 
     private static Post ToPost(PostRequest request, long orgUnitId, long createdBy) => new()
     {

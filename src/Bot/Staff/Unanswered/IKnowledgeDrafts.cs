@@ -18,18 +18,3 @@ public interface IKnowledgeDrafts
     /// <summary>Starts a new entry (a draft) whose first question is <paramref name="text"/>; returns its key.</summary>
     Task<StaffResult<string>> CreateEntryAsync(string text, StaffSession staff, CancellationToken cancellationToken);
 }
-
-/// <summary>The stand-in until the editable knowledge base is wired in: both actions are refused with the reason.</summary>
-public sealed class NoKnowledgeDrafts : IKnowledgeDrafts
-{
-    public const string Reason =
-        "Chức năng sửa nội dung trả lời trong bảng điều khiển chưa được bật trên hệ thống này, nên chưa thêm được câu hỏi vào nội dung. Hãy báo quản trị viên.";
-
-    public bool IsAvailable => false;
-
-    public Task<StaffResult<string>> AttachVariantAsync(string entryKey, string text, StaffSession staff, CancellationToken cancellationToken) =>
-        Task.FromResult<StaffResult<string>>(StaffRefusal.Conflict("Chưa bật chức năng", Reason));
-
-    public Task<StaffResult<string>> CreateEntryAsync(string text, StaffSession staff, CancellationToken cancellationToken) =>
-        Task.FromResult<StaffResult<string>>(StaffRefusal.Conflict("Chưa bật chức năng", Reason));
-}

@@ -59,8 +59,9 @@ public sealed class ConsoleWorkflowTests(PostgresServer server) : IAsyncLifetime
 
         // 00:30 in Vietnam on a day ten days ahead is 17:30 UTC the day before: the calendar must use Vietnam's date.
         var day = DateOnly.FromDateTime(VietnamTime.ToLocal(TimeProvider.System.GetUtcNow()).DateTime).AddDays(10);
-        var local = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:30";
-        var scheduled = await approver.PostFormAsync($"/staff/posts/{PostA}/schedule", ("Kind", "once"), ("SendAt", local));
+        var local = day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var scheduled = await approver.PostFormAsync($"/staff/posts/{PostA}/schedule", ("Kind", "once"), ("SendDate", local), ("SendTime", "00:30"),
+            ("Confirmed", "yes"));
         var calendar = await approver.GetAsync($"/staff/calendar?month={day:yyyy-MM}");
 
         Assert.Equal(HttpStatusCode.Redirect, scheduled.Status);
@@ -72,17 +73,17 @@ public sealed class ConsoleWorkflowTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("once", "", "sendAt", "Chọn ngày và giờ gửi.")]
-    [InlineData("once", "2020-01-01T08:00", "sendAt", "Thời điểm gửi phải ở tương lai")]
-    [InlineData("recurring", "* * * * *", "cron", "Lịch lặp quá dày")]
-    [InlineData("recurring", "không phải cron", "cron", "Lịch lặp không hợp lệ")]
+    [InlineData("once", "", "sendAt", "Ngày gửi viết dạng ngày/tháng/năm")]
+    [InlineData("once", "01/01/2020", "sendAt", "Thời điểm gửi phải ở tương lai")]
+    [InlineData("cron", "* * * * *", "cron", "Lịch lặp quá dày")]
+    [InlineData("cron", "không phải cron", "cron", "Lịch lặp không hợp lệ")]
     public async Task Schedule_BadTimeOrCron_ShowsTheProblemAndStaysApproved(string kind, string value, string field, string message)
     {
         using var approver = await _world.SignInAsync("duyet.tinh");
         await approver.PostFormAsync($"/staff/posts/{PostA}/approve");
 
-        var answer = await approver.PostFormAsync($"/staff/posts/{PostA}/schedule", ("Kind", kind), (field == "cron" ? "Cron" : "SendAt",
-            value));
+        var answer = await approver.PostFormAsync($"/staff/posts/{PostA}/schedule", ("Kind", kind), (field == "cron" ? "CronText" : "SendDate",
+            value), ("SendTime", "08:00"), ("Confirmed", "yes"));
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Contains(message, answer.Text, StringComparison.Ordinal);

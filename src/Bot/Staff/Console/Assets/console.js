@@ -10,6 +10,87 @@
     }
   });
 
+  // Live notices on every page (issue 18.3): ask the staff API what is new, update the menu's counts, and say what arrived
+  // (a crisis alert, a member waiting, a post to approve, a post returned) in a banner, without a reload.
+  var notices = document.querySelector("[data-live-notices]");
+  if (notices) {
+    watchNotices(notices);
+  }
+
+  function watchNotices(item) {
+    var url = item.getAttribute("data-live-notices");
+    var every = Math.max(parseInt(item.getAttribute("data-poll-ms"), 10) || 10000, 1000);
+    var known = {
+      alert: parseInt(item.getAttribute("data-latest-alert"), 10) || 0,
+      handoff: parseInt(item.getAttribute("data-latest-handoff"), 10) || 0,
+      awaiting: parseInt(item.getAttribute("data-awaiting"), 10) || 0,
+      returned: parseInt(item.getAttribute("data-returned"), 10) || 0
+    };
+    var main = document.querySelector("main");
+
+    function count(name, value) {
+      document.querySelectorAll("[data-live-count='" + name + "']").forEach(function (badge) {
+        badge.textContent = String(value || 0);
+        badge.hidden = !value;
+      });
+    }
+
+    function say(kind, text, href, link) {
+      if (!main || document.querySelector("[data-live-banner='" + kind + "']")) {
+        return;
+      }
+      var banner = document.createElement("p");
+      banner.className = "live-banner " + kind;
+      banner.setAttribute("role", kind === "alert" ? "alert" : "status");
+      banner.setAttribute("data-live-banner", kind);
+      banner.textContent = text + " ";
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = link;
+      banner.appendChild(a);
+      main.insertBefore(banner, main.querySelector("h1") ? main.querySelector("h1").nextSibling : main.firstChild);
+    }
+
+    function update(body) {
+      count("total", body.total);
+      count("waitingHandoffs", body.waitingHandoffs);
+      if ((body.latestAlertId || 0) > known.alert) {
+        say("alert", "Cảnh báo khẩn cấp mới: một hội viên có thể đang gặp nguy hiểm.", "/staff/handoffs", "Mở hộp thư hỗ trợ");
+      }
+      if ((body.latestHandoffId || 0) > known.handoff) {
+        say("handoff", "Có hội viên mới cần cán bộ trả lời.", "/staff/handoffs", "Mở hộp thư hỗ trợ");
+      }
+      if ((body.awaitingApproval || []).length > known.awaiting) {
+        say("awaiting", "Có bài mới chờ bạn duyệt.", "/staff/approvals", "Xem bài chờ duyệt");
+      }
+      if ((body.returned || []).length > known.returned) {
+        say("returned", "Bài của bạn vừa bị trả lại.", "/staff/notices", "Xem lý do");
+      }
+      known.alert = Math.max(known.alert, body.latestAlertId || 0);
+      known.handoff = Math.max(known.handoff, body.latestHandoffId || 0);
+      known.awaiting = (body.awaitingApproval || []).length;
+      known.returned = (body.returned || []).length;
+      document.title = document.title.replace(/^\(\d+\) /, "");
+      if (body.total > 0) {
+        document.title = "(" + body.total + ") " + document.title;
+      }
+    }
+
+    function poll() {
+      fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) {
+          if (body) {
+            update(body);
+          }
+          window.setTimeout(poll, document.hidden ? every * 3 : every);
+        })
+        .catch(function () { window.setTimeout(poll, every * 3); });
+    }
+
+    window.setTimeout(poll, every);
+  }
+
   // Live broadcast progress: poll the staff API (same cookie, same scoping) and update the counts in place.
   var live = document.querySelector("[data-live-broadcast]");
   if (!live) {

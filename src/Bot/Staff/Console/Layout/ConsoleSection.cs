@@ -15,4 +15,5 @@ public enum ConsoleSection
     Members = 12,
     Knowledge = 13,
     Unanswered = 14,
+    Notices = 20,
 }

@@ -11,9 +11,6 @@ namespace Outreach.Bot.Staff.Console.Posts;
 /// <summary>POST /staff/posts/{id}/submit|approve|reject|schedule|cancel: the form's input to <see cref="PostService"/>, its answer as a page.</summary>
 public static class PostActionsEndpoints
 {
-    /// <summary>The schedule kind that sends at once: a one-off schedule at the current time (quiet hours still apply).</summary>
-    public const string SendNow = "now";
-
     public static RouteGroupBuilder MapPostActions(this RouteGroupBuilder console)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -28,18 +25,10 @@ public static class PostActionsEndpoints
         return console;
     }
 
-    /// <summary>What the action forms post: a note (rejecting, cancelling) or a schedule.</summary>
+    /// <summary>What the note forms post (rejecting, cancelling).</summary>
     public sealed class ActionForm
     {
         public string? Note { get; set; }
-
-        /// <summary>"once" (with <see cref="SendAt"/>), "recurring" (with <see cref="Cron"/>) or <see cref="SendNow"/>.</summary>
-        public string? Kind { get; set; }
-
-        /// <summary>A local date and time in Vietnam, as &lt;input type="datetime-local"&gt; sends it.</summary>
-        public string? SendAt { get; set; }
-
-        public string? Cron { get; set; }
     }
 
     private static async Task<IResult> RejectAsync(
@@ -50,21 +39,50 @@ public static class PostActionsEndpoints
         return await AnswerAsync(session, id, rejected, ConsoleNotices.Rejected, posts, previewer, ct);
     }
 
+    // Scheduling in two steps: the form, then "Gửi tới N hội viên?" (the estimate at the time it would go out), then the schedule.
+    // A problem, or "Quay lại sửa lịch", shows the post page again with everything as typed.
     private static async Task<IResult> ScheduleAsync(
-        long id, [FromForm] ActionForm form, HttpContext http, PostService posts, MessagePreviewer previewer, TimeProvider time, CancellationToken ct)
+        long id, [FromForm] ScheduleForm form, HttpContext http, PostService posts, MessagePreviewer previewer, TimeProvider time, CancellationToken ct)
     {
         var session = http.Session();
-        form ??= new ActionForm();
-        var recurring = form.Kind == PostSchedule.Recurring;
-        var sendAt = recurring ? null : form.Kind == SendNow ? time.GetUtcNow() : ConsoleFormat.ParseLocalInput(form.SendAt);
-        if (!recurring && sendAt is null)
+        form ??= new ScheduleForm();
+        var (request, problems) = form.ToRequest(time.GetUtcNow());
+        if (request is null || form.IsBack)
         {
-            return await AnswerAsync(session, id, StaffRefusal.Invalid("sendAt", "Chọn ngày và giờ gửi."), ConsoleNotices.Scheduled, posts, previewer, ct);
+            return await FormAgainAsync(session, id, form, problems, posts, previewer, ct);
         }
 
-        var scheduled = await posts.ScheduleAsync(session, id, new ScheduleRequest(sendAt, recurring ? form.Cron : null), ct);
-        return await AnswerAsync(session, id, scheduled.Then(s => s.Post), ConsoleNotices.Scheduled, posts, previewer, ct);
+        if (!form.IsConfirmed)
+        {
+            var estimate = await posts.EstimateAsync(session, id, request, ct);
+            if (!estimate.IsOk)
+            {
+                return estimate.Refusal.Kind == StaffRefusalKind.Invalid
+                    ? await FormAgainAsync(session, id, form, estimate.Refusal.Problems, posts, previewer, ct)
+                    : Pages.Refusal(session, estimate.Refusal);
+            }
+
+            var post = (await posts.FindAsync(session, id, ct)).Value!.Post;
+            var topic = (await posts.TopicsAsync(ct)).FirstOrDefault(t => t.Code == post.Topic)?.Name;
+            return Pages.Render<ScheduleConfirmPage>(new
+            {
+                Session = session, Post = post, Estimate = estimate.Value, Form = form, TopicName = topic,
+                Repeat = request.Repeat?.Describe() ?? (request.Cron is { } cron ? Recurrence.Describe(cron.Trim()) : null),
+            });
+        }
+
+        var scheduled = await posts.ScheduleAsync(session, id, request, ct);
+        return scheduled.IsOk || scheduled.Refusal.Kind != StaffRefusalKind.Invalid
+            ? Done(session, id, scheduled.Then(s => s.Post), ConsoleNotices.Scheduled)
+            : await FormAgainAsync(session, id, form, scheduled.Refusal.Problems, posts, previewer, ct);
     }
+
+    private static async Task<IResult> FormAgainAsync(
+        StaffSession session, long id, ScheduleForm form, IReadOnlyDictionary<string, string[]>? problems, PostService posts,
+        MessagePreviewer previewer, CancellationToken ct) =>
+        await PostDetails.LoadAsync(id, session, posts, previewer, ct) is { } details
+            ? PostDetails.Page(session, details, null, problems, problems is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, form)
+            : Pages.NotFound(session);
 
     // Done: back to the post with a notice. Input problems: the post page again with them on it (400). Else the refusal's page.
     private static async Task<IResult> AnswerAsync(

@@ -40,8 +40,8 @@ public sealed record PostDetails(
 
     /// <summary>The post page, with the problems of a form on it (scheduling, rejecting) when there are some.</summary>
     public static IResult Page(StaffSession session, PostDetails details, string? notice, IReadOnlyDictionary<string, string[]>? problems,
-        int status) =>
-        Pages.Render<PostPage>(new { Session = session, Details = details, Notice = notice, Problems = problems }, status);
+        int status, ScheduleForm? schedule = null) =>
+        Pages.Render<PostPage>(new { Session = session, Details = details, Notice = notice, Problems = problems, Schedule = schedule }, status);
 
     /// <summary>The details of a post this staff member may see; null for a post of another unit, as for one that does not exist.</summary>
     public static async Task<PostDetails?> LoadAsync(long id, StaffSession session, PostService posts, MessagePreviewer previewer, CancellationToken ct)

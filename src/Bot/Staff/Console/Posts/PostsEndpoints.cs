@@ -5,6 +5,7 @@ using Outreach.Bot.Staff.Auth;
 using Outreach.Bot.Staff.Console.Layout;
 using Outreach.Bot.Staff.Console.Previews;
 using Outreach.Bot.Staff.Posts;
+using Outreach.Content.Posts;
 using Outreach.Content.Channels;
 
 namespace Outreach.Bot.Staff.Console.Posts;
@@ -96,7 +97,8 @@ public static class PostsEndpoints
         }
 
         var updated = await posts.UpdateAsync(session, id, form.ToRequest(), ct);
-        return updated.IsOk ? Pages.SeeOther(ConsolePaths.Post(id), ConsoleNotices.Saved)
+        return updated.IsOk
+            ? Pages.SeeOther(ConsolePaths.Post(id), updated.Value.Status == PostStatuses.Draft ? ConsoleNotices.Saved : ConsoleNotices.Resubmitted)
             : updated.Refusal.Kind == StaffRefusalKind.Invalid ? await FormAsync(session, form, id, updated.Refusal.Problems, null, posts, ct)
             : Pages.Refusal(session, updated.Refusal);
     }

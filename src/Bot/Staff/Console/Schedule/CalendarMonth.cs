@@ -33,12 +33,14 @@ public sealed record CalendarMonth(int Year, int Month, IReadOnlyList<IReadOnlyL
             ? (parsed.Year, parsed.Month)
             : (todayLocal.Year, todayLocal.Month);
 
-    public static CalendarMonth Build(int year, int month, IEnumerable<Post> posts)
+    /// <param name="nextAllowed">When a post asked for at a time really goes out (QuietHours.NextAllowed); null: as asked.</param>
+    public static CalendarMonth Build(int year, int month, IEnumerable<Post> posts, Func<Post, DateTimeOffset, DateTimeOffset>? nextAllowed = null)
     {
         ArgumentNullException.ThrowIfNull(posts);
         var (start, end) = Bounds(year, month);
         var byDay = posts
-            .SelectMany(post => Occurrences(post, start, end).Select(at => new CalendarEntry(post, VietnamTime.ToLocal(at))))
+            .SelectMany(post => Occurrences(post, start, end).Select(at => new CalendarEntry(
+                post, VietnamTime.ToLocal(at), nextAllowed?.Invoke(post, at) is { } sends && sends > at ? VietnamTime.ToLocal(sends) : null)))
             .GroupBy(e => DateOnly.FromDateTime(e.LocalTime.DateTime))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CalendarEntry>)g.OrderBy(e => e.LocalTime).ToList());
 
@@ -74,5 +76,5 @@ public sealed record CalendarMonth(int Year, int Month, IReadOnlyList<IReadOnlyL
 /// <summary>A day of the grid; <see cref="InMonth"/> is false for the days of the months before and after that fill its weeks.</summary>
 public sealed record CalendarDay(DateOnly Date, bool InMonth, IReadOnlyList<CalendarEntry> Entries);
 
-/// <summary>A post going out at a local time.</summary>
-public sealed record CalendarEntry(Post Post, DateTimeOffset LocalTime);
+/// <summary>A post going out at a local time; <see cref="ShiftedTo"/> when the quiet hours push it later (local time too).</summary>
+public sealed record CalendarEntry(Post Post, DateTimeOffset LocalTime, DateTimeOffset? ShiftedTo = null);
