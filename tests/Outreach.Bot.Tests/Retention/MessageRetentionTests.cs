@@ -34,7 +34,9 @@ public sealed class MessageRetentionTests(PostgresServer server) : IAsyncLifetim
         await using (var host = await TestHost.StartAsync(_database, cancellationToken: ct))
         {
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
-            await new Conversation(new WebChatClient(http), _database, "chi-an").SayAsync("xin chào");
+            var an = new Conversation(new WebChatClient(http), _database, "chi-an");
+            await an.SayAsync("xin chào");
+            await an.SayAsync("kết quả xổ số hôm nay");
             await new Conversation(new WebChatClient(http), _database, "chi-binh").SayAsync("chồng em đang đánh em");
             await BroadcastFlow.PollAsync(_database,
                 "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'purge-message-text'", n => n == 1, ct);
@@ -53,6 +55,7 @@ public sealed class MessageRetentionTests(PostgresServer server) : IAsyncLifetim
         var crisisReplies = await ReplyTextsAsync("chi-binh", ct);
         var otherInbox = await InboxTextAsync("chi-an", ct);
         var otherReplies = await ReplyTextsAsync("chi-an", ct);
+        var questionBefore = await ScalarAsync("SELECT count(*) FROM member_questions WHERE text IS NOT NULL", ct);
         await RunJobAsync(now.AddDays(181), ct);
 
         Assert.DoesNotContain("đánh", crisisInbox, StringComparison.Ordinal);
@@ -65,6 +68,9 @@ public sealed class MessageRetentionTests(PostgresServer server) : IAsyncLifetim
         Assert.Equal(rowsBefore, await CountRowsAsync(ct));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM inbox_events WHERE status = 'done' AND purged_at IS NULL", ct));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM crisis_alerts", ct));
+        Assert.Equal(1, questionBefore);
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM member_questions WHERE text IS NOT NULL OR wording IS NOT NULL", ct));
+        Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM member_questions WHERE purged_at IS NOT NULL OR outcome = 'crisis'", ct));
     }
 
     [Fact]
