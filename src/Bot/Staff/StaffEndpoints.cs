@@ -35,6 +35,7 @@ public static class StaffEndpoints
         services.AddSingleton<UnitService>();
         services.AddSingleton<JoinAccounts>();
         services.AddSingleton<MemberService>();
+        services.AddSingleton<ChannelAccounts.ChannelAccountService>();
 
         services.AddStaffConsole();
         return services;
@@ -53,6 +54,7 @@ public static class StaffEndpoints
         api.MapExportsApi();
         api.MapUnitsApi();
         api.MapMembersApi();
+        api.MapChannelAccountsApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

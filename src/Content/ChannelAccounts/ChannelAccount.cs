@@ -55,15 +55,19 @@ public sealed record ChannelAccountChange(
     string? AppSecretProtected = null,
     string? WebhookSecretProtected = null,
     string? AccessTokenProtected = null,
-    bool? IsActive = null)
+    bool? IsActive = null,
+    bool RefreshTokenChanged = false)
 {
-    public bool ChangesSecrets => AppSecretProtected is not null || WebhookSecretProtected is not null || AccessTokenProtected is not null;
+    /// <summary>True when a secret is replaced (a Zalo refresh token is stored in <c>channel_tokens</c>, but counts here).</summary>
+    public bool ChangesSecrets =>
+        AppSecretProtected is not null || WebhookSecretProtected is not null || AccessTokenProtected is not null || RefreshTokenChanged;
 
     public IReadOnlyList<string> ChangedFields =>
         new (string Field, bool Changed)[]
         {
             ("name", Name is not null), ("unit", OrgUnitId is not null), ("appId", AppId is not null), ("appSecret", AppSecretProtected is not null),
-            ("webhookSecret", WebhookSecretProtected is not null), ("accessToken", AccessTokenProtected is not null), ("active", IsActive is not null),
+            ("webhookSecret", WebhookSecretProtected is not null), ("accessToken", AccessTokenProtected is not null), ("refreshToken", RefreshTokenChanged),
+            ("active", IsActive is not null),
         }.Where(f => f.Changed).Select(f => f.Field).ToList();
 }
 

@@ -5,6 +5,7 @@ using Outreach.Bot.Staff.Console.Accounts;
 using Outreach.Bot.Staff.Console.Approvals;
 using Outreach.Bot.Staff.Console.Assets;
 using Outreach.Bot.Staff.Console.Broadcasts;
+using Outreach.Bot.Staff.Console.ChannelAccounts;
 using Outreach.Bot.Staff.Console.Handoffs;
 using Outreach.Bot.Staff.Console.Home;
 using Outreach.Bot.Staff.Console.Members;
@@ -62,6 +63,7 @@ public static class ConsoleEndpoints
         console.MapConsoleHandoffs();
         console.MapConsoleUnits();
         console.MapConsoleMembers();
+        console.MapConsoleChannelAccounts();
         return endpoints;
     }
 }

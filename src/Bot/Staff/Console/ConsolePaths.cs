@@ -16,6 +16,7 @@ public static class ConsolePaths
     public const string Handoffs = "/staff/handoffs";
     public const string Units = "/staff/units";
     public const string Members = "/staff/members";
+    public const string ChannelAccounts = "/staff/channel-accounts";
     public const string SignOut = "/staff/logout";
     public const string HangfireDashboard = "/hangfire";
 
@@ -33,6 +34,8 @@ public static class ConsolePaths
     public static string BroadcastAction(long id, string action) => Id("/staff/broadcasts/", id) + "/" + action;
 
     public static string BroadcastApi(long id) => Id("/staff/api/broadcasts/", id);
+
+    public static string ChannelAccount(long id) => Id("/staff/channel-accounts/", id);
 
     public static string Account(long id) => Id("/staff/accounts/", id);
 

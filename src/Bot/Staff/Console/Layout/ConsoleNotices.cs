@@ -22,6 +22,7 @@ public static class ConsoleNotices
     public const string UnitMerged = "unit-merged";
     public const string MemberMoved = "member-moved";
     public const string MemberErased = "member-erased";
+    public const string ChannelAccountSaved = "channel-account-saved";
 
     public static string? Text(string? code) => code switch
     {
@@ -43,6 +44,7 @@ public static class ConsoleNotices
         UnitSaved => "Đã lưu đơn vị.",
         UnitMerged => "Đã sáp nhập; hội viên, đơn vị trực thuộc, bài viết và chỉ tiêu đã chuyển sang đơn vị này.",
         MemberMoved => "Đã chuyển hội viên sang đơn vị mới.",
+        ChannelAccountSaved => "Đã lưu Trang/OA. Khóa bí mật và token được mã hóa, không hiển thị lại.",
         MemberErased => "Đã xóa dữ liệu của hội viên.",
         _ => null,
     };

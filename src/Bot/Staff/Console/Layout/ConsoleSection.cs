@@ -13,4 +13,5 @@ public enum ConsoleSection
     Handoffs = 6,
     Units = 11,
     Members = 12,
+    ChannelAccounts = 13,
 }
