@@ -15,6 +15,7 @@ public static class ChannelAccountsHosting
         services.TryAddSingleton<ChannelAccountSeeding>();
         services.TryAddSingleton<ChannelAccountDirectory>();
         services.TryAddSingleton<IChannelAccounts>(sp => sp.GetRequiredService<ChannelAccountDirectory>());
+        services.AddHostedService<ChannelAccountWarmup>();
         return services;
     }
 
