@@ -67,17 +67,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 3506, Level = LogLevel.Warning, Message = "Signed Zalo webhook without event_name acknowledged and not stored")]
     public static partial void ZaloNoEventName(ILogger logger);
 
-    [LoggerMessage(EventId = 3511, Level = LogLevel.Information, Message = "Zalo tokens seeded from Outreach:Zalo:InitialRefreshToken")]
-    public static partial void ZaloTokensSeeded(ILogger logger);
+    [LoggerMessage(EventId = 3511, Level = LogLevel.Information, Message = "Zalo tokens of OA {OaId} seeded from Outreach:Zalo:InitialRefreshToken")]
+    public static partial void ZaloTokensSeeded(ILogger logger, string oaId);
 
-    [LoggerMessage(EventId = 3512, Level = LogLevel.Information, Message = "Zalo access token refreshed (token version {Version})")]
-    public static partial void ZaloTokenRotated(ILogger logger, long version);
+    [LoggerMessage(EventId = 3512, Level = LogLevel.Information, Message = "Zalo access token of OA {OaId} refreshed (token version {Version})")]
+    public static partial void ZaloTokenRotated(ILogger logger, string oaId, long version);
 
-    [LoggerMessage(EventId = 3513, Level = LogLevel.Error, Message = "Zalo refused the refresh token ({Error}): an OA admin must grant consent again and set Outreach:Zalo:InitialRefreshToken")]
-    public static partial void ZaloRefreshRefused(ILogger logger, string error);
+    [LoggerMessage(EventId = 3513, Level = LogLevel.Error, Message = "Zalo refused the refresh token of OA {OaId} ({Error}): an OA admin must grant consent again and save the new refresh token on the account's page")]
+    public static partial void ZaloRefreshRefused(ILogger logger, string oaId, string error);
 
-    [LoggerMessage(EventId = 3514, Level = LogLevel.Error, Message = "No Zalo token stored: set Outreach:Zalo:InitialRefreshToken")]
-    public static partial void ZaloNoToken(ILogger logger);
+    [LoggerMessage(EventId = 3514, Level = LogLevel.Error, Message = "No Zalo token stored for OA {OaId}: save its refresh token on the account's page (or Outreach:Zalo:InitialRefreshToken)")]
+    public static partial void ZaloNoToken(ILogger logger, string oaId);
+
+    [LoggerMessage(EventId = 3531, Level = LogLevel.Warning, Message = "Zalo webhook for OA {OaId}, which is not an active account here: acknowledged, nothing stored")]
+    public static partial void ZaloUnknownOa(ILogger logger, string oaId);
 
     [LoggerMessage(EventId = 3521, Level = LogLevel.Warning, Message = "Zalo rejected the access token ({Code}); refreshing and resending once")]
     public static partial void ZaloTokenRefused(ILogger logger, int code);
@@ -87,6 +90,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3601, Level = LogLevel.Warning, Message = "Graph no longer knows the insights metric {Metric}; it is no longer asked for")]
     public static partial void DeadInsightsMetric(ILogger logger, string metric);
+
+    [LoggerMessage(EventId = 3801, Level = LogLevel.Warning, Message = "Channel accounts could not be read ({Error}); the last ones read stay in use")]
+    public static partial void ChannelAccountsUnreadable(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3802, Level = LogLevel.Information, Message = "Channel account {Channel}/{AccountId} seeded from configuration")]
+    public static partial void ChannelAccountSeeded(ILogger logger, string channel, string accountId);
+
+    [LoggerMessage(EventId = 3405, Level = LogLevel.Warning, Message = "Messenger webhook for Page(s) {PageIds}, not an active account here: acknowledged, nothing stored")]
+    public static partial void MessengerUnknownPage(ILogger logger, string pageIds);
 
     [LoggerMessage(EventId = 3701, Level = LogLevel.Warning,
         Message = "Created the first staff admin '{Username}' (org unit {OrgUnitId}) from Outreach:Staff:BootstrapAdmin")]

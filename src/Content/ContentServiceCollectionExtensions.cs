@@ -49,6 +49,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<OrgUnitStore>();
         services.TryAddSingleton<ChannelStore>();
         services.TryAddSingleton<ChannelHealthStore>();
+        services.TryAddSingleton<Outreach.Content.ChannelAccounts.ChannelAccountStore>();
         services.TryAddSingleton<ContactStore>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<OutboundMessageStore>();

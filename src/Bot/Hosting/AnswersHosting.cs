@@ -21,7 +21,8 @@ internal static class AnswersHosting
         services.AddSingleton<HandoffDialog>();
         services.AddSingleton<RegistrationDialog>();
         services.AddOptions<AccountUnitsOptions>().BindConfiguration(AccountUnitsOptions.Section);
-        services.TryAddSingleton<IAccountUnits, ConfiguredAccountUnits>();
+        services.TryAddSingleton<ConfiguredAccountUnits>();
+        services.TryAddSingleton<IAccountUnits, Outreach.Content.ChannelAccounts.StoredAccountUnits>();
         services.AddOptions<UnansweredOptions>().BindConfiguration(UnansweredOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AnswerFeedback>();
         services.AddSingleton<BotDialogs>();

@@ -1,5 +1,6 @@
 using Outreach.Bot.Answers;
 using Outreach.Bot.Channels;
+using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Core;
 using Outreach.Bot.Inbox;
 using Outreach.Bot.Outbox;
@@ -25,6 +26,7 @@ internal static class ConversationHosting
         services.AddOutreachAnswers();
 
         // Channels are an unordered family: each folder's IChannelModule registers its channel, sender and webhooks.
+        services.AddChannelAccounts();
         services.AddChannels();
         services.AddSingleton<CrisisLane>();
         services.AddSingleton<InboxAdapter>();

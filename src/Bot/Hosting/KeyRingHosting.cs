@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Outreach.Content.KeyRing;
+using Outreach.Bot.Channels.Accounts;
 
 namespace Outreach.Bot.Hosting;
 
@@ -29,6 +30,9 @@ internal static class KeyRingHosting
             builder.UnprotectKeysWithAnyCertificate([current, .. previous]);
         }
 
+        // Channel tokens (channel_tokens) are stored through the key ring; a store built without it (tests) keeps them plain.
+        services.AddSingleton<ISecretProtector>(sp => new KeyRingSecretProtector(
+            sp.GetRequiredService<IDataProtectionProvider>(), KeyRingPurposes.ChannelTokens));
         return services;
     }
 

@@ -8,4 +8,7 @@ public static class KeyRingPurposes
 {
     /// <summary>Channel tokens at rest (the Zalo OA access and refresh tokens in <c>channel_tokens</c>).</summary>
     public const string ChannelTokens = "Outreach.ChannelTokens.v1";
+
+    /// <summary>Secrets of channel accounts at rest (app secrets, the OA secret key, Page access tokens in <c>channel_accounts</c>).</summary>
+    public const string ChannelAccounts = "Outreach.ChannelAccounts.v1";
 }

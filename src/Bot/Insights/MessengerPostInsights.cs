@@ -1,3 +1,4 @@
+using Outreach.Bot.Channels.Accounts;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -15,7 +16,8 @@ namespace Outreach.Bot.Insights;
 /// remembered for the life of the process and not asked for again.
 /// </summary>
 public sealed partial class MessengerPostInsights(
-    IHttpClientFactory httpClients, IOptions<MessengerOptions> messenger, IOptions<InsightsOptions> insights, ILogger<MessengerPostInsights> logger)
+    IHttpClientFactory httpClients, IChannelAccounts accounts, IOptions<MessengerOptions> messenger, IOptions<InsightsOptions> insights,
+    ILogger<MessengerPostInsights> logger)
     : IInsightsSource
 {
     public const string ClientName = "messenger-insights";
@@ -46,13 +48,14 @@ public sealed partial class MessengerPostInsights(
     private async Task<InsightsResult> FetchOneAsync(string postId, CancellationToken cancellationToken)
     {
         var pageId = postId.Split('_')[0];
-        if (messenger.Value.TokenFor(pageId) is not { } token)
+        var account = await accounts.FindAsync(MessengerChannel.Name, pageId, cancellationToken);
+        if (account?.AccessToken is not { Length: > 0 } token)
         {
             return InsightsResult.Failed("unknown_page");
         }
 
         var metrics = insights.Value.EffectiveFacebookMetrics.Where(m => !_deadMetrics.ContainsKey(m)).ToList();
-        var (values, error) = await RequestAsync(postId, token, metrics, cancellationToken);
+        var (values, error) = await RequestAsync(postId, token, account.AppSecret, metrics, cancellationToken);
         if (error is not InvalidMetric)
         {
             return new InsightsResult(values, error);
@@ -64,7 +67,7 @@ public sealed partial class MessengerPostInsights(
         var refused = new List<string>();
         foreach (var metric in metrics)
         {
-            var (one, oneError) = await RequestAsync(postId, token, [metric], cancellationToken);
+            var (one, oneError) = await RequestAsync(postId, token, account.AppSecret, [metric], cancellationToken);
             if (oneError == InvalidMetric)
             {
                 refused.Add(metric);
@@ -96,11 +99,11 @@ public sealed partial class MessengerPostInsights(
     private const string InvalidMetric = "graph_100_invalid_metric";
 
     private async Task<(Dictionary<string, long> Values, string? Error)> RequestAsync(
-        string postId, string token, IReadOnlyList<string> metrics, CancellationToken cancellationToken)
+        string postId, string token, string? appSecret, IReadOnlyList<string> metrics, CancellationToken cancellationToken)
     {
         var settings = messenger.Value;
         var uri = $"{settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/')}/{settings.ApiVersion}/{Uri.EscapeDataString(postId)}/insights?metric={string.Join(',', metrics)}";
-        if (settings.UseAppSecretProof && settings.AppSecret is { Length: > 0 } secret)
+        if (settings.UseAppSecretProof && appSecret is { Length: > 0 } secret)
         {
             uri += "&appsecret_proof=" + MessengerClient.AppSecretProof(secret, token);
         }

@@ -25,11 +25,6 @@ public sealed class ZaloArticleInsights(IHttpClientFactory httpClients, ZaloToke
         ArgumentNullException.ThrowIfNull(externalIds);
         var wanted = externalIds.ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, InsightsResult>(StringComparer.Ordinal);
-        if (!zalo.Value.IsConfigured)
-        {
-            return wanted.ToDictionary(id => id, _ => InsightsResult.Failed("zalo_off"), StringComparer.Ordinal);
-        }
-
         for (var page = 0; page < MaxPages && found.Count < wanted.Count; page++)
         {
             var (articles, total, error) = await SliceAsync(page * PageSize, cancellationToken);

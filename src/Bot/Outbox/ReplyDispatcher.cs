@@ -84,7 +84,7 @@ public sealed partial class ReplyDispatcher(
     {
         if (result.IsSent)
         {
-            await health.ReportAsync(row.Channel, result, cancellationToken);
+            await health.ReportAsync(row.Channel, row.AccountId, result, cancellationToken);
             await outbox.CompleteAsync(row.Id, sent: true, result.PlatformMessageIds, null, null, cancellationToken);
             return;
         }
@@ -98,7 +98,7 @@ public sealed partial class ReplyDispatcher(
 
         Log.ReplyNotSent(logger, row.Id, row.Channel, result.Outcome, result.ErrorCode);
         metrics?.ReplyFailed(row.Channel, result.Outcome.ToString());
-        await health.ReportAsync(row.Channel, result, cancellationToken);
+        await health.ReportAsync(row.Channel, row.AccountId, result, cancellationToken);
         await outbox.CompleteAsync(row.Id, sent: false, [], result.ErrorCode ?? result.Outcome.ToString(), result.ErrorMessage, cancellationToken);
     }
 }

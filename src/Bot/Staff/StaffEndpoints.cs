@@ -46,6 +46,7 @@ public static class StaffEndpoints
         services.TryAddSingleton<IKnowledgeDrafts, KnowledgeDrafts>();
         services.AddSingleton<NoticeService>();
         services.AddOptions<LiveNoticeOptions>().BindConfiguration(LiveNoticeOptions.Section);
+        services.AddSingleton<ChannelAccounts.ChannelAccountService>();
 
         services.AddStaffConsole();
         return services;
@@ -67,6 +68,7 @@ public static class StaffEndpoints
         api.MapKnowledgeApi();
         api.MapUnansweredApi();
         api.MapNoticesApi();
+        api.MapChannelAccountsApi();
         endpoints.MapStaffConsole();
         return endpoints;
     }

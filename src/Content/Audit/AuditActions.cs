@@ -14,4 +14,8 @@ public static class AuditActions
     public const string UnitsSeeded = "units.seeded";
     public const string MemberMoved = "member.moved";
     public const string MemberErased = "member.erased";
+    public const string ChannelAccountCreated = "channel_account.created";
+    public const string ChannelAccountChanged = "channel_account.changed";
+    public const string ChannelAccountDeactivated = "channel_account.deactivated";
+    public const string ChannelAccountReactivated = "channel_account.reactivated";
 }

@@ -2,15 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Npgsql;
+using Outreach.Content.KeyRing;
 
 namespace Outreach.Content.ChannelTokens;
 
 /// <summary>
 /// OAuth tokens of channel accounts. A refresh token that is single-use (Zalo's) must never be spent twice, even by two
 /// hosts at once: <see cref="RotateAsync"/> holds the row lock while it exchanges the token and commits the new pair before
-/// anyone uses it.
+/// anyone uses it. With a <see cref="ISecretProtector"/> (the host's key ring) both tokens are stored encrypted; a value written
+/// before that is still read as it is and encrypted at its next rotation.
 /// </summary>
-public sealed class ChannelTokenStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class ChannelTokenStore(NpgsqlDataSource dataSource, TimeProvider time, ISecretProtector? protector = null)
 {
     private const string Columns =
         "channel, account_id AS accountid, access_token AS accesstoken, access_expires_at AS accessexpiresat, " +
@@ -19,10 +21,10 @@ public sealed class ChannelTokenStore(NpgsqlDataSource dataSource, TimeProvider 
     public async Task<ChannelToken?> GetAsync(string channel, string accountId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ChannelToken>(new CommandDefinition(
+        return Open(await connection.QuerySingleOrDefaultAsync<ChannelToken>(new CommandDefinition(
             $"SELECT {Columns} FROM channel_tokens WHERE channel = @channel AND account_id = @accountId",
             new { channel, accountId },
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken)));
     }
 
     /// <summary>
@@ -44,7 +46,7 @@ public sealed class ChannelTokenStore(NpgsqlDataSource dataSource, TimeProvider 
                 seed_hash = EXCLUDED.seed_hash, last_error = NULL, version = t.version + 1, updated_at = EXCLUDED.updated_at
             WHERE t.seed_hash IS DISTINCT FROM EXCLUDED.seed_hash
             """,
-            new { channel, accountId, refreshToken, seedHash, now = time.GetUtcNow() },
+            new { channel, accountId, refreshToken = Seal(refreshToken), seedHash, now = time.GetUtcNow() },
             cancellationToken: cancellationToken)) > 0;
     }
 
@@ -64,11 +66,11 @@ public sealed class ChannelTokenStore(NpgsqlDataSource dataSource, TimeProvider 
         ArgumentNullException.ThrowIfNull(exchange);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await connection.QuerySingleOrDefaultAsync<ChannelToken>(new CommandDefinition(
+        var current = Open(await connection.QuerySingleOrDefaultAsync<ChannelToken>(new CommandDefinition(
             $"SELECT {Columns} FROM channel_tokens WHERE channel = @channel AND account_id = @accountId FOR UPDATE",
             new { channel, accountId },
             transaction,
-            cancellationToken: cancellationToken))
+            cancellationToken: cancellationToken)))
             ?? throw new InvalidOperationException($"No {channel} token is stored for account {accountId}.");
         if (current.Version != seenVersion)
         {
@@ -90,7 +92,8 @@ public sealed class ChannelTokenStore(NpgsqlDataSource dataSource, TimeProvider 
                 version = @Version, last_error = @LastError, updated_at = @now
             WHERE channel = @Channel AND account_id = @AccountId
             """,
-            new { rotated.Channel, rotated.AccountId, rotated.AccessToken, rotated.AccessExpiresAt, rotated.RefreshToken, rotated.Version,
+            new { rotated.Channel, rotated.AccountId, AccessToken = Seal(rotated.AccessToken), rotated.AccessExpiresAt,
+                RefreshToken = Seal(rotated.RefreshToken), rotated.Version,
                 rotated.LastError, now = time.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));
@@ -99,4 +102,17 @@ public sealed class ChannelTokenStore(NpgsqlDataSource dataSource, TimeProvider 
         await transaction.CommitAsync(CancellationToken.None);
         return result.IsGranted ? new TokenRotation(rotated, RotatedHere: true, Error: null) : new TokenRotation(rotated, false, rotated.LastError);
     }
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(plain))]
+    private string? Seal(string? plain) => plain is null || protector is null ? plain : protector.Protect(plain);
+
+    // A value the key ring cannot read (a lost key) becomes empty: the token is then refused and the account shows it.
+    private ChannelToken? Open(ChannelToken? stored) => stored is null || protector is null ? stored : stored with
+    {
+        AccessToken = Read(stored.AccessToken),
+        RefreshToken = Read(stored.RefreshToken) ?? "unreadable",
+    };
+
+    private string? Read(string? stored) =>
+        stored is null ? null : ProtectedSecret.IsProtected(stored) ? protector!.Unprotect(stored) : stored;
 }

@@ -42,13 +42,13 @@ public sealed class DeliveryAttempt(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The request may have gone out: never resend.
-                await health.ReportUnreachableAsync(row.Channel, ex.GetType().Name, cancellationToken);
+                await health.ReportUnreachableAsync(row.Channel, ex.GetType().Name, cancellationToken, message.AccountId);
                 return new DeliveryResult(row.ContactId, DeliveryStatuses.Unknown, FailReasons.NoAnswer, ErrorCode: ex.GetType().Name);
             }
 
             if (Outcome(row.ContactId, row.Channel, result, attempt) is { } final)
             {
-                await health.ReportAsync(row.Channel, result, cancellationToken);
+                await health.ReportAsync(row.Channel, message.AccountId, result, cancellationToken);
                 return final;
             }
 

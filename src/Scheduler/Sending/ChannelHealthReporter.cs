@@ -1,32 +1,49 @@
 using System.Collections.Concurrent;
+using Outreach.Content.ChannelAccounts;
 using Outreach.Content.Channels;
 
 namespace Outreach.Scheduler.Sending;
 
 /// <summary>
 /// Tells <see cref="ChannelHealthStore"/> what sends find: a token refused, a platform that stopped answering, or a channel
-/// working again. Remembers what it last wrote per channel, so a broadcast of thousands of sends writes only the changes.
+/// working again; and, with <see cref="ChannelAccountStore"/>, the same about the Page or OA that sent (shown on the account's
+/// page). Remembers what it last wrote per channel and account, so a broadcast of thousands of sends writes only the changes.
 /// </summary>
-public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider time)
+public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider time, ChannelAccountStore? accounts = null)
 {
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Channel, string Account), string> _writtenPerAccount = new();
 
     /// <summary>Records what a final send result says about its channel (a refusal about the member or the message says nothing).</summary>
-    public Task ReportAsync(string channel, SendResult result, CancellationToken cancellationToken)
+    public Task ReportAsync(string channel, SendResult result, CancellationToken cancellationToken) =>
+        ReportAsync(channel, null, result, cancellationToken);
+
+    /// <summary>Records what a final send result of <paramref name="accountId"/> (Page id, OA id) says about its channel and the account.</summary>
+    public async Task ReportAsync(string channel, string? accountId, SendResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Outcome switch
+        var (state, detail) = result.Outcome switch
         {
-            SendOutcome.Sent => RecordAsync(channel, ChannelStates.Ok, null, cancellationToken),
-            SendOutcome.AuthFailed => RecordAsync(channel, ChannelStates.TokenRefused, Detail(result), cancellationToken),
-            SendOutcome.Transient => RecordAsync(channel, ChannelStates.Unreachable, Detail(result), cancellationToken),
-            _ => Task.CompletedTask,
+            SendOutcome.Sent => (ChannelStates.Ok, null),
+            SendOutcome.AuthFailed => (ChannelStates.TokenRefused, Detail(result)),
+            SendOutcome.Transient => (ChannelStates.Unreachable, Detail(result)),
+            _ => ((string?)null, (string?)null),
         };
+        if (state is null)
+        {
+            return;
+        }
+
+        await RecordAsync(channel, state, detail, cancellationToken);
+        await RecordAccountAsync(channel, accountId, state, detail, cancellationToken);
     }
 
     /// <summary>A send that threw (the connection failed): the platform is unreachable.</summary>
-    public Task ReportUnreachableAsync(string channel, string detail, CancellationToken cancellationToken) =>
-        RecordAsync(channel, ChannelStates.Unreachable, detail, cancellationToken);
+    public async Task ReportUnreachableAsync(string channel, string detail, CancellationToken cancellationToken, string? accountId = null)
+    {
+        await RecordAsync(channel, ChannelStates.Unreachable, detail, cancellationToken);
+        await RecordAccountAsync(channel, accountId, ChannelStates.Unreachable, detail, cancellationToken);
+    }
 
     private async Task RecordAsync(string channel, string state, string? detail, CancellationToken cancellationToken)
     {
@@ -37,6 +54,18 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
 
         await store.RecordAsync(channel, state, detail, time.GetUtcNow(), cancellationToken);
         _written[channel] = state;
+    }
+
+    private async Task RecordAccountAsync(string channel, string? accountId, string state, string? detail, CancellationToken cancellationToken)
+    {
+        if (accounts is null || string.IsNullOrEmpty(accountId)
+            || (_writtenPerAccount.TryGetValue((channel, accountId), out var last) && last == state))
+        {
+            return;
+        }
+
+        await accounts.RecordHealthAsync(channel, accountId, state, detail, cancellationToken);
+        _writtenPerAccount[(channel, accountId)] = state;
     }
 
     private static string? Detail(SendResult result) =>

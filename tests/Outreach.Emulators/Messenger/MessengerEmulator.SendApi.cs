@@ -46,7 +46,7 @@ public sealed partial class MessengerEmulator
 
         var proof = request.Query["appsecret_proof"].ToString();
         if (proof.Length > 0 && proof != Convert.ToHexStringLower(
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(Options.AppSecret), Encoding.UTF8.GetBytes(token))))
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(Options.AppSecretOf(page)), Encoding.UTF8.GetBytes(token))))
         {
             return Error(MessengerGraphErrors.InvalidAppSecretProof());
         }

@@ -46,7 +46,10 @@ public sealed partial class MessengerEmulator : EmulatorServer
         return emulator;
     }
 
-    /// <summary>The configuration the gateway needs to talk to this emulator (section Outreach:Messenger).</summary>
+    /// <summary>
+    /// The configuration the gateway needs to talk to this emulator (section Outreach:Messenger), with the Pages of the main
+    /// app (<see cref="MessengerEmulatorOptions.AppSecret"/>); Pages of other apps are added as accounts in the console.
+    /// </summary>
     public Dictionary<string, string?> GatewaySettings(string verifyToken = "test-verify-token")
     {
         var settings = new Dictionary<string, string?>
@@ -56,7 +59,7 @@ public sealed partial class MessengerEmulator : EmulatorServer
             ["Outreach:Messenger:GraphBaseUrl"] = BaseAddress.ToString(),
         };
         var i = 0;
-        foreach (var (page, token) in Options.PageTokens)
+        foreach (var (page, token) in Options.PageTokens.Where(p => !Options.PageAppSecrets.ContainsKey(p.Key)))
         {
             settings[$"Outreach:Messenger:Pages:{i}:PageId"] = page;
             settings[$"Outreach:Messenger:Pages:{i++}:AccessToken"] = token;
@@ -112,9 +115,13 @@ public sealed partial class MessengerEmulator : EmulatorServer
         return await PostWebhookAsync(gatewayWebhook, webhook.Build(), cancellationToken);
     }
 
-    /// <summary>Posts <paramref name="body"/> exactly as given, signed as Meta signs (sha256 and legacy sha1 headers).</summary>
+    /// <summary>
+    /// Posts <paramref name="body"/> exactly as given, signed as Meta signs (sha256 and legacy sha1 headers) with the secret of
+    /// the app of the first Page it names (<c>entry[0].id</c>).
+    /// </summary>
     public Task<HttpResponseMessage> PostWebhookAsync(Uri gatewayWebhook, string body, CancellationToken cancellationToken) =>
-        PostRawAsync(gatewayWebhook, Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body))), Options.AppSecret, cancellationToken);
+        PostRawAsync(gatewayWebhook, Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body))),
+            Options.AppSecretOf(FirstPageOf(body)), cancellationToken);
 
     /// <summary>Posts <paramref name="body"/> signed with another secret: what a forger (or a wrong AppSecret) produces.</summary>
     public Task<HttpResponseMessage> PostWithBadSignatureAsync(Uri gatewayWebhook, string body, CancellationToken cancellationToken) =>
@@ -146,6 +153,22 @@ public sealed partial class MessengerEmulator : EmulatorServer
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/{version}/{node}/messages", HandleSendAsync);
         app.MapGet("/{version}/{node}/insights", HandleInsights);
+    }
+
+    private static string? FirstPageOf(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.TryGetProperty("entry", out var entries) && entries.ValueKind == JsonValueKind.Array
+                && entries.GetArrayLength() > 0 && entries[0].TryGetProperty("id", out var id)
+                ? id.ToString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private DateTimeOffset? LastInteraction(string page, string psid) =>

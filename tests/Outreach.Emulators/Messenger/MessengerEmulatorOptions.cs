@@ -10,6 +10,15 @@ public sealed record MessengerEmulatorOptions
     /// <summary>Signs webhooks and checks appsecret_proof.</summary>
     public string AppSecret { get; init; } = DefaultAppSecret;
 
+    /// <summary>
+    /// Page id → the secret of the Meta app it is connected to, for Pages of another app than <see cref="AppSecret"/>'s (a
+    /// commune's own Page): its webhooks are signed, and its appsecret_proof checked, with that secret.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PageAppSecrets { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The app secret of <paramref name="pageId"/>'s app.</summary>
+    public string AppSecretOf(string? pageId) => pageId is not null && PageAppSecrets.TryGetValue(pageId, out var secret) ? secret : AppSecret;
+
     /// <summary>Page id → its Page access token.</summary>
     public IReadOnlyDictionary<string, string> PageTokens { get; init; } = new Dictionary<string, string> { [DefaultPageId] = DefaultPageToken };
 

@@ -20,12 +20,14 @@ public sealed partial class ZaloEmulator
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
 
         // The codes for a wrong secret, app id or grant type are not documented; these are placeholders of the right family.
-        if (context.Request.Headers["secret_key"].ToString() != Options.AppSecret)
+        // A refresh token belongs to one OA: only its app's id and secret key may spend it.
+        var oa = Oa(OaOfToken(form["refresh_token"].ToString()) ?? Options.OaId);
+        if (context.Request.Headers["secret_key"].ToString() != oa.AppSecret)
         {
             return OAuthError(-14002, "Invalid secret key");
         }
 
-        if (form["app_id"].ToString() != Options.AppId)
+        if (form["app_id"].ToString() != oa.AppId)
         {
             return OAuthError(-14002, "Invalid app id");
         }
@@ -48,8 +50,8 @@ public sealed partial class ZaloEmulator
             }
 
             _refreshTokens[presented] = true;
-            access = IssueAccessToken();
-            refresh = IssueRefreshToken();
+            access = IssueAccessToken(oa.OaId);
+            refresh = IssueRefreshToken(oa.OaId);
         }
 
         var json = JsonSerializer.Serialize(new

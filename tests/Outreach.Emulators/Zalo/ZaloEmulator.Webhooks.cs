@@ -14,12 +14,20 @@ public sealed partial class ZaloEmulator
 {
     private static readonly HttpClient WebhookClient = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    /// <summary>The signature header value for <paramref name="body"/> (its own <c>timestamp</c> field is the third term).</summary>
+    /// <summary>
+    /// The signature header value for <paramref name="body"/> (its own <c>timestamp</c> field is the third term), made with the
+    /// app id and OA secret key of the OA the body names (<c>oa_id</c>, else recipient or sender), unless
+    /// <paramref name="secret"/> is given.
+    /// </summary>
     public string Sign(string body, string? secret = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var timestamp = JsonDocument.Parse(body).RootElement.GetProperty("timestamp").ToString();
-        var mac = SHA256.HashData(Encoding.UTF8.GetBytes(Options.AppId + body + timestamp + (secret ?? Options.OaSecretKey)));
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        var timestamp = root.GetProperty("timestamp").ToString();
+        var named = new[] { Read(root, "oa_id"), Read(root, "recipient", "id"), Read(root, "sender", "id") };
+        var oa = Oas.FirstOrDefault(o => named.Contains(o.OaId)) ?? Oas[0];
+        var mac = SHA256.HashData(Encoding.UTF8.GetBytes(oa.AppId + body + timestamp + (secret ?? oa.OaSecretKey)));
         return "mac=" + Convert.ToHexStringLower(mac);
     }
 

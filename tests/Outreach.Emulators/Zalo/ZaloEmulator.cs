@@ -19,14 +19,26 @@ public sealed partial class ZaloEmulator : EmulatorServer
     private readonly ConcurrentDictionary<string, Member> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _tokenOa = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _calls = new();
     private readonly Lock _tokenLock = new();
 
     private ZaloEmulator(ZaloEmulatorOptions options)
     {
         Options = options;
-        InitialRefreshToken = IssueRefreshToken();
+        Oas = [new ZaloEmulatorOa(options.OaId, options.AppId, options.AppSecret, options.OaSecretKey), .. options.OtherOas];
+        InitialRefreshToken = IssueRefreshToken(options.OaId);
     }
+
+    /// <summary>Every OA served: the main one (<see cref="ZaloEmulatorOptions.OaId"/>) first, then <see cref="ZaloEmulatorOptions.OtherOas"/>.</summary>
+    public IReadOnlyList<ZaloEmulatorOa> Oas { get; }
+
+    /// <summary>The OA of this id (the main one when null).</summary>
+    public ZaloEmulatorOa Oa(string? oaId = null) =>
+        oaId is null ? Oas[0] : Oas.FirstOrDefault(o => o.OaId == oaId) ?? throw new ArgumentException($"The emulator serves no OA {oaId}.", nameof(oaId));
+
+    /// <summary>The OA an access or refresh token was issued to (null for a token the emulator never issued).</summary>
+    public string? OaOfToken(string token) => _tokenOa.GetValueOrDefault(token ?? "");
 
     public ZaloEmulatorOptions Options { get; }
 
@@ -86,16 +98,17 @@ public sealed partial class ZaloEmulator : EmulatorServer
         }
     }
 
-    /// <summary>Issues an access token directly (as the console's API Explorer does).</summary>
-    public string IssueAccessToken()
+    /// <summary>Issues an access token of the OA directly (as the console's API Explorer does).</summary>
+    public string IssueAccessToken(string? oaId = null)
     {
         var token = NewToken();
+        _tokenOa[token] = Oa(oaId).OaId;
         _accessTokens[token] = Clock.GetUtcNow() + Options.AccessTokenLifetime;
         return token;
     }
 
-    /// <summary>A new refresh token, as an OA admin granting consent again gets one.</summary>
-    public string GrantConsent() => IssueRefreshToken();
+    /// <summary>A new refresh token of the OA, as its admin granting consent again gets one.</summary>
+    public string GrantConsent(string? oaId = null) => IssueRefreshToken(oaId);
 
     /// <summary>The next send answers Zalo's error <paramref name="code"/> (HTTP 200 + its official message).</summary>
     public void FailNextSend(int code, string? message = null) =>
@@ -121,9 +134,10 @@ public sealed partial class ZaloEmulator : EmulatorServer
 
     private Member MemberOf(string userId) => _members.GetOrAdd(userId, _ => new Member());
 
-    private string IssueRefreshToken()
+    private string IssueRefreshToken(string? oaId)
     {
         var token = NewToken();
+        _tokenOa[token] = Oa(oaId).OaId;
         _refreshTokens[token] = false;
         return token;
     }

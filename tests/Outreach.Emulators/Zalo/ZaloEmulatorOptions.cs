@@ -12,6 +12,12 @@ public sealed record ZaloEmulatorOptions
 
     public string OaId { get; init; } = "388613280878808645";
 
+    /// <summary>
+    /// More OAs served by the same emulator (a commune's own OA beside the province's), each with its own app, secrets and
+    /// tokens: webhooks naming one are signed with its app id and OA secret key, and its tokens work only as that OA.
+    /// </summary>
+    public IReadOnlyList<ZaloEmulatorOa> OtherOas { get; init; } = [];
+
     /// <summary>OA API calls allowed per sliding minute before -32 (Zalo: 4,000 per app).</summary>
     public int RequestsPerMinute { get; init; } = 4000;
 
@@ -30,3 +36,6 @@ public sealed record ZaloEmulatorOptions
     /// <summary>How long a webhook delivery may take before the emulator gives up on it (Zalo: 2 seconds).</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }
+
+/// <summary>An OA of the emulator: its id, its app's id and secret key, and the OA secret key that signs its webhooks.</summary>
+public sealed record ZaloEmulatorOa(string OaId, string AppId, string AppSecret, string OaSecretKey);

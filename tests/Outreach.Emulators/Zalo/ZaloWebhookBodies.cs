@@ -6,9 +6,10 @@ namespace Outreach.Emulators.Zalo;
 
 /// <summary>
 /// Webhook bodies in Zalo's field order and compact form (as W1b), raw UTF-8 (Vietnamese unescaped), with the OA and app
-/// of the emulator and timestamps from its clock (strictly increasing, so two events never share one).
+/// of the emulator (or of another of its OAs, <paramref name="oaId"/>) and timestamps from its clock (strictly increasing, so two
+/// events of one builder never share one).
 /// </summary>
-public sealed class ZaloWebhookBodies(ZaloEmulator emulator)
+public sealed class ZaloWebhookBodies(ZaloEmulator emulator, string? oaId = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -17,9 +18,9 @@ public sealed class ZaloWebhookBodies(ZaloEmulator emulator)
     };
     private long _lastTimestamp;
 
-    private string AppId => emulator.Options.AppId;
+    private string AppId => emulator.Oa(oaId).AppId;
 
-    private string OaId => emulator.Options.OaId;
+    private string OaId => emulator.Oa(oaId).OaId;
 
     public string Text(string userId, string text, string? msgId = null) => Serialize(new
     {

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Channels.Messenger.Payloads;
 using Outreach.Scheduler.Sending;
 using Polly.Timeout;
@@ -13,12 +14,13 @@ namespace Outreach.Bot.Channels.Messenger;
 
 /// <summary>
 /// The Send API: <c>POST {GraphBaseUrl}/{ApiVersion}/{page-id}/messages</c>, paced per Page, through the resilience handler of
-/// <see cref="MessengerResilience"/>. The Page token travels in the Authorization header (never in a URL that could reach a
+/// <see cref="MessengerResilience"/>, with the Page's own token and its app's secret (<see cref="IChannelAccounts"/>). The Page token travels in the Authorization header (never in a URL that could reach a
 /// log or an exception); appsecret_proof, derived from it, in the query (which IHttpClientFactory's logs redact).
 /// Every answer becomes a <see cref="SendResult"/>: nothing here throws for a platform refusal or a network failure.
 /// </summary>
 public sealed partial class MessengerClient(
-    IHttpClientFactory httpClients, MessengerRateLimits limits, IOptions<MessengerOptions> options, ILogger<MessengerClient> logger)
+    IHttpClientFactory httpClients, MessengerRateLimits limits, IChannelAccounts accounts, IOptions<MessengerOptions> options,
+    ILogger<MessengerClient> logger)
 {
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -32,9 +34,10 @@ public sealed partial class MessengerClient(
         ArgumentNullException.ThrowIfNull(pageId);
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
-        if (settings.TokenFor(pageId) is not { } token)
+        var account = await accounts.FindAsync(MessengerChannel.Name, pageId, cancellationToken);
+        if (account?.AccessToken is not { Length: > 0 } token)
         {
-            return SendResult.Failed(SendOutcome.AuthFailed, "unknown_page", $"No access token configured for Page {pageId}.");
+            return SendResult.Failed(SendOutcome.AuthFailed, "unknown_page", $"Trang {pageId} chưa có trong hệ thống, đã ngừng hoạt động hoặc chưa có access token.");
         }
 
         using var lease = await limits.AcquireAsync(pageId, cancellationToken);
@@ -44,7 +47,7 @@ public sealed partial class MessengerClient(
             return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", $"More than {settings.SendsPerSecondPerPage}/s queued for Page {pageId}.", wait);
         }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, MessagesUri(settings, pageId, token))
+        using var message = new HttpRequestMessage(HttpMethod.Post, MessagesUri(settings, pageId, token, account.AppSecret))
         {
             Content = new StringContent(JsonSerializer.Serialize(request, JsonOptions), Encoding.UTF8, "application/json"),
         };
@@ -88,11 +91,11 @@ public sealed partial class MessengerClient(
     public static string AppSecretProof(string appSecret, string accessToken) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), Encoding.UTF8.GetBytes(accessToken)));
 
-    private static Uri MessagesUri(MessengerOptions settings, string pageId, string token)
+    private static Uri MessagesUri(MessengerOptions settings, string pageId, string token, string? appSecret)
     {
         var root = settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/');
         var path = $"{root}/{settings.ApiVersion}/{Uri.EscapeDataString(pageId)}/messages";
-        return new Uri(settings.UseAppSecretProof && settings.AppSecret is { Length: > 0 } secret
+        return new Uri(settings.UseAppSecretProof && appSecret is { Length: > 0 } secret
             ? path + "?appsecret_proof=" + AppSecretProof(secret, token)
             : path);
     }

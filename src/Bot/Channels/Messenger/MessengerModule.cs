@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Accounts;
 using Outreach.Scheduler.Sending;
 
 namespace Outreach.Bot.Channels.Messenger;
@@ -25,6 +26,7 @@ public sealed class MessengerModule : IChannelModule
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<MessengerOptions>().BindConfiguration(MessengerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MessengerOptions>, MessengerOptionsValidator>();
+        services.AddConfiguredChannelAccounts();
         services.AddSingleton<MessengerRateLimits>();
         services.AddSingleton<MessengerClient>();
 

@@ -16,10 +16,13 @@ internal sealed partial class MessengerOptionsValidator : IValidateOptions<Messe
             return ValidateOptionsResult.Success;
         }
 
+        // Pages may all be kept in the console ("Trang và OA"): the verify token alone is enough. Pages given here are a seed
+        // and need the app secret that signs their webhooks.
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.AppSecret))
+        var seeds = options.Pages.Count > 0 || !string.IsNullOrEmpty(options.AppSecret);
+        if (seeds && string.IsNullOrWhiteSpace(options.AppSecret))
         {
-            failures.Add(Prefix + "AppSecret là bắt buộc khi đã cấu hình Messenger");
+            failures.Add(Prefix + "AppSecret là bắt buộc khi khai báo Trang trong cấu hình");
         }
 
         if (string.IsNullOrWhiteSpace(options.VerifyToken))
@@ -27,9 +30,9 @@ internal sealed partial class MessengerOptionsValidator : IValidateOptions<Messe
             failures.Add(Prefix + "VerifyToken là bắt buộc khi đã cấu hình Messenger");
         }
 
-        if (options.Pages.Count == 0)
+        if (seeds && options.Pages.Count == 0)
         {
-            failures.Add(Prefix + "Pages cần ít nhất một Trang (PageId, AccessToken)");
+            failures.Add(Prefix + "Pages cần ít nhất một Trang (PageId, AccessToken) khi đã đặt AppSecret");
         }
 
         for (var i = 0; i < options.Pages.Count; i++)

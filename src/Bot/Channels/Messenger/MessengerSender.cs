@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Core;
 using Outreach.Scheduler.Sending;
 
@@ -10,7 +10,7 @@ namespace Outreach.Bot.Channels.Messenger;
 /// several parts and a later part fails for a while, the parts already delivered are remembered (by the outbox's reference)
 /// and not sent again on the retry.
 /// </summary>
-public sealed partial class MessengerSender(MessengerClient client, IOptions<MessengerOptions> options, ILogger<MessengerSender> logger)
+public sealed partial class MessengerSender(MessengerClient client, IChannelAccounts accounts, ILogger<MessengerSender> logger)
     : IChannelSender
 {
     // Bounded: entries live only between a partial failure and its retry.
@@ -23,11 +23,6 @@ public sealed partial class MessengerSender(MessengerClient client, IOptions<Mes
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!options.Value.IsConfigured)
-        {
-            return SendResult.Failed(SendOutcome.AuthFailed, "not_configured", "Messenger is not configured (Outreach:Messenger).");
-        }
-
         var plan = MessengerRequestBuilder.Build(message);
         if (plan.Requests.Count == 0)
         {
@@ -44,6 +39,11 @@ public sealed partial class MessengerSender(MessengerClient client, IOptions<Mes
         foreach (var request in plan.Requests.Skip(sent.Count))
         {
             var result = await client.SendAsync(message.AccountId, request, cancellationToken);
+            if (result.ErrorCode == "unknown_page" && (await accounts.ListAsync(Channel, cancellationToken)).Count == 0)
+            {
+                return SendResult.Failed(SendOutcome.AuthFailed, "not_configured", "Chưa có Trang Facebook nào (Outreach:Messenger hoặc trang \"Trang và OA\").");
+            }
+
             if (!result.IsSent)
             {
                 Remember(key, sent, result);

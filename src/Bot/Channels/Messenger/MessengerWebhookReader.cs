@@ -51,6 +51,27 @@ public static class MessengerWebhookReader
         return new MessengerWebhookBatch(drafts.OrderBy(d => d.EventTime ?? DateTimeOffset.MaxValue).ToList(), unknown, "page");
     }
 
+    /// <summary>
+    /// The Page ids a body names (<c>entry[].id</c>), read before its signature is checked: they say whose app secret signs
+    /// it. Empty for a body of another object or without entries. Throws as <see cref="Read"/> does for a malformed body.
+    /// </summary>
+    public static IReadOnlyList<string> PageIds(byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("A Messenger webhook is an object with an \"entry\" array.");
+        }
+
+        return entries.EnumerateArray()
+            .Select(e => e.ValueKind == JsonValueKind.Object ? IdOf(e, "id") : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static void ReadItems(
         JsonElement entry, string arrayName, string pageId, long? entryTime, bool standby, List<InboxEventDraft> drafts, List<string> unknown)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Accounts;
 using Outreach.Content.ChannelTokens;
 using Outreach.Scheduler.Sending;
 using Polly;
@@ -20,6 +21,7 @@ public sealed class ZaloModule : IChannelModule
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ZaloOptions>().BindConfiguration(ZaloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>());
+        services.AddConfiguredChannelAccounts();
         services.TryAddSingleton<ChannelTokenStore>();
         services.TryAddSingleton<ZaloRateLimiter>();
         services.TryAddSingleton<ZaloTokenProvider>();

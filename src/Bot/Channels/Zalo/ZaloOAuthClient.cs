@@ -19,7 +19,11 @@ public sealed class ZaloOAuthClient(HttpClient http, IOptions<ZaloOptions> optio
     /// Spends <paramref name="refreshToken"/> for a new pair. A refusal (-14014, an empty body) is a value; a transport failure
     /// or a 5xx throws, because then the token may or may not have been spent and the caller must not record a refusal.
     /// </summary>
-    public async Task<TokenExchange> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    public Task<TokenExchange> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        RefreshAsync(options.Value.AppId, options.Value.AppSecret, refreshToken, cancellationToken);
+
+    /// <summary>As <see cref="RefreshAsync(string, CancellationToken)"/>, for an OA of the app <paramref name="appId"/> (its secret key <paramref name="appSecret"/>).</summary>
+    public async Task<TokenExchange> RefreshAsync(string? appId, string? appSecret, string refreshToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
         var settings = options.Value;
@@ -28,11 +32,11 @@ public sealed class ZaloOAuthClient(HttpClient http, IOptions<ZaloOptions> optio
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["refresh_token"] = refreshToken,
-                ["app_id"] = settings.AppId ?? "",
+                ["app_id"] = appId ?? "",
                 ["grant_type"] = "refresh_token",
             }),
         };
-        request.Headers.TryAddWithoutValidation("secret_key", settings.AppSecret);
+        request.Headers.TryAddWithoutValidation("secret_key", appSecret);
         using var response = await http.SendAsync(request, cancellationToken);
         if ((int)response.StatusCode >= 500)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Channels.Zalo.Payloads;
 using Outreach.Bot.Core;
 using Outreach.Scheduler.Sending;
@@ -15,7 +16,8 @@ namespace Outreach.Bot.Channels.Zalo;
 /// A token error (-216/-220) refreshes the token once and resends once. Retries: see Channels/Zalo/README.md.
 /// </summary>
 public sealed partial class ZaloSender(
-    ZaloClient client, ZaloTokenProvider tokens, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloSender> logger)
+    ZaloClient client, ZaloTokenProvider tokens, IChannelAccounts accounts, IOptions<ZaloOptions> options, TimeProvider time,
+    ILogger<ZaloSender> logger)
     : IChannelSender
 {
     public string Channel => ZaloChannel.Name;
@@ -24,14 +26,11 @@ public sealed partial class ZaloSender(
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
-        if (!settings.IsConfigured)
+        if (await accounts.FindAsync(Channel, message.AccountId, cancellationToken) is null)
         {
-            return SendResult.Failed(SendOutcome.AuthFailed, "zalo_not_configured", "Kênh Zalo chưa được cấu hình (Outreach:Zalo).");
-        }
-
-        if (!string.Equals(message.AccountId, settings.OaId, StringComparison.Ordinal))
-        {
-            return SendResult.Failed(SendOutcome.Rejected, "unknown_oa", $"OA {message.AccountId} không phải OA đã cấu hình.");
+            return (await accounts.ListAsync(Channel, cancellationToken)).Count == 0
+                ? SendResult.Failed(SendOutcome.AuthFailed, "zalo_not_configured", "Chưa có Zalo OA nào (trang \"Trang và OA\" hoặc Outreach:Zalo).")
+                : SendResult.Failed(SendOutcome.Rejected, "unknown_oa", $"OA {message.AccountId} chưa có trong hệ thống hoặc đã ngừng hoạt động.");
         }
 
         var requests = ZaloMessageMapper.ToRequests(message, settings);
@@ -45,7 +44,7 @@ public sealed partial class ZaloSender(
         var ids = new List<string>(requests.Count);
         foreach (var request in requests)
         {
-            var result = await SendOneAsync(request, cancellationToken);
+            var result = await SendOneAsync(message.AccountId, request, cancellationToken);
             if (!result.IsSent)
             {
                 Log.ZaloNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
@@ -58,11 +57,11 @@ public sealed partial class ZaloSender(
         return SendResult.Sent(ids);
     }
 
-    private async Task<SendResult> SendOneAsync(ZaloSendRequest request, CancellationToken cancellationToken)
+    private async Task<SendResult> SendOneAsync(string oaId, ZaloSendRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            var token = await tokens.GetAsync(cancellationToken);
+            var token = await tokens.GetAsync(oaId, cancellationToken);
             if (token.Value is null)
             {
                 return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
@@ -72,7 +71,7 @@ public sealed partial class ZaloSender(
             if (ZaloErrorCodes.IsTokenError(reply.Error))
             {
                 Log.ZaloTokenRefused(logger, reply.Error);
-                token = await tokens.RefreshAsync(token.Version, cancellationToken);
+                token = await tokens.RefreshAsync(oaId, token.Version, cancellationToken);
                 if (token.Value is null)
                 {
                     return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);

@@ -2,14 +2,17 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Channels.Zalo.Payloads;
 using Outreach.Content.Inbox;
 
 namespace Outreach.Bot.Channels.Zalo;
 
 /// <summary>
-/// <c>POST /webhooks/zalo</c>: raw body → signature → inbox → 200. Nothing else happens in the request (Zalo wants its 200
-/// within 2 seconds and retries otherwise, §2.2); turns run from the inbox.
+/// <c>POST /webhooks/zalo</c>: raw body → the OA it names (<c>oa_id</c>, else recipient or sender by direction) → that OA's
+/// signature (its app id and OA secret key) → inbox → 200. An event for an OA that is not an active account here is
+/// acknowledged (200, logged) and stored nowhere: a failing answer would only make Zalo retry it and turn the webhook off.
+/// Nothing else happens in the request (Zalo wants its 200 within 2 seconds and retries otherwise, §2.2).
 /// </summary>
 public static partial class ZaloWebhookEndpoints
 {
@@ -24,12 +27,13 @@ public static partial class ZaloWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, IOptions<ZaloOptions> options, IInbox inbox, ILoggerFactory loggers,
+        HttpRequest request, IOptions<ZaloOptions> options, IChannelAccounts accounts, IInbox inbox, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(ZaloWebhookEndpoints));
-        if (!settings.IsConfigured)
+        var all = await accounts.ListAsync(ZaloChannel.Name, cancellationToken);
+        if (all.Count == 0 && !settings.IsConfigured)
         {
             Log.ZaloNotConfigured(logger);
             return Results.Problem("Kênh Zalo chưa được cấu hình (Outreach:Zalo:AppId…): sự kiện chưa được nhận.", statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -64,7 +68,20 @@ public static partial class ZaloWebhookEndpoints
             return Results.Problem("Nội dung không phải một sự kiện Zalo (JSON object).", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (zaloEvent.Timestamp is not { Length: > 0 } timestamp || !IsSigned(settings, signature, body!, timestamp, logger))
+        // The OA the event names chooses the secret; an event naming none is checked against every OA's.
+        IReadOnlyList<ResolvedAccount> candidates = all;
+        if (ZaloInboxEvents.OaId(zaloEvent) is { Length: > 0 } oaId)
+        {
+            if (all.FirstOrDefault(a => a.AccountId == oaId) is not { } account)
+            {
+                Log.ZaloUnknownOa(logger, oaId);
+                return Results.Ok();
+            }
+
+            candidates = [account];
+        }
+
+        if (zaloEvent.Timestamp is not { Length: > 0 } timestamp || !candidates.Any(a => IsSigned(settings, a, signature, body!, timestamp, logger)))
         {
             return Unauthenticated(settings, logger, "invalid");
         }
@@ -98,15 +115,21 @@ public static partial class ZaloWebhookEndpoints
         return Results.Ok();
     }
 
-    private static bool IsSigned(ZaloOptions settings, string signature, byte[] body, string timestamp, ILogger logger)
+    private static bool IsSigned(ZaloOptions settings, ResolvedAccount account, string signature, byte[] body, string timestamp, ILogger logger)
     {
-        if (ZaloSignature.IsValid(signature, settings.AppId!, body, timestamp, settings.OaSecretKey!))
+        if (account.AppId is not { Length: > 0 } appId)
+        {
+            return false;
+        }
+
+        if (account.WebhookSecret is { Length: > 0 } oaSecret && ZaloSignature.IsValid(signature, appId, body, timestamp, oaSecret))
         {
             return true;
         }
 
         // One source (SPEC) says the app secret signs webhooks; off unless an operator turns it on.
-        if (settings.AcceptAppSecretSignature && ZaloSignature.IsValid(signature, settings.AppId!, body, timestamp, settings.AppSecret!))
+        if (settings.AcceptAppSecretSignature && account.AppSecret is { Length: > 0 } appSecret
+            && ZaloSignature.IsValid(signature, appId, body, timestamp, appSecret))
         {
             Log.ZaloAppSecretSignature(logger);
             return true;

@@ -5,6 +5,7 @@ using Outreach.Bot.Staff.Console.Accounts;
 using Outreach.Bot.Staff.Console.Approvals;
 using Outreach.Bot.Staff.Console.Assets;
 using Outreach.Bot.Staff.Console.Broadcasts;
+using Outreach.Bot.Staff.Console.ChannelAccounts;
 using Outreach.Bot.Staff.Console.Handoffs;
 using Outreach.Bot.Staff.Console.Home;
 using Outreach.Bot.Staff.Console.Knowledge;
@@ -68,6 +69,7 @@ public static class ConsoleEndpoints
         console.MapConsoleKnowledge();
         console.MapConsoleUnanswered();
         console.MapConsoleNotices();
+        console.MapConsoleChannelAccounts();
         return endpoints;
     }
 }

@@ -19,6 +19,7 @@ public static class ConsolePaths
     public const string Knowledge = "/staff/knowledge";
     public const string Notices = "/staff/notices";
     public const string NoticesApi = "/staff/api/notices";
+    public const string ChannelAccounts = "/staff/channel-accounts";
     public const string SignOut = "/staff/logout";
     public const string HangfireDashboard = "/hangfire";
 
@@ -36,6 +37,8 @@ public static class ConsolePaths
     public static string BroadcastAction(long id, string action) => Id("/staff/broadcasts/", id) + "/" + action;
 
     public static string BroadcastApi(long id) => Id("/staff/api/broadcasts/", id);
+
+    public static string ChannelAccount(long id) => Id("/staff/channel-accounts/", id);
 
     public static string Account(long id) => Id("/staff/accounts/", id);
 

@@ -82,7 +82,7 @@ public sealed partial class UnitService(
                 unit.MergedIntoId is not null ? UnitTreeMessages.UnitMerged(unit.Name) : MemberMessages.UnitInactive(unit.Name));
         }
 
-        var (page, oa) = accounts.For(unit);
+        var (page, oa) = await accounts.ForAsync(unit, ct);
         return JoinMaterialBuilder.Build(unit.Name, unit.Code, unit.JoinCode, page, oa);
     }
 

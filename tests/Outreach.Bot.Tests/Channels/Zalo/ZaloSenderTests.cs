@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Content.ChannelTokens;
 using Outreach.Emulators.Zalo;
 using Outreach.Testing;
 
@@ -31,7 +33,11 @@ public sealed class ZaloSenderTests(PostgresServer server) : IAsyncLifetime
         Assert.All(zalo.TokenRequests, r => Assert.Contains("access_token", r.ResponseBody, StringComparison.Ordinal));
         Assert.Single(zalo.Received, r => r.Path == ZaloEmulator.SendPath && r.ResponseBody.Contains("-220", StringComparison.Ordinal));
         Assert.NotEqual(first.AccessToken, second.AccessToken);
-        Assert.Equal(second.AccessToken, await _database.ScalarAsync<string>("SELECT access_token FROM channel_tokens WHERE channel = 'zalo'"));
+        var stored = await host.Services.GetRequiredService<ChannelTokenStore>().GetAsync("zalo", zalo.Options.OaId, ct);
+        Assert.Equal(second.AccessToken, stored!.AccessToken);
+
+        // At rest the token is the key ring's ciphertext, never the token itself.
+        Assert.StartsWith("dp1:", await _database.ScalarAsync<string>("SELECT access_token FROM channel_tokens WHERE channel = 'zalo'"), StringComparison.Ordinal);
         Assert.Equal(2, zalo.Sent.Count);
     }
 

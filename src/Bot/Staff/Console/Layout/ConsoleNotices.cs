@@ -27,6 +27,7 @@ public static class ConsoleNotices
     public const string KnowledgeApproved = "knowledge-approved";
     public const string KnowledgeRejected = "knowledge-rejected";
     public const string KnowledgeRestored = "knowledge-restored";
+    public const string ChannelAccountSaved = "channel-account-saved";
 
     public static string? Text(string? code) => code switch
     {
@@ -49,6 +50,7 @@ public static class ConsoleNotices
         UnitSaved => "Đã lưu đơn vị.",
         UnitMerged => "Đã sáp nhập; hội viên, đơn vị trực thuộc, bài viết và chỉ tiêu đã chuyển sang đơn vị này.",
         MemberMoved => "Đã chuyển hội viên sang đơn vị mới.",
+        ChannelAccountSaved => "Đã lưu Trang/OA. Khóa bí mật và token được mã hóa, không hiển thị lại.",
         MemberErased => "Đã xóa dữ liệu của hội viên.",
         KnowledgeSaved => "Đã lưu bản nháp; bản này chờ đơn vị cấp trên duyệt.",
         KnowledgeApproved => "Đã duyệt; bot dùng nội dung mới ngay.",

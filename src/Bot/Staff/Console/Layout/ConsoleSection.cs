@@ -16,4 +16,5 @@ public enum ConsoleSection
     Knowledge = 13,
     Unanswered = 14,
     Notices = 20,
+    ChannelAccounts = 15,
 }
