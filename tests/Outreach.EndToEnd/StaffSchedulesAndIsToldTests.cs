@@ -110,8 +110,9 @@ public sealed partial class StaffSchedulesAndIsToldTests(PostgresServer server) 
         await page.GetByLabel("Hằng tuần").CheckAsync();
         await Assertions.Expect(page.GetByLabel("Ngày gửi (ngày/tháng/năm)")).ToBeHiddenAsync();
         await page.GetByLabel("Gửi lúc (giờ:phút, 24 giờ)").FillAsync("08:00");
-        await page.GetByLabel("Thứ Hai").CheckAsync();
-        await page.GetByLabel("Thứ Năm").CheckAsync();
+        // Thứ Hai and Thứ Năm (cron's numbering: 1 and 4), the boxes the page shows under "Vào các ngày".
+        await page.Locator("input[name=Weekdays][value='1']").CheckAsync();
+        await page.Locator("input[name=Weekdays][value='4']").CheckAsync();
         await Assertions.Expect(page.Locator("#cron")).ToBeHiddenAsync();
         await _screenshots.TakeAsync(page, "lich-hang-tuan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lên lịch" }).ClickAsync();

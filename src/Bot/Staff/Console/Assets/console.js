@@ -54,9 +54,6 @@
     function update(body) {
       count("total", body.total);
       count("waitingHandoffs", body.waitingHandoffs);
-      if ((body.latestAlertId || 0) > known.alert) {
-        say("alert", "Cảnh báo khẩn cấp mới: một hội viên có thể đang gặp nguy hiểm.", "/staff/handoffs", "Mở hộp thư hỗ trợ");
-      }
       if ((body.latestHandoffId || 0) > known.handoff) {
         say("handoff", "Có hội viên mới cần cán bộ trả lời.", "/staff/handoffs", "Mở hộp thư hỗ trợ");
       }
@@ -65,6 +62,10 @@
       }
       if ((body.returned || []).length > known.returned) {
         say("returned", "Bài của bạn vừa bị trả lại.", "/staff/notices", "Xem lý do");
+      }
+      // Said last, so it sits on top (each banner goes right under the page's title).
+      if ((body.latestAlertId || 0) > known.alert) {
+        say("alert", "Cảnh báo khẩn cấp mới: một hội viên có thể đang gặp nguy hiểm.", "/staff/handoffs", "Mở hộp thư hỗ trợ");
       }
       known.alert = Math.max(known.alert, body.latestAlertId || 0);
       known.handoff = Math.max(known.handoff, body.latestHandoffId || 0);
