@@ -68,6 +68,10 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
         var ct = TestContext.Current.CancellationToken;
         var page = await _chromium.Context.NewPageAsync();
 
+        // The shared machine runs other sessions' builds and tests (load average 30–40 on 2 cores): waits, not timing asserts.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+
         await SignInAsync(page, "bientap.an");
         await page.GetByRole(AriaRole.Link, new() { Name = "Kiến thức", Exact = true }).ClickAsync();
         await page.GetByLabel("Tìm").FillAsync("hội phí");
