@@ -75,7 +75,9 @@ internal sealed record EntryRow(
         Id, Province.Length == 0 ? null : Province, Topic, Title, Questions, Keywords, Answer, Source, ValidFrom, ValidUntil, Action)
     {
         AnswerEnglish = AnswerEn,
-        QuickReplies = QuickReplies is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<MenuItem>>(QuickReplies) ?? [],
+        QuickReplies = QuickReplies is not null && System.Text.Json.JsonSerializer.Deserialize<List<MenuItem>>(QuickReplies) is { Count: > 0 } replies
+            ? replies
+            : Array.Empty<MenuItem>(),
     };
 }
 

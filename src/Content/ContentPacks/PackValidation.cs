@@ -33,9 +33,10 @@ internal static class PackValidation
             e.Keywords ?? [], Required(e.Answer, "answer", path, id).Trim(), e.Source, from, until, e.Action)
         {
             AnswerEnglish = string.IsNullOrWhiteSpace(e.AnswerEn) ? null : e.AnswerEn.Trim(),
-            QuickReplies = (e.QuickReplies ?? [])
-                .Select(q => new MenuItem(Required(q.Title, "quick_replies.title", path, id), AnswerPayloads.Entry(Required(q.Entry, "quick_replies.entry", path, id))))
-                .ToList(),
+            QuickReplies = e.QuickReplies is not { Count: > 0 } replies
+                ? Array.Empty<MenuItem>()
+                : replies.Select(q => new MenuItem(Required(q.Title, "quick_replies.title", path, id), AnswerPayloads.Entry(Required(q.Entry, "quick_replies.entry", path, id))))
+                    .ToList(),
         };
     }
 

@@ -7,7 +7,7 @@ namespace Outreach.Content.Knowledge;
 
 /// <summary>
 /// Listens on <see cref="KnowledgeItemStore.ChangedChannel"/> (PostgreSQL LISTEN/NOTIFY) and refreshes the snapshot as soon as
-/// any host approves a change, so matching uses it within about a second; the reloader's timer stays the safety net when the
+/// any host approves a change, so matching uses it as soon as the snapshot is rebuilt; the reloader's timer stays the safety net when the
 /// connection drops.
 /// </summary>
 public sealed partial class KnowledgeChangeListener(

@@ -5,6 +5,7 @@ using Outreach.Content.ContentPacks;
 using Outreach.Content.KnowledgeBase;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.EventEmitters;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace Outreach.Content.Knowledge;
@@ -27,6 +28,7 @@ public static class KnowledgePackFiles
     private static readonly ISerializer Yaml = new SerializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
+        .WithEventEmitter(next => new QuotedText(next))
         .Build();
 
     private static readonly IDeserializer CrisisReader = new DeserializerBuilder()
@@ -146,4 +148,19 @@ public static class KnowledgePackFiles
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Text is written double-quoted (plain style cannot hold every answer: a ": " or a "#" inside one breaks the file); keys
+    // and simple words stay plain.
+    private sealed class QuotedText(IEventEmitter next) : YamlDotNet.Serialization.EventEmitters.ChainedEventEmitter(next)
+    {
+        public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
+        {
+            if (eventInfo.Source.Value is string text && !text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-'))
+            {
+                eventInfo.Style = ScalarStyle.DoubleQuoted;
+            }
+
+            base.Emit(eventInfo, emitter);
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace Outreach.Bot.Staff.Knowledge;
 /// <summary>
 /// The actions of the unanswered-questions queue: a member's message becomes a new way of asking an entry, or a new entry.
 /// Both write drafts of her unit's (or <c>orgUnitId</c>'s) items, approved like any change; once approved, matching uses them
-/// within about a second.
+/// as soon as each host has rebuilt its snapshot (NOTIFY).
 /// </summary>
 public sealed partial class KnowledgeService
 {

@@ -13,7 +13,7 @@ namespace Outreach.Bot.Staff.Knowledge;
 /// What the bot says, managed by staff (the console's "Kiến thức" and /staff/api/knowledge both call this): entries,
 /// hotlines, trusted addresses, screening days and crisis cues of a unit (for its subtree) or of the national baseline;
 /// each change a draft that a higher unit approves (<see cref="KnowledgeRules"/>), versioned, comparable and restorable; an
-/// approval is in use on every host within about a second (NOTIFY, KnowledgeChangeListener). Tests, previews, the missed
+/// approval is in use on every host once it has rebuilt its snapshot (NOTIFY, KnowledgeChangeListener). Tests, previews, the missed
 /// questions' actions and sharing are in the other parts of this class.
 /// </summary>
 public sealed partial class KnowledgeService(
