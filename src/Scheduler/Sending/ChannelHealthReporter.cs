@@ -20,6 +20,7 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
             SendOutcome.Sent => RecordAsync(channel, ChannelStates.Ok, null, cancellationToken),
             SendOutcome.AuthFailed => RecordAsync(channel, ChannelStates.TokenRefused, Detail(result), cancellationToken),
             SendOutcome.Transient => RecordAsync(channel, ChannelStates.Unreachable, Detail(result), cancellationToken),
+            SendOutcome.AccountLimited => RecordAsync(channel, ChannelStates.QuotaOrBilling, Detail(result), cancellationToken),
             _ => Task.CompletedTask,
         };
     }

@@ -39,6 +39,16 @@ public sealed partial class MessengerEmulator
             return Error(MessengerGraphErrors.ExpiredToken());
         }
 
+        if (_throttledUntil.TryGetValue(page, out var throttle) && throttle.Until > Options.Clock.GetUtcNow())
+        {
+            Interlocked.Increment(ref _throttledSends);
+            var left = throttle.Until - Options.Clock.GetUtcNow();
+            context.Response.Headers["x-business-use-case-usage"] =
+                $"{{\"{page}\":[{{\"type\":\"messenger\",\"call_count\":100,\"total_cputime\":1,\"total_time\":1,\"estimated_time_to_regain_access\":{(int)Math.Ceiling(left.TotalMinutes)}}}]}}";
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(left.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(throttle.Body);
+        }
+
         if (node != "me" && node != page)
         {
             return Error(MessengerGraphErrors.Body("(#200) The access token does not belong to this Page", "OAuthException", 200, null), 403);

@@ -17,6 +17,8 @@ public sealed partial class MessengerEmulator : EmulatorServer
     private readonly ConcurrentDictionary<string, bool> _blocked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _expiredTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(Func<JsonElement, bool> Match, string Body, int Status)> _sendFaults = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, string Body)> _throttledUntil = new(StringComparer.Ordinal);
+    private int _throttledSends;
     // Shared by all emulators of the process: webhook posts are short, and an HttpClient per emulator would need disposing.
     private static readonly HttpClient Webhooks = new() { Timeout = TimeSpan.FromSeconds(15) };
 
@@ -93,6 +95,18 @@ public sealed partial class MessengerEmulator : EmulatorServer
     /// <summary>The next Send API call whose JSON body matches gets this Graph error (e.g. only the second part of a long text).</summary>
     public void FailNextSendWhere(Func<JsonElement, bool> match, string errorBody, int status = 400) =>
         _sendFaults.Enqueue((match ?? throw new ArgumentNullException(nameof(match)), errorBody, status));
+
+    /// <summary>
+    /// Meta's rate limit on the Page for <paramref name="duration"/> (on the emulator's clock): every Send API call gets
+    /// <paramref name="errorBody"/> (default (#80006), or <see cref="MessengerGraphErrors.CallRateLimit"/> for 613) with the
+    /// usage header's estimated_time_to_regain_access in minutes, as Meta answers, and a Retry-After in seconds so a test need
+    /// not wait whole minutes (the gateway reads Retry-After first).
+    /// </summary>
+    public void ThrottlePage(TimeSpan duration, string? errorBody = null, string? pageId = null) =>
+        _throttledUntil[pageId ?? PageId] = (Options.Clock.GetUtcNow() + duration, errorBody ?? MessengerGraphErrors.PageRateLimit());
+
+    /// <summary>Send API calls refused by <see cref="ThrottlePage"/>.</summary>
+    public int ThrottledSends => _throttledSends;
 
     /// <summary>The next Send API call is answered normally, but only after <paramref name="delay"/> (a client may time out first).</summary>
     public void DelayNextSend(TimeSpan delay) => Inject(new Fault { Delay = delay, PathContains = "/messages" });

@@ -30,6 +30,9 @@ public sealed partial class ZaloEmulator : EmulatorServer
 
     public ZaloEmulatorOptions Options { get; }
 
+    // The error every send answers while the OA's account is limited (0: not limited).
+    private volatile int _accountLimit;
+
     /// <summary>The emulator's clock (the window and token expiry follow it; webhook timestamps come from it).</summary>
     public ZaloEmulatorClock Clock { get; } = new();
 
@@ -100,6 +103,14 @@ public sealed partial class ZaloEmulator : EmulatorServer
     /// <summary>The next send answers Zalo's error <paramref name="code"/> (HTTP 200 + its official message).</summary>
     public void FailNextSend(int code, string? message = null) =>
         Inject(new Fault { Status = 200, Body = ZaloApiErrors.Body(code, message), PathContains = SendPath });
+
+    /// <summary>
+    /// The OA's account is limited until <see cref="LiftAccountLimit"/>: every send answers <paramref name="code"/>, as Zalo does
+    /// for a used-up quota (-211), paid features without a Zalo Cloud Account (-320) or an account that cannot be billed (-321).
+    /// </summary>
+    public void LimitAccount(int code) => _accountLimit = code;
+
+    public void LiftAccountLimit() => _accountLimit = 0;
 
     /// <summary>The next send answers a bare HTTP error (a gateway 502, a 503…).</summary>
     public void ServerErrorOnNextSend(int status = 502) =>
