@@ -19,8 +19,9 @@ public sealed partial class MessengerEmulator : EmulatorServer
     private readonly ConcurrentQueue<(Func<JsonElement, bool> Match, string Body, int Status)> _sendFaults = new();
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, string Body)> _throttledUntil = new(StringComparer.Ordinal);
     private int _throttledSends;
+    private readonly ConcurrentDictionary<string, PageCalls> _pageCalls = new(StringComparer.Ordinal);
     // Shared by all emulators of the process: webhook posts are short, and an HttpClient per emulator would need disposing.
-    private static readonly HttpClient Webhooks = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private static readonly HttpClient WebhookClient = new() { Timeout = TimeSpan.FromSeconds(15) };
 
     private MessengerEmulator(MessengerEmulatorOptions options)
     {
@@ -130,6 +131,18 @@ public sealed partial class MessengerEmulator : EmulatorServer
     public Task<HttpResponseMessage> PostWebhookAsync(Uri gatewayWebhook, string body, CancellationToken cancellationToken) =>
         PostRawAsync(gatewayWebhook, Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body))), Options.AppSecret, cancellationToken);
 
+    /// <summary>How this emulator delivers webhooks: Meta's 5-second deadline, its retries, and unsubscribing after an hour of failure.</summary>
+    public WebhookDeliverer Webhooks => _webhooks ??= new WebhookDeliverer(Options.WebhookTimeout, Options.WebhookRetryLadder);
+
+    private WebhookDeliverer? _webhooks;
+
+    /// <summary>Delivers a signed body as Meta does (issue 11.10): 5 s to answer 200, resent until acknowledged or disabled.</summary>
+    public Task<WebhookDelivery> DeliverWebhookAsync(Uri gatewayWebhook, string body, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body)));
+        return Webhooks.DeliverAsync((_, ct) => PostRawAsync(gatewayWebhook, bytes, Options.AppSecret, ct), cancellationToken);
+    }
+
     /// <summary>Posts <paramref name="body"/> signed with another secret: what a forger (or a wrong AppSecret) produces.</summary>
     public Task<HttpResponseMessage> PostWithBadSignatureAsync(Uri gatewayWebhook, string body, CancellationToken cancellationToken) =>
         PostRawAsync(gatewayWebhook, Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body))), "not-the-app-secret", cancellationToken);
@@ -152,7 +165,7 @@ public sealed partial class MessengerEmulator : EmulatorServer
             request.Headers.Add("X-Hub-Signature-256", MetaJson.Sign256(body, secret));
         }
 
-        return await Webhooks.SendAsync(request, cancellationToken);
+        return await WebhookClient.SendAsync(request, cancellationToken);
     }
 
     protected override void MapEndpoints(WebApplication app)

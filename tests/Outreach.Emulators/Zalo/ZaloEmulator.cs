@@ -19,6 +19,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
     private readonly ConcurrentDictionary<string, Member> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _refreshExpires = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _calls = new();
     private readonly Lock _tokenLock = new();
 
@@ -29,6 +30,11 @@ public sealed partial class ZaloEmulator : EmulatorServer
     }
 
     public ZaloEmulatorOptions Options { get; }
+
+    /// <summary>How this emulator delivers webhooks: Zalo's 2-second deadline, retry ladder and disabling.</summary>
+    public WebhookDeliverer Webhooks => _webhooks ??= new WebhookDeliverer(Options.WebhookTimeout, Options.WebhookRetryLadder);
+
+    private WebhookDeliverer? _webhooks;
 
     // The error every send answers while the OA's account is limited (0: not limited).
     private volatile int _accountLimit;
@@ -136,6 +142,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
     {
         var token = NewToken();
         _refreshTokens[token] = false;
+        _refreshExpires[token] = Clock.GetUtcNow() + Options.RefreshTokenLifetime;
         return token;
     }
 

@@ -76,6 +76,26 @@ public sealed partial class ZaloTokenProvider(
         }
     }
 
+    /// <summary>
+    /// Spends the refresh token for a new pair whether or not a send needs one (issue 11.9): a quiet OA's 3-month refresh chain
+    /// would otherwise run out. Returns the new token, or why Zalo refused it.
+    /// </summary>
+    public async Task<ZaloAccessToken> KeepAliveAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await SeedOnceAsync(cancellationToken);
+            return await store.GetAsync(ZaloChannel.Name, OaId, cancellationToken) is { } stored
+                ? await RotateAsync(stored.Version, cancellationToken)
+                : ZaloAccessToken.Missing("no_token", "Chưa có token Zalo: đặt Outreach:Zalo:InitialRefreshToken từ bước cấp quyền của OA.");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private async Task<ZaloAccessToken> RotateAsync(long seenVersion, CancellationToken cancellationToken)
