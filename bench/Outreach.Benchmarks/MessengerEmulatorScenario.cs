@@ -15,7 +15,7 @@ public sealed class MessengerEmulatorScenario : ILoadScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        await using var emulator = await MessengerEmulator.StartAsync(new MessengerEmulatorOptions { TrustUnknownRecipients = true }, cancellationToken);
+        await using var emulator = await MessengerEmulator.StartAsync(new MessengerEmulatorOptions { TrustUnknownRecipients = true, SendsPerSecondPerPage = int.MaxValue }, cancellationToken);
         emulator.KeepRequests = false;
         Console.WriteLine($"READY {emulator.BaseAddress}");
         await Console.In.ReadToEndAsync(cancellationToken);

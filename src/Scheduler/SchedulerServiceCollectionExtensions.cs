@@ -50,6 +50,7 @@ public static class SchedulerServiceCollectionExtensions
         services.TryAddSingleton<BroadcastRateLimiters>();
         services.TryAddSingleton<ChannelSenders>();
         services.TryAddSingleton<ChannelHealthReporter>();
+        services.TryAddSingleton<ChannelThrottle>();
         services.TryAddSingleton<DeliveryAttempt>();
         services.TryAddSingleton<BroadcastSender>();
         services.TryAddSingleton<BroadcastWorkers>();

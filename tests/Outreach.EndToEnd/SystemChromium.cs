@@ -48,7 +48,10 @@ public sealed class SystemChromium : IAsyncDisposable
                 TimezoneId = "Asia/Ho_Chi_Minh",
                 ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             });
-            context.SetDefaultTimeout(15_000);
+            // Generous waits: the whole suite runs its projects side by side on two cores, where a host's first page (JIT, Razor)
+            // can take well over 15 s. A wait that runs out still fails the test; these only bound how long it waits.
+            context.SetDefaultTimeout(45_000);
+            context.SetDefaultNavigationTimeout(90_000);
             return new SystemChromium(playwright, context, profile);
         }
         catch

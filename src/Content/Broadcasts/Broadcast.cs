@@ -9,7 +9,22 @@ public sealed record Broadcast(
     DateTimeOffset? NotBefore,
     DateTimeOffset? PlannedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    string? PauseReason = null,
+    string? PauseDetail = null);
+
+/// <summary>
+/// Why a broadcast paused by itself (null: staff paused it). Every further send of the channel account would fail the same
+/// way, so sending stops until staff fix the cause and resume (issue 11.6); the detail names the channel and the platform's code.
+/// </summary>
+public static class PauseReasons
+{
+    /// <summary>The channel's access token was refused.</summary>
+    public const string TokenRefused = "token_refused";
+
+    /// <summary>The account's quota is used up, or its paid features are not connected or cannot be billed (Zalo -211/-320/-321).</summary>
+    public const string QuotaOrBilling = "quota_or_billing";
+}
 
 /// <summary>Broadcast statuses.</summary>
 public static class BroadcastStatuses

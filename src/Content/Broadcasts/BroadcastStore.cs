@@ -8,7 +8,7 @@ public sealed class BroadcastStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
         "id, post_id AS postid, occurrence_at AS occurrenceat, status, not_before AS notbefore, planned_at AS plannedat, " +
-        "started_at AS startedat, finished_at AS finishedat";
+        "started_at AS startedat, finished_at AS finishedat, pause_reason AS pausereason, pause_detail AS pausedetail";
 
     /// <summary>The broadcast of this post's occurrence, created if it does not exist yet (a retried job finds the same one).</summary>
     public async Task<Broadcast> GetOrCreateAsync(long postId, DateTimeOffset occurrenceAt, CancellationToken cancellationToken)
@@ -57,11 +57,41 @@ public sealed class BroadcastStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE broadcasts SET status = @to, last_progress_at = @now,
+                   pause_reason = NULL, pause_detail = NULL,
                    finished_at = CASE WHEN @to IN ('completed', 'partial', 'cancelled', 'failed') THEN @now ELSE finished_at END
             WHERE id = @id AND status = ANY(@from)
             """,
             new { id, from, to, now },
             cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Pauses a sending broadcast by itself, saying why (<see cref="PauseReasons"/>) and the channel and platform code behind it.
+    /// Returns whether it moved (false: it was no longer sending).
+    /// </summary>
+    public async Task<bool> PauseForAsync(long id, string reason, string? detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE broadcasts SET status = 'paused', pause_reason = @reason, pause_detail = @detail, last_progress_at = @now
+            WHERE id = @id AND status = 'sending'
+            """,
+            new { id, reason, detail, now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Nothing of the broadcast may be sent before <paramref name="until"/> (a platform's rate limit): the watchdog leaves it alone
+    /// until then, when the workers scheduled for that time go on.
+    /// </summary>
+    public async Task WaitUntilAsync(long id, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET not_before = greatest(not_before, @until) WHERE id = @id AND status = 'sending'",
+            new { id, until },
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Records that workers are making progress (the watchdog restarts broadcasts that stop progressing).</summary>

@@ -26,7 +26,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             UPDATE broadcast_chunks SET status = 'claimed', claimed_until = @until, claim_token = @token
             WHERE broadcast_id = @broadcastId AND chunk_no = (
                 SELECT chunk_no FROM broadcast_chunks
-                WHERE broadcast_id = @broadcastId AND (status = 'pending' OR (status = 'claimed' AND claimed_until < @now))
+                WHERE broadcast_id = @broadcastId
+                  AND ((status = 'pending' AND (not_before IS NULL OR not_before <= @now)) OR (status = 'claimed' AND claimed_until < @now))
                 ORDER BY chunk_no LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING chunk_no
@@ -62,6 +63,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(chunk);
         ArgumentNullException.ThrowIfNull(eligibility);
         var parameters = new DynamicParameters(new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, limit, topic, leaseUntil });
+        parameters.Add("now", now);
         eligibility.AddParameters(parameters, now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition(
@@ -79,10 +81,11 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
               AND d.contact_id IN (
                   SELECT contact_id FROM deliveries
                   WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'queued'
+                    AND (not_before IS NULL OR not_before <= @now)
                   LIMIT @limit)
             RETURNING d.contact_id AS contactid, d.channel, c.account_id AS accountid, c.platform_user_id AS platformuserid,
                       CASE WHEN NOT {AudienceSql.IsOptedIn} THEN '{SkipReasons.Unsubscribed}' ELSE {Eligibility.ReasonSql} END
-                      AS skipreason
+                      AS skipreason, d.attempts::int AS attempts
             """,
             parameters,
             cancellationToken: cancellationToken));
@@ -105,8 +108,10 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             WITH recorded AS (
                 UPDATE deliveries d
                 SET status = r.status, skip_reason = r.reason, platform_message_id = r.platform_id, error_code = r.error,
+                    not_before = r.not_before,
                     sent_at = CASE WHEN r.status = 'sent' THEN @now ELSE d.sent_at END, updated_at = @now
-                FROM unnest(@contactIds, @statuses, @reasons, @platformIds, @errors) AS r(contact_id, status, reason, platform_id, error)
+                FROM unnest(@contactIds, @statuses, @reasons, @platformIds, @errors, @notBefores)
+                     AS r(contact_id, status, reason, platform_id, error, not_before)
                 WHERE d.broadcast_id = @broadcastId AND d.contact_id = r.contact_id AND d.status = 'sending'
                 RETURNING d.broadcast_id, d.contact_id, d.org_unit_id, d.channel, d.status
             )
@@ -122,6 +127,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 reasons = results.Select(r => r.SkipReason).ToArray(),
                 platformIds = results.Select(r => r.PlatformMessageId).ToArray(),
                 errors = results.Select(r => r.ErrorCode).ToArray(),
+                notBefores = results.Select(r => r.NotBefore).ToArray(),
             },
             cancellationToken: cancellationToken));
     }
@@ -176,27 +182,51 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return rows;
     }
 
-    /// <summary>Whether the chunk still has rows waiting to be sent.</summary>
-    public async Task<bool> HasQueuedAsync(long broadcastId, int chunkNo, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the chunk still has waiting: whether a queued row may be sent now, and else the earliest time a deferred one may
+    /// (a platform's rate limit put it off; null: nothing queued at all).
+    /// </summary>
+    public async Task<QueuedRows> QueuedAsync(long broadcastId, int chunkNo, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM deliveries WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'queued')",
-            new { broadcastId, chunkNo },
+        return await connection.QuerySingleAsync<QueuedRows>(new CommandDefinition(
+            """
+            SELECT coalesce(bool_or(not_before IS NULL OR not_before <= @now), false) AS readynow,
+                   min(not_before) FILTER (WHERE not_before > @now) AS nextat
+            FROM deliveries WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'queued'
+            """,
+            new { broadcastId, chunkNo, now },
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Closes a chunk ("done") or hands it back ("pending", when the broadcast was paused).</summary>
-    public async Task FinishChunkAsync(ChunkClaim chunk, bool done, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes a chunk ("done") or hands it back ("pending": the broadcast was paused, or its rows wait out a rate limit). A chunk
+    /// handed back with only deferred rows is not claimed again before the earliest of them may go.
+    /// </summary>
+    public async Task FinishChunkAsync(ChunkClaim chunk, bool done, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE broadcast_chunks SET status = @status, claimed_until = NULL, claim_token = NULL
+            UPDATE broadcast_chunks SET status = @status, claimed_until = NULL, claim_token = NULL,
+                   not_before = CASE WHEN @status = 'done' THEN NULL ELSE (
+                       SELECT CASE WHEN bool_or(d.not_before IS NULL OR d.not_before <= @now) THEN NULL ELSE min(d.not_before) END
+                       FROM deliveries d
+                       WHERE d.broadcast_id = @broadcastId AND d.chunk_no = @chunkNo AND d.status = 'queued') END
             WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND claim_token = @token
             """,
-            new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, status = done ? "done" : "pending" },
+            new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, status = done ? "done" : "pending", now },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>When the earliest chunk handed back to wait out a rate limit may be claimed again (null: none waits).</summary>
+    public async Task<DateTimeOffset?> NextWaitingChunkAsync(long broadcastId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
+            "SELECT min(not_before) FROM broadcast_chunks WHERE broadcast_id = @broadcastId AND status = 'pending' AND not_before > @now",
+            new { broadcastId, now },
             cancellationToken: cancellationToken));
     }
 
@@ -292,10 +322,17 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 }
 
 /// <summary>A delivery claimed for sending: the member's address, and why she may not be sent now (null: she may).</summary>
-public sealed record ClaimedDelivery(long ContactId, string Channel, string AccountId, string PlatformUserId, string? SkipReason = null);
+public sealed record ClaimedDelivery(long ContactId, string Channel, string AccountId, string PlatformUserId, string? SkipReason = null, int Attempts = 1);
 
-/// <summary>The outcome of one claimed delivery.</summary>
-public sealed record DeliveryResult(long ContactId, string Status, string? SkipReason = null, string? PlatformMessageId = null, string? ErrorCode = null);
+/// <summary>A chunk's queued rows: whether one may be sent now, else when the earliest deferred one may (null: none queued).</summary>
+public sealed record QueuedRows(bool ReadyNow, DateTimeOffset? NextAt);
+
+/// <summary>
+/// The outcome of one claimed delivery. A row put back in the queue ("queued") may carry <see cref="NotBefore"/>: a platform's
+/// rate limit asked for a wait, and the row is not claimed again before it.
+/// </summary>
+public sealed record DeliveryResult(
+    long ContactId, string Status, string? SkipReason = null, string? PlatformMessageId = null, string? ErrorCode = null, DateTimeOffset? NotBefore = null);
 
 /// <summary>How many deliveries have a status (and skip reason).</summary>
 public sealed record DeliveryCount(string Status, string? SkipReason, int Count);

@@ -48,4 +48,7 @@ public static class ChannelStates
 
     /// <summary>The platform did not answer (5xx, timeouts, connection refused) after the retries.</summary>
     public const string Unreachable = "unreachable";
+
+    /// <summary>The account's quota is used up, or its paid features are not connected or cannot be billed (Zalo -211/-320/-321).</summary>
+    public const string QuotaOrBilling = "quota_or_billing";
 }

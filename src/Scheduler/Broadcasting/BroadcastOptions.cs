@@ -33,6 +33,19 @@ public sealed class BroadcastOptions
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 4;
 
+    /// <summary>
+    /// A rate limit asking for at most this wait, in seconds (default 5), is waited out in place; a longer one (Meta 80006/613,
+    /// Zalo -32: minutes) puts the account's deliveries back in the queue until then (issue 11.7).
+    /// </summary>
+    [Range(0, 3600)]
+    public int RateLimitWaitInPlaceSeconds { get; set; } = 5;
+
+    public TimeSpan RateLimitWaitInPlace => TimeSpan.FromSeconds(RateLimitWaitInPlaceSeconds);
+
+    /// <summary>Claims of one delivery after which a rate limit fails it instead of deferring it again (default 20).</summary>
+    [Range(1, 1000)]
+    public int RateLimitMaxDeferrals { get; set; } = 20;
+
     /// <summary>A worker's lease on its chunk, in seconds (default 60); a chunk is taken over when it runs out.</summary>
     [Range(2, 3600)]
     public int LeaseSeconds { get; set; } = 60;

@@ -75,11 +75,20 @@ public sealed class BroadcastSender(
             throw;
         }
 
-        if (run.AuthFailed)
+        if (run.PauseReason is { } reason)
         {
-            // Every further send would fail the same way: stop and let staff fix the token, then resume.
-            await broadcasts.TransitionAsync(broadcast.Id, [BroadcastStatuses.Sending], BroadcastStatuses.Paused, time.GetUtcNow(), cancellationToken);
+            // Every further send would fail the same way (a refused token, the account's quota or billing): stop, say why on the
+            // broadcast's page, and let staff fix it and resume.
+            await broadcasts.PauseForAsync(broadcast.Id, reason, run.PauseDetail, time.GetUtcNow(), cancellationToken);
             return ChunkOutcome.Stopped;
+        }
+
+        if (run.Outcome == ChunkOutcome.Done
+            && await _database.ExecuteAsync(async token => await deliveries.QueuedAsync(chunk.BroadcastId, chunk.ChunkNo, time.GetUtcNow(), token), cancellationToken)
+                is { ReadyNow: true } or { NextAt: not null })
+        {
+            // Rows a rate limit put off (recorded after the last claim): the chunk waits for them instead of closing.
+            return ChunkOutcome.Waiting;
         }
 
         return run.Outcome;
@@ -117,7 +126,7 @@ public sealed class BroadcastSender(
                         return;
                     }
 
-                    if (await _database.ExecuteAsync(async token => await deliveries.HasQueuedAsync(chunk.BroadcastId, chunk.ChunkNo, token), ct))
+                    if ((await _database.ExecuteAsync(async token => await deliveries.QueuedAsync(chunk.BroadcastId, chunk.ChunkNo, now, token), ct)).ReadyNow)
                     {
                         // Paused and resumed between the claim and the check: the chunk is not done. Claim again, or (should
                         // that keep failing) hand the chunk back rather than close it with members still waiting.
@@ -227,9 +236,10 @@ public sealed class BroadcastSender(
                 result = await attempt.SendAsync(broadcastId, post, row, ct);
             }
 
-            if (result.ErrorCode == nameof(SendOutcome.AuthFailed))
+            if (DeliveryAttempt.AsksToPause(result))
             {
-                run.StopForAuth();
+                run.PauseFor(result.SkipReason!, $"{row.Channel} {result.ErrorCode}".Trim());
+                result = result with { SkipReason = null };
             }
 
             await results.WriteAsync(result, ct);
@@ -259,7 +269,10 @@ public sealed class BroadcastSender(
 
         public ChunkOutcome Outcome { get; private set; } = ChunkOutcome.Done;
 
-        public bool AuthFailed { get; private set; }
+        /// <summary>Why the broadcast must pause (<see cref="PauseReasons"/>), and the channel and platform code behind it.</summary>
+        public string? PauseReason { get; private set; }
+
+        public string? PauseDetail { get; private set; }
 
         public bool IsStopping => _stopping;
 
@@ -272,9 +285,10 @@ public sealed class BroadcastSender(
             _stopping = true;
         }
 
-        public void StopForAuth()
+        public void PauseFor(string reason, string detail)
         {
-            AuthFailed = true;
+            PauseReason ??= reason;
+            PauseDetail ??= detail;
             Stop(ChunkOutcome.Stopped);
         }
     }
@@ -293,4 +307,7 @@ public enum ChunkOutcome
 
     /// <summary>Another worker took the chunk over (this one was too slow): stop touching it.</summary>
     LeaseLost,
+
+    /// <summary>The chunk's remaining rows wait out a platform's rate limit: hand it back until the earliest of them may go.</summary>
+    Waiting,
 }

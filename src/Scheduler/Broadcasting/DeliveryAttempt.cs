@@ -7,13 +7,16 @@ namespace Outreach.Scheduler.Broadcasting;
 
 /// <summary>
 /// Sends one claimed delivery: skips the member when the claim found her no longer eligible (<see cref="Eligibility"/>, the
-/// planner's own rules and reasons), sends at the channel's rate,
-/// retries transient failures and rate limits, and says how it ended. A send that may have reached the platform without an
-/// answer ends "unknown" and is never repeated (broadcasts are at-most-once).
+/// planner's own rules and reasons), sends at the channel's rate, retries transient failures and short rate limits in place,
+/// and says how it ended. A rate limit that asks for longer (Meta 80006/613, Zalo -32: minutes) puts the row back in the queue
+/// until then and holds the account's other sends (<see cref="ChannelThrottle"/>): it fails only after
+/// <see cref="BroadcastOptions.RateLimitMaxDeferrals"/> claims. A send that may have reached the platform without an answer
+/// ends "unknown" and is never repeated (broadcasts are at-most-once). A refused token or an account's quota or billing error
+/// puts the row back and carries a <see cref="PauseReasons"/> in its reason: the caller pauses the broadcast.
 /// </summary>
 public sealed class DeliveryAttempt(
     ChannelSenders senders, BroadcastRateLimiters limiters, BroadcastMessage messages, Eligibility eligibility, IOptions<BroadcastOptions> options,
-    ChannelHealthReporter health, TimeProvider time)
+    ChannelHealthReporter health, ChannelThrottle throttle, TimeProvider time)
 {
     public async Task<DeliveryResult> SendAsync(long broadcastId, Post post, ClaimedDelivery row, CancellationToken cancellationToken)
     {
@@ -28,6 +31,11 @@ public sealed class DeliveryAttempt(
         if (sender is null)
         {
             return new DeliveryResult(row.ContactId, DeliveryStatuses.Failed, FailReasons.ChannelNotConfigured, ErrorCode: "no_sender");
+        }
+
+        if (throttle.WaitUntil(row.Channel, row.AccountId, time.GetUtcNow()) is { } held)
+        {
+            return new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, ErrorCode: "throttled", NotBefore: held);
         }
 
         var message = messages.Compose(post, broadcastId, row);
@@ -46,18 +54,38 @@ public sealed class DeliveryAttempt(
                 return new DeliveryResult(row.ContactId, DeliveryStatuses.Unknown, FailReasons.NoAnswer, ErrorCode: ex.GetType().Name);
             }
 
+            var wait = result.RetryAfter ?? TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
+            if (result is { Outcome: SendOutcome.RateLimited, MayHaveBeenDelivered: false }
+                && (wait > options.Value.RateLimitWaitInPlace || attempt >= options.Value.MaxAttempts))
+            {
+                return Defer(row, result, wait);
+            }
+
             if (Outcome(row.ContactId, row.Channel, result, attempt) is { } final)
             {
                 await health.ReportAsync(row.Channel, message.AccountId, result, cancellationToken);
                 return final;
             }
 
-            var delay = result.RetryAfter ?? TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
-            await Task.Delay(delay < options.Value.Lease / 4 ? delay : options.Value.Lease / 4, time, cancellationToken);
+            await Task.Delay(wait < options.Value.Lease / 4 ? wait : options.Value.Lease / 4, time, cancellationToken);
         }
     }
 
-    // Null: retry (a transient failure or a rate limit, attempts left, and the request certainly not delivered).
+    // The platform asked for a wait longer than is worth holding a claimed row for: back to the queue until then, and the
+    // account's other sends wait too. Past the deferrals allowed, the row fails as rate-limited.
+    private DeliveryResult Defer(ClaimedDelivery row, SendResult result, TimeSpan wait)
+    {
+        if (row.Attempts >= options.Value.RateLimitMaxDeferrals)
+        {
+            return new DeliveryResult(row.ContactId, DeliveryStatuses.Failed, FailReasons.RateLimited, ErrorCode: result.ErrorCode);
+        }
+
+        var until = time.GetUtcNow() + (wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
+        throttle.Hold(row.Channel, row.AccountId, until);
+        return new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, ErrorCode: result.ErrorCode, NotBefore: until);
+    }
+
+    // Null: retry (a transient failure, attempts left, and the request certainly not delivered).
     private DeliveryResult? Outcome(long contactId, string channel, SendResult result, int attempt) => result switch
     {
         { IsSent: true } => new DeliveryResult(contactId, DeliveryStatuses.Sent, PlatformMessageId: result.PlatformMessageIds.Count > 0 ? result.PlatformMessageIds[0] : null),
@@ -65,7 +93,8 @@ public sealed class DeliveryAttempt(
         { IsRetryable: true } when attempt < options.Value.MaxAttempts => null,
         { Outcome: SendOutcome.OutsideWindow } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, eligibility.WindowReason(channel), ErrorCode: result.ErrorCode),
         { Outcome: SendOutcome.Unreachable } => new DeliveryResult(contactId, DeliveryStatuses.Skipped, SkipReasons.Unreachable, ErrorCode: result.ErrorCode),
-        { Outcome: SendOutcome.AuthFailed } => new DeliveryResult(contactId, DeliveryStatuses.Queued, ErrorCode: nameof(SendOutcome.AuthFailed)),
+        { Outcome: SendOutcome.AuthFailed } => new DeliveryResult(contactId, DeliveryStatuses.Queued, PauseReasons.TokenRefused, ErrorCode: result.ErrorCode),
+        { Outcome: SendOutcome.AccountLimited } => new DeliveryResult(contactId, DeliveryStatuses.Queued, PauseReasons.QuotaOrBilling, ErrorCode: result.ErrorCode),
         _ => new DeliveryResult(contactId, DeliveryStatuses.Failed, FailReason(result.Outcome), ErrorCode: result.ErrorCode ?? result.Outcome.ToString()),
     };
 
@@ -75,4 +104,8 @@ public sealed class DeliveryAttempt(
         SendOutcome.RateLimited => FailReasons.RateLimited,
         _ => FailReasons.Rejected,
     };
+
+    /// <summary>True when the result puts the row back and asks for the broadcast to pause (<see cref="PauseReasons"/>).</summary>
+    public static bool AsksToPause(DeliveryResult result) =>
+        result is { Status: DeliveryStatuses.Queued, SkipReason: PauseReasons.TokenRefused or PauseReasons.QuotaOrBilling };
 }

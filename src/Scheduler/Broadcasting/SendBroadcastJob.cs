@@ -52,7 +52,7 @@ public sealed class SendBroadcastJob(
             var outcome = await sender.SendChunkAsync(broadcast, post, chunk, cancellationToken);
             if (outcome != ChunkOutcome.LeaseLost)
             {
-                await deliveries.FinishChunkAsync(chunk, done: outcome == ChunkOutcome.Done, cancellationToken);
+                await deliveries.FinishChunkAsync(chunk, done: outcome == ChunkOutcome.Done, time.GetUtcNow(), cancellationToken);
             }
 
             await broadcasts.TouchAsync(broadcastId, time.GetUtcNow(), cancellationToken);
@@ -63,7 +63,7 @@ public sealed class SendBroadcastJob(
                 await deliveries.CancelRemainingAsync(broadcastId, time.GetUtcNow(), cancellationToken);
             }
 
-            if (outcome is not (ChunkOutcome.Done or ChunkOutcome.Deferred))
+            if (outcome is not (ChunkOutcome.Done or ChunkOutcome.Deferred or ChunkOutcome.Waiting))
             {
                 return;
             }
@@ -74,6 +74,13 @@ public sealed class SendBroadcastJob(
     {
         if (await deliveries.OpenChunkCountAsync(broadcast.Id, cancellationToken) > 0)
         {
+            // Chunks handed back to wait out a rate limit: a worker goes on when the earliest may, and the watchdog waits too.
+            if (await deliveries.NextWaitingChunkAsync(broadcast.Id, time.GetUtcNow(), cancellationToken) is { } next)
+            {
+                await broadcasts.WaitUntilAsync(broadcast.Id, next, cancellationToken);
+                workers.StartOne(broadcast.Id, next);
+            }
+
             return;
         }
 

@@ -27,6 +27,7 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
             SendOutcome.Sent => (ChannelStates.Ok, null),
             SendOutcome.AuthFailed => (ChannelStates.TokenRefused, Detail(result)),
             SendOutcome.Transient => (ChannelStates.Unreachable, Detail(result)),
+            SendOutcome.AccountLimited => (ChannelStates.QuotaOrBilling, Detail(result)),
             _ => ((string?)null, (string?)null),
         };
         if (state is null)

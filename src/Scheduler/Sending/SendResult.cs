@@ -56,4 +56,10 @@ public enum SendOutcome
 
     /// <summary>The platform refused the message itself (bad parameter, too long…): never retry.</summary>
     Rejected = 6,
+
+    /// <summary>
+    /// The platform stopped this account's sending: its quota is used up, or its paid features are not connected or cannot be
+    /// billed (Zalo -211/-320/-321). Every further send fails the same way until someone acts: pause, do not retry.
+    /// </summary>
+    AccountLimited = 7,
 }

@@ -39,6 +39,21 @@ public sealed partial class MessengerEmulator
             return Error(MessengerGraphErrors.ExpiredToken());
         }
 
+        if (OverLimit(page) is { } limit)
+        {
+            return Error(limit);
+        }
+
+        if (_throttledUntil.TryGetValue(page, out var throttle) && throttle.Until > Options.Clock.GetUtcNow())
+        {
+            Interlocked.Increment(ref _throttledSends);
+            var left = throttle.Until - Options.Clock.GetUtcNow();
+            context.Response.Headers["x-business-use-case-usage"] =
+                $"{{\"{page}\":[{{\"type\":\"messenger\",\"call_count\":100,\"total_cputime\":1,\"total_time\":1,\"estimated_time_to_regain_access\":{(int)Math.Ceiling(left.TotalMinutes)}}}]}}";
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(left.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(throttle.Body);
+        }
+
         if (node != "me" && node != page)
         {
             return Error(MessengerGraphErrors.Body("(#200) The access token does not belong to this Page", "OAuthException", 200, null), 403);
@@ -73,6 +88,51 @@ public sealed partial class MessengerEmulator
         }
 
         return CheckBody(body, page) is { } refusal ? refusal : Accept(context, page, body);
+    }
+
+    // Meta's limits on a Page token (§2.6): 300 calls a second, and 200 calls per engaged user in a rolling 24 hours (BUC).
+    private string? OverLimit(string page)
+    {
+        var now = Options.Clock.GetUtcNow();
+        var calls = _pageCalls.GetOrAdd(page, _ => new PageCalls());
+        lock (calls)
+        {
+            Trim(calls.LastSecond, now - TimeSpan.FromSeconds(1));
+            Trim(calls.LastDay, now - TimeSpan.FromDays(1));
+            if (calls.LastSecond.Count >= Options.SendsPerSecondPerPage)
+            {
+                return MessengerGraphErrors.CallRateLimit();
+            }
+
+            if (!Options.TrustUnknownRecipients)
+            {
+                var engaged = _lastInteraction.Keys.Count(k => k.Page == page);
+                if (calls.LastDay.Count >= (long)Options.CallsPerEngagedUserPerDay * Math.Max(1, engaged))
+                {
+                    return MessengerGraphErrors.PageRateLimit();
+                }
+
+                calls.LastDay.Enqueue(now);
+            }
+
+            calls.LastSecond.Enqueue(now);
+            return null;
+        }
+    }
+
+    private static void Trim(Queue<DateTimeOffset> calls, DateTimeOffset before)
+    {
+        while (calls.Count > 0 && calls.Peek() <= before)
+        {
+            calls.Dequeue();
+        }
+    }
+
+    private sealed class PageCalls
+    {
+        public Queue<DateTimeOffset> LastSecond { get; } = new();
+
+        public Queue<DateTimeOffset> LastDay { get; } = new();
     }
 
     private IResult? CheckBody(JsonElement body, string page)

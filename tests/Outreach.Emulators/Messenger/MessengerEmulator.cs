@@ -17,8 +17,11 @@ public sealed partial class MessengerEmulator : EmulatorServer
     private readonly ConcurrentDictionary<string, bool> _blocked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _expiredTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(Func<JsonElement, bool> Match, string Body, int Status)> _sendFaults = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, string Body)> _throttledUntil = new(StringComparer.Ordinal);
+    private int _throttledSends;
+    private readonly ConcurrentDictionary<string, PageCalls> _pageCalls = new(StringComparer.Ordinal);
     // Shared by all emulators of the process: webhook posts are short, and an HttpClient per emulator would need disposing.
-    private static readonly HttpClient Webhooks = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private static readonly HttpClient WebhookClient = new() { Timeout = TimeSpan.FromSeconds(15) };
 
     private MessengerEmulator(MessengerEmulatorOptions options)
     {
@@ -97,6 +100,18 @@ public sealed partial class MessengerEmulator : EmulatorServer
     public void FailNextSendWhere(Func<JsonElement, bool> match, string errorBody, int status = 400) =>
         _sendFaults.Enqueue((match ?? throw new ArgumentNullException(nameof(match)), errorBody, status));
 
+    /// <summary>
+    /// Meta's rate limit on the Page for <paramref name="duration"/> (on the emulator's clock): every Send API call gets
+    /// <paramref name="errorBody"/> (default (#80006), or <see cref="MessengerGraphErrors.CallRateLimit"/> for 613) with the
+    /// usage header's estimated_time_to_regain_access in minutes, as Meta answers, and a Retry-After in seconds so a test need
+    /// not wait whole minutes (the gateway reads Retry-After first).
+    /// </summary>
+    public void ThrottlePage(TimeSpan duration, string? errorBody = null, string? pageId = null) =>
+        _throttledUntil[pageId ?? PageId] = (Options.Clock.GetUtcNow() + duration, errorBody ?? MessengerGraphErrors.PageRateLimit());
+
+    /// <summary>Send API calls refused by <see cref="ThrottlePage"/>.</summary>
+    public int ThrottledSends => _throttledSends;
+
     /// <summary>The next Send API call is answered normally, but only after <paramref name="delay"/> (a client may time out first).</summary>
     public void DelayNextSend(TimeSpan delay) => Inject(new Fault { Delay = delay, PathContains = "/messages" });
 
@@ -123,6 +138,18 @@ public sealed partial class MessengerEmulator : EmulatorServer
         PostRawAsync(gatewayWebhook, Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body))),
             Options.AppSecretOf(FirstPageOf(body)), cancellationToken);
 
+    /// <summary>How this emulator delivers webhooks: Meta's 5-second deadline, its retries, and unsubscribing after an hour of failure.</summary>
+    public WebhookDeliverer Webhooks => _webhooks ??= new WebhookDeliverer(Options.WebhookTimeout, Options.WebhookRetryLadder);
+
+    private WebhookDeliverer? _webhooks;
+
+    /// <summary>Delivers a signed body as Meta does (issue 11.10): 5 s to answer 200, resent until acknowledged or disabled.</summary>
+    public Task<WebhookDelivery> DeliverWebhookAsync(Uri gatewayWebhook, string body, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body)));
+        return Webhooks.DeliverAsync((_, ct) => PostRawAsync(gatewayWebhook, bytes, Options.AppSecret, ct), cancellationToken);
+    }
+
     /// <summary>Posts <paramref name="body"/> signed with another secret: what a forger (or a wrong AppSecret) produces.</summary>
     public Task<HttpResponseMessage> PostWithBadSignatureAsync(Uri gatewayWebhook, string body, CancellationToken cancellationToken) =>
         PostRawAsync(gatewayWebhook, Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body))), "not-the-app-secret", cancellationToken);
@@ -145,7 +172,7 @@ public sealed partial class MessengerEmulator : EmulatorServer
             request.Headers.Add("X-Hub-Signature-256", MetaJson.Sign256(body, secret));
         }
 
-        return await Webhooks.SendAsync(request, cancellationToken);
+        return await WebhookClient.SendAsync(request, cancellationToken);
     }
 
     protected override void MapEndpoints(WebApplication app)

@@ -40,6 +40,25 @@ public sealed record MessengerEmulatorOptions
     /// </summary>
     public bool TrustUnknownRecipients { get; init; }
 
+    /// <summary>How long the gateway has to answer a webhook with 200 (Meta: 5 s).</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Waits before each resend of an unacknowledged webhook: Meta retries "immediately, a few more times", then keeps trying,
+    /// and after an hour of failure unsubscribes the app from the Page (§1.5; the exact cadence is undocumented).
+    /// </summary>
+    public IReadOnlyList<TimeSpan> WebhookRetryLadder { get; init; } =
+        [TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(39)];
+
+    /// <summary>Send API calls per second per Page (Meta: 300 for text; §2.6). Past it: (#613).</summary>
+    public int SendsPerSecondPerPage { get; init; } = 300;
+
+    /// <summary>
+    /// Send API calls per rolling 24 hours per Page and engaged user (Meta's BUC: 200 × engaged users; §2.6). Past it:
+    /// (#80006). Not applied with <see cref="TrustUnknownRecipients"/>, whose members are never announced.
+    /// </summary>
+    public int CallsPerEngagedUserPerDay { get; init; } = 200;
+
     /// <summary>Reported in the facebook-api-version header.</summary>
     public string ApiVersion { get; init; } = "v25.0";
 }

@@ -25,6 +25,8 @@ public static class ZaloApiErrors
         [-234] = "This message cannot be sent at night (10:00PM - 6:00AM)",
         [-240] = "MessageV2 API has been shut down, please switch to MessageV3",
         [-248] = "Violates our platform standards",
+        [-320] = "Your app needs to connect with Zalo Cloud Account to use paid features",
+        [-321] = "Zalo Cloud Account associated with this app is out of money or unable to be charged",
     };
 
     /// <summary><c>{"error":code,"message":"…"}</c>, as Zalo answers every failure (with HTTP 200).</summary>

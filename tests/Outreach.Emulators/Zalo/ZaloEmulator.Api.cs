@@ -21,6 +21,11 @@ public sealed partial class ZaloEmulator
             return Error(-32);
         }
 
+        if (_accountLimit is var limited and not 0)
+        {
+            return Error(limited);
+        }
+
         context.Response.Headers["X-RateLimit-Limit"] = Options.RequestsPerMinute.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-RateLimit-Remain"] = remaining.ToString(CultureInfo.InvariantCulture);
         JsonNode? body;

@@ -6,7 +6,7 @@ namespace Outreach.Emulators.Zalo;
 
 /// <summary>
 /// The OAuth v4 token endpoint (§5): form body, app secret in the <c>secret_key</c> header, single-use rotating refresh
-/// tokens. A spent or unknown refresh token gets <c>{"error":-14014,"error_name":"Invalid refresh token"}</c> (P3).
+/// tokens that expire after <see cref="ZaloEmulatorOptions.RefreshTokenLifetime"/>. A spent or unknown refresh token gets <c>{"error":-14014,"error_name":"Invalid refresh token"}</c> (P3).
 /// </summary>
 public sealed partial class ZaloEmulator
 {
@@ -42,7 +42,9 @@ public sealed partial class ZaloEmulator
         lock (_tokenLock)
         {
             var presented = form["refresh_token"].ToString();
-            if (!_refreshTokens.TryGetValue(presented, out var spent) || spent)
+            // Refresh tokens last three months (on the emulator's clock); an expired one is refused like a spent one.
+            if (!_refreshTokens.TryGetValue(presented, out var spent) || spent
+                || (_refreshExpires.TryGetValue(presented, out var expires) && expires <= Clock.GetUtcNow()))
             {
                 return Options.EmptyBodyForSpentRefreshToken
                     ? Results.Text("", "application/json")

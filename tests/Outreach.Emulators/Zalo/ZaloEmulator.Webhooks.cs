@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Outreach.Emulators.Common;
 
 namespace Outreach.Emulators.Zalo;
 
@@ -36,6 +37,17 @@ public sealed partial class ZaloEmulator
     {
         ApplyToState(body);
         return PostAsync(webhook, body, Sign(body), numRetry, cancellationToken);
+    }
+
+    /// <summary>
+    /// Delivers a signed event as Zalo does (issue 11.10): 2 seconds to answer 200, resends along the retry ladder with
+    /// <c>num_retry</c>, and the webhook disabled when the ladder runs out (<see cref="Webhooks"/>).
+    /// </summary>
+    public Task<WebhookDelivery> DeliverWebhookAsync(Uri webhook, string body, CancellationToken cancellationToken)
+    {
+        ApplyToState(body);
+        var signature = Sign(body);
+        return Webhooks.DeliverAsync((attempt, ct) => PostAsync(webhook, body, signature, attempt > 0 ? attempt : null, ct), cancellationToken);
     }
 
     /// <summary>Posts the event signed with the wrong secret (a forgery, or a misconfigured key).</summary>

@@ -20,6 +20,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _tokenOa = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _refreshExpires = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _calls = new();
     private readonly Lock _tokenLock = new();
 
@@ -41,6 +42,14 @@ public sealed partial class ZaloEmulator : EmulatorServer
     public string? OaOfToken(string token) => _tokenOa.GetValueOrDefault(token ?? "");
 
     public ZaloEmulatorOptions Options { get; }
+
+    /// <summary>How this emulator delivers webhooks: Zalo's 2-second deadline, retry ladder and disabling.</summary>
+    public WebhookDeliverer Webhooks => _webhooks ??= new WebhookDeliverer(Options.WebhookTimeout, Options.WebhookRetryLadder);
+
+    private WebhookDeliverer? _webhooks;
+
+    // The error every send answers while the OA's account is limited (0: not limited).
+    private volatile int _accountLimit;
 
     /// <summary>The emulator's clock (the window and token expiry follow it; webhook timestamps come from it).</summary>
     public ZaloEmulatorClock Clock { get; } = new();
@@ -114,6 +123,14 @@ public sealed partial class ZaloEmulator : EmulatorServer
     public void FailNextSend(int code, string? message = null) =>
         Inject(new Fault { Status = 200, Body = ZaloApiErrors.Body(code, message), PathContains = SendPath });
 
+    /// <summary>
+    /// The OA's account is limited until <see cref="LiftAccountLimit"/>: every send answers <paramref name="code"/>, as Zalo does
+    /// for a used-up quota (-211), paid features without a Zalo Cloud Account (-320) or an account that cannot be billed (-321).
+    /// </summary>
+    public void LimitAccount(int code) => _accountLimit = code;
+
+    public void LiftAccountLimit() => _accountLimit = 0;
+
     /// <summary>The next send answers a bare HTTP error (a gateway 502, a 503…).</summary>
     public void ServerErrorOnNextSend(int status = 502) =>
         Inject(new Fault { Status = status, Body = "<html>Bad Gateway</html>", PathContains = SendPath });
@@ -139,6 +156,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
         var token = NewToken();
         _tokenOa[token] = Oa(oaId).OaId;
         _refreshTokens[token] = false;
+        _refreshExpires[token] = Clock.GetUtcNow() + Options.RefreshTokenLifetime;
         return token;
     }
 

@@ -30,11 +30,21 @@ public sealed record ZaloEmulatorOptions
     /// <summary>Access-token lifetime (Zalo: 25 hours, sent as <c>"expires_in":"90000"</c>).</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(25);
 
+    /// <summary>Refresh-token lifetime (Zalo: about three months; each refresh issues a new one).</summary>
+    public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(90);
+
     /// <summary>Answer a spent refresh token with an empty HTTP 200 body (reported from production, §5) instead of -14014.</summary>
     public bool EmptyBodyForSpentRefreshToken { get; init; }
 
     /// <summary>How long a webhook delivery may take before the emulator gives up on it (Zalo: 2 seconds).</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Waits before each resend of an event that was not acknowledged in time (Zalo: 30 s, 5 min, 15 min, 30 min, 1 h; §2.2).
+    /// After the last one fails Zalo cancels the webhook subscription.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> WebhookRetryLadder { get; init; } =
+        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1)];
 }
 
 /// <summary>An OA of the emulator: its id, its app's id and secret key, and the OA secret key that signs its webhooks.</summary>

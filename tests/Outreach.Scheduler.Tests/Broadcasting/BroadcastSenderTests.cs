@@ -142,7 +142,7 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var eligibility = TestChannels.Eligibility(options.Value);
         var attempt = new DeliveryAttempt(
             new ChannelSenders([_platform]), new BroadcastRateLimiters(options, TestChannels.Catalog()), BroadcastMessage.Untracked, eligibility, options,
-            new ChannelHealthReporter(new ChannelHealthStore(_database.DataSource), time), time);
+            new ChannelHealthReporter(new ChannelHealthStore(_database.DataSource), time), new ChannelThrottle(), time);
         var sender = new BroadcastSender(
             deliveries, new BroadcastStore(_database.DataSource), attempt, TestChannels.QuietHours(options.Value), eligibility, options, time);
         var chunk = await deliveries.ClaimChunkAsync(_broadcast.Id, Now, options.Value.Lease, ct);

@@ -12,7 +12,8 @@ internal static class MessengerAttachmentMapper
 {
     public static IReadOnlyList<Attachment> FromMessage(MessengerMessage message)
     {
-        if (message.Attachments is not { Count: > 0 } attachments)
+        // A null item (an attachments array holding null) is skipped (issue 11.11, found by fuzzing).
+        if (message.Attachments?.OfType<MessengerAttachment>().ToList() is not { Count: > 0 } attachments)
         {
             return [];
         }

@@ -17,8 +17,23 @@ public static class MessengerWebhookReader
     /// <summary>Reads a body. Throws <see cref="JsonException"/> for malformed JSON and <see cref="FormatException"/> for JSON that is not a webhook.</summary>
     public static MessengerWebhookBatch Read(byte[] body)
     {
+        try
+        {
+            return ReadBatch(body);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A field of the wrong JSON type (a timestamp that is true, a text that is an object): not a webhook we can read.
+            throw new FormatException("A Messenger webhook field has the wrong JSON type.", ex);
+        }
+    }
+
+    private static MessengerWebhookBatch ReadBatch(byte[] body)
+    {
         ArgumentNullException.ThrowIfNull(body);
-        using var document = JsonDocument.Parse(body);
+        // A jsonb-safe copy, as the Zalo endpoint reads: an escaped NUL or a lone surrogate (which GetString would throw on, and
+        // PostgreSQL refuses in a sender id) becomes U+FFFD, so a signed event is stored, never a 5xx (issue 11.11, found by fuzzing).
+        using var document = JsonDocument.Parse(JsonbText.Safe(System.Text.Encoding.UTF8.GetString(body)));
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
         {

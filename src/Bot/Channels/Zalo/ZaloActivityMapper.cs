@@ -64,7 +64,7 @@ public static class ZaloActivityMapper
             Type = ActivityTypes.Message,
             Id = message.MsgId,
             Text = message.Text,
-            Attachments = (message.Attachments ?? []).Select(ToAttachment).ToList(),
+            Attachments = (message.Attachments ?? []).OfType<ZaloWebhookAttachment>().Select(ToAttachment).ToList(), // a null item: skipped (issue 11.11, fuzzing)
             ChannelId = basis.ChannelId, From = basis.From, Recipient = basis.Recipient, Timestamp = basis.Timestamp,
             ChannelData = basis.ChannelData, Locale = basis.Locale,
         };

@@ -12,6 +12,7 @@ public static class ZaloErrorCodes
     public const int Success = 0;
     public const int RateLimited = -32;
     public const int SendFailed = -200;
+    public const int OutOfQuota = -211;
     public const int NotFollower = -213;
     public const int AccessTokenInvalid = -216;
     public const int BlockedInvitation = -217;
@@ -22,6 +23,8 @@ public static class ZaloErrorCodes
     public const int InteractionExpired = -232;
     public const int NightTime = -234;
     public const int UserRestricted = -244;
+    public const int CloudAccountRequired = -320;
+    public const int CloudAccountUnpaid = -321;
 
     // Vietnam keeps UTC+7 all year (no daylight saving): the night ban ends at 06:00 there.
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
@@ -43,6 +46,7 @@ public static class ZaloErrorCodes
             NotFollower or BlockedInvitation or RecipientQuotaExhausted or UserInactiveOrBanned or UserRestricted =>
                 SendResult.Failed(SendOutcome.Unreachable, text, message),
             AccessTokenInvalid or AccessTokenExpired => SendResult.Failed(SendOutcome.AuthFailed, text, message),
+            OutOfQuota or CloudAccountRequired or CloudAccountUnpaid => SendResult.Failed(SendOutcome.AccountLimited, text, message),
             _ => SendResult.Failed(SendOutcome.Rejected, text, message),
         };
     }

@@ -25,6 +25,7 @@ public sealed class ZaloModule : IChannelModule
         services.TryAddSingleton<ChannelTokenStore>();
         services.TryAddSingleton<ZaloRateLimiter>();
         services.TryAddSingleton<ZaloTokenProvider>();
+        services.AddHostedService<ZaloTokenKeepAliveStartup>();
 
         services.AddHttpClient<ZaloClient>()
             .ConfigureForSingletonUse()

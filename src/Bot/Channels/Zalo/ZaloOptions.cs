@@ -69,6 +69,12 @@ public sealed class ZaloOptions
     [Range(0, 86_400)]
     public int RefreshBeforeExpirySeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// When the OA's tokens are refreshed even if nothing was sent (cron, Asia/Ho_Chi_Minh; default daily at 03:40): each refresh
+    /// gives a new 3-month refresh token, so a quiet OA's chain never runs out (PLATFORM-ZALO.md §5).
+    /// </summary>
+    public string TokenKeepAliveCron { get; set; } = "40 3 * * *";
+
     /// <summary>Also accept webhooks signed with the app secret instead of the OA secret key (one source says so). Default false.</summary>
     public bool AcceptAppSecretSignature { get; set; }
 

@@ -88,6 +88,31 @@ public sealed partial class ZaloTokenProvider(
         }
     }
 
+    /// <summary>
+    /// Spends <paramref name="oaId"/>'s refresh token for a new pair whether or not a send needs one (issue 11.9): a quiet OA's
+    /// 3-month refresh chain would otherwise run out. Returns the new token, or why Zalo refused it.
+    /// </summary>
+    public async Task<ZaloAccessToken> KeepAliveAsync(string oaId, CancellationToken cancellationToken)
+    {
+        var oa = _oas.GetOrAdd(oaId, _ => new OaTokens());
+        await oa.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await SeedOnceAsync(cancellationToken);
+            return await store.GetAsync(ZaloChannel.Name, oaId, cancellationToken) is { } stored
+                ? await RotateAsync(oaId, oa, stored.Version, cancellationToken)
+                : ZaloAccessToken.Missing("no_token", $"Chưa có token của Zalo OA {oaId}: lưu refresh token từ bước cấp quyền của OA ở trang \"Trang và OA\".");
+        }
+        finally
+        {
+            oa.Gate.Release();
+        }
+    }
+
+    /// <summary>The keep-alive of the installation's first OA.</summary>
+    public async Task<ZaloAccessToken> KeepAliveAsync(CancellationToken cancellationToken) =>
+        await DefaultOaAsync(cancellationToken) is { } oaId ? await KeepAliveAsync(oaId, cancellationToken) : NoOa();
+
     /// <summary>An admin saved a new refresh token for <paramref name="oaId"/>: the token cached here is no longer the stored one.</summary>
     public void Forget(string oaId)
     {

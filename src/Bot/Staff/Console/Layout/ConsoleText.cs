@@ -78,8 +78,23 @@ public static class ConsoleText
     {
         ChannelStates.TokenRefused => "mã truy cập bị nền tảng từ chối: cần quản trị cấp lại mã (token)",
         ChannelStates.Unreachable => "không kết nối được nền tảng",
+        ChannelStates.QuotaOrBilling => "hết hạn mức gửi hoặc chưa thanh toán được (Zalo Cloud Account): cần quản trị kiểm tra gói dịch vụ",
         _ => state,
     };
+
+    /// <summary>Why a sending paused by itself; <paramref name="detail"/> is the channel and the platform's code ("zalo -321").</summary>
+    public static string PauseReason(string reason, string? detail)
+    {
+        var text = reason switch
+        {
+            PauseReasons.TokenRefused => "Tự động tạm dừng: mã truy cập của kênh bị nền tảng từ chối. Quản trị cấp lại mã (token) rồi bấm “Tiếp tục gửi”.",
+            PauseReasons.QuotaOrBilling =>
+                "Tự động tạm dừng: nền tảng báo tài khoản kênh đã hết hạn mức gửi, hoặc chưa kết nối / không thanh toán được Zalo Cloud Account. "
+                + "Quản trị kiểm tra gói dịch vụ rồi bấm “Tiếp tục gửi”; hội viên chưa nhận vẫn chờ, không bị tính là lỗi.",
+            _ => "Tự động tạm dừng.",
+        };
+        return string.IsNullOrWhiteSpace(detail) ? text : $"{text} (mã lỗi: {detail})";
+    }
 
     public static string Role(string role) => role switch
     {

@@ -1,0 +1,179 @@
+using Dapper;
+using Outreach.Bot.Hosting;
+using Outreach.Bot.Tests.Channels.Zalo;
+using Outreach.Emulators.Messenger;
+using Outreach.Emulators.Zalo;
+using Outreach.Testing;
+
+namespace Outreach.Bot.Tests.Broadcasts;
+
+/// <summary>
+/// Issue 11.7: a platform's rate limit that asks for a wait (Meta 80006/613, Zalo -32) defers the account's remaining
+/// deliveries past it, and the broadcast goes on by itself when the wait ends: nobody is failed, and the platform is not asked
+/// again and again meanwhile.
+/// </summary>
+public sealed class BroadcastThrottlingTests(PostgresServer server) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private long _communeId;
+    private long _provinceId;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _database = await server.CreateDatabaseAsync(ct);
+        var seed = new Seed(_database);
+        _provinceId = (await seed.UnitAsync(null, "tinh", "Tỉnh", ct)).Id;
+        _communeId = (await seed.UnitAsync(_provinceId, "xa", "Xã A", ct)).Id;
+        await seed.StaffAsync("bientap", _communeId, "editor", ct);
+        await seed.StaffAsync("duyet", _provinceId, "approver", ct);
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task MessengerPageRateLimit_TheRestWaitsPastItAndEveryoneIsSentOnceWithoutAStorm()
+    {
+        const int members = 40;
+        var ct = TestContext.Current.CancellationToken;
+        await new Seed(_database).ManyContactsAsync("messenger", members, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "psid-", ct);
+        await using var messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
+        for (var i = 1; i <= members; i++)
+        {
+            messenger.UserInteracted($"psid-{i}");
+        }
+
+        var settings = new Dictionary<string, string?>(messenger.GatewaySettings())
+        {
+            ["Outreach:Broadcasts:RatePerSecond:messenger"] = "20",
+            ["Outreach:Broadcasts:ChunkSize"] = "10",
+            ["Outreach:Broadcasts:Concurrency"] = "3",
+            ["Outreach:Broadcasts:WorkersPerBroadcast"] = "2",
+            ["Outreach:Broadcasts:RateLimitWaitInPlaceSeconds"] = "1",
+            // Before issue 11.7 the four attempts were spaced at most a quarter lease apart (2 s here): all within the wait.
+            ["Outreach:Broadcasts:LeaseSeconds"] = "8",
+        };
+        await using var host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
+        messenger.ThrottlePage(TimeSpan.FromSeconds(10));
+
+        var broadcast = await StartAsync(host, "messenger", ct);
+        // While the Page is throttled the rows wait in the queue with the time they may go.
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status = 'queued' AND not_before IS NOT NULL", n => n > 0, ct);
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM broadcasts WHERE id = {broadcast} AND finished_at IS NOT NULL", n => n == 1, ct);
+
+        Assert.Equal("completed", await _database.ScalarAsync<string>($"SELECT status FROM broadcasts WHERE id = {broadcast}"));
+        Assert.Equal(members, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status = 'sent'"));
+        var accepted = messenger.Sends.Where(s => s.Accepted).Select(s => s.RecipientId).ToList();
+        Assert.Equal(members, accepted.Count);
+        Assert.Equal(members, accepted.Distinct().Count());
+        // Each worker finds the limit once per wait (plus the sends already in flight), not once per member and attempt.
+        Assert.InRange(messenger.ThrottledSends, 1, 2 * 3 * 2);
+    }
+
+    [Fact]
+    public async Task ZaloMinuteLimit_RowsWaitForTheNextMinuteInsteadOfFailing()
+    {
+        const int members = 24;
+        var ct = TestContext.Current.CancellationToken;
+        await new Seed(_database).ManyContactsAsync("zalo", members, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "zu-", ct);
+        await using var zalo = await ZaloEmulator.StartAsync(new ZaloEmulatorOptions { RequestsPerMinute = 10 }, ct);
+        for (var i = 1; i <= members; i++)
+        {
+            zalo.Follow($"zu-{i}");
+            zalo.RecordInteraction($"zu-{i}");
+        }
+
+        var settings = ZaloSettings(zalo);
+        settings["Outreach:Zalo:RateLimitRetryAfterSeconds"] = "2";
+        await using var host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
+
+        var broadcast = await StartAsync(host, "zalo", ct);
+        // Zalo's minute is on the emulator's clock: each time the rows wait out a -32, the next minute begins.
+        var minutes = 0;
+        while (await _database.ScalarAsync<long>($"SELECT count(*) FROM broadcasts WHERE id = {broadcast} AND finished_at IS NOT NULL") == 0)
+        {
+            await ZaloTestGateway.EventuallyAsync(
+                async () => await _database.ScalarAsync<long>(
+                    $"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status = 'queued' AND not_before IS NOT NULL") > 0
+                    || await _database.ScalarAsync<long>($"SELECT count(*) FROM broadcasts WHERE id = {broadcast} AND finished_at IS NOT NULL") > 0,
+                ct);
+            zalo.Clock.Advance(TimeSpan.FromSeconds(61));
+            Assert.True(++minutes < 10, "the broadcast did not go on after the waits");
+            await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        }
+
+        Assert.Equal("completed", await _database.ScalarAsync<string>($"SELECT status FROM broadcasts WHERE id = {broadcast}"));
+        Assert.Equal(members, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status = 'sent'"));
+        Assert.Equal(members, zalo.Sent.Select(m => m.UserId).Distinct().Count());
+        Assert.True(minutes >= 2, $"only {minutes} minute(s): the limit of 10 a minute was never reached");
+    }
+
+    /// <summary>Issue 11.6: a quota or billing error pauses the broadcast with the reason on its page; nobody is marked failed.</summary>
+    [Theory]
+    [InlineData(-321)]
+    [InlineData(-211)]
+    public async Task ZaloAccountOutOfMoneyOrQuota_TheBroadcastPausesWithTheReasonAndResumesWhenFixed(int code)
+    {
+        const int members = 12;
+        var ct = TestContext.Current.CancellationToken;
+        await new Seed(_database).ManyContactsAsync("zalo", members, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "zq-", ct);
+        await using var zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        for (var i = 1; i <= members; i++)
+        {
+            zalo.Follow($"zq-{i}");
+            zalo.RecordInteraction($"zq-{i}");
+        }
+
+        zalo.LimitAccount(code);
+        await using var host = await TestHost.StartAsync(_database, ZaloSettings(zalo), cancellationToken: ct);
+        using var approver = await StaffApiClient.SignInAsync(host.BaseAddress, "duyet", ct: ct);
+
+        var broadcast = await StartAsync(host, "zalo", ct);
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM broadcasts WHERE id = {broadcast} AND status = 'paused'", n => n == 1, ct);
+
+        Assert.Equal("quota_or_billing", await _database.ScalarAsync<string>($"SELECT pause_reason FROM broadcasts WHERE id = {broadcast}"));
+        Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await _database.ScalarAsync<string>($"SELECT pause_detail FROM broadcasts WHERE id = {broadcast}"), StringComparison.Ordinal);
+        Assert.Equal(0, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status IN ('failed', 'unknown', 'skipped')"));
+        Assert.Equal("quota_or_billing", await _database.ScalarAsync<string>("SELECT state FROM channel_health WHERE channel = 'zalo'"));
+        // Not a retry storm: a handful of refused calls (those in flight when the first came back), not one per member.
+        Assert.InRange(zalo.Received.Count(r => r.Path == ZaloEmulator.SendPath), 1, 8);
+
+        using (var console = await Outreach.Bot.Tests.Staff.Console.ConsoleClient.SignInAsync(host.BaseAddress, "duyet"))
+        {
+            var page = (await console.GetAsync($"/staff/broadcasts/{broadcast}")).Text;
+            Assert.Contains("data-pause-reason=\"quota_or_billing\"", page, StringComparison.Ordinal);
+            Assert.Contains("Tự động tạm dừng", page, StringComparison.Ordinal);
+            Assert.Contains("Zalo Cloud Account", page, StringComparison.Ordinal);
+        }
+
+        zalo.LiftAccountLimit();
+        var (resumed, _) = await approver.PostAsync($"/staff/api/broadcasts/{broadcast}/resume", null, ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, resumed);
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM broadcasts WHERE id = {broadcast} AND status = 'completed'", n => n == 1, ct);
+        Assert.Equal(members, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status = 'sent'"));
+        Assert.Null(await _database.ScalarAsync<string?>($"SELECT pause_reason FROM broadcasts WHERE id = {broadcast}"));
+    }
+
+    private Dictionary<string, string?> ZaloSettings(ZaloEmulator zalo)
+    {
+        var settings = ZaloTestGateway.Settings(zalo);
+        settings["Outreach:Broadcasts:ChunkSize"] = "10";
+        settings["Outreach:Broadcasts:Concurrency"] = "2";
+        settings["Outreach:Broadcasts:WorkersPerBroadcast"] = "2";
+        settings["Outreach:Broadcasts:RateLimitWaitInPlaceSeconds"] = "1";
+        // Any hour of the test run is inside Zalo's delivery hours.
+        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
+        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        return settings;
+    }
+
+    private async Task<long> StartAsync(OutreachHost host, string channel, CancellationToken ct)
+    {
+        using var editor = await StaffApiClient.SignInAsync(host.BaseAddress, "bientap", ct: ct);
+        using var approver = await StaffApiClient.SignInAsync(host.BaseAddress, "duyet", ct: ct);
+        // Planned by the Hangfire job the schedule registered (planning it here as well would make a second sending).
+        var postId = await BroadcastFlow.SendNowAsync(editor, approver, _communeId, channel, ct);
+        return await BroadcastFlow.BroadcastOfAsync(_database, postId, ct);
+    }
+}
