@@ -263,6 +263,14 @@ public sealed partial class CrisisCasesTests
     [InlineData("chồng em đi biển về rồi, mai đi tiếp")]
     [InlineData("con bé viết thư cho mẹ chúc mừng sinh nhật")]
     [InlineData("chồng đi làm ở Hàn, em muốn vay vốn")]
+    [InlineData("ạ")]                                               // a lone filler or a bot command is not a plea
+    [InlineData("help")]
+    [InlineData("bão làm mất điện cả xóm, bao giờ có điện lại")]
+    [InlineData("em giữ lại hóa đơn rồi")]
+    [InlineData("con em 5 tuổi hay vào phòng em ban đêm vì sợ ma")]  // the child visits; no man in her room
+    [InlineData("chồng em đi biển chưa về, em muốn vay vốn mua ghe")]
+    [InlineData("em ra sông giặt đồ, em đi đây")]
+    [InlineData("em 13 tuổi, không dám kể với bố chuyện điểm kém")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
