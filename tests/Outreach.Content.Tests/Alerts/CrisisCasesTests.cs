@@ -187,6 +187,8 @@ public sealed partial class CrisisCasesTests
     [InlineData("cuu", "113")]
     [InlineData("sos", "113")]
     [InlineData("chị ơi cứu em", "113")]
+    [InlineData("o dien nha e no lua, chay len rem cua roi", "114")] // plain "cháy" with what it reaches
+    [InlineData("xuong may dang chay, khoi mu mit", "114")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -271,6 +273,9 @@ public sealed partial class CrisisCasesTests
     [InlineData("chồng em đi biển chưa về, em muốn vay vốn mua ghe")]
     [InlineData("em ra sông giặt đồ, em đi đây")]
     [InlineData("em 13 tuổi, không dám kể với bố chuyện điểm kém")]
+    [InlineData("cty e dang chay deadline, met qua")]              // đang chạy (running), not đang cháy, typed plain
+    [InlineData("xuong e dang chay don tet")]
+    [InlineData("ba em bi bong nhe o tay do nuoc soi")]           // a mild burn
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
