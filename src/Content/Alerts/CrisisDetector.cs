@@ -41,6 +41,12 @@ public sealed class CrisisDetector
     /// <summary>The built-in group of ten or more pills ("20 viên").</summary>
     public const string BuiltInManyPills = "many_pills";
 
+    /// <summary>The built-in group of a message that is nothing but a plea ("cứu", "help!!", "chị ơi cứu em"): every word of
+    /// it is a cue of the group "plea".</summary>
+    public const string BuiltInPleaOnly = "plea_only";
+
+    private const string PleaGroup = "plea";
+
     /// <param name="rules">The pack's crisis.yaml.</param>
     /// <param name="time">The clock that tells which years are past ("năm 2023"); the system clock when null.</param>
     public CrisisDetector(CrisisRules rules, TimeProvider? time = null)
@@ -122,6 +128,7 @@ public sealed class CrisisDetector
         matches.AddRange(FindMinors(tokens));
         matches.AddRange(FindManyPills(tokens));
         matches.AddRange(FindPastYears(tokens));
+        matches.AddRange(FindPleaOnly(tokens, matches));
         var counted = matches
             .Where(m => !m.Group.StartsWith("not_", StringComparison.Ordinal) && !IsExcluded(matches, m) && !IsNegated(tokens, m.Start))
             .ToList();
@@ -260,6 +267,27 @@ public sealed class CrisisDetector
                 yield return new CueMatch(BuiltInManyPills, i, 2, false);
             }
         }
+    }
+
+    // The built-in group "plea_only": the whole message is a plea ("cứu", "sos", "chị ơi cứu"), with nothing said about
+    // what happened. Alone, the same word is everyday ("cứu vãn", "nghiên cứu"); as the whole message it is a cry for help.
+    private static IEnumerable<CueMatch> FindPleaOnly(IReadOnlyList<TextToken> tokens, List<CueMatch> matches)
+    {
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var covered = new bool[tokens.Count];
+        foreach (var match in matches.Where(m => m.Group == PleaGroup))
+        {
+            for (var i = match.Start; i < match.Start + match.Length && i < covered.Length; i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        return covered.All(c => c) ? [new CueMatch(BuiltInPleaOnly, 0, tokens.Count, false)] : [];
     }
 
     // A year before this one ("vụ cháy năm 2023") joins the group "past": the message asks about then, not about now.

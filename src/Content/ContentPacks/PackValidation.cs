@@ -105,7 +105,7 @@ internal static class PackValidation
                 ? parsed
                 : throw new ContentPackException($"Tệp crisis.yaml: loại '{r.Category}' không hợp lệ.");
             var unknown = (r.All ?? []).Concat(r.None ?? [])
-                .FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills));
+                .FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills or CrisisDetector.BuiltInPleaOnly));
             return unknown is not null || r.All is not { Count: > 0 }
                 ? throw new ContentPackException($"Tệp crisis.yaml: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
                 : new CrisisRule(category, r.All) { None = r.None is { Count: > 0 } ? r.None : null };
@@ -138,7 +138,7 @@ internal static class PackValidation
 
     // A frame names groups of crisis.yaml, "start" (the cue opens its clause) or "end" (it closes it).
     private static List<string> FrameGroups(List<string>? names, Dictionary<string, IReadOnlyList<string>> groups, string frame) =>
-        (names ?? []).Select(n => n is "start" or "end" or CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills || groups.ContainsKey(n)
+        (names ?? []).Select(n => n is "start" or "end" or CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills or CrisisDetector.BuiltInPleaOnly || groups.ContainsKey(n)
             ? n
             : throw new ContentPackException($"Tệp crisis.yaml, khung '{frame}': nhóm '{n}' không có trong groups.")).ToList();
 

@@ -149,6 +149,46 @@ public sealed partial class CrisisCasesTests
     [InlineData("bố chồng hay sàm sỡ em khi chồng đi vắng", "1900 969 680")]
     // Beaten again and again ("hoài"), not said to be now: the women's support line.
     [InlineData("bạn thân em bị chồng đánh hoài mà không chịu bỏ", "1900 969 680")]
+    // Round 4 (set G). A scald with boiling water or hot oil, a letter left under the pillow, going to the bridge when no
+    // one needs her, "đừng tìm em" after a goodbye, a jump "cho xong": 115.
+    [InlineData("con bé nhà em làm đổ chảo dầu nóng vào chân, da phồng rộp hết", "115")]
+    [InlineData("em viết sẵn thư cho con rồi, em mệt mỏi quá", "115")]
+    [InlineData("dem nay e ra cau, khong ai can e nua", "115")]
+    [InlineData("cảm ơn mọi người, tạm biệt mọi người, đừng tìm em nữa", "115")]
+    [InlineData("bi cuoi nhao hoai, em muon nhay xuong song cho xong", "115")]
+    // A sister held abroad until a ransom is paid, a teenager whose phone was taken and who may not go home, a karaoke bar
+    // forcing her to entertain clients, sold as a wife, a passport taken and a locked room, papers asked before a trip
+    // abroad with no visa: 113.
+    [InlineData("em gái em sang Lào làm, giờ bị giữ lại, bọn nó đòi tiền chuộc mới thả", "113")]
+    [InlineData("quán giữ em lại, bắt tiếp khách, không cho em về", "113")]
+    [InlineData("cô em bị bán cho một ông bên kia làm vợ", "113")]
+    [InlineData("they took my passport and locked me in a room", "113")]
+    [InlineData("nguoi ta bao di Nhat khong can visa, bat e nop cccd truoc", "113")]
+    [InlineData("e 15 tuoi, co nguoi ru di lam quan, gio ho giu dt cua e ko cho e ve", "113")]
+    // A stranger pulling a child into a car now: 113 first, then 111.
+    [InlineData("có người lạ đang lôi thằng bé lên ô tô trước cổng", "113")]
+    // A girl caught as a bride, a man in a girl's room at night, a child behind closed doors who does not answer: 111.
+    [InlineData("con bé nhà hàng xóm 15 tuổi bị bắt về làm vợ", "111")]
+    [InlineData("em 12 tuoi, dượng hay vào phòng em ban đêm", "111")]
+    [InlineData("con gái em sang nhà ông ấy chơi, giờ đóng kín cửa, gọi mãi không thấy con trả lời", "111")]
+    // A factory on fire with the exits locked, thick black smoke with someone trapped upstairs, gas smelt strongly typed
+    // with the input method off ("gas" reads as Telex "gá"): 114.
+    [InlineData("nhà máy đang cháy, cửa thoát hiểm bị khóa", "114")]
+    [InlineData("khói đen nghịt bốc ra từ nhà bên, còn người kẹt trên gác", "114")]
+    [InlineData("mui gas nong nac ca phong, binh gas bi xi", "114")]
+    // Flood on the roof (English), a boat missing in a storm, someone swept away, water a metre deep with a bedridden
+    // man: 112.
+    [InlineData("the flood is rising and we are on the roof", "112")]
+    [InlineData("ghe của ba em ra khơi mất liên lạc từ hôm qua, biển đang bão", "112")]
+    [InlineData("thằng em tắm sông bị nước cuốn trôi, mọi người đang tìm", "112")]
+    [InlineData("nước ngập hơn một mét rồi, mẹ em nằm liệt không đi được", "112")]
+    // A message that is nothing but a plea: 113.
+    [InlineData("cứu", "113")]
+    [InlineData("cuu", "113")]
+    [InlineData("sos", "113")]
+    [InlineData("chị ơi cứu em", "113")]
+    [InlineData("o dien nha e no lua, chay len rem cua roi", "114")] // plain "cháy" with what it reaches
+    [InlineData("xuong may dang chay, khoi mu mit", "114")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -216,6 +256,26 @@ public sealed partial class CrisisCasesTests
     [InlineData("con mèo đang rượt con chuột")]                      // nobody chases a person
     [InlineData("bếp nhà em hay có mùi khét khi nấu")]
     [InlineData("bà nội nằm không nhúc nhích được vì đau lưng mấy năm nay")] // not sudden, no stroke
+    [InlineData("báo đăng vụ tự tử ở cầu, đọc mà buồn")]             // a case in the news
+    [InlineData("năm 2018 chồng cũ đánh em gãy tay, giờ em ở riêng rồi, ly hôn cần gì")] // a past year: help afterwards
+    [InlineData("cá kho bị cháy khét rồi, cứu với, khử mùi sao")]   // a kitchen mishap
+    [InlineData("nghiên cứu")]                                       // "cứu" inside a word, not a plea
+    [InlineData("em cần cứu vãn hôn nhân")]
+    [InlineData("xưởng em đang chạy đơn hàng Tết")]                  // a factory running, not burning
+    [InlineData("chồng em đi biển về rồi, mai đi tiếp")]
+    [InlineData("con bé viết thư cho mẹ chúc mừng sinh nhật")]
+    [InlineData("chồng đi làm ở Hàn, em muốn vay vốn")]
+    [InlineData("ạ")]                                               // a lone filler or a bot command is not a plea
+    [InlineData("help")]
+    [InlineData("bão làm mất điện cả xóm, bao giờ có điện lại")]
+    [InlineData("em giữ lại hóa đơn rồi")]
+    [InlineData("con em 5 tuổi hay vào phòng em ban đêm vì sợ ma")]  // the child visits; no man in her room
+    [InlineData("chồng em đi biển chưa về, em muốn vay vốn mua ghe")]
+    [InlineData("em ra sông giặt đồ, em đi đây")]
+    [InlineData("em 13 tuổi, không dám kể với bố chuyện điểm kém")]
+    [InlineData("cty e dang chay deadline, met qua")]              // đang chạy (running), not đang cháy, typed plain
+    [InlineData("xuong e dang chay don tet")]
+    [InlineData("ba em bi bong nhe o tay do nuoc soi")]           // a mild burn
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
