@@ -11,7 +11,7 @@ public sealed class BroadcastCrashTests(PostgresServer server)
 {
     private const int Members = 300;
 
-    [Fact(Skip = "Known regression since the throttle deferrals (issue 11.7, migration 0155): the restarted host does not finish the broadcast of a killed host within the poll; under investigation, see the closing note of 2026-12-06")]
+    [Fact]
     public async Task HostKilledMidBroadcast_RestartedHostFinishesWithoutDuplicates()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -40,6 +40,8 @@ public sealed class BroadcastCrashTests(PostgresServer server)
             ["Outreach:Broadcasts:LeaseSeconds"] = "3",
             ["Outreach:Scheduler:SchedulePollingIntervalMs"] = "300",
             ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
+            ["Outreach:Broadcasts:QuietFrom"] = "00:00",
+            ["Outreach:Broadcasts:QuietUntil"] = "00:00",
         };
 
         // Act 1: a separate gateway process starts the broadcast and is killed (SIGKILL) part-way.
@@ -60,7 +62,8 @@ public sealed class BroadcastCrashTests(PostgresServer server)
 
         // Act 2: a new host on the same database takes over.
         await using var second = await TestHost.StartAsync(database, settings, cancellationToken: ct);
-        await BroadcastFlow.PollAsync(database, "SELECT count(*) FROM broadcasts WHERE status = 'completed'", n => n == 1, ct);
+        // Finished: "partial" when some sends were handed over at the kill with no answer ("unknown" is not "reached", issue 18.1).
+        await BroadcastFlow.PollAsync(database, "SELECT count(*) FROM broadcasts WHERE status IN ('completed', 'partial')", n => n == 1, ct);
 
         var accepted = messenger.Sends.Where(s => s.Accepted).Select(s => s.RecipientId!).ToList();
         Assert.True(atKill < Members, "the broadcast finished before the kill; nothing was tested");
@@ -76,6 +79,8 @@ public sealed class BroadcastCrashTests(PostgresServer server)
             $"{unknown.Count} unknown: more than claimed, in flight and unrecorded at the kill can be (2 workers × (20 + 3 × 5))");
         // Every "sent" reached the platform; everything the platform got is "sent" or (handed over at the kill) "unknown".
         Assert.Subset(accepted.ToHashSet(), sent);
+        var status = await connection.ExecuteScalarAsync<string>("SELECT status FROM broadcasts");
+        Assert.Equal(unknown.Count == 0 ? "completed" : "partial", status);
         Assert.DoesNotContain(accepted, p => !sent.Contains(p) && !unknown.Contains(p));
     }
 
