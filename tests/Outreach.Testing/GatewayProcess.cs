@@ -35,6 +35,42 @@ public static class GatewayProcess
         return process;
     }
 
+    /// <summary>A loopback port free at this moment, for a gateway started as its own process.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Waits (90 s at most: a loaded machine starts slowly) until <paramref name="path"/> answers 2xx: <c>/healthz/live</c> when
+    /// the process answers, <c>/healthz</c> when its database and Hangfire are ready too.
+    /// </summary>
+    public static async Task WaitUntilUpAsync(Uri address, CancellationToken ct, string path = "/healthz/live")
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(path, UriKind.Relative), timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
     /// <summary>Configuration keys (Section:Key) as environment variables (Section__Key).</summary>
     public static Dictionary<string, string?> AsEnvironment(IReadOnlyDictionary<string, string?> settings) =>
         settings.ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Dapper;
 using Outreach.Emulators.Messenger;
 using Outreach.Testing;
@@ -45,11 +44,11 @@ public sealed class BroadcastCrashTests(PostgresServer server)
         };
 
         // Act 1: a separate gateway process starts the broadcast and is killed (SIGKILL) part-way.
-        var port = FreePort();
+        var port = GatewayProcess.FreePort();
         using (var first = GatewayProcess.Start(port, GatewayProcess.AsEnvironment(settings)))
         {
             var address = new Uri($"http://127.0.0.1:{port}");
-            await WaitUntilUpAsync(address, ct);
+            await GatewayProcess.WaitUntilUpAsync(address, ct, "/healthz");
             using var editor = await StaffApiClient.SignInAsync(address, "bientap", ct: ct);
             using var approver = await StaffApiClient.SignInAsync(address, "duyet", ct: ct);
             await BroadcastFlow.SendNowAsync(editor, approver, commune.Id, "messenger", ct);
@@ -82,36 +81,5 @@ public sealed class BroadcastCrashTests(PostgresServer server)
         var status = await connection.ExecuteScalarAsync<string>("SELECT status FROM broadcasts");
         Assert.Equal(unknown.Count == 0 ? "completed" : "partial", status);
         Assert.DoesNotContain(accepted, p => !sent.Contains(p) && !unknown.Contains(p));
-    }
-
-    private static async Task WaitUntilUpAsync(Uri address, CancellationToken ct)
-    {
-        using var http = new HttpClient { BaseAddress = address };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative), timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
@@ -116,7 +115,7 @@ public sealed partial class KeyRingTests(PostgresServer server) : IAsyncLifetime
 
     private async Task<(Process Process, Uri Address)> StartAsync(string home, string certificate, CancellationToken ct)
     {
-        var port = FreePort();
+        var port = GatewayProcess.FreePort();
         var environment = GatewayProcess.AsEnvironment(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Outreach"] = _database.ConnectionString,
@@ -131,39 +130,8 @@ public sealed partial class KeyRingTests(PostgresServer server) : IAsyncLifetime
         environment["HOME"] = Directory.CreateDirectory(Path.Combine(_folder, home)).FullName;
         var process = GatewayProcess.Start(port, environment);
         var address = new Uri($"http://127.0.0.1:{port}");
-        await WaitUntilUpAsync(address, ct);
+        await GatewayProcess.WaitUntilUpAsync(address, ct);
         return (process, address);
-    }
-
-    private static async Task WaitUntilUpAsync(Uri address, CancellationToken ct)
-    {
-        using var http = new HttpClient { BaseAddress = address };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative), timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Token(string html) => WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);

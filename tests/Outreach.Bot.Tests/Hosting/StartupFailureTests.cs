@@ -11,7 +11,7 @@ public sealed class StartupFailureTests(PostgresServer server)
     [Fact]
     public async Task Start_DatabaseUnreachable_ExitsWithClearMessage()
     {
-        var closedPort = UnusedPort();
+        var closedPort = GatewayProcess.FreePort();
         var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__Outreach"] = $"Host=127.0.0.1;Port={closedPort};Username=x;Password=y;Database=outreach;Timeout=3",
@@ -78,12 +78,5 @@ public sealed class StartupFailureTests(PostgresServer server)
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("địa chỉ nghe không hợp lệ", result.StandardError, StringComparison.Ordinal);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

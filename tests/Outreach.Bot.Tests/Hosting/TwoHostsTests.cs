@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Dapper;
 using Outreach.Emulators.Messenger;
 using Outreach.Testing;
@@ -42,15 +41,15 @@ public sealed class TwoHostsTests(PostgresServer server)
             ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
         };
 
-        var (portA, portB) = (FreePort(), FreePort());
+        var (portA, portB) = (GatewayProcess.FreePort(), GatewayProcess.FreePort());
         using var a = GatewayProcess.Start(portA, GatewayProcess.AsEnvironment(settings));
         using var b = GatewayProcess.Start(portB, GatewayProcess.AsEnvironment(settings));
         try
         {
             var hostA = new Uri($"http://127.0.0.1:{portA}");
             var hostB = new Uri($"http://127.0.0.1:{portB}");
-            await WaitUntilUpAsync(hostA, ct);
-            await WaitUntilUpAsync(hostB, ct);
+            await GatewayProcess.WaitUntilUpAsync(hostA, ct, "/healthz");
+            await GatewayProcess.WaitUntilUpAsync(hostB, ct, "/healthz");
 
             // Signed in on one host, each works on the other: the editor writes on B, the approver (signed in on B) approves on A.
             using var editorOnA = await StaffApiClient.SignInAsync(hostA, "bientap", ct: ct);
@@ -81,29 +80,6 @@ public sealed class TwoHostsTests(PostgresServer server)
     }
 
     // The crash test's wait: both hosts are up when their health check answers.
-    private static async Task WaitUntilUpAsync(Uri address, CancellationToken ct)
-    {
-        using var http = new HttpClient { BaseAddress = address };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative), timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
-    }
 
     private static async Task PollAsync(TestDatabase database, string sql, Func<long, bool> done, CancellationToken ct)
     {
@@ -121,12 +97,5 @@ public sealed class TwoHostsTests(PostgresServer server)
 
             await Task.Delay(100, timeout.Token);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -36,12 +36,12 @@ public sealed partial class MetricsEndpointTests(PostgresServer server) : IAsync
             ["Outreach:Messenger:Pages:0:PageId"] = "100200300",
             ["Outreach:Messenger:Pages:0:AccessToken"] = "metrics-test-token",
         };
-        var port = FreePort();
+        var port = GatewayProcess.FreePort();
         using var gateway = GatewayProcess.Start(port, GatewayProcess.AsEnvironment(settings));
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilUpAsync(http, ct);
+            await GatewayProcess.WaitUntilUpAsync(http.BaseAddress!, ct);
             var chat = new WebChatClient(http);
 
             using (var response = await chat.PostAsync("metrics-member", "chồng em đang cầm dao đòi giết em", cancellationToken: ct))
@@ -69,36 +69,6 @@ public sealed partial class MetricsEndpointTests(PostgresServer server) : IAsync
             gateway.Kill(entireProcessTree: true);
             await gateway.WaitForExitAsync(CancellationToken.None);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient http, CancellationToken ct)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative), ct);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(200, ct);
-        }
-
-        Assert.Fail("the gateway process did not come up within 60 s");
     }
 
     [Fact]
