@@ -61,7 +61,7 @@ public sealed class ConversationWorkers(
 
     private async Task SweepAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(ReplyDispatcher.SendLease / 4);
+        using var timer = new PeriodicTimer(options.Value.SendLease / 4);
         try
         {
             do

@@ -26,6 +26,16 @@ public sealed class InboxOptions
     [Range(1, 20)]
     public int MaxSendAttempts { get; set; } = 6;
 
+    /// <summary>
+    /// How long a reply may stay "sending" before another worker sends it again, in seconds (default 120): after a host dies
+    /// mid-send its replies wait this long. Keep it above the longest single send (the channel's timeout × its connection
+    /// retries, plus a rate limiter's wait), or a slow send is sent twice.
+    /// </summary>
+    [Range(10, 3600)]
+    public int SendLeaseSeconds { get; set; } = 120;
+
+    public TimeSpan SendLease => TimeSpan.FromSeconds(SendLeaseSeconds);
+
     /// <summary>Fallback poll for work stored by other processes, in milliseconds (default 1000).</summary>
     [Range(20, 60_000)]
     public int PollIntervalMs { get; set; } = 1000;

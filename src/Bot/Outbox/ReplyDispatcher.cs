@@ -23,13 +23,10 @@ public sealed partial class ReplyDispatcher(
     ILogger<ReplyDispatcher> logger,
     OutreachMetrics? metrics = null)
 {
-    /// <summary>How long a claimed message may stay "sending" before another worker may send it again.</summary>
-    public static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
-
     /// <summary>Sends the next due message, if any. Returns false when there was nothing to send.</summary>
     public async Task<bool> SendOnceAsync(CancellationToken cancellationToken)
     {
-        var row = await outbox.ClaimNextAsync(SendLease, cancellationToken);
+        var row = await outbox.ClaimNextAsync(options.Value.SendLease, cancellationToken);
         if (row is null)
         {
             return false;

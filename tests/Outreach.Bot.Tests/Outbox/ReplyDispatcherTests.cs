@@ -142,14 +142,14 @@ public sealed class ReplyDispatcherTests(PostgresServer server) : IAsyncLifetime
         var id = await EnqueueAsync("treo");
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            Assert.NotNull(await _outbox.ClaimNextAsync(ReplyDispatcher.SendLease, ct)); // a host claims it and dies mid-send
-            _clock.Advance(ReplyDispatcher.SendLease + TimeSpan.FromSeconds(1));
+            Assert.NotNull(await _outbox.ClaimNextAsync(new InboxOptions().SendLease, ct)); // a host claims it and dies mid-send
+            _clock.Advance(new InboxOptions().SendLease + TimeSpan.FromSeconds(1));
             Assert.Equal(1, await _outbox.ReleaseExpiredAsync(3, ct));
             Assert.Equal(attempt < 3 ? "pending" : "failed", (await RowAsync(id)).Status);
         }
 
         Assert.Equal("lease_expired", (await RowAsync(id)).Error);
-        Assert.Null(await _outbox.ClaimNextAsync(ReplyDispatcher.SendLease, ct));
+        Assert.Null(await _outbox.ClaimNextAsync(new InboxOptions().SendLease, ct));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class ReplyDispatcherTests(PostgresServer server) : IAsyncLifetime
         _sender.Next(SendResult.Failed(SendOutcome.Transient, "500", "oops"));
         await _dispatcher.SendOnceAsync(ct); // now backing off
         var stuck = await EnqueueAsync("đang gửi", seq: 1, member: "her");
-        Assert.NotNull(await _outbox.ClaimNextAsync(ReplyDispatcher.SendLease, ct)); // "sending" on a host that hangs
+        Assert.NotNull(await _outbox.ClaimNextAsync(new InboxOptions().SendLease, ct)); // "sending" on a host that hangs
         var hotline = await EnqueueAsync("Gọi ngay 111", seq: 0, urgent: true);
         var hotlineToHer = await EnqueueAsync("Gọi ngay 111", seq: 0, urgent: true, member: "her");
         _sender.Next(SendResult.Sent("h1"));
