@@ -71,6 +71,16 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionStringFor(name);
     }
 
+    /// <summary>Restarts the private cluster in place (same port); a server given by OUTREACH_TEST_PG cannot be restarted here.</summary>
+    public bool CanRestart => _cluster is not null;
+
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await (_cluster ?? throw new InvalidOperationException("OUTREACH_TEST_PG names a server this run does not own")).RestartAsync(cancellationToken);
+        using var admin = new NpgsqlConnection(AdminConnectionString);
+        NpgsqlConnection.ClearPool(admin); // its idle sessions died with the server
+    }
+
     internal async Task DropDatabaseAsync(string name)
     {
         await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);

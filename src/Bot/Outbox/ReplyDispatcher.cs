@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly;
+using Polly.Retry;
 using Outreach.Bot.Channels;
 using Outreach.Bot.Inbox;
 using Outreach.Bot.Metrics;
@@ -12,7 +15,9 @@ namespace Outreach.Bot.Outbox;
 /// Sends recorded replies through their channel's sender, one member at a time and in order, and records the platform's
 /// answer. Temporary failures are retried with backoff (or after the platform's Retry-After); refusals are final.
 /// HTTP-level retries live in the clients' resilience handlers; this is the message-level retry on top (worst case:
-/// MaxSendAttempts × the handler's attempts).
+/// MaxSendAttempts × the handler's attempts). The platform's answer is recorded through a transient database error (an
+/// outage, a restart: retried with backoff for about 40 s), so a reply the platform took is not left "sending" to be sent
+/// again when its lease runs out.
 /// </summary>
 public sealed partial class ReplyDispatcher(
     OutboundMessageStore outbox,
@@ -23,6 +28,18 @@ public sealed partial class ReplyDispatcher(
     ILogger<ReplyDispatcher> logger,
     OutreachMetrics? metrics = null)
 {
+    private readonly ResiliencePipeline _database = new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
+            MaxRetryAttempts = 12,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(250),
+            MaxDelay = TimeSpan.FromSeconds(5),
+            UseJitter = true,
+        })
+        .Build();
+
     /// <summary>Sends the next due message, if any. Returns false when there was nothing to send.</summary>
     public async Task<bool> SendOnceAsync(CancellationToken cancellationToken)
     {
@@ -73,7 +90,7 @@ public sealed partial class ReplyDispatcher(
             result = SendResult.Failed(SendOutcome.Transient, code, code);
         }
 
-        await RecordAsync(row, result, cancellationToken);
+        await _database.ExecuteAsync(async token => await RecordAsync(row, result, token), cancellationToken);
         return true;
     }
 

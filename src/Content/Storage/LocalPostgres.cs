@@ -88,6 +88,17 @@ public sealed class LocalPostgres : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
     }
 
+    /// <summary>
+    /// Restarts the server in place, as an operator's <c>pg_ctl restart -m fast</c> does: every session is ended, new ones are
+    /// refused until it is back, and it comes back on the same port.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        var layout = new ClusterLayout(_options.RootDirectory);
+        await _binaries.RunAsync("pg_ctl", ["-D", layout.Data, "-l", layout.LogFile, "-m", "fast", "-w", "-t", "60", "restart"], cancellationToken);
+    }
+
     /// <summary>Stops the cluster; an ephemeral one is deleted as well.</summary>
     public async ValueTask DisposeAsync()
     {
