@@ -23,29 +23,30 @@ internal sealed class BenchData(OrgUnit province, StaffUser editor)
         return new BenchData(province, editor);
     }
 
-    /// <summary>Seeds <paramref name="size"/> Messenger members in a new commune and plans a post for them. Returns (broadcast, post).</summary>
-    public async Task<(long BroadcastId, long PostId)> PlanAsync(
-        IServiceProvider services, int size, string label, CancellationToken cancellationToken, bool startWorkers = false)
+    /// <summary>A new commune with <paramref name="size"/> Messenger members subscribed to "health", seeded in one statement.</summary>
+    public async Task<OrgUnit> SeedCommuneAsync(IServiceProvider services, int size, string label, CancellationToken cancellationToken)
     {
         var run = Interlocked.Increment(ref _runs);
         var commune = await services.GetRequiredService<OrgUnitStore>().CreateAsync(province.Id, "xa", $"Xã {label} {run}", null, cancellationToken);
-        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                WITH c AS (
-                    INSERT INTO contacts (channel, account_id, platform_user_id, org_unit_id, last_inbound_at)
-                    SELECT 'messenger', @page, @prefix || g, @unit, now() - interval '1 hour' FROM generate_series(1, @size) g
-                    RETURNING id)
-                INSERT INTO subscriptions (contact_id, topic, opted_in_at, source) SELECT id, 'health', now(), 'bench' FROM c
-                """,
-                new { page = MessengerEmulatorOptions.DefaultPageId, prefix = $"{label}{run}-", unit = commune.Id, size },
-                commandTimeout: 0,
-                cancellationToken: cancellationToken));
-            await connection.ExecuteAsync("ANALYZE contacts; ANALYZE subscriptions");
-        }
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            WITH c AS (
+                INSERT INTO contacts (channel, account_id, platform_user_id, org_unit_id, last_inbound_at)
+                SELECT 'messenger', @page, @prefix || g, @unit, now() - interval '1 hour' FROM generate_series(1, @size) g
+                RETURNING id)
+            INSERT INTO subscriptions (contact_id, topic, opted_in_at, source) SELECT id, 'health', now(), 'bench' FROM c
+            """,
+            new { page = MessengerEmulatorOptions.DefaultPageId, prefix = $"{label}{run}-", unit = commune.Id, size },
+            commandTimeout: 0,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync("ANALYZE contacts; ANALYZE subscriptions");
+        return commune;
+    }
 
+    /// <summary>A post for the commune's members, approved and scheduled for now.</summary>
+    public async Task<Post> ScheduleAsync(IServiceProvider services, OrgUnit commune, CancellationToken cancellationToken)
+    {
         var posts = services.GetRequiredService<PostStore>();
         var post = await posts.CreateAsync(
             new Post
@@ -59,10 +60,20 @@ internal sealed class BenchData(OrgUnit province, StaffUser editor)
             await posts.TransitionAsync(post.Id, from, to, editor.Id, null, to == "scheduled" ? new PostSchedule(PostSchedule.Once, DateTimeOffset.UtcNow, null) : null, cancellationToken);
         }
 
+        return (await posts.FindAsync(post.Id, cancellationToken))!;
+    }
+
+    /// <summary>Seeds <paramref name="size"/> Messenger members in a new commune and plans a post for them. Returns (broadcast, post).</summary>
+    public async Task<(long BroadcastId, long PostId)> PlanAsync(
+        IServiceProvider services, int size, string label, CancellationToken cancellationToken, bool startWorkers = false)
+    {
+        var commune = await SeedCommuneAsync(services, size, label, cancellationToken);
+        var post = await ScheduleAsync(services, commune, cancellationToken);
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         if (startWorkers)
         {
             using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<PlanBroadcastJob>().RunAsync(post.Id, DateTimeOffset.UtcNow, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<PlanBroadcastJob>().RunAsync(post.Id, post.SendAt!.Value, cancellationToken);
         }
         else
         {

@@ -22,6 +22,7 @@ public sealed class AudiencePreview(NpgsqlDataSource dataSource, Eligibility eli
                    count(*)::int AS count
             {AudienceSql.From}
             {Eligibility.RulesJoin}
+            {AudienceSql.SubscriptionJoin}
             WHERE {Audience.Sql}
             GROUP BY 1, 2, 3, 4
             ORDER BY 2, 3, 4 NULLS FIRST

@@ -76,6 +76,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = @now
             FROM contacts c
             {Eligibility.RulesJoin}
+            {AudienceSql.SubscriptionJoin}
             WHERE d.broadcast_id = @broadcastId AND d.status = 'queued' AND c.id = d.contact_id
               AND EXISTS (SELECT 1 FROM held)
               AND d.contact_id IN (

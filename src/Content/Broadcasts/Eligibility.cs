@@ -13,10 +13,15 @@ namespace Outreach.Content.Broadcasts;
 public sealed class Eligibility(ChannelCatalog channels)
 {
     /// <summary>Joins each contact to her channel's rules (<c>r</c>); goes right after the FROM/JOIN that names <c>c</c>.</summary>
+    /// <remarks>
+    /// OFFSET 0 keeps the rules a subquery of their own, which the planner materializes once: joined directly, the six
+    /// arrays were unnested again for every member (a quarter of the audience query's CPU at 1M members, issue 17).
+    /// </remarks>
     internal const string RulesJoin = """
-        LEFT JOIN unnest(@ruleChannels::text[], @ruleWindows::interval[], @ruleWindowReasons::text[], @rulePerDay::int[],
-                         @rulePer30Days::int[], @ruleQuotaReasons::text[])
-            AS r(channel, window_length, window_reason, per_day, per_30_days, quota_reason) ON r.channel = c.channel
+        LEFT JOIN (SELECT * FROM unnest(@ruleChannels::text[], @ruleWindows::interval[], @ruleWindowReasons::text[],
+                                        @rulePerDay::int[], @rulePer30Days::int[], @ruleQuotaReasons::text[])
+                       AS rules(channel, window_length, window_reason, per_day, per_30_days, quota_reason)
+                   OFFSET 0) AS r ON r.channel = c.channel
         """;
 
     /// <summary>Why the member may not be sent at @now, or NULL when she may (needs <see cref="RulesJoin"/>).</summary>
