@@ -78,6 +78,16 @@ public sealed class MemberFlowStoreTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FlowsAsync_January_AJoinAt18UtcOnThe31stIsFebruaryInVietnam()
+    {
+        var january = await _flows.FlowsAsync(_world.Province.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), Ct);
+        var february = await _flows.FlowsAsync(_world.Province.Id, new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28), Ct);
+
+        Assert.Equal((0L, 3L, 3L), (january.Total.AtStart, january.Total.Subscribed, january.Total.AtEnd));
+        Assert.Equal((3L, 2L, 5L), (february.Total.AtStart, february.Total.Subscribed, february.Total.AtEnd));
+    }
+
+    [Fact]
     public async Task FlowsAsync_April_TheReturnCountsAsSubscribed()
     {
         var flows = await _flows.FlowsAsync(_world.Province.Id, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30), Ct);
