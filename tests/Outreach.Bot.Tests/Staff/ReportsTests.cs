@@ -66,6 +66,20 @@ public sealed class ReportsTests(ReachApiFixture fixture) : IClassFixture<ReachA
     }
 
     [Fact]
+    public async Task DefinedPeriod_ACodeOfAQuarterOrRange_IsRefusedUnderCode()
+    {
+        using var admin = await fixture.SignInAsync("quantri.tinh");
+
+        var (quarter, body) = await admin.PostAsync("/staff/api/stats/periods",
+            new { kind = "custom", code = "2027-Q1", name = "Quý riêng", startsOn = "2027-01-01", endsOn = "2027-02-01" }, Ct);
+        var (range, _) = await admin.PostAsync("/staff/api/stats/periods",
+            new { kind = "custom", code = "2027-01-01_2027-02-01", name = "Khoảng riêng", startsOn = "2027-01-01", endsOn = "2027-02-01" }, Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (quarter, range));
+        Assert.StartsWith("Mã này dành cho quý", body.GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Members_ThisQuarter_SubscribedUnsubscribedAndGrowth_ScopedToHerSubtree()
     {
         var quarter = ThisQuarter();

@@ -87,8 +87,14 @@ public sealed partial class ReachService(
     {
         var (from, to) = MembersRange(scope);
         var total = await members.SeriesAsync(scope.Unit.Id, from, to, GrowthStep.Month, null, ct);
-        var children = await members.ChildrenAsync(scope.Unit.Id, from, to, null, ct);
-        return new MembersOverTime(from, to, total, children, await flows.FlowsAsync(scope.Unit.Id, from, to, ct));
+
+        // The units below from the flows (one scan of the transitions fewer): joined = subscribed + moved in, left = unsubscribed +
+        // moved out, connected at the end; the same figures MemberGrowthStore.ChildrenAsync gives.
+        var flow = await flows.FlowsAsync(scope.Unit.Id, from, to, ct);
+        var children = flow.Children
+            .Select(c => new UnitGrowth(c.UnitId, c.Name!, c.Level!, c.Subscribed + c.MovedIn, c.Unsubscribed + c.MovedOut, c.AtEnd))
+            .ToList();
+        return new MembersOverTime(from, to, total, children, flow);
     }
 
     // The period's days up to today when it is not over (a period not begun yet: its first day).
@@ -120,6 +126,10 @@ public sealed partial class ReachService(
         if (request.Code is null || !CodePattern().IsMatch(request.Code) || request.Code.Length == 4)
         {
             errors["code"] = ["Mã kỳ gồm chữ, số, '-' hoặc '_' (tối đa 32 ký tự), ví dụ 2021-2026; mã 4 chữ số dành cho năm."];
+        }
+        else if (ReportPeriodCodes.Parse(request.Code, out var reserved) is not null || reserved is not null)
+        {
+            errors["code"] = ["Mã này dành cho quý (2026-Q1), 6 tháng (2026-H1) hoặc khoảng ngày (2026-03-01_2026-05-31), đã có sẵn; hãy chọn mã khác."];
         }
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 120)
