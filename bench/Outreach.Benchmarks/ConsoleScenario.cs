@@ -44,7 +44,8 @@ public sealed class ConsoleScenario : ILoadScenario
             var postId = await SeedAsync(host.Services.GetRequiredService<OutreachDatabase>().ConnectionString, cancellationToken);
             using var client = await StaffPages.SignInAsync(host.BaseAddress, "bientap", cancellationToken);
             string[] pages = ["/staff", "/staff/posts", $"/staff/posts/{postId}", "/staff/approvals", "/staff/calendar",
-                "/staff/posts/new", "/staff/reach"];
+                "/staff/posts/new", "/staff/reach", "/staff/reach?period=2026-Q1", "/staff/api/exports/reach.xlsx?period=2026-Q1",
+                "/staff/api/exports/reach.csv?period=2026-Q1&table=hoi-vien", "/staff/api/stats/reach?period=2026", "/staff/api/stats/members?period=2026"];
             Console.WriteLine($"Gateway {host.BaseAddress}, {Environment.ProcessorCount} cores, {Communes * MembersPerCommune} members, {Posts} posts, {seconds} s per page and level");
             Console.WriteLine("| page | concurrency | pages/s | p50 ms | p99 ms | max ms | KiB |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");

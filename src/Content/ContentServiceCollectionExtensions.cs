@@ -68,6 +68,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<JoinCodeLookup>();
         services.TryAddSingleton<MemberStore>();
         services.TryAddSingleton<MemberGrowthStore>();
+        services.TryAddSingleton<MemberFlowStore>();
         services.TryAddSingleton<HandoffStore>();
         services.TryAddSingleton<MemberQuestionStore>();
         services.TryAddSingleton<UnansweredStore>();

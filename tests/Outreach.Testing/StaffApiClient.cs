@@ -68,6 +68,14 @@ public sealed class StaffApiClient : IDisposable
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentType?.ToString());
     }
 
+    /// <summary>A file download with the name it is offered under (Content-Disposition's filename*, else filename).</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body, string? FileName)> DownloadAsync(string path, CancellationToken ct = default)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), ct);
+        var disposition = response.Content.Headers.ContentDisposition;
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(ct), disposition?.FileNameStar ?? disposition?.FileName);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken ct)

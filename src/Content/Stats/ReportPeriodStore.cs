@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Npgsql;
 
@@ -18,16 +17,30 @@ public sealed class ReportPeriodStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
-    /// <summary>The period with this code; a four-digit year that does not exist yet is created (and back-filled by the next roll-up).</summary>
+    /// <summary>
+    /// The period with this code. A year, quarter, half-year or range of days (<see cref="ReportPeriodCodes"/>) that does not
+    /// exist yet is created (not rolled up: the next roll-up back-fills its unique people).
+    /// </summary>
     public async Task<ReportPeriod?> FindAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
+        var definition = ReportPeriodCodes.Parse(code, out _);
+        code = definition?.Code ?? code;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && code.Length == 4 && year is >= 2000 and <= 2100)
+        var found = await connection.QuerySingleOrDefaultAsync<ReportPeriod>(new CommandDefinition(
+            $"SELECT {Columns} FROM report_periods WHERE code = @code", new { code }, cancellationToken: cancellationToken));
+        if (found is not null || definition is null)
         {
-            await EnsureYearsAsync(connection, null, [year], cancellationToken);
+            return found;
         }
 
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO report_periods (kind, code, name_vi, starts_on, ends_on) VALUES (@Kind, @Code, @NameVi, @StartsOn, @EndsOn)
+            ON CONFLICT (code) DO NOTHING
+            """,
+            definition,
+            cancellationToken: cancellationToken));
         return await connection.QuerySingleOrDefaultAsync<ReportPeriod>(new CommandDefinition(
             $"SELECT {Columns} FROM report_periods WHERE code = @code", new { code }, cancellationToken: cancellationToken));
     }

@@ -34,7 +34,11 @@ public sealed record TargetProgress(
     string PercentText,
     string Text,
     bool IsMet,
-    string? Note);
+    string? Note,
+    int PercentDecimals = 0);
 
 /// <summary>All targets of a unit for a period, with the verdict ("đạt và vượt 2/3 chỉ tiêu").</summary>
 public sealed record TargetReport(long UnitId, string UnitName, string PeriodCode, string PeriodName, IReadOnlyList<TargetProgress> Targets, int Met, string Verdict);
+
+/// <summary>What was entered for a manual indicator for one unit and period: the value, a note, who entered it and when.</summary>
+public sealed record ManualResult(long IndicatorId, decimal Value, string? Note, string EnteredBy, DateTimeOffset EnteredAt);

@@ -16,7 +16,11 @@ public static class ProgressText
     }
 
     /// <summary>The percent as written: "279%", "55,57%" (<paramref name="decimals"/> is 0 or 2).</summary>
-    public static string Percent(decimal achieved, decimal target, int decimals)
+    public static string Percent(decimal achieved, decimal target, int decimals) =>
+        Shown(achieved, target, decimals).ToString(decimals == 0 ? "0" : "0.00", VietnameseFormat.Culture) + "%";
+
+    /// <summary>The percent the reports write, as a number: 279 or 55.57 (cut, never 100 for a target not reached).</summary>
+    public static decimal Shown(decimal achieved, decimal target, int decimals)
     {
         if (decimals is not (0 or 2))
         {
@@ -30,7 +34,7 @@ public static class ProgressText
             shown = decimals == 0 ? 99m : 99.99m;
         }
 
-        return shown.ToString(decimals == 0 ? "0" : "0.00", VietnameseFormat.Culture) + "%";
+        return shown;
     }
 
     /// <summary>"đạt 279% so với chỉ tiêu (2.927/1.050)".</summary>

@@ -26,7 +26,8 @@ public sealed class TargetQuery(TargetStore targets, ReachQuery reach, MemberGro
                 ProgressText.Percent(achieved, target, indicator.PercentDecimals),
                 ProgressText.Sentence(achieved, target, indicator.PercentDecimals),
                 achieved >= target,
-                note));
+                note,
+                indicator.PercentDecimals));
         }
 
         var met = progress.Count(p => p.IsMet);

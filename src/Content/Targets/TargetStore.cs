@@ -89,6 +89,21 @@ public sealed class TargetStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>The results entered for the unit itself in the period (not its subtree), with who entered each and when.</summary>
+    public async Task<IReadOnlyList<ManualResult>> UnitResultsAsync(long unitId, long periodId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ManualResult>(new CommandDefinition(
+            """
+            SELECT r.indicator_id AS indicatorid, r.value, r.note, s.display_name AS enteredby, r.entered_at AS enteredat
+            FROM indicator_results r JOIN staff_users s ON s.id = r.entered_by
+            WHERE r.org_unit_id = @unitId AND r.period_id = @periodId ORDER BY r.indicator_id
+            """,
+            new { unitId, periodId },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     /// <summary>Posts of the unit's subtree (of one topic, or any) with a broadcast that went out in the period and sent to someone.</summary>
     public async Task<long> PostsSentAsync(long unitId, DateOnly startsOn, DateOnly endsOn, string? topic, CancellationToken cancellationToken)
     {

@@ -24,18 +24,18 @@ public sealed class ReachExportTests(ReachApiFixture fixture) : IClassFixture<Re
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type);
         using var file = new MemoryStream(bytes);
-        var summary = Rows(file, "tong-quan");
+        var summary = Rows(file, "Tổng quan");
         Assert.Equal("Tất cả kênh", summary[0]["Kênh"]);
         Assert.Equal(Pairs(json.GetProperty("totals")), Pairs(summary[0]));
-        var units = Rows(file, "don-vi");
+        var units = Rows(file, "Đơn vị trực thuộc");
         Assert.Equal(
             json.GetProperty("units").EnumerateArray().Select(u => (u.GetProperty("name").GetString(), Pairs(u.GetProperty("figures")))),
             units.Select(u => ((string?)u["Đơn vị"], Pairs(u))));
-        var broadcasts = Rows(file, "dot-gui");
+        var broadcasts = Rows(file, "Đợt gửi");
         Assert.Equal(
             json.GetProperty("broadcasts").EnumerateArray().Select(b => (b.GetProperty("title").GetString(), Pairs(b.GetProperty("figures")))),
             broadcasts.Select(b => ((string?)b["Bài viết"], Pairs(b))));
-        var target = Rows(file, "chi-tieu").Single();
+        var target = Rows(file, "Chỉ tiêu").Single();
         Assert.Equal(targets.GetProperty("targets")[0].GetProperty("text").GetString(), target["Đánh giá"]);
         Assert.Equal("đạt 80% so với chỉ tiêu (8/10)", target["Đánh giá"]);
     }
@@ -64,7 +64,7 @@ public sealed class ReachExportTests(ReachApiFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
-    public async Task Csv_EveryTextFieldQuoted_NumbersNot()
+    public async Task Csv_SemicolonSeparated_EveryTextFieldQuoted_NumbersNot()
     {
         var ct = TestContext.Current.CancellationToken;
         using var approver = await fixture.SignInAsync("duyet.a");
@@ -72,9 +72,9 @@ public sealed class ReachExportTests(ReachApiFixture fixture) : IClassFixture<Re
         var (_, bytes, _) = await approver.GetBytesAsync("/staff/api/exports/reach.csv?period=2026&table=dot-gui", ct);
 
         var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].Split(',');
+        var header = lines[0].Split(';');
         Assert.All(header, cell => Assert.Matches("^\"[^\"]+\"$", cell));
-        var row = lines[1].Split(',');
+        var row = lines[1].Split(';');
         var title = Array.IndexOf(header, "\"Bài viết\"");
         var date = Array.IndexOf(header, "\"Ngày gửi\"");
         var sent = Array.IndexOf(header, "\"Đã gửi (lượt)\"");
@@ -122,7 +122,7 @@ public sealed class ReachExportTests(ReachApiFixture fixture) : IClassFixture<Re
     private static List<IDictionary<string, object?>> Csv(byte[] bytes)
     {
         using var file = new MemoryStream(bytes);
-        return file.Query(useHeaderRow: true, excelType: ExcelType.CSV, configuration: new MiniExcelLibs.Csv.CsvConfiguration { StreamReaderFunc = s => new StreamReader(s, Encoding.UTF8) })
+        return file.Query(useHeaderRow: true, excelType: ExcelType.CSV, configuration: new MiniExcelLibs.Csv.CsvConfiguration { StreamReaderFunc = s => new StreamReader(s, Encoding.UTF8), Seperator = ';' })
             .Cast<IDictionary<string, object?>>().ToList();
     }
 

@@ -20,6 +20,8 @@ public static class TargetsApi
         targets.MapGet("/indicators", async (TargetService service, CancellationToken ct) => TypedResults.Ok(await service.IndicatorsAsync(ct)));
         targets.MapPut("", async (TargetRequest request, HttpContext http, TargetService service, CancellationToken ct) =>
             ApiResults.From(await service.SetTargetAsync(http.Session(), request, ct), r => TypedResults.Ok(r)));
+        targets.MapGet("/results", async (long? unitId, string? period, HttpContext http, TargetService service, CancellationToken ct) =>
+            ApiResults.From(await service.ManualEntriesAsync(http.Session(), unitId, period, ct), r => TypedResults.Ok(r)));
         targets.MapPut("/results", async (TargetRequest request, HttpContext http, TargetService service, CancellationToken ct) =>
             ApiResults.From(await service.SetResultAsync(http.Session(), request, ct), r => TypedResults.Ok(r)));
         return api;

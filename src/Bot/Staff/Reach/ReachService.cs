@@ -18,12 +18,14 @@ namespace Outreach.Bot.Staff.Reach;
 /// and the console page all read through here, so they always show the same numbers.
 /// </summary>
 public sealed partial class ReachService(
-    OrgUnitStore units, ReportPeriodStore periods, ReachQuery reach, TargetQuery targets, MemberGrowthStore members, ChannelCatalog channels,
-    TimeProvider time)
+    OrgUnitStore units, ReportPeriodStore periods, ReachQuery reach, TargetQuery targets, MemberGrowthStore members, MemberFlowStore flows,
+    ChannelCatalog channels, TimeProvider time)
 {
     /// <summary>
-    /// The unit asked for (hers when none is named) and the period (this Vietnamese year when none is named). A unit outside her
-    /// scope does not exist for her; an unknown period is "not found" with its own explanation.
+    /// The unit asked for (hers when none is named) and the period (this Vietnamese year when none is named): a year ("2026"),
+    /// quarter ("2026-Q1"), half-year ("2026-H1") or range of days ("2026-03-01_2026-05-31") exists by itself, terms are
+    /// defined by the top unit's admins. A unit outside her scope does not exist for her; a range with wrong dates is invalid
+    /// (the field "period"), an unknown period "not found" with its own explanation.
     /// </summary>
     public async Task<StaffResult<ReportScope>> ResolveAsync(StaffSession session, long? unitId, string? period, CancellationToken ct)
     {
@@ -35,10 +37,17 @@ public sealed partial class ReachService(
         }
 
         var code = string.IsNullOrWhiteSpace(period) ? VietnamTime.ToLocal(time.GetUtcNow()).Year.ToString(CultureInfo.InvariantCulture) : period.Trim();
+        if (ReportPeriodCodes.Parse(code, out var problem) is null && problem is not null)
+        {
+            return StaffRefusal.Invalid("period", problem);
+        }
+
         return await periods.FindAsync(code, ct) is { } found
             ? new ReportScope(unit, found)
             : StaffRefusal.NotFound(
-                $"Kỳ báo cáo '{code}' không tồn tại: một năm (ví dụ 2026) hoặc một nhiệm kỳ đã được định nghĩa.", "Không có kỳ báo cáo này");
+                $"Kỳ báo cáo '{code}' không tồn tại: một năm (2026), một quý (2026-Q1), 6 tháng (2026-H1), một khoảng ngày " +
+                "(2026-03-01_2026-05-31) hoặc một nhiệm kỳ đã được định nghĩa.",
+                "Không có kỳ báo cáo này");
     }
 
     /// <summary>The dashboard of a unit and period of hers.</summary>
@@ -57,9 +66,11 @@ public sealed partial class ReachService(
             return scope.Refusal;
         }
 
-        var (report, targetReport) = await FiguresAsync(scope.Value, ct);
+        var figures = await FiguresAsync(scope.Value, ct);
         var path = (await units.GetAncestryAsync(scope.Value.Unit.Id, ct)).Where(session.Sees).ToList();
-        return new ReachDashboard(report, targetReport, path, await periods.ListAsync(ct), await MembersOverAsync(scope.Value, ct));
+        return new ReachDashboard(
+            figures.Reach, figures.Targets, path, await periods.ListAsync(ct), await MembersOverAsync(scope.Value, ct), scope.Value.Period,
+            VietnameseFormat.Day(time.GetUtcNow()));
     }
 
     /// <summary>
@@ -74,12 +85,24 @@ public sealed partial class ReachService(
 
     private async Task<MembersOverTime> MembersOverAsync(ReportScope scope, CancellationToken ct)
     {
+        var (from, to) = MembersRange(scope);
+        var total = await members.SeriesAsync(scope.Unit.Id, from, to, GrowthStep.Month, null, ct);
+
+        // The units below from the flows (one scan of the transitions fewer): joined = subscribed + moved in, left = unsubscribed +
+        // moved out, connected at the end; the same figures MemberGrowthStore.ChildrenAsync gives.
+        var flow = await flows.FlowsAsync(scope.Unit.Id, from, to, ct);
+        var children = flow.Children
+            .Select(c => new UnitGrowth(c.UnitId, c.Name!, c.Level!, c.Subscribed + c.MovedIn, c.Unsubscribed + c.MovedOut, c.AtEnd))
+            .ToList();
+        return new MembersOverTime(from, to, total, children, flow);
+    }
+
+    // The period's days up to today when it is not over (a period not begun yet: its first day).
+    private (DateOnly From, DateOnly To) MembersRange(ReportScope scope)
+    {
         var today = VietnameseFormat.Day(time.GetUtcNow());
         var from = scope.Period.StartsOn;
-        var to = scope.Period.EndsOn < today ? scope.Period.EndsOn : today < from ? from : today;
-        var total = await members.SeriesAsync(scope.Unit.Id, from, to, GrowthStep.Month, null, ct);
-        var children = await members.ChildrenAsync(scope.Unit.Id, from, to, null, ct);
-        return new MembersOverTime(from, to, total, children);
+        return (from, scope.Period.EndsOn < today ? scope.Period.EndsOn : today < from ? from : today);
     }
 
     public Task<IReadOnlyList<ReportPeriod>> PeriodsAsync(CancellationToken ct) => periods.ListAsync(ct);
@@ -103,6 +126,10 @@ public sealed partial class ReachService(
         if (request.Code is null || !CodePattern().IsMatch(request.Code) || request.Code.Length == 4)
         {
             errors["code"] = ["Mã kỳ gồm chữ, số, '-' hoặc '_' (tối đa 32 ký tự), ví dụ 2021-2026; mã 4 chữ số dành cho năm."];
+        }
+        else if (ReportPeriodCodes.Parse(request.Code, out var reserved) is not null || reserved is not null)
+        {
+            errors["code"] = ["Mã này dành cho quý (2026-Q1), 6 tháng (2026-H1) hoặc khoảng ngày (2026-03-01_2026-05-31), đã có sẵn; hãy chọn mã khác."];
         }
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 120)
@@ -133,11 +160,11 @@ public sealed partial class ReachService(
             return scope.Refusal;
         }
 
-        var (report, targetReport) = await FiguresAsync(scope.Value, ct);
+        var figures = await FiguresAsync(scope.Value, ct);
         var buffer = new MemoryStream();
-        await ReachExports.WriteWorkbookAsync(buffer, report, targetReport, channels, time.GetUtcNow(), ct);
+        await ReachExports.WriteWorkbookAsync(buffer, figures, channels, time.GetUtcNow(), ct);
         buffer.Position = 0;
-        return new ReportFile(buffer, ReportFile.Xlsx, FileName(scope.Value, "xlsx"));
+        return new ReportFile(buffer, ReportFile.Xlsx, ReportFileNames.For(scope.Value.Unit.Name, scope.Value.Period.NameVi, null, "xlsx"));
     }
 
     /// <summary>One table of the report as CSV (<see cref="ReachReportTables.Names"/>; the summary when none is named).</summary>
@@ -155,29 +182,37 @@ public sealed partial class ReachService(
             return scope.Refusal;
         }
 
-        var (report, targetReport) = await FiguresAsync(scope.Value, ct);
+        var figures = await FiguresAsync(scope.Value, ct);
         var buffer = new MemoryStream();
-        await ReachExports.WriteCsvAsync(buffer, ReachReportTables.Build(name, report, targetReport, channels), ct);
+        await ReachExports.WriteCsvAsync(buffer, ReachReportTables.Build(name, figures, channels), ct);
         buffer.Position = 0;
-        return new ReportFile(buffer, ReportFile.Csv, FileName(scope.Value, name + ".csv"));
+        return new ReportFile(
+            buffer, ReportFile.Csv, ReportFileNames.For(scope.Value.Unit.Name, scope.Value.Period.NameVi, ReachReportTables.Title(name), "csv"));
     }
 
-    private async Task<(ReachReport Reach, TargetReport Targets)> FiguresAsync(ReportScope scope, CancellationToken ct) =>
-        (await reach.ReportAsync(scope.Unit, scope.Period, ct), await targets.ReportAsync(scope.Unit, scope.Period, ct));
-
-    private static string FileName(ReportScope scope, string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"bao-cao-{scope.Period.Code}-don-vi-{scope.Unit.Id}.{extension}");
+    private async Task<ReportFigures> FiguresAsync(ReportScope scope, CancellationToken ct)
+    {
+        var (from, to) = MembersRange(scope);
+        return new ReportFigures(
+            await reach.ReportAsync(scope.Unit, scope.Period, ct), await targets.ReportAsync(scope.Unit, scope.Period, ct),
+            await flows.FlowsAsync(scope.Unit.Id, from, to, ct));
+    }
 
     [GeneratedRegex("^[0-9A-Za-z_-]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }
 
-/// <summary>The reach page's data: the report, the targets, the units from hers down to this one, and the periods.</summary>
+/// <summary>The reach page's data: the report, the targets, the units from hers down to this one, the periods, the period shown and today (Vietnamese day).</summary>
 public sealed record ReachDashboard(
-    ReachReport Report, TargetReport Targets, IReadOnlyList<OrgUnit> Path, IReadOnlyList<ReportPeriod> Periods, MembersOverTime Members);
+    ReachReport Report, TargetReport Targets, IReadOnlyList<OrgUnit> Path, IReadOnlyList<ReportPeriod> Periods, MembersOverTime Members,
+    ReportPeriod Period, DateOnly Today);
 
-/// <summary>Members connected to a unit over a period (<see cref="From"/> to <see cref="To"/>, both included): the unit's whole subtree by month, and each unit below it.</summary>
-public sealed record MembersOverTime(DateOnly From, DateOnly To, MemberGrowth Total, IReadOnlyList<UnitGrowth> Children);
+/// <summary>
+/// Members connected to a unit over a period (<see cref="From"/> to <see cref="To"/>, both included): the unit's whole subtree
+/// by month, each unit below it, and the subscriber figures of the report (<see cref="Flows"/>: at the start and end, new,
+/// unsubscribed, moved in and out, for the unit and each unit below it).
+/// </summary>
+public sealed record MembersOverTime(DateOnly From, DateOnly To, MemberGrowth Total, IReadOnlyList<UnitGrowth> Children, MemberFlows Flows);
 
 /// <summary>A unit of hers and a period: what every figure is about.</summary>
 public sealed record ReportScope(OrgUnit Unit, ReportPeriod Period);

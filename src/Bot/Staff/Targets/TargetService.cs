@@ -30,6 +30,34 @@ public sealed class TargetService(ReachService reach, TargetStore targets, Targe
 
     public Task<IReadOnlyList<Indicator>> IndicatorsAsync(CancellationToken ct) => targets.ListIndicatorsAsync(ct);
 
+    /// <summary>Longest note kept with a target or a result.</summary>
+    public const int MaxNoteLength = 500;
+
+    /// <summary>The manual indicators of a unit and period of hers, with what was entered (see <see cref="ManualEntriesAsync(ReportScope, CancellationToken)"/>).</summary>
+    public async Task<StaffResult<IReadOnlyList<ManualEntry>>> ManualEntriesAsync(StaffSession session, long? unitId, string? period, CancellationToken ct)
+    {
+        var scope = await reach.ResolveAsync(session, unitId, period, ct);
+        return scope.IsOk ? StaffResult.Ok(await ManualEntriesAsync(scope.Value, ct)) : scope.Refusal;
+    }
+
+    /// <summary>
+    /// The indicators counted by hand, each with what was entered for the unit itself in the period (who, when) and the sum over
+    /// the unit and everything below it (what its targets count).
+    /// </summary>
+    public async Task<IReadOnlyList<ManualEntry>> ManualEntriesAsync(ReportScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var own = (await targets.UnitResultsAsync(scope.Unit.Id, scope.Period.Id, ct)).ToDictionary(r => r.IndicatorId);
+        var entries = new List<ManualEntry>();
+        foreach (var indicator in (await targets.ListIndicatorsAsync(ct)).Where(i => i.Source == IndicatorSources.Manual))
+        {
+            entries.Add(new ManualEntry(
+                indicator, own.GetValueOrDefault(indicator.Id), await targets.ManualResultAsync(indicator.Id, scope.Unit.Id, scope.Period.Id, ct)));
+        }
+
+        return entries;
+    }
+
     /// <summary>Sets a unit's target for an indicator; answers the unit's targets with the new one.</summary>
     public Task<StaffResult<TargetReport>> SetTargetAsync(StaffSession session, TargetRequest request, CancellationToken ct) =>
         WriteAsync(session, request, isTarget: true, ct);
@@ -72,12 +100,17 @@ public sealed class TargetService(ReachService reach, TargetStore targets, Targe
                 : "Kết quả phải là số không âm, không quá 1.000.000.000.000 (tối đa 2 chữ số thập phân)."];
         }
 
+        if (request.Note?.Trim() is { Length: > MaxNoteLength })
+        {
+            errors["note"] = ["Ghi chú tối đa 500 ký tự."];
+        }
+
         if (errors.Count > 0)
         {
             return StaffRefusal.Invalid(errors);
         }
 
-        var note = request.Note?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 500)] : null;
+        var note = request.Note?.Trim() is { Length: > 0 } text ? text : null;
         var (unit, period) = scope.Value;
         if (isTarget)
         {
@@ -94,3 +127,6 @@ public sealed class TargetService(ReachService reach, TargetStore targets, Targe
 
 /// <summary>A target or a result: the indicator's code, the unit (hers when absent), the period (this year when absent), the value.</summary>
 public sealed record TargetRequest(string? Indicator, long? UnitId, string? Period, decimal? Value, string? Note);
+
+/// <summary>A manual indicator for a unit and period: what was entered for the unit itself (null: nothing yet) and the subtree's sum.</summary>
+public sealed record ManualEntry(Indicator Indicator, ManualResult? Own, decimal SubtreeTotal);

@@ -38,7 +38,7 @@ public sealed class ReachPageScopingTests(ReachApiFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, own.Status);
         Assert.Equal((5L, 5L), new ReachPageReader(own.Html).Totals().Select(t => (t.Events, t.People)).First());
         Assert.DoesNotContain("xã Tân Lập", own.Text, StringComparison.Ordinal);
-        Assert.Empty(new ReachPageReader(own.Html).Document.QuerySelectorAll($"option[value='{A}'], option[value='{Province}']"));
+        Assert.Empty(new ReachPageReader(own.Html).Document.QuerySelectorAll($"#unitId option[value='{A}'], #unitId option[value='{Province}']"));
         Assert.Equal(HttpStatusCode.NotFound, unknownPeriod.Status);
     }
 

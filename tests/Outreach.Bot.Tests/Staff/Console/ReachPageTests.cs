@@ -104,14 +104,14 @@ public sealed partial class ReachPageTests(ReachApiFixture fixture) : IClassFixt
         Assert.Contains("đạt và vượt 1/1 chỉ tiêu", page.Text, StringComparison.Ordinal);
         Assert.Matches(Freshness(), new ReachPageReader(year2026.Html).Document.QuerySelector("[data-freshness]")!.TextContent);
         Assert.Contains("<td>10/03/2026</td>", year2026.Html, StringComparison.Ordinal);
-        Assert.Contains("(01/01/2026 – 31/12/2026)", year2026.Text, StringComparison.Ordinal);
+        Assert.Contains("(từ 01/01/2026 đến hết 31/12/2026, tính cả hai ngày, giờ Việt Nam)", year2026.Text, StringComparison.Ordinal);
     }
 
     private static List<IDictionary<string, object?>> Csv(byte[] bytes)
     {
         using var file = new MemoryStream(bytes);
         return file.Query(useHeaderRow: true, excelType: ExcelType.CSV,
-                configuration: new MiniExcelLibs.Csv.CsvConfiguration { StreamReaderFunc = s => new StreamReader(s, Encoding.UTF8) })
+                configuration: new MiniExcelLibs.Csv.CsvConfiguration { StreamReaderFunc = s => new StreamReader(s, Encoding.UTF8), Seperator = ';' })
             .Cast<IDictionary<string, object?>>().ToList();
     }
 

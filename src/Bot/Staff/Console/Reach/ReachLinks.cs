@@ -8,6 +8,8 @@ public static class ReachLinks
 {
     public const string Targets = ConsolePaths.Reach + "/targets";
 
+    public const string Results = ConsolePaths.Reach + "/results";
+
     /// <summary>The dashboard of a unit and period (her own unit and this year when null).</summary>
     public static string Page(long? unitId, string? period) => ConsolePaths.Reach + Query(unitId, period);
 

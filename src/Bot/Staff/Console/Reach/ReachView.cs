@@ -18,8 +18,14 @@ public sealed record ReachView(
     IReadOnlyList<OrgUnit> Path,
     IReadOnlyList<ReportPeriod> Periods,
     IReadOnlyList<Indicator> Indicators,
-    MembersOverTime Members)
+    MembersOverTime Members,
+    ReportPeriod Period,
+    DateOnly Today,
+    IReadOnlyList<ManualEntry> ManualEntries)
 {
+    /// <summary>Everyone but viewers enters the results of manual indicators.</summary>
+    public bool CanEnterResults => Session.User.Role != Outreach.Content.Staff.StaffRoles.Viewer;
+
     /// <summary>Admins and approvers set targets; editors and viewers only read them.</summary>
     public bool CanSetTargets => TargetService.TargetRefusal(Session) is null;
 
@@ -34,9 +40,13 @@ public sealed record ReachView(
         ArgumentNullException.ThrowIfNull(reach);
         ArgumentNullException.ThrowIfNull(targets);
         var dashboard = await reach.DashboardAsync(session, unitId, period, ct);
-        return dashboard.IsOk
-            ? new ReachView(session, dashboard.Value.Report, dashboard.Value.Targets, dashboard.Value.Path, dashboard.Value.Periods,
-                await targets.IndicatorsAsync(ct), dashboard.Value.Members)
-            : dashboard.Refusal;
+        if (!dashboard.IsOk)
+        {
+            return dashboard.Refusal;
+        }
+
+        var d = dashboard.Value;
+        var manual = await targets.ManualEntriesAsync(new ReportScope(d.Path[^1], d.Period), ct);
+        return new ReachView(session, d.Report, d.Targets, d.Path, d.Periods, await targets.IndicatorsAsync(ct), d.Members, d.Period, d.Today, manual);
     }
 }

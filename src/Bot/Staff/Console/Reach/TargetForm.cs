@@ -19,8 +19,11 @@ public sealed partial class TargetForm
     public string? Value { get; set; }
 
     /// <summary>The value as a number, when it is written as one: dots group thousands, a comma starts at most two decimals.</summary>
-    public decimal? Number =>
-        Value?.Trim() is { Length: > 0 } text && NumberPattern().IsMatch(text)
+    public decimal? Number => ParseNumber(Value);
+
+    /// <summary>A number written the Vietnamese way ("1.050", "1050", "12,5"), or null.</summary>
+    public static decimal? ParseNumber(string? value) =>
+        value?.Trim() is { Length: > 0 } text && NumberPattern().IsMatch(text)
             ? decimal.Parse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, VietnameseFormat.Culture)
             : null;
 
