@@ -19,10 +19,12 @@ public sealed partial class KnowledgeIndex
     private readonly Dictionary<KnowledgeEntry, int> _docOf;
     private readonly MatchingOptions _options;
     private readonly float _maxInformation;
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly EntryTerms[] _read;
 
     private KnowledgeIndex(
         KnowledgeEntry[] entries, Dictionary<string, Posting[]> exact, Dictionary<string, Posting[]> folded, float[] lengthNorm,
-        SpellingIndex spelling, string[][][] questions, MatchingOptions options)
+        SpellingIndex spelling, Dictionary<string, int> vocabulary, EntryTerms[] read, MatchingOptions options)
     {
         _entries = entries;
         _folded = folded;
@@ -41,8 +43,8 @@ public sealed partial class KnowledgeIndex
             _docOf[entries[doc]] = doc;
         }
 
-        _questions = questions
-            .Select(entry => entry.Select(question => question
+        _questions = read
+            .Select(entry => entry.Questions.Select(question => question
                 .Where(folded.ContainsKey)
                 .Select(term => (_termIds[term], Information(folded[term].Length)))
                 .ToArray()).ToArray())
@@ -51,38 +53,51 @@ public sealed partial class KnowledgeIndex
         _exact = exact;
         _lengthNorm = lengthNorm;
         _spelling = spelling;
+        _vocabulary = vocabulary;
+        _read = read;
     }
 
     public IReadOnlyList<KnowledgeEntry> Entries => _entries;
 
     public MatchingOptions Options => _options;
 
-    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options = null)
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options = null) =>
+        Build(entries, options, previous: null);
+
+    /// <summary>
+    /// As <see cref="Build(IReadOnlyList{KnowledgeEntry}, MatchingOptions?)"/>, reusing what <paramref name="previous"/> already read
+    /// of the entries it shares with <paramref name="entries"/> (the same <see cref="KnowledgeEntry"/> objects): their terms,
+    /// lengths, questions and words are not tokenized again, only the pooled statistics (document frequencies, average length,
+    /// the spelling index) are recomputed. The result is the index a build from nothing gives.
+    /// </summary>
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options, KnowledgeIndex? previous)
     {
         ArgumentNullException.ThrowIfNull(entries);
         options ??= MatchingOptions.Default;
+        var reusable = previous is not null && previous._options == options ? previous : null;
+        var read = new EntryTerms[entries.Count];
+        var reused = 0;
+        for (var doc = 0; doc < entries.Count; doc++)
+        {
+            if (reusable is not null && reusable._docOf.TryGetValue(entries[doc], out var before))
+            {
+                read[doc] = reusable._read[before];
+                reused++;
+            }
+            else
+            {
+                read[doc] = EntryTerms.Of(entries[doc], options);
+            }
+        }
+
         var exact = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var folded = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var lengths = new float[entries.Count];
         for (var doc = 0; doc < entries.Count; doc++)
         {
-            var entry = entries[doc];
-            var fields = entry.Questions.Append(entry.Title).Concat(entry.Keywords).Select(text => (text, 1f))
-                .Append((entry.Answer, options.AnswerWeight));
-            var exactTf = new Dictionary<string, float>(StringComparer.Ordinal);
-            var foldedTf = new Dictionary<string, float>(StringComparer.Ordinal);
-            foreach (var (text, weight) in fields)
-            {
-                foreach (var term in QueryTerm.From(MatchText.Entry(text)))
-                {
-                    exactTf[term.Exact] = exactTf.GetValueOrDefault(term.Exact) + weight;
-                    foldedTf[term.Folded] = foldedTf.GetValueOrDefault(term.Folded) + weight;
-                    lengths[doc] += term.IsPair ? 0 : weight;
-                }
-            }
-
-            AddPostings(exact, exactTf, doc);
-            AddPostings(folded, foldedTf, doc);
+            AddPostings(exact, read[doc].Exact, doc);
+            AddPostings(folded, read[doc].Folded, doc);
+            lengths[doc] = read[doc].Length;
         }
 
         var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Average());
@@ -91,27 +106,38 @@ public sealed partial class KnowledgeIndex
         // matcher understands is never "corrected" into another.
         var vocabulary = folded.Where(kv => !kv.Key.Contains(' ', StringComparison.Ordinal) && !char.IsAsciiDigit(kv.Key[0]))
             .ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
-        foreach (var word in entries.SelectMany(e => e.Questions.Append(e.Title).Concat(e.Keywords).Append(e.Answer))
-                     .Distinct(StringComparer.Ordinal).SelectMany(MatchText.Vocabulary).Concat(Synonyms.Vocabulary))
+        foreach (var word in read.SelectMany(r => r.Words).Concat(Synonyms.Vocabulary))
         {
             if (word.Length > 0 && !char.IsAsciiDigit(word[0]))
             {
                 vocabulary.TryAdd(word, 1);
             }
         }
-        // Each entry's questions (and title) as sets of folded terms, for the question coverage of the best candidates
-        // (province overrides repeat the national questions: each text is read once).
-        var seen = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var questions = entries
-            .Select(e => e.Questions.Append(e.Title)
-                .Select(q => seen.TryGetValue(q, out var terms)
-                    ? terms
-                    : seen[q] = QueryTerm.From(MatchText.Entry(q)).Select(t => t.Folded).Distinct(StringComparer.Ordinal).ToArray())
-                .Where(q => q.Length > 0)
-                .ToArray())
-            .ToArray();
+
+        var spelling = reusable is not null && reusable._vocabulary.Count == vocabulary.Count && SameWords(reusable._vocabulary, vocabulary)
+            ? reusable._spelling.WithFrequencies(vocabulary)
+            : new SpellingIndex(vocabulary);
         return new KnowledgeIndex(
-            [.. entries], Freeze(exact), Freeze(folded), lengthNorm, new SpellingIndex(vocabulary), questions, options);
+            [.. entries], Freeze(exact), Freeze(folded), lengthNorm, spelling, vocabulary, read, options) { ReusedEntries = reused };
+    }
+
+    /// <summary>How many entries' terms this index took from the one it was built from (0 for a build from nothing).</summary>
+    public int ReusedEntries { get; private init; }
+
+    // The same known words in the same order: the spelling index would list them the same way (only the counts may differ).
+    private static bool SameWords(Dictionary<string, int> before, Dictionary<string, int> now)
+    {
+        using var a = before.Keys.GetEnumerator();
+        using var b = now.Keys.GetEnumerator();
+        while (a.MoveNext() && b.MoveNext())
+        {
+            if (!string.Equals(a.Current, b.Current, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -193,7 +219,7 @@ public sealed partial class KnowledgeIndex
         return _options.IdfExponent == 1f ? idf : MathF.Pow(idf, _options.IdfExponent);
     }
 
-    private static void AddPostings(Dictionary<string, List<Posting>> index, Dictionary<string, float> tf, int doc)
+    private static void AddPostings(Dictionary<string, List<Posting>> index, (string Term, float Tf)[] tf, int doc)
     {
         foreach (var (term, count) in tf)
         {
