@@ -155,8 +155,9 @@ public sealed partial class KnowledgeIndex
         foreach (var question in _questions[doc])
         {
             double covered = 0, total = 0;
-            foreach (var (term, information) in question)
+            foreach (var term in question)
             {
+                var information = _information[term];
                 total += information;
                 covered += query.Contains(term) ? information : 0;
             }

@@ -48,9 +48,10 @@ public sealed class IncrementalKnowledgeTests(PostgresServer server) : IAsyncLif
     {
         var pack = await Packs.ShippedAsync();
         // Commune An has its own version of a dozen national entries (other wording, other answer), approved before the host starts.
+        var own = new List<KnowledgeApproval>();
         foreach (var entry in pack.Entries.Where(e => e.Province is null).Take(12))
         {
-            await CreateAndApproveAsync(_an, Content(entry.Id, entry.Topic, entry.Title, [.. entry.Questions.Reverse()], entry.Answer + " (xã An)"));
+            own.Add(await CreateAndApproveAsync(_an, Content(entry.Id, entry.Topic, entry.Title, [.. entry.Questions.Reverse()], entry.Answer + " (xã An)")));
         }
 
         var knowledge = new CurrentKnowledge();
@@ -85,6 +86,11 @@ public sealed class IncrementalKnowledgeTests(PostgresServer server) : IAsyncLif
         var withdrawn = await SaveAndApproveAsync(swimming.ItemId, Content("lop-hoc-boi", "community", "Lớp học bơi", [Swimming], "Lớp bơi hè.") with { Active = false });
         var afterUnpublish = await ApplyAndCompareAsync(loader, knowledge, withdrawn);
         Assert.NotEqual("lop-hoc-boi", Ask(afterUnpublish, Swimming, _an).EntryId);
+
+        // Unpublish in the middle: the commune's first entry goes, every later one moves up a place.
+        var firstOwn = pack.Entries.Where(e => e.Province is null).First();
+        var middle = await SaveAndApproveAsync(own[0].ItemId, Content(firstOwn.Id, firstOwn.Topic, firstOwn.Title, firstOwn.Questions, "-") with { Active = false });
+        await ApplyAndCompareAsync(loader, knowledge, middle);
     }
 
     [Fact]
@@ -128,6 +134,8 @@ public sealed class IncrementalKnowledgeTests(PostgresServer server) : IAsyncLif
         Assert.Equal(0, full.Index.ReusedEntries);
         Assert.InRange(incremental.Index.ReusedEntries, incremental.Pack.Entries.Count - 1, incremental.Pack.Entries.Count);
         Assert.Same(before.Crisis, incremental.Crisis);
+        Assert.NotNull(incremental.Index.PatchedEntries);
+        Assert.Null(full.Index.PatchedEntries);
         Assert.Equal(full.Pack.Entries.Select(Describe), incremental.Pack.Entries.Select(Describe));
         foreach (var question in Questions.Value.Append(Swimming).Append("tiền hội một năm là bao nhiêu"))
         {
