@@ -6,9 +6,10 @@ using Outreach.Content.ContentPacks;
 namespace Outreach.Content.Knowledge;
 
 /// <summary>
-/// Listens on <see cref="KnowledgeItemStore.ChangedChannel"/> (PostgreSQL LISTEN/NOTIFY) and refreshes the snapshot as soon as
-/// any host approves a change, so matching uses it as soon as the snapshot is rebuilt; the reloader's timer stays the safety net when the
-/// connection drops.
+/// Listens on <see cref="KnowledgeItemStore.ChangedChannel"/> (PostgreSQL LISTEN/NOTIFY) and takes in each approval as soon as
+/// any host makes it: the payload names the change (<see cref="KnowledgeApproval"/>), so only that version is read and the next
+/// snapshot shares the rest (<see cref="ContentPackLoader.ApplyAsync"/>); a notification without one rebuilds in full, and so
+/// does the reloader's timer, the safety net when the connection drops.
 /// </summary>
 public sealed partial class KnowledgeChangeListener(
     NpgsqlDataSource dataSource, ContentPackLoader loader, TimeProvider time, ILogger<KnowledgeChangeListener> logger) : BackgroundService
@@ -45,8 +46,8 @@ public sealed partial class KnowledgeChangeListener(
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        var changed = 0;
-        connection.Notification += (_, _) => Interlocked.Exchange(ref changed, 1);
+        var payloads = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        connection.Notification += (_, e) => payloads.Enqueue(e.Payload);
         await using (var listen = new NpgsqlCommand($"LISTEN {KnowledgeItemStore.ChangedChannel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -57,9 +58,27 @@ public sealed partial class KnowledgeChangeListener(
         while (!stoppingToken.IsCancellationRequested)
         {
             await connection.WaitAsync(stoppingToken);
-            if (Interlocked.Exchange(ref changed, 0) == 1)
+            var changes = new List<KnowledgeApproval>();
+            var unnamed = false;
+            while (payloads.TryDequeue(out var payload))
+            {
+                if (KnowledgeApproval.TryParse(payload, out var change))
+                {
+                    changes.Add(change);
+                }
+                else
+                {
+                    unnamed = true; // a bare NOTIFY (a seed, a script): everything is read again
+                }
+            }
+
+            if (unnamed)
             {
                 await loader.RefreshAsync(stoppingToken);
+            }
+            else if (changes.Count > 0)
+            {
+                await loader.ApplyAsync(changes, stoppingToken);
             }
         }
     }

@@ -93,9 +93,13 @@ public sealed partial class KnowledgeItemStore
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE kb_item_versions SET status = 'replaced' WHERE item_id = @itemId AND status = 'approved' AND version <> @version",
             args, transaction, cancellationToken: cancellationToken));
+        // The notification names the change (KnowledgeApproval: "revision:item:version"); it is delivered at the commit.
         var revision = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"UPDATE kb_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision; SELECT pg_notify('{ChangedChannel}', '');",
-            transaction: transaction, cancellationToken: cancellationToken));
+            $"""
+            WITH r AS (UPDATE kb_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision)
+            SELECT r.revision, pg_notify('{ChangedChannel}', r.revision || ':' || @itemId || ':' || @version) FROM r
+            """,
+            args, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return (KnowledgeWriteOutcome.Done, revision);
     }
@@ -135,6 +139,29 @@ public sealed partial class KnowledgeItemStore
             FROM kb_items i JOIN kb_item_versions v ON v.item_id = i.id AND v.version = i.current_version
             ORDER BY i.id
             """,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new ApprovedKnowledge(r.ItemId, r.OrgUnitId, r.Kind, JsonSerializer.Deserialize<KnowledgeContent>(r.Content, Json)!))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The approved versions <paramref name="changes"/> name (each item once: its latest change), for a snapshot that takes
+    /// in only those. A version that is not (or no longer) an approved one is left out: the caller then rebuilds in full.
+    /// </summary>
+    public async Task<IReadOnlyList<ApprovedKnowledge>> ApprovedVersionsAsync(IReadOnlyList<KnowledgeApproval> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var latest = changes.GroupBy(c => c.ItemId).Select(g => g.MaxBy(c => c.Revision)!).ToList();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long ItemId, long? OrgUnitId, string Kind, string Content)>(new CommandDefinition(
+            """
+            SELECT i.id, i.org_unit_id, i.kind, v.content::text
+            FROM unnest(@items, @versions) AS c(item_id, version)
+            JOIN kb_items i ON i.id = c.item_id
+            JOIN kb_item_versions v ON v.item_id = c.item_id AND v.version = c.version AND v.status IN ('approved', 'replaced')
+            ORDER BY i.id
+            """,
+            new { items = latest.Select(c => c.ItemId).ToArray(), versions = latest.Select(c => c.Version).ToArray() },
             cancellationToken: cancellationToken));
         return rows.Select(r => new ApprovedKnowledge(r.ItemId, r.OrgUnitId, r.Kind, JsonSerializer.Deserialize<KnowledgeContent>(r.Content, Json)!))
             .ToList();

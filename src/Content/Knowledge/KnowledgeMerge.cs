@@ -21,17 +21,17 @@ public static class KnowledgeMerge
 
         var national = items.Where(i => i.OrgUnitId is null).ToList();
         var local = items.Where(i => i.OrgUnitId is not null && i.Content.Active).ToList();
-        var entries = Replace(pack.Entries, e => e.Province is null ? e.Id : null, national, KnowledgeKinds.Entry, c => ToEntry(c, null));
-        entries.AddRange(Of(local, KnowledgeKinds.Entry).Select(i => ToEntry(i.Content, i.OrgUnitId)));
-        var hotlines = Replace(pack.Hotlines, h => h.Province is null ? h.Number : null, national, KnowledgeKinds.Hotline, c => ToHotline(c, null));
+        var entries = Replace(pack.Entries, e => e.Province is null ? e.Id : null, national, KnowledgeKinds.Entry, EntryOf);
+        entries.AddRange(Of(local, KnowledgeKinds.Entry).Select(EntryOf));
+        var hotlines = Replace(pack.Hotlines, h => h.Province is null ? h.Number : null, national, KnowledgeKinds.Hotline, i => ToHotline(i.Content, null));
         hotlines.AddRange(Of(local, KnowledgeKinds.Hotline).Select(i => ToHotline(i.Content, i.OrgUnitId)));
         var addresses = Replace(
             pack.Addresses, a => a.Province is null ? new KnowledgeContent { Name = a.Name, Commune = a.Commune }.KeyFor(KnowledgeKinds.Address) : null,
-            national, KnowledgeKinds.Address, c => ToAddress(c, null));
+            national, KnowledgeKinds.Address, i => ToAddress(i.Content, null));
         addresses.AddRange(Of(local, KnowledgeKinds.Address).Select(i => ToAddress(i.Content, i.OrgUnitId)));
         var screenings = Replace(
             pack.Screenings, s => s.Province is null ? new KnowledgeContent { Date = s.Date, Place = s.Place }.KeyFor(KnowledgeKinds.Screening) : null,
-            national, KnowledgeKinds.Screening, c => ToScreening(c, null));
+            national, KnowledgeKinds.Screening, i => ToScreening(i.Content, null));
         screenings.AddRange(Of(local, KnowledgeKinds.Screening).Select(i => ToScreening(i.Content, i.OrgUnitId)));
         var groups = pack.Crisis.Groups.ToDictionary(StringComparer.Ordinal);
         foreach (var cue in Of(national, KnowledgeKinds.Crisis).Where(c => c.Content is { Active: true, Group.Length: > 0 }))
@@ -62,6 +62,13 @@ public static class KnowledgeMerge
         };
     }
 
+    // The entry of an approved item, made once per item object: a snapshot built after another approval gets the same
+    // KnowledgeEntry for every item that did not change, so its index reuses what it read of them (KnowledgeIndex.Build).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ApprovedKnowledge, KnowledgeEntry> Entries = new();
+
+    private static KnowledgeEntry EntryOf(ApprovedKnowledge item) =>
+        Entries.GetValue(item, i => ToEntry(i.Content, i.OrgUnitId));
+
     private static Hotline ToHotline(KnowledgeContent c, long? unitId) =>
         new(c.Number ?? "", c.Name ?? "", c.Description, c.Hours, null) { OrgUnitId = unitId };
 
@@ -75,21 +82,21 @@ public static class KnowledgeMerge
 
     // The pack's rows with the national items' keys replaced in place (or removed when withdrawn), then the new ones.
     private static List<T> Replace<T>(
-        IReadOnlyList<T> rows, Func<T, string?> nationalKey, IReadOnlyList<ApprovedKnowledge> national, string kind, Func<KnowledgeContent, T> make)
+        IReadOnlyList<T> rows, Func<T, string?> nationalKey, IReadOnlyList<ApprovedKnowledge> national, string kind, Func<ApprovedKnowledge, T> make)
     {
         var byKey = Of(national, kind).Where(i => i.Content.KeyFor(kind) is not null)
             .GroupBy(i => i.Content.KeyFor(kind)!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Content, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var result = new List<T>(rows.Count + byKey.Count);
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (nationalKey(row) is { } key && byKey.TryGetValue(key, out var content))
+            if (nationalKey(row) is { } key && byKey.TryGetValue(key, out var item))
             {
                 used.Add(key);
-                if (content.Active)
+                if (item.Content.Active)
                 {
-                    result.Add(make(content));
+                    result.Add(make(item));
                 }
             }
             else
@@ -98,7 +105,7 @@ public static class KnowledgeMerge
             }
         }
 
-        result.AddRange(byKey.Where(kv => !used.Contains(kv.Key) && kv.Value.Active).Select(kv => make(kv.Value)));
+        result.AddRange(byKey.Where(kv => !used.Contains(kv.Key) && kv.Value.Content.Active).Select(kv => make(kv.Value)));
         return result;
     }
 }

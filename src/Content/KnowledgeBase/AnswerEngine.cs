@@ -114,7 +114,7 @@ public static partial class AnswerEngine
             return null;
         }
 
-        var ranked = Rank(snapshot, tokens, doc => eligible[doc], 1);
+        var ranked = Rank(snapshot, tokens, doc => eligible[doc], 1, eligible);
         return ranked.Count > 0 && ranked[0].Entry.Topic == SmalltalkTopic && ranked[0].Entry.Action is null
             && ranked[0].Confidence >= snapshot.Index.Options.AnswerThreshold
             ? ranked[0]
@@ -134,7 +134,7 @@ public static partial class AnswerEngine
         var isShort = QueryTerm.ContentCount(tokens) <= options.SmalltalkMaxTokens;
         bool IsEligible(int doc) => eligible[doc];
         bool NotSmalltalk(int doc) => eligible[doc] && entries[doc].Topic != SmalltalkTopic;
-        ranked = Rank(snapshot, tokens, isShort ? IsEligible : NotSmalltalk, options.MaxSuggestions);
+        ranked = Rank(snapshot, tokens, isShort ? IsEligible : NotSmalltalk, options.MaxSuggestions, eligible);
         var top = ranked.Count > 0 ? ranked[0] : null;
         var unclear = top is null || top.Confidence < options.AnswerThreshold;
         if (unclear && tokens.Count >= options.LongMessageTokens && !english)
@@ -152,7 +152,7 @@ public static partial class AnswerEngine
             {
                 foreach (var clause in clauses.Where(QuestionWords.Asks))
                 {
-                    var other = Rank(snapshot, clause, NotSmalltalk, 1);
+                    var other = Rank(snapshot, clause, NotSmalltalk, 1, eligible);
                     if (other.Count > 0 && (top is null || other[0].Confidence > top.Confidence))
                     {
                         top = other[0];
@@ -163,7 +163,7 @@ public static partial class AnswerEngine
 
         if (!isShort && (top is null || top.Confidence < options.AnswerThreshold))
         {
-            var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions);
+            var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions, eligible);
             if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold)
             {
                 top = smalltalk[0];
@@ -207,12 +207,13 @@ public static partial class AnswerEngine
             : Answer(snapshot, entry, 1, english: false);
     }
 
+    // isEligible is false wherever eligible is: only her entries are scored.
     private static IReadOnlyList<ScoredEntry> Rank(
-        KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, Func<int, bool> isEligible, int take)
+        KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, Func<int, bool> isEligible, int take, bool[] eligible)
     {
         var (resolved, weights) = snapshot.Index.Resolve(tokens);
         var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
-        return snapshot.Index.SearchWhere(QueryTerm.From(normalized, normalizedWeights), isEligible, take);
+        return snapshot.Index.SearchWhere(QueryTerm.From(normalized, normalizedWeights), isEligible, take, eligible);
     }
 
     private static ScoredEntry? ScoreOf(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, KnowledgeEntry entry)

@@ -19,8 +19,10 @@ public sealed partial class KnowledgeIndex
     }
 
     /// <summary>As <see cref="Search"/>, with eligibility by position in <see cref="Entries"/> (a precomputed mask, such as
-    /// <see cref="KnowledgeSnapshot.EligibleMask"/>, is much cheaper than a lookup per entry).</summary>
-    public IReadOnlyList<ScoredEntry> SearchWhere(IReadOnlyList<QueryTerm> terms, Func<int, bool> isEligible, int take)
+    /// <see cref="KnowledgeSnapshot.EligibleMask"/>, is much cheaper than a lookup per entry). When <paramref name="within"/> is
+    /// given, <paramref name="isEligible"/> must be false wherever it is: entries outside it are not scored at all (with thousands
+    /// of units' own entries, most postings belong to entries the member cannot get).</summary>
+    public IReadOnlyList<ScoredEntry> SearchWhere(IReadOnlyList<QueryTerm> terms, Func<int, bool> isEligible, int take, bool[]? within = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(isEligible);
@@ -31,7 +33,7 @@ public sealed partial class KnowledgeIndex
         {
             Array.Clear(scores, 0, count);
             Array.Clear(best, 0, count);
-            var denominator = Accumulate(terms, scores, best);
+            var denominator = within is null ? Accumulate(terms, scores, best) : AccumulateWithin(terms, scores, best, within);
             if (denominator <= 0)
             {
                 return [];
@@ -155,8 +157,9 @@ public sealed partial class KnowledgeIndex
         foreach (var question in _questions[doc])
         {
             double covered = 0, total = 0;
-            foreach (var (term, information) in question)
+            foreach (var term in question)
             {
+                var information = _information[term];
                 total += information;
                 covered += query.Contains(term) ? information : 0;
             }
@@ -199,6 +202,53 @@ public sealed partial class KnowledgeIndex
             {
                 scores[posting.Doc] += weight * best[posting.Doc];
                 best[posting.Doc] = 0;
+            }
+        }
+
+        return denominator;
+    }
+
+    // As Accumulate, skipping the postings of entries outside the mask (their scores stay 0 and Rank never looks at them).
+    private float AccumulateWithin(IReadOnlyList<QueryTerm> terms, float[] scores, float[] best, bool[] within)
+    {
+        var denominator = 0f;
+        foreach (var term in terms)
+        {
+            if (!_folded.TryGetValue(term.Folded, out var foldedPostings))
+            {
+                denominator += _maxInformation * (term.IsPair ? _options.UnknownPairWeight : _options.UnknownWeight) * term.Weight;
+                continue;
+            }
+
+            var weight = Information(foldedPostings.Length) * term.Weight;
+            denominator += weight;
+            var foldedCredit = term.IsMarked ? _options.FoldedCredit : 1f;
+            foreach (var posting in foldedPostings)
+            {
+                if (within[posting.Doc])
+                {
+                    best[posting.Doc] = foldedCredit * Saturate(posting);
+                }
+            }
+
+            if (term.IsMarked && _exact.TryGetValue(term.Exact, out var exactPostings))
+            {
+                foreach (var posting in exactPostings)
+                {
+                    if (within[posting.Doc])
+                    {
+                        best[posting.Doc] = Math.Max(best[posting.Doc], Saturate(posting));
+                    }
+                }
+            }
+
+            foreach (var posting in foldedPostings)
+            {
+                if (within[posting.Doc])
+                {
+                    scores[posting.Doc] += weight * best[posting.Doc];
+                    best[posting.Doc] = 0;
+                }
             }
         }
 

@@ -14,104 +14,78 @@ public sealed partial class KnowledgeIndex
     private readonly Dictionary<string, Posting[]> _folded;
     private readonly float[] _lengthNorm;
     private readonly SpellingIndex _spelling;
-    private readonly (int Term, float Information)[][][] _questions;
-    private readonly Dictionary<string, int> _termIds;
-    private readonly Dictionary<KnowledgeEntry, int> _docOf;
     private readonly MatchingOptions _options;
     private readonly float _maxInformation;
 
-    private KnowledgeIndex(
-        KnowledgeEntry[] entries, Dictionary<string, Posting[]> exact, Dictionary<string, Posting[]> folded, float[] lengthNorm,
-        SpellingIndex spelling, string[][][] questions, MatchingOptions options)
+    // Each entry's questions (and title) as folded term numbers, and each number's information (inverse document frequency),
+    // fixed for this index. Numbers only grow from one index to the next built from it, so unchanged entries keep theirs.
+    private readonly int[][][] _questions;
+    private readonly Dictionary<string, int> _termIds;
+    private readonly float[] _information;
+
+    private readonly Dictionary<KnowledgeEntry, int> _docOf;
+    private readonly EntryTerms[] _read;
+
+    // For the next index built from this one: the words each entry uses before synonyms (as postings without frequency),
+    // and the spelling index's known words with their counts.
+    private readonly Dictionary<string, Posting[]> _words;
+    private readonly Dictionary<string, int> _vocabulary;
+
+    private KnowledgeIndex(Built built, MatchingOptions options)
     {
-        _entries = entries;
-        _folded = folded;
+        _entries = built.Entries;
+        _exact = built.Exact;
+        _folded = built.Folded;
+        _words = built.Words;
+        _read = built.Read;
         _options = options;
         _maxInformation = Information(1);
-        // Each question's terms (as numbers: the folded index's keys in order) with their information, fixed for this pack version.
-        _termIds = new Dictionary<string, int>(folded.Count, StringComparer.Ordinal);
-        foreach (var term in folded.Keys)
+        _lengthNorm = built.LengthNorm;
+        _spelling = built.Spelling;
+        _vocabulary = built.Vocabulary;
+        _termIds = built.TermIds;
+        _questions = built.Questions;
+        _docOf = new Dictionary<KnowledgeEntry, int>(_entries.Length, ReferenceEqualityComparer.Instance);
+        for (var doc = 0; doc < _entries.Length; doc++)
         {
-            _termIds[term] = _termIds.Count;
+            _docOf[_entries[doc]] = doc;
         }
 
-        _docOf = new Dictionary<KnowledgeEntry, int>(entries.Length, ReferenceEqualityComparer.Instance);
-        for (var doc = 0; doc < entries.Length; doc++)
+        _information = new float[_termIds.Count];
+        foreach (var (term, postings) in _folded)
         {
-            _docOf[entries[doc]] = doc;
+            _information[_termIds[term]] = Information(postings.Length);
         }
-
-        _questions = questions
-            .Select(entry => entry.Select(question => question
-                .Where(folded.ContainsKey)
-                .Select(term => (_termIds[term], Information(folded[term].Length)))
-                .ToArray()).ToArray())
-            .ToArray();
-
-        _exact = exact;
-        _lengthNorm = lengthNorm;
-        _spelling = spelling;
     }
 
     public IReadOnlyList<KnowledgeEntry> Entries => _entries;
 
     public MatchingOptions Options => _options;
 
-    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options = null)
+    /// <summary>How many entries' terms this index took from the one it was built from (0 for a build from nothing).</summary>
+    public int ReusedEntries { get; private init; }
+
+    /// <summary>How many entries' postings were replaced in the one it was built from (null: every posting list was assembled).</summary>
+    public int? PatchedEntries { get; private init; }
+
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options = null) =>
+        Build(entries, options, previous: null);
+
+    /// <summary>
+    /// As <see cref="Build(IReadOnlyList{KnowledgeEntry}, MatchingOptions?)"/>, reusing what <paramref name="previous"/> already read
+    /// of the entries it shares with <paramref name="entries"/> (the same <see cref="KnowledgeEntry"/> objects): their terms,
+    /// lengths, questions and words are not tokenized again. When only a few positions changed (an entry edited in place, one
+    /// added at the end, one withdrawn from the end) the posting lists of every term those entries do not use are shared
+    /// too, and only the pooled statistics (document frequencies, average length, the spelling index's counts) are recomputed.
+    /// The result answers exactly as the index a build from nothing gives (IncrementalKnowledgeTests).
+    /// </summary>
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options, KnowledgeIndex? previous)
     {
         ArgumentNullException.ThrowIfNull(entries);
         options ??= MatchingOptions.Default;
-        var exact = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-        var folded = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-        var lengths = new float[entries.Count];
-        for (var doc = 0; doc < entries.Count; doc++)
-        {
-            var entry = entries[doc];
-            var fields = entry.Questions.Append(entry.Title).Concat(entry.Keywords).Select(text => (text, 1f))
-                .Append((entry.Answer, options.AnswerWeight));
-            var exactTf = new Dictionary<string, float>(StringComparer.Ordinal);
-            var foldedTf = new Dictionary<string, float>(StringComparer.Ordinal);
-            foreach (var (text, weight) in fields)
-            {
-                foreach (var term in QueryTerm.From(MatchText.Entry(text)))
-                {
-                    exactTf[term.Exact] = exactTf.GetValueOrDefault(term.Exact) + weight;
-                    foldedTf[term.Folded] = foldedTf.GetValueOrDefault(term.Folded) + weight;
-                    lengths[doc] += term.IsPair ? 0 : weight;
-                }
-            }
-
-            AddPostings(exact, exactTf, doc);
-            AddPostings(folded, foldedTf, doc);
-        }
-
-        var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Average());
-        var lengthNorm = lengths.Select(l => options.K1 * (1 - options.B + options.B * l / average)).ToArray();
-        // Known words: what the entries say (before synonyms fold "heo" into "lợn") and every listed synonym, so a word the
-        // matcher understands is never "corrected" into another.
-        var vocabulary = folded.Where(kv => !kv.Key.Contains(' ', StringComparison.Ordinal) && !char.IsAsciiDigit(kv.Key[0]))
-            .ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
-        foreach (var word in entries.SelectMany(e => e.Questions.Append(e.Title).Concat(e.Keywords).Append(e.Answer))
-                     .Distinct(StringComparer.Ordinal).SelectMany(MatchText.Vocabulary).Concat(Synonyms.Vocabulary))
-        {
-            if (word.Length > 0 && !char.IsAsciiDigit(word[0]))
-            {
-                vocabulary.TryAdd(word, 1);
-            }
-        }
-        // Each entry's questions (and title) as sets of folded terms, for the question coverage of the best candidates
-        // (province overrides repeat the national questions: each text is read once).
-        var seen = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var questions = entries
-            .Select(e => e.Questions.Append(e.Title)
-                .Select(q => seen.TryGetValue(q, out var terms)
-                    ? terms
-                    : seen[q] = QueryTerm.From(MatchText.Entry(q)).Select(t => t.Folded).Distinct(StringComparer.Ordinal).ToArray())
-                .Where(q => q.Length > 0)
-                .ToArray())
-            .ToArray();
-        return new KnowledgeIndex(
-            [.. entries], Freeze(exact), Freeze(folded), lengthNorm, new SpellingIndex(vocabulary), questions, options);
+        var reusable = previous is not null && previous._options == options ? previous : null;
+        var (built, reused, patched) = Builder.Build([.. entries], options, reusable);
+        return new KnowledgeIndex(built, options) { ReusedEntries = reused, PatchedEntries = patched };
     }
 
     /// <summary>
@@ -192,23 +166,6 @@ public sealed partial class KnowledgeIndex
         var idf = MathF.Log(1 + (_entries.Length - documentFrequency + 0.5f) / (documentFrequency + 0.5f));
         return _options.IdfExponent == 1f ? idf : MathF.Pow(idf, _options.IdfExponent);
     }
-
-    private static void AddPostings(Dictionary<string, List<Posting>> index, Dictionary<string, float> tf, int doc)
-    {
-        foreach (var (term, count) in tf)
-        {
-            if (!index.TryGetValue(term, out var postings))
-            {
-                postings = [];
-                index[term] = postings;
-            }
-
-            postings.Add(new Posting(doc, count));
-        }
-    }
-
-    private static Dictionary<string, Posting[]> Freeze(Dictionary<string, List<Posting>> index) =>
-        index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 
     private readonly record struct Posting(int Doc, float Tf);
 }

@@ -34,11 +34,27 @@ public sealed partial class KnowledgeSnapshot
 
     public PackTexts Texts => Pack.Texts;
 
-    public static KnowledgeSnapshot Build(ContentPack pack, long version = 0, MatchingOptions? options = null)
+    public static KnowledgeSnapshot Build(ContentPack pack, long version = 0, MatchingOptions? options = null) =>
+        Build(pack, version, options, previous: null);
+
+    /// <summary>
+    /// As <see cref="Build(ContentPack, long, MatchingOptions?)"/>, sharing with <paramref name="previous"/> what did not change:
+    /// the index reads only the entries that are not in it (<see cref="KnowledgeIndex.Build(IReadOnlyList{KnowledgeEntry}, MatchingOptions?, KnowledgeIndex?)"/>),
+    /// and the crisis detector is kept when the crisis rules are the same. Answers are those of a build from nothing.
+    /// </summary>
+    public static KnowledgeSnapshot Build(ContentPack pack, long version, MatchingOptions? options, KnowledgeSnapshot? previous)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        return new KnowledgeSnapshot(version, pack, KnowledgeIndex.Build(pack.Entries, options), new CrisisDetector(pack.Crisis));
+        var crisis = previous is not null && SameRules(previous.Pack.Crisis, pack.Crisis) ? previous.Crisis : new CrisisDetector(pack.Crisis);
+        return new KnowledgeSnapshot(version, pack, KnowledgeIndex.Build(pack.Entries, options, previous?.Index), crisis);
     }
+
+    // The same rules: every part the same object (KnowledgeMerge changes only the cue groups), and the same cues in each group.
+    private static bool SameRules(CrisisRules before, CrisisRules now) =>
+        before == now
+        || (before with { Groups = now.Groups } == now
+            && before.Groups.Keys.SequenceEqual(now.Groups.Keys, StringComparer.Ordinal)
+            && before.Groups.All(g => now.Groups[g.Key].SequenceEqual(g.Value, StringComparer.Ordinal)));
 
     /// <summary>
     /// True when <paramref name="entry"/> may be given to a member of <paramref name="province"/> on <paramref name="day"/>:

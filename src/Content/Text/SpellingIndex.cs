@@ -15,6 +15,14 @@ public sealed class SpellingIndex
     private readonly Dictionary<string, List<string>> _byBigram = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _frequency;
 
+    private SpellingIndex(SpellingIndex words, IReadOnlyDictionary<string, int> frequency)
+    {
+        _byDeletion = words._byDeletion;
+        _byBigram = words._byBigram;
+        _frequency = new Dictionary<string, int>(frequency, StringComparer.Ordinal);
+        MinLength = words.MinLength;
+    }
+
     /// <param name="frequency">Known words (accent-folded) and how many documents use them; the commoner wins a tie.</param>
     public SpellingIndex(IReadOnlyDictionary<string, int> frequency, int minLength = 4)
     {
@@ -48,6 +56,16 @@ public sealed class SpellingIndex
                 words.Add(word);
             }
         }
+    }
+
+    /// <summary>
+    /// This index with other counts for the same words, in the same order (what a build from <paramref name="frequency"/> would
+    /// give): the deletion and bigram tables, which depend only on the words, are shared, never changed.
+    /// </summary>
+    public SpellingIndex WithFrequencies(IReadOnlyDictionary<string, int> frequency)
+    {
+        ArgumentNullException.ThrowIfNull(frequency);
+        return new SpellingIndex(this, frequency);
     }
 
     /// <summary>Words shorter than this are never corrected (too many neighbours).</summary>

@@ -131,8 +131,8 @@ public sealed partial class KnowledgeService
             entries.Add(KnowledgeMerge.ToEntry(draft, unitId));
         }
 
-        var changed = KnowledgeSnapshot.Build(snapshot.Pack with { Entries = entries }, snapshot.Version, snapshot.Index.Options);
-        return changed;
+        // Built from the snapshot in use: only the draft is read, the other entries' terms (and most posting lists) are shared.
+        return KnowledgeSnapshot.Build(snapshot.Pack with { Entries = entries }, snapshot.Version, snapshot.Index.Options, snapshot);
     }
 
     private static KnowledgeTestAnswer Describe(KnowledgeSnapshot snapshot, AnswerDecision decision)

@@ -142,13 +142,13 @@ public sealed partial class KnowledgeService(
             return StaffRefusal.Invalid(problems, "Bản nháp chưa đủ để duyệt");
         }
 
-        var (outcome, _) = await items.ApproveAsync(id, draft.Version, request.Revision, session.User.Id, ct);
+        var (outcome, revision) = await items.ApproveAsync(id, draft.Version, request.Revision, session.User.Id, ct);
         if (outcome != KnowledgeWriteOutcome.Done)
         {
             return await StaleAsync(id, null, ct);
         }
 
-        await loader.RefreshAsync(ct);
+        await loader.ApplyAsync([new KnowledgeApproval(revision, id, draft.Version)], ct);
         return new KnowledgeSaved(id, request.Revision + 1, []);
     }
 
