@@ -18,7 +18,7 @@ public static class PostsApi
         posts.MapGet("", async (string? status, HttpContext http, PostService service, CancellationToken ct) =>
             TypedResults.Ok((await service.ListAsync(http.Session(), status, ct)).Select(PostView.Of)));
         posts.MapGet("/{id:long}", async (long id, HttpContext http, PostService service, CancellationToken ct) =>
-            ApiResults.From(await service.RecordAsync(http.Session(), id, ct), r => TypedResults.Ok(new { post = PostView.Of(r.Post), r.Transitions, r.Broadcasts })));
+            ApiResults.From(await service.RecordAsync(http.Session(), id, ct), r => TypedResults.Ok(new { post = PostView.Of(r.Post), r.Transitions, r.Broadcasts, r.Publications })));
         posts.MapPut("/{id:long}", async (long id, PostRequest request, HttpContext http, PostService service, CancellationToken ct) =>
             ApiResults.From(await service.UpdateAsync(http.Session(), id, request, ct), p => TypedResults.Ok(PostView.Of(p))));
         posts.MapGet("/{id:long}/audience", AudienceAsync);
@@ -46,13 +46,13 @@ public static class PostsApi
 public sealed record PostView(
     long Id, long OrgUnitId, string Title, string Body, string? LinkUrl, string Topic, bool IsPromotional, IReadOnlyList<string> Channels,
     IReadOnlyList<long> AudienceUnitIds, Content.Broadcasts.Audience Audience, string Status, string? ScheduleKind, DateTimeOffset? SendAt,
-    string? Cron, long CreatedBy, long? ApprovedBy)
+    string? Cron, long CreatedBy, long? ApprovedBy, IReadOnlyList<string> Destinations)
 {
     public static PostView Of(Post p)
     {
         ArgumentNullException.ThrowIfNull(p);
         return new(
             p.Id, p.OrgUnitId, p.Title, p.Body, p.LinkUrl, p.Topic, p.IsPromotional, p.Audience.Channels, p.Audience.Units, p.Audience, p.Status,
-            p.ScheduleKind, p.SendAt, p.Cron, p.CreatedBy, p.ApprovedBy);
+            p.ScheduleKind, p.SendAt, p.Cron, p.CreatedBy, p.ApprovedBy, p.Destinations);
     }
 }

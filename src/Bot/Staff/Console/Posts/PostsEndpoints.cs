@@ -91,7 +91,7 @@ public static class PostsEndpoints
                 return Pages.Refusal(session, found.Refusal);
             }
 
-            var problems = await posts.ProblemsAsync(session, form.ToRequest(), ct);
+            var problems = await posts.ProblemsAsync(session, form.ToRequest(), ct, found.Value.Post.OrgUnitId);
             var previews = previewer.Preview(form.ToDraft(found.Value.Post.OrgUnitId, channels.Contains));
             return await FormAsync(session, form, id, Shown(problems), previews, posts, ct);
         }
@@ -112,7 +112,10 @@ public static class PostsEndpoints
     {
         var options = await PostFormOptions.LoadAsync(session, posts, ct);
         var status = problems is not null && !form.IsPreview ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        var feed = previews is not null && form.Destinations.Contains(PostDestinations.FacebookFeed)
+            ? Outreach.Scheduler.Publishing.FeedPost.Of(form.Title ?? "", form.Body ?? "", string.IsNullOrWhiteSpace(form.LinkUrl) ? null : form.LinkUrl.Trim())
+            : null;
         return Pages.Render<PostEditPage>(new { Session = session, Form = form, Options = options, PostId = id, Problems = problems,
-            Previews = previews }, status);
+            Previews = previews, FeedPreview = feed }, status);
     }
 }
