@@ -28,6 +28,12 @@ public sealed class PostForm
     /// <summary>Where the post goes (<see cref="PostDestinations"/>).</summary>
     public string[] Destinations { get; set; } = [];
 
+    /// <summary>
+    /// True when the form showed the destination boxes (a hidden field): then none ticked is a problem; a form posted without
+    /// them (an older page still open) keeps the message broadcast, as before destinations existed.
+    /// </summary>
+    public bool DestinationsShown { get; set; }
+
     /// <summary>"preview" shows the post as members will see it without saving; anything else saves.</summary>
     public string? Intent { get; set; }
 
@@ -36,7 +42,8 @@ public sealed class PostForm
     /// <summary>The audience chosen on the form (a new filter: its field above, and here).</summary>
     public Audience Audience => Audience.Of(Channels, AudienceUnitIds);
 
-    public PostRequest ToRequest() => new(Title, Body, LinkUrl, Topic, IsPromotional, null, null, null, Audience, Destinations);
+    public PostRequest ToRequest() =>
+        new(Title, Body, LinkUrl, Topic, IsPromotional, null, null, null, Audience, Destinations.Length > 0 || DestinationsShown ? Destinations : null);
 
     public static PostForm From(Post post)
     {
