@@ -26,7 +26,9 @@ public sealed class PostForm
     public long[] AudienceUnitIds { get; set; } = [];
 
     /// <summary>Where the post goes (<see cref="PostDestinations"/>).</summary>
-    public string[] Destinations { get; set; } = [];
+    public string[] Destinations { get => _destinations; set => _destinations = value ?? []; }
+
+    private string[] _destinations = [];
 
     /// <summary>
     /// True when the form showed the destination boxes (a hidden field): then none ticked is a problem; a form posted without
