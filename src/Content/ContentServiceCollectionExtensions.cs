@@ -56,6 +56,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<StaffUserStore>();
         services.TryAddSingleton<PostStore>();
         services.TryAddSingleton<Outreach.Content.Publishing.PublicationStore>();
+        services.TryAddSingleton<Outreach.Content.Publishing.PostImageStore>();
         services.TryAddSingleton<BroadcastStore>();
         services.TryAddSingleton<DeliveryStore>();
         services.TryAddSingleton<Eligibility>();

@@ -26,6 +26,9 @@ public sealed record Post
     /// <summary>Where it goes (<see cref="PostDestinations"/>): the message broadcast, the unit's Facebook Page feed, or both.</summary>
     public string[] Destinations { get; init; } = [PostDestinations.Messages];
 
+    /// <summary>The post's image (post_images), if it has one: a photo post on the Page feed.</summary>
+    public long? ImageId { get; init; }
+
     /// <summary>True when the post goes out as messages to its audience (the broadcast).</summary>
     public bool SendsMessages => Destinations.Contains(PostDestinations.Messages);
 

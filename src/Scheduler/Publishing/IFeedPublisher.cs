@@ -21,8 +21,8 @@ public interface IFeedPublisher
     Task<LookupResult> FindAsync(string accountId, FeedPost post, DateTimeOffset since, CancellationToken cancellationToken);
 }
 
-/// <summary>What is published: the text (title and body) and the post's link.</summary>
-public sealed record FeedPost(string Message, string? Link)
+/// <summary>What is published: the text (title and body), the post's link, and its image (a photo post) if it has one.</summary>
+public sealed record FeedPost(string Message, string? Link, FeedImage? Image = null)
 {
     /// <summary>The text of a post on a feed: its title, a blank line, its body.</summary>
     public static FeedPost Of(string title, string body, string? link) => new($"{title.Trim()}\n\n{body.Trim()}", link);
@@ -58,3 +58,6 @@ public sealed record LookupResult(bool Known, string? ExternalId, string? Reason
 
     public static LookupResult Unknown(string reason) => new(false, null, reason);
 }
+
+/// <summary>An image to publish with a post: its checked bytes and their type.</summary>
+public sealed record FeedImage(byte[] Bytes, string ContentType);

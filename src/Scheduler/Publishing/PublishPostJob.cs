@@ -19,6 +19,7 @@ public sealed partial class PublishPostJob(
     PostStore posts,
     OrgUnitStore units,
     PublicationStore publications,
+    PostImageStore images,
     IEnumerable<IFeedPublisher> publishers,
     IBackgroundJobClient jobs,
     IOptions<PublishingOptions> options,
@@ -37,6 +38,11 @@ public sealed partial class PublishPostJob(
         }
 
         var feed = FeedPost.Of(post.Title, post.Body, post.LinkUrl);
+        if (post.ImageId is { } imageId && await images.FindAsync(imageId, cancellationToken) is { } image
+            && await images.ReadAsync(imageId, cancellationToken) is { } bytes)
+        {
+            feed = feed with { Image = new FeedImage(bytes, image.ContentType) };
+        }
         DateTimeOffset? again = null;
         foreach (var publisher in publishers.Where(p => post.Destinations.Contains(p.Destination)))
         {

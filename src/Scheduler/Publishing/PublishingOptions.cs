@@ -29,4 +29,11 @@ public sealed class PublishingOptions
     /// <summary>How far back the look-up searches before an attempt's start (clock differences with the platform).</summary>
     [Range(0, 3600)]
     public int LookupSlackSeconds { get; set; } = 120;
+
+    /// <summary>The largest image a post may carry, in bytes (Facebook asks photos under 4 MB).</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxImageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>A folder for posts' images; unset (the default) keeps them in PostgreSQL.</summary>
+    public string? ImageFolder { get; set; }
 }

@@ -24,8 +24,11 @@ public sealed partial class MessengerEmulator
     private int _loseFeedAnswers;
     private long _nextPostId = 1_000_000_000_000_001;
 
-    /// <summary>A post on a Page's feed, as the emulator keeps it.</summary>
-    public sealed record FeedPost(string Id, string PageId, string? Message, string? Link, DateTimeOffset CreatedTime);
+    /// <summary>A post on a Page's feed, as the emulator keeps it (a photo post with its image's bytes and type).</summary>
+    public sealed record FeedPost(string Id, string PageId, string? Message, string? Link, DateTimeOffset CreatedTime, byte[]? Photo = null, string? PhotoType = null);
+
+    /// <summary>The largest photo Graph takes (its guidance: under 4 MB).</summary>
+    public int MaxPhotoBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Every post published on the feeds, in order.</summary>
     public IReadOnlyList<FeedPost> FeedPosts => _feed.ToArray();
@@ -40,7 +43,7 @@ public sealed partial class MessengerEmulator
     public async Task<IReadOnlyList<FeedPost>> WaitForFeedPostsAsync(int count, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // A POST is recorded after its handler ran, so once the count is reached the latest feed POST matches.
-        await WaitForRequestAsync(r => r.Method == "POST" && r.Path.EndsWith("/feed", StringComparison.Ordinal) && _feed.Count >= count, timeout, cancellationToken);
+        await WaitForRequestAsync(r => r.Method == "POST" && (r.Path.EndsWith("/feed", StringComparison.Ordinal) || r.Path.EndsWith("/photos", StringComparison.Ordinal)) && _feed.Count >= count, timeout, cancellationToken);
         return FeedPosts;
     }
 
@@ -88,6 +91,66 @@ public sealed partial class MessengerEmulator
         Interlocked.Exchange(ref _loseFeedAnswers, 0);
         return Results.Text(MetaJson.Write(new JsonObject { ["id"] = id }), "application/json; charset=UTF-8");
     }
+
+    // POST /{page-id}/photos (multipart): "source" must be a JPEG, PNG or GIF by its bytes, under the size limit; "message" is the caption.
+    private async Task<IResult> HandlePhotoPostAsync(HttpContext context, string version, string node)
+    {
+        if (PageCallProblem(context, version, node) is { } problem)
+        {
+            return problem;
+        }
+
+        if (_withoutManagePosts.ContainsKey(node))
+        {
+            return Error(MessengerGraphErrors.Body(
+                "(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts permission with page token",
+                "OAuthException", 200, null), StatusCodes.Status403Forbidden);
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return Error(InvalidImage());
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        if (form.Files.GetFile("source") is not { } source)
+        {
+            return Error(InvalidImage());
+        }
+
+        using var buffer = new MemoryStream();
+        await source.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var type = PhotoType(bytes);
+        if (type is null || bytes.Length > MaxPhotoBytes)
+        {
+            return Error(InvalidImage());
+        }
+
+        var postId = $"{node}_{Interlocked.Increment(ref _nextPostId)}";
+        var photoId = Interlocked.Increment(ref _nextPostId).ToString(CultureInfo.InvariantCulture);
+        _feed.Enqueue(new FeedPost(postId, node, form["message"].FirstOrDefault(), null, Options.Clock.GetUtcNow(), bytes, type));
+        _postMetrics.TryAdd(postId, new JsonObject());
+        if (Interlocked.Decrement(ref _loseFeedAnswers) >= 0)
+        {
+            context.Abort();
+            return Results.Empty;
+        }
+
+        Interlocked.Exchange(ref _loseFeedAnswers, 0);
+        return Results.Text(MetaJson.Write(new JsonObject { ["id"] = photoId, ["post_id"] = postId }), "application/json; charset=UTF-8");
+    }
+
+    // Graph's answer to a photo it cannot read (code 324, "Requires upload file").
+    private static string InvalidImage() =>
+        MessengerGraphErrors.Body("(#324) Missing or invalid image file", "OAuthException", 324, null);
+
+    // The image type by its first bytes (the magic numbers), as Graph decides it, never by a name.
+    private static string? PhotoType(byte[] bytes) =>
+        bytes is [0xFF, 0xD8, 0xFF, ..] ? "image/jpeg"
+        : bytes is [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] ? "image/png"
+        : bytes is [0x47, 0x49, 0x46, 0x38, ..] ? "image/gif"
+        : null;
 
     private IResult HandleFeedList(HttpContext context, string version, string node)
     {

@@ -182,6 +182,7 @@ public sealed partial class MessengerEmulator : EmulatorServer
         app.MapGet("/{version}/{node}/insights", HandleInsights);
         app.MapPost("/{version}/{node}/feed", HandleFeedPostAsync);
         app.MapGet("/{version}/{node}/feed", HandleFeedList);
+        app.MapPost("/{version}/{node}/photos", HandlePhotoPostAsync);
     }
 
     private static string? FirstPageOf(string body)

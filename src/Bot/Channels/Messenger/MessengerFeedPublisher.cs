@@ -42,16 +42,7 @@ public sealed class MessengerFeedPublisher(
                 $"Trang {accountId} không còn hoạt động hoặc chưa có access token: quản trị viên kiểm tra ở “Trang và OA”.");
         }
 
-        var fields = new List<KeyValuePair<string, string>> { new("message", post.Message) };
-        if (post.Link is { Length: > 0 } link)
-        {
-            fields.Add(new("link", link));
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, Uri(accountId, "feed", token, account.AppSecret, null))
-        {
-            Content = new FormUrlEncodedContent(fields),
-        };
+        using var request = post.Image is { } image ? PhotoRequest(accountId, post, image, token, account.AppSecret) : FeedRequest(accountId, post, token, account.AppSecret);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {
@@ -108,7 +99,7 @@ public sealed class MessengerFeedPublisher(
             }
 
             using var document = JsonDocument.Parse(body);
-            var wanted = Normalize(post.Message);
+            var wanted = Normalize(TextOnFeed(post));
             foreach (var item in document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array ? data.EnumerateArray() : default)
             {
                 if (item.TryGetProperty("message", out var message) && message.GetString() is { } text && Normalize(text) == wanted
@@ -148,6 +139,8 @@ public sealed class MessengerFeedPublisher(
                     RetryAfter(headers)),
             ActionBlocked => new PublishResult(PublishOutcome.Refused, null, code,
                 $"Facebook đang chặn Trang {pageId} đăng bài (mã {code}, thường do vi phạm tiêu chuẩn cộng đồng): kiểm tra Trang trong Meta Business Suite."),
+            324 => new PublishResult(PublishOutcome.Refused, null, code,
+                $"Facebook không nhận ảnh của bài (mã {code}): chọn ảnh JPEG hoặc PNG khác rồi sửa bài."),
             InvalidParameter when error.Subcode == 1609005 => new PublishResult(PublishOutcome.Refused, null, code,
                 "Facebook không đọc được đường dẫn của bài (mã 100/1609005): kiểm tra đường dẫn rồi sửa bài."),
             InvalidParameter => new PublishResult(PublishOutcome.Refused, null, code, $"Facebook từ chối nội dung bài (mã {code}): kiểm tra nội dung và đường dẫn rồi sửa bài."),
@@ -164,6 +157,33 @@ public sealed class MessengerFeedPublisher(
         headers?.RetryAfter?.Delta is { } delta ? delta
         : null;
 
+    // A feed post carries its link as Graph's link; a photo post has no link field, so the link ends its caption.
+    private static string TextOnFeed(FeedPost post) =>
+        post.Image is not null && post.Link is { Length: > 0 } link ? $"{post.Message}\n\n{link}" : post.Message;
+
+    private HttpRequestMessage FeedRequest(string pageId, FeedPost post, string token, string? appSecret)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("message", post.Message) };
+        if (post.Link is { Length: > 0 } link)
+        {
+            fields.Add(new("link", link));
+        }
+
+        return new HttpRequestMessage(HttpMethod.Post, Uri(pageId, "feed", token, appSecret, null)) { Content = new FormUrlEncodedContent(fields) };
+    }
+
+    // POST /{page-id}/photos, multipart: the image as "source", the caption as "message", published at once.
+    private HttpRequestMessage PhotoRequest(string pageId, FeedPost post, FeedImage image, string token, string? appSecret)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new StringContent(TextOnFeed(post)), "message");
+        form.Add(new StringContent("true"), "published");
+        var file = new ByteArrayContent(image.Bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(image.ContentType);
+        form.Add(file, "source", image.ContentType == "image/png" ? "anh.png" : "anh.jpg");
+        return new HttpRequestMessage(HttpMethod.Post, Uri(pageId, "photos", token, appSecret, null)) { Content = form };
+    }
+
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     private static string? ReadId(string body)
@@ -171,8 +191,16 @@ public sealed class MessengerFeedPublisher(
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("id", out var id)
-                && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value ? value : null;
+            // A photo post answers {"id": photo id, "post_id": "{page-id}_{post-id}"}: the post id is what insights read.
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            return root.TryGetProperty("post_id", out var postId) && postId.ValueKind == JsonValueKind.String && postId.GetString() is { Length: > 0 } p ? p
+                : root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value ? value
+                : null;
         }
         catch (JsonException)
         {

@@ -134,7 +134,7 @@ public sealed partial class PostService(
         }
 
         // An approved or scheduled post changed goes back for approval (issue 18.5): its schedule stops until then and is kept.
-        var updated = ToPost(request, existing.OrgUnitId, existing.CreatedBy) with { Id = id };
+        var updated = ToPost(request, existing.OrgUnitId, existing.CreatedBy) with { Id = id, ImageId = existing.ImageId };
         if (!await posts.UpdateAsync(updated, session.User.Id, existing.Status, ct, ReapprovalNote))
         {
             return StaffRefusal.Conflict("Không sửa được", "Bài này vừa đổi trạng thái. Hãy tải lại để xem trạng thái mới.");
