@@ -55,6 +55,8 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<OutboundMessageStore>();
         services.TryAddSingleton<StaffUserStore>();
         services.TryAddSingleton<PostStore>();
+        services.TryAddSingleton<Outreach.Content.Publishing.PublicationStore>();
+        services.TryAddSingleton<Outreach.Content.Publishing.PostImageStore>();
         services.TryAddSingleton<BroadcastStore>();
         services.TryAddSingleton<DeliveryStore>();
         services.TryAddSingleton<Eligibility>();

@@ -41,6 +41,8 @@ public static class SchedulerServiceCollectionExtensions
                 .UseStorage(sp.GetRequiredService<JobStorage>());
         });
 
+        services.AddOptions<Outreach.Scheduler.Publishing.PublishingOptions>()
+            .BindConfiguration(Outreach.Scheduler.Publishing.PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp =>
         {

@@ -23,6 +23,15 @@ public sealed record Post
     /// <summary>Who receives it (its channels and units; members are always opted in to <see cref="Topic"/>).</summary>
     public required Audience Audience { get; init; }
 
+    /// <summary>Where it goes (<see cref="PostDestinations"/>): the message broadcast, the unit's Facebook Page feed, or both.</summary>
+    public string[] Destinations { get; init; } = [PostDestinations.Messages];
+
+    /// <summary>The post's image (post_images), if it has one: a photo post on the Page feed.</summary>
+    public long? ImageId { get; init; }
+
+    /// <summary>True when the post goes out as messages to its audience (the broadcast).</summary>
+    public bool SendsMessages => Destinations.Contains(PostDestinations.Messages);
+
     public string Status { get; init; } = PostStatuses.Draft;
 
     public string? ScheduleKind { get; init; }
@@ -66,3 +75,25 @@ public static class PostStatuses
 
 /// <summary>One audited change of status.</summary>
 public sealed record PostTransition(long Id, long PostId, string? FromStatus, string ToStatus, long? ActorId, string? Note, DateTimeOffset At);
+
+/// <summary>Where a post can go (posts.destinations); one approval and one schedule for all of them.</summary>
+public static class PostDestinations
+{
+    /// <summary>Messages to the members of its audience, within the platforms' windows (the broadcast).</summary>
+    public const string Messages = "messages";
+
+    /// <summary>A post on the feed of each Facebook Page of the post's unit (Graph <c>POST /{page-id}/feed</c>).</summary>
+    public const string FacebookFeed = "facebook_feed";
+
+    public static IReadOnlyList<string> All { get; } = [Messages, FacebookFeed];
+
+    public static bool IsKnown(string? destination) => destination is Messages or FacebookFeed;
+
+    /// <summary>What staff read for a destination.</summary>
+    public static string DisplayName(string destination) => destination switch
+    {
+        Messages => "Tin nhắn cho hội viên",
+        FacebookFeed => "Bảng tin Trang Facebook của đơn vị",
+        _ => destination,
+    };
+}

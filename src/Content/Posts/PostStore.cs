@@ -9,7 +9,7 @@ namespace Outreach.Content.Posts;
 public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Columns =
-        "id, org_unit_id, title, body, link_url, topic, is_promotional, audience, status, " +
+        "id, org_unit_id, title, body, link_url, topic, is_promotional, audience, destinations, image_id, status, " +
         "schedule_kind, send_at, cron, created_by, edited_by AS editedby, approved_by, created_at, updated_at";
 
     // The scope's posts: those of the unit @scopeUnitId and the units below it (one range scan on the units' paths).
@@ -23,12 +23,12 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
         var now = time.GetUtcNow();
         var post = await connection.QuerySingleAsync<Post>(new CommandDefinition(
             $"""
-            INSERT INTO posts (org_unit_id, title, body, link_url, topic, is_promotional, audience, created_by, edited_by, created_at, updated_at)
-            VALUES (@OrgUnitId, @Title, @Body, @LinkUrl, @Topic, @IsPromotional, @audience::jsonb, @CreatedBy, ARRAY[@CreatedBy], @now, @now)
+            INSERT INTO posts (org_unit_id, title, body, link_url, topic, is_promotional, audience, destinations, image_id, created_by, edited_by, created_at, updated_at)
+            VALUES (@OrgUnitId, @Title, @Body, @LinkUrl, @Topic, @IsPromotional, @audience::jsonb, @Destinations, @ImageId, @CreatedBy, ARRAY[@CreatedBy], @now, @now)
             RETURNING {Columns}
             """,
             new { draft.OrgUnitId, draft.Title, draft.Body, draft.LinkUrl, draft.Topic, draft.IsPromotional, audience = Json(draft.Audience),
-                  draft.CreatedBy, now },
+                  draft.Destinations, draft.ImageId, draft.CreatedBy, now },
             transaction,
             cancellationToken: cancellationToken));
         await AuditAsync(transaction, post.Id, null, PostStatuses.Draft, draft.CreatedBy, null, now, cancellationToken);
@@ -59,12 +59,12 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE posts SET title = @Title, body = @Body, link_url = @LinkUrl, topic = @Topic, is_promotional = @IsPromotional,
-                   audience = @audience::jsonb, updated_at = @now, status = @to,
+                   audience = @audience::jsonb, destinations = @Destinations, image_id = @ImageId, updated_at = @now, status = @to,
                    approved_by = CASE WHEN @to = @from THEN approved_by END,
                    edited_by = CASE WHEN @editorId = ANY(edited_by) THEN edited_by ELSE array_append(edited_by, @editorId) END
             WHERE id = @Id AND status = @from
             """,
-            new { post.Id, post.Title, post.Body, post.LinkUrl, post.Topic, post.IsPromotional, audience = Json(post.Audience), now, editorId, from, to },
+            new { post.Id, post.Title, post.Body, post.LinkUrl, post.Topic, post.IsPromotional, audience = Json(post.Audience), post.Destinations, post.ImageId, now, editorId, from, to },
             transaction,
             cancellationToken: cancellationToken));
         if (changed != 1)
@@ -97,8 +97,8 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
     private static async Task RecordEditAsync(NpgsqlTransaction transaction, long postId, long editorId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO post_edits (post_id, editor_id, at, title, body, link_url, topic, is_promotional, audience)
-            SELECT id, @editorId, @at, title, body, link_url, topic, is_promotional, audience FROM posts WHERE id = @postId
+            INSERT INTO post_edits (post_id, editor_id, at, title, body, link_url, topic, is_promotional, audience, destinations, image_id)
+            SELECT id, @editorId, @at, title, body, link_url, topic, is_promotional, audience, destinations, image_id FROM posts WHERE id = @postId
             """,
             new { postId, editorId, at },
             transaction,

@@ -16,7 +16,8 @@ public sealed class BroadcastControl(
     BroadcastWorkers workers,
     IBackgroundJobClient jobs,
     IRecurringJobManager recurringJobs,
-    TimeProvider time)
+    TimeProvider time,
+    Content.Publishing.PublicationStore? publications = null)
 {
     public static string RecurringJobIdFor(long postId) => $"post-{postId}";
 
@@ -49,6 +50,11 @@ public sealed class BroadcastControl(
     public async Task StopPostAsync(long postId, CancellationToken cancellationToken)
     {
         recurringJobs.RemoveIfExists(RecurringJobIdFor(postId));
+        if (publications is not null)
+        {
+            await publications.CancelPendingAsync(postId, cancellationToken);
+        }
+
         foreach (var broadcast in await broadcasts.ListForPostAsync(postId, cancellationToken))
         {
             await CancelAsync(broadcast.Id, cancellationToken);

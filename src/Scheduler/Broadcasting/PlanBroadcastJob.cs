@@ -20,6 +20,7 @@ public sealed partial class PlanBroadcastJob(
     AudiencePlanner planner,
     BroadcastWorkers workers,
     QuietHours quietHours,
+    IBackgroundJobClient jobs,
     IOptions<BroadcastOptions> options,
     TimeProvider time,
     ILogger<PlanBroadcastJob> logger)
@@ -73,6 +74,18 @@ public sealed partial class PlanBroadcastJob(
 
     private async Task PlanAsync(Post post, DateTimeOffset occurrenceAt, CancellationToken cancellationToken)
     {
+        // The Page feeds get the post at its time (a feed post pushes nothing to anyone, so the quiet hours do not hold it back);
+        // a retried plan starts the publishing job again, which finds its rows made and publishes nothing twice.
+        if (post.Destinations.Contains(PostDestinations.FacebookFeed))
+        {
+            jobs.Enqueue<Publishing.PublishPostJob>(j => j.RunAsync(post.Id, occurrenceAt.ToUniversalTime(), CancellationToken.None));
+        }
+
+        if (!post.SendsMessages)
+        {
+            return;
+        }
+
         var broadcast = await broadcasts.GetOrCreateAsync(post.Id, occurrenceAt.ToUniversalTime(), cancellationToken);
         if (broadcast.PlannedAt is null)
         {

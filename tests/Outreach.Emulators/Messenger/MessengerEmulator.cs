@@ -180,6 +180,9 @@ public sealed partial class MessengerEmulator : EmulatorServer
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/{version}/{node}/messages", HandleSendAsync);
         app.MapGet("/{version}/{node}/insights", HandleInsights);
+        app.MapPost("/{version}/{node}/feed", HandleFeedPostAsync);
+        app.MapGet("/{version}/{node}/feed", HandleFeedList);
+        app.MapPost("/{version}/{node}/photos", HandlePhotoPostAsync);
     }
 
     private static string? FirstPageOf(string body)

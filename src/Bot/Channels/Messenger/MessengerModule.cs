@@ -13,6 +13,9 @@ public sealed class MessengerModule : IChannelModule
         services.AddSingleton<IChannel, MessengerChannel>();
         services.AddSingleton<MessengerSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MessengerSender>());
+        // Page feed posts: no resilience handler (a resent POST could publish twice; PublishPostJob retries after checking the feed).
+        services.AddHttpClient(MessengerFeedPublisher.ClientName).RemoveAllLoggers();
+        services.AddSingleton<Outreach.Scheduler.Publishing.IFeedPublisher, MessengerFeedPublisher>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMessengerWebhook();

@@ -18,12 +18,38 @@ public static class PostsApi
         posts.MapGet("", async (string? status, HttpContext http, PostService service, CancellationToken ct) =>
             TypedResults.Ok((await service.ListAsync(http.Session(), status, ct)).Select(PostView.Of)));
         posts.MapGet("/{id:long}", async (long id, HttpContext http, PostService service, CancellationToken ct) =>
-            ApiResults.From(await service.RecordAsync(http.Session(), id, ct), r => TypedResults.Ok(new { post = PostView.Of(r.Post), r.Transitions, r.Broadcasts })));
+            ApiResults.From(await service.RecordAsync(http.Session(), id, ct), r => TypedResults.Ok(new { post = PostView.Of(r.Post), r.Transitions, r.Broadcasts, r.Publications })));
         posts.MapPut("/{id:long}", async (long id, PostRequest request, HttpContext http, PostService service, CancellationToken ct) =>
             ApiResults.From(await service.UpdateAsync(http.Session(), id, request, ct), p => TypedResults.Ok(PostView.Of(p))));
         posts.MapGet("/{id:long}/audience", AudienceAsync);
+        posts.MapPost("/{id:long}/image", UploadImageAsync);
+        posts.MapDelete("/{id:long}/image", async (long id, HttpContext http, PostService service, CancellationToken ct) =>
+            ApiResults.From(await service.RemoveImageAsync(http.Session(), id, ct), p => TypedResults.Ok(PostView.Of(p))));
         posts.MapPostTransitions();
         return api;
+    }
+
+    // The image as the form field "file" (multipart) or as the request body itself; its type is read from its content.
+    private static async Task<IResult> UploadImageAsync(
+        long id, HttpContext http, PostService service, Content.Publishing.PostImageStore images,
+        Microsoft.Extensions.Options.IOptions<Scheduler.Publishing.PublishingOptions> options, CancellationToken ct)
+    {
+        byte[]? bytes = null;
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            if (form.Files.GetFile("file") is { } file)
+            {
+                await using var stream = file.OpenReadStream();
+                bytes = await PostService.ReadUploadAsync(stream, options.Value.MaxImageBytes, ct);
+            }
+        }
+        else
+        {
+            bytes = await PostService.ReadUploadAsync(http.Request.Body, options.Value.MaxImageBytes, ct);
+        }
+
+        return ApiResults.From(await service.AttachImageAsync(http.Session(), id, bytes, images, options, ct), image => TypedResults.Ok(image));
     }
 
     private static async Task<IResult> AudienceAsync(long id, HttpContext http, PostService service, CancellationToken ct) =>
@@ -46,13 +72,13 @@ public static class PostsApi
 public sealed record PostView(
     long Id, long OrgUnitId, string Title, string Body, string? LinkUrl, string Topic, bool IsPromotional, IReadOnlyList<string> Channels,
     IReadOnlyList<long> AudienceUnitIds, Content.Broadcasts.Audience Audience, string Status, string? ScheduleKind, DateTimeOffset? SendAt,
-    string? Cron, long CreatedBy, long? ApprovedBy)
+    string? Cron, long CreatedBy, long? ApprovedBy, IReadOnlyList<string> Destinations, long? ImageId)
 {
     public static PostView Of(Post p)
     {
         ArgumentNullException.ThrowIfNull(p);
         return new(
             p.Id, p.OrgUnitId, p.Title, p.Body, p.LinkUrl, p.Topic, p.IsPromotional, p.Audience.Channels, p.Audience.Units, p.Audience, p.Status,
-            p.ScheduleKind, p.SendAt, p.Cron, p.CreatedBy, p.ApprovedBy);
+            p.ScheduleKind, p.SendAt, p.Cron, p.CreatedBy, p.ApprovedBy, p.Destinations, p.ImageId);
     }
 }

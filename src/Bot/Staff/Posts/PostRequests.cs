@@ -12,10 +12,14 @@ namespace Outreach.Bot.Staff.Posts;
 /// </summary>
 public sealed record PostRequest(
     string? Title, string? Body, string? LinkUrl, string? Topic, bool? IsPromotional, string[]? Channels, long[]? AudienceUnitIds, long? OrgUnitId,
-    Audience? Audience = null)
+    Audience? Audience = null, string[]? Destinations = null)
 {
     /// <summary>The audience asked for.</summary>
     public Audience ChosenAudience => Audience ?? Content.Broadcasts.Audience.Of(Channels, AudienceUnitIds);
+
+    /// <summary>Where the post goes (<see cref="PostDestinations"/>); none given means the message broadcast, as before.</summary>
+    public string[] ChosenDestinations =>
+        Destinations is null ? [PostDestinations.Messages] : Destinations.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal).ToArray();
 }
 
 /// <summary>A note with a transition (required when rejecting).</summary>
@@ -43,6 +47,9 @@ public sealed record ScheduleRequest(DateTimeOffset? SendAt, string? Cron, Recur
 /// <summary>The checks of a post request that need no database; each failure is a Vietnamese message under the field's name.</summary>
 internal static class PostRules
 {
+    /// <summary>The field of the destinations, as the API and the form name it.</summary>
+    public const string DestinationsField = "destinations";
+
     public static Dictionary<string, string[]> Check(PostRequest request, ChannelCatalog channels)
     {
         var errors = new Dictionary<string, string[]>();
@@ -76,9 +83,19 @@ internal static class PostRules
             errors["topic"] = ["Chủ đề là bắt buộc."];
         }
 
-        foreach (var (field, problems) in request.ChosenAudience.Problems(channels))
+        var destinations = request.ChosenDestinations;
+        if (destinations.Length == 0 || destinations.Any(d => !PostDestinations.IsKnown(d)))
         {
-            errors[field] = problems;
+            errors[DestinationsField] = [$"Chọn ít nhất một nơi đăng: {string.Join(", ", PostDestinations.All.Select(PostDestinations.DisplayName))}."];
+        }
+
+        // The audience is whom the messages go to: a post only for the Page feed needs none.
+        if (destinations.Contains(PostDestinations.Messages))
+        {
+            foreach (var (field, problems) in request.ChosenAudience.Problems(channels))
+            {
+                errors[field] = problems;
+            }
         }
 
         return errors;

@@ -22,6 +22,7 @@ public sealed partial class PostService(
     BroadcastControl control,
     QuietHours quietHours,
     ChannelCatalog channels,
+    Content.Publishing.PublicationStore publications,
     TimeProvider time)
 {
     /// <summary>The longest list a page or the API returns.</summary>
@@ -54,7 +55,8 @@ public sealed partial class PostService(
             return found.Refusal;
         }
 
-        return new PostRecord(found.Value.Post, found.Value.Unit, await posts.TransitionsAsync(id, ct), await broadcasts.ListForPostAsync(id, ct));
+        return new PostRecord(found.Value.Post, found.Value.Unit, await posts.TransitionsAsync(id, ct), await broadcasts.ListForPostAsync(id, ct),
+            await publications.ForPostAsync(id, ct));
     }
 
     /// <summary>How many members of the post's audience could be reached now, and why the others could not, per unit.</summary>
@@ -65,11 +67,19 @@ public sealed partial class PostService(
     }
 
     /// <summary>Every problem of a post request, by field: the rules of a post, her scope for its units, the topic.</summary>
-    public async Task<Dictionary<string, string[]>> ProblemsAsync(StaffSession session, PostRequest request, CancellationToken ct)
+    public async Task<Dictionary<string, string[]>> ProblemsAsync(StaffSession session, PostRequest request, CancellationToken ct, long? postUnitId = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(request);
         var errors = PostRules.Check(request, channels);
+        var postUnit = postUnitId ?? request.OrgUnitId ?? session.Unit.Id;
+        if (request.ChosenDestinations.Contains(PostDestinations.FacebookFeed)
+            && (await publications.AccountsOfUnitAsync(Content.ChannelAccounts.ChannelAccountKinds.Messenger, postUnit, ct)).Count == 0)
+        {
+            errors[PostRules.DestinationsField] =
+                ["Đơn vị của bài chưa có Trang Facebook nào đang hoạt động: quản trị viên thêm Trang ở “Trang và OA” trước khi chọn đăng lên bảng tin."];
+        }
+
         foreach (var unitId in request.ChosenAudience.Units.Append(request.OrgUnitId ?? session.Unit.Id))
         {
             if (await units.FindAsync(unitId, ct) is not { } unit || !session.Sees(unit))
@@ -118,13 +128,13 @@ public sealed partial class PostService(
             return refusal;
         }
 
-        if (await ProblemsAsync(session, request, ct) is { Count: > 0 } problems)
+        if (await ProblemsAsync(session, request, ct, existing.OrgUnitId) is { Count: > 0 } problems)
         {
             return StaffRefusal.Invalid(problems);
         }
 
         // An approved or scheduled post changed goes back for approval (issue 18.5): its schedule stops until then and is kept.
-        var updated = ToPost(request, existing.OrgUnitId, existing.CreatedBy) with { Id = id };
+        var updated = ToPost(request, existing.OrgUnitId, existing.CreatedBy) with { Id = id, ImageId = existing.ImageId };
         if (!await posts.UpdateAsync(updated, session.User.Id, existing.Status, ct, ReapprovalNote))
         {
             return StaffRefusal.Conflict("Không sửa được", "Bài này vừa đổi trạng thái. Hãy tải lại để xem trạng thái mới.");
@@ -207,6 +217,7 @@ public sealed partial class PostService(
         Topic = request.Topic!.Trim(),
         IsPromotional = request.IsPromotional ?? true,
         Audience = request.ChosenAudience,
+        Destinations = request.ChosenDestinations,
         CreatedBy = createdBy,
     };
 }

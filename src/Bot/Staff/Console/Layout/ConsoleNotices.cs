@@ -6,6 +6,7 @@ public static class ConsoleNotices
     public const string Created = "created";
     public const string Saved = "saved";
     public const string Resubmitted = "resubmitted";
+    public const string ImageSaved = "image-saved";
     public const string Submitted = "submitted";
     public const string Approved = "approved";
     public const string Rejected = "rejected";
@@ -34,6 +35,7 @@ public static class ConsoleNotices
         Created => "Đã tạo bài viết (bản nháp).",
         Saved => "Đã lưu bản nháp.",
         Resubmitted => "Đã lưu thay đổi; bài chờ duyệt lại trước khi gửi.",
+        ImageSaved => "Đã lưu ảnh của bài.",
         Submitted => "Đã gửi bài để duyệt.",
         Approved => "Đã duyệt bài viết.",
         Rejected => "Đã trả lại bài cho người viết.",

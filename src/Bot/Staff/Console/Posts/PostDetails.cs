@@ -22,7 +22,8 @@ public sealed record PostDetails(
     IReadOnlyList<(PostTransition Step, string Actor)> History,
     IReadOnlyList<Broadcast> Broadcasts,
     IReadOnlySet<string> Allowed,
-    DateTimeOffset? FirstAllowedSendAt)
+    DateTimeOffset? FirstAllowedSendAt,
+    IReadOnlyList<Content.Publishing.PostPublication> Publications)
 {
     /// <summary>The action that edits a draft (the other actions are named after the status they lead to).</summary>
     public const string Edit = PostService.Edit;
@@ -56,7 +57,7 @@ public sealed record PostDetails(
             return null;
         }
 
-        var (post, unit, transitions, broadcasts) = record.Value;
+        var (post, unit, transitions, broadcasts, publications) = record.Value;
         var names = await posts.ActorNamesAsync(transitions, ct);
         var history = transitions.Select(step => (step, step.ActorId is { } actor ? names[actor] : "Hệ thống")).ToList();
 
@@ -64,7 +65,7 @@ public sealed record PostDetails(
         return new PostDetails(
             post, unit, topics.FirstOrDefault(t => t.Code == post.Topic)?.Name ?? post.Topic, previewer.Preview(post),
             AudienceSummary.Of(audience.Value), history, broadcasts, PostService.AllowedSteps(session, new ScopedPost(post, unit)),
-            posts.FirstAllowedSendAt(post));
+            posts.FirstAllowedSendAt(post), publications);
     }
 }
 

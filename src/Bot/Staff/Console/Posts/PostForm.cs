@@ -25,6 +25,17 @@ public sealed class PostForm
     /// <summary>The audience's units (<see cref="Audience.Units"/>).</summary>
     public long[] AudienceUnitIds { get; set; } = [];
 
+    /// <summary>Where the post goes (<see cref="PostDestinations"/>).</summary>
+    public string[] Destinations { get => _destinations; set => _destinations = value ?? []; }
+
+    private string[] _destinations = [];
+
+    /// <summary>
+    /// True when the form showed the destination boxes (a hidden field): then none ticked is a problem; a form posted without
+    /// them (an older page still open) keeps the message broadcast, as before destinations existed.
+    /// </summary>
+    public bool DestinationsShown { get; set; }
+
     /// <summary>"preview" shows the post as members will see it without saving; anything else saves.</summary>
     public string? Intent { get; set; }
 
@@ -33,7 +44,8 @@ public sealed class PostForm
     /// <summary>The audience chosen on the form (a new filter: its field above, and here).</summary>
     public Audience Audience => Audience.Of(Channels, AudienceUnitIds);
 
-    public PostRequest ToRequest() => new(Title, Body, LinkUrl, Topic, IsPromotional, null, null, null, Audience);
+    public PostRequest ToRequest() =>
+        new(Title, Body, LinkUrl, Topic, IsPromotional, null, null, null, Audience, Destinations.Length > 0 || DestinationsShown ? Destinations : null);
 
     public static PostForm From(Post post)
     {
@@ -47,12 +59,13 @@ public sealed class PostForm
             IsPromotional = post.IsPromotional,
             Channels = [.. post.Audience.Channels],
             AudienceUnitIds = [.. post.Audience.Units],
+            Destinations = [.. post.Destinations],
         };
     }
 
     /// <summary>A new post starts promotional (quiet hours apply), on the channels staff address, for the writer's own unit.</summary>
     public static PostForm New(long unitId, IEnumerable<string> channels) =>
-        new() { IsPromotional = true, Channels = [.. channels], AudienceUnitIds = [unitId] };
+        new() { IsPromotional = true, Channels = [.. channels], AudienceUnitIds = [unitId], Destinations = [PostDestinations.Messages] };
 
     /// <summary>The post as it would be saved, for the preview; fields not filled in yet preview as empty.</summary>
     public Post ToDraft(long orgUnitId, Func<string, bool> isChannel) => new()
@@ -64,5 +77,6 @@ public sealed class PostForm
         Topic = Topic ?? "",
         IsPromotional = IsPromotional,
         Audience = Audience with { Channels = Audience.Channels.Where(isChannel).ToArray() },
+        Destinations = Destinations.Where(PostDestinations.IsKnown).Distinct(StringComparer.Ordinal).ToArray(),
     };
 }

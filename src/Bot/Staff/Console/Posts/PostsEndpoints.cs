@@ -22,6 +22,8 @@ public static class PostsEndpoints
         console.MapGet("/posts/{id:long}", PostDetails.ShowAsync);
         console.MapGet("/posts/{id:long}/edit", EditAsync);
         console.MapPost("/posts/{id:long}/edit", UpdateAsync);
+        console.MapPost("/posts/{id:long}/image", UploadImageAsync);
+        console.MapGet("/posts/{id:long}/image", ShowImageAsync);
         console.MapPostActions();
         return console;
     }
@@ -65,6 +67,44 @@ public static class PostsEndpoints
             : Pages.Refusal(session, created.Refusal);
     }
 
+    // The editor's image form: a JPEG or PNG checked by its content; a problem shows on the editor, the post unchanged.
+    private static async Task<IResult> UploadImageAsync(
+        long id, HttpContext http, PostService posts, Content.Publishing.PostImageStore images,
+        Microsoft.Extensions.Options.IOptions<Scheduler.Publishing.PublishingOptions> options, CancellationToken ct)
+    {
+        var session = http.Session();
+        var form = await http.Request.ReadFormAsync(ct);
+        byte[]? bytes = null;
+        if (form.Files.GetFile("file") is { } file)
+        {
+            await using var stream = file.OpenReadStream();
+            bytes = await PostService.ReadUploadAsync(stream, options.Value.MaxImageBytes, ct);
+        }
+
+        var saved = await posts.AttachImageAsync(session, id, bytes, images, options, ct);
+        if (saved.IsOk)
+        {
+            return Pages.SeeOther(ConsolePaths.EditPost(id), ConsoleNotices.ImageSaved);
+        }
+
+        var found = await posts.FindAsync(session, id, ct);
+        return saved.Refusal.Kind == StaffRefusalKind.Invalid && found.IsOk
+            ? await FormAsync(session, PostForm.From(found.Value.Post), id, saved.Refusal.Problems, null, posts, ct, found.Value.Post.ImageId, StatusCodes.Status400BadRequest)
+            : Pages.Refusal(session, saved.Refusal);
+    }
+
+    private static async Task<IResult> ShowImageAsync(long id, HttpContext http, PostService posts, Content.Publishing.PostImageStore images, CancellationToken ct)
+    {
+        var found = await posts.FindAsync(http.Session(), id, ct);
+        if (!found.IsOk || found.Value.Post.ImageId is not { } imageId || await images.FindAsync(imageId, ct) is not { } image
+            || await images.ReadAsync(imageId, ct) is not { } bytes)
+        {
+            return Results.NotFound();
+        }
+
+        return Results.File(bytes, image.ContentType);
+    }
+
     private static async Task<IResult> EditAsync(long id, HttpContext http, PostService posts, CancellationToken ct)
     {
         var session = http.Session();
@@ -76,7 +116,7 @@ public static class PostsEndpoints
 
         return PostService.EditRefusal(session, found.Value.Post) is { } refusal
             ? Pages.Refusal(session, refusal)
-            : await FormAsync(session, PostForm.From(found.Value.Post), id, null, null, posts, ct);
+            : await FormAsync(session, PostForm.From(found.Value.Post), id, null, null, posts, ct, found.Value.Post.ImageId);
     }
 
     private static async Task<IResult> UpdateAsync(
@@ -91,7 +131,7 @@ public static class PostsEndpoints
                 return Pages.Refusal(session, found.Refusal);
             }
 
-            var problems = await posts.ProblemsAsync(session, form.ToRequest(), ct);
+            var problems = await posts.ProblemsAsync(session, form.ToRequest(), ct, found.Value.Post.OrgUnitId);
             var previews = previewer.Preview(form.ToDraft(found.Value.Post.OrgUnitId, channels.Contains));
             return await FormAsync(session, form, id, Shown(problems), previews, posts, ct);
         }
@@ -108,11 +148,14 @@ public static class PostsEndpoints
 
     private static async Task<IResult> FormAsync(
         StaffSession session, PostForm form, long? id, IReadOnlyDictionary<string, string[]>? problems, IReadOnlyList<ChannelPreview>? previews,
-        PostService posts, CancellationToken ct)
+        PostService posts, CancellationToken ct, long? imageId = null, int? statusCode = null)
     {
         var options = await PostFormOptions.LoadAsync(session, posts, ct);
-        var status = problems is not null && !form.IsPreview ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        var status = statusCode ?? (problems is not null && !form.IsPreview ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        var feed = previews is not null && form.Destinations.Contains(PostDestinations.FacebookFeed)
+            ? Outreach.Scheduler.Publishing.FeedPost.Of(form.Title ?? "", form.Body ?? "", string.IsNullOrWhiteSpace(form.LinkUrl) ? null : form.LinkUrl.Trim())
+            : null;
         return Pages.Render<PostEditPage>(new { Session = session, Form = form, Options = options, PostId = id, Problems = problems,
-            Previews = previews }, status);
+            Previews = previews, FeedPreview = feed, ImageId = imageId }, status);
     }
 }

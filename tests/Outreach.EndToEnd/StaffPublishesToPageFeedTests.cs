@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Outreach.Bot.Hosting;
+using Outreach.Emulators.Messenger;
+using Outreach.Testing;
+
+namespace Outreach.EndToEnd;
+
+/// <summary>
+/// Issue 16, slice 1, in Debian's headless chromium: a province editor writes a post for the Page feed only and previews it as the
+/// feed shows it, submits it; the approver approves it and sends it now; at its time the post appears on the Page's feed on
+/// the Messenger emulator, once, and its page shows "Đã đăng" with the Facebook post id. Screenshots land in
+/// TestResults/screenshots/staff-publishes-to-page-feed/.
+/// </summary>
+public sealed partial class StaffPublishesToPageFeedTests(PostgresServer server) : IAsyncLifetime
+{
+    private const string Title = "Ngày hội phụ nữ khởi nghiệp 2026";
+    private const string Body = "Hội LHPN tỉnh mời chị em đăng ký ngày hội khởi nghiệp: tư vấn vay vốn ưu đãi và gian hàng miễn phí.";
+
+    private readonly Screenshots _screenshots = new("staff-publishes-to-page-feed");
+    private TestDatabase _database = null!;
+    private MessengerEmulator _messenger = null!;
+    private OutreachHost _host = null!;
+    private SystemChromium _chromium = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _database = await server.CreateDatabaseAsync(ct);
+        var seed = new Seed(_database);
+        var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
+        await seed.StaffAsync("bientap.tinh", province.Id, "editor", ct);
+        await seed.StaffAsync("duyet.tinh", province.Id, "approver", ct);
+        _messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
+        var settings = _messenger.GatewaySettings();
+        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
+        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
+        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
+        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
+        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _chromium.DisposeAsync();
+        await _host.DisposeAsync();
+        await _messenger.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task EditorWritesForTheFeed_ApproverSendsNow_ThePageFeedGetsItOnce_AndThePostShowsItsFacebookId()
+    {
+        var page = await _chromium.Context.NewPageAsync();
+        await SignInAsync(page, "bientap.tinh");
+        var postUrl = await WriteAndSubmitAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+
+        await SignInAsync(page, "duyet.tinh");
+        await page.GotoAsync(postUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Duyệt bài" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-post-status]")).ToHaveTextAsync("Đã duyệt");
+        await page.GetByLabel("Gửi ngay").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lên lịch" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đăng lên bảng tin Trang Facebook của đơn vị?", Level = 1 })).ToBeVisibleAsync();
+        await _screenshots.TakeAsync(page, "xac-nhan-dang");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận gửi ngay" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã lên lịch gửi.");
+
+        var posts = await _messenger.WaitForFeedPostsAsync(1, TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken);
+        var published = Assert.Single(posts);
+        Assert.Equal($"{Title}\n\n{Body}", published.Message);
+
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
+        var row = page.Locator("[data-publication-status=published]");
+        while (!await row.IsVisibleAsync())
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "The post page never showed the Page post as published.");
+            await page.ReloadAsync();
+        }
+
+        await Assertions.Expect(row.Locator("[data-platform-post-id]")).ToHaveTextAsync(published.Id);
+        await Assertions.Expect(row).ToContainTextAsync("Đã đăng");
+        await Assertions.Expect(page.Locator("[data-post-status]")).ToHaveTextAsync("Đã gửi");
+        await _screenshots.TakeAsync(page, "da-dang-len-trang");
+        Assert.Single(_messenger.FeedPosts);
+    }
+
+    private async Task SignInAsync(IPage page, string username)
+    {
+        await page.GotoAsync("/staff");
+        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
+        await page.GetByLabel("Tên đăng nhập").FillAsync(username);
+        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổng quan", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    private async Task<string> WriteAndSubmitAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Viết bài mới" }).First.ClickAsync();
+        await page.GetByLabel("Tiêu đề").FillAsync(Title);
+        await page.GetByLabel("Nội dung").FillAsync(Body);
+        await page.GetByLabel("Chủ đề").SelectOptionAsync("loan");
+        await page.GetByLabel("Tin nhắn cho hội viên").UncheckAsync();
+        await page.GetByLabel("Bảng tin Trang Facebook của đơn vị").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        var feed = page.Locator("[data-preview=facebook_feed] .bubble");
+        await Assertions.Expect(feed).ToContainTextAsync(Title);
+        await Assertions.Expect(feed).ToContainTextAsync(Body);
+        await _screenshots.TakeAsync(page, "xem-truoc-bang-tin");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã tạo bài viết (bản nháp).");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-post-status]")).ToHaveTextAsync("Chờ duyệt");
+        await _screenshots.TakeAsync(page, "da-gui-duyet");
+        return new Uri(page.Url).PathAndQuery.Split('?')[0];
+    }
+
+    [GeneratedRegex("/staff/login")]
+    private static partial Regex LoginUrl();
+}
