@@ -34,6 +34,7 @@ public static class Synonyms
         ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
         ("giấy tờ", ["hồ sơ", "thủ tục", "giấy má"]),
         ("khởi nghiệp", ["khởi sự kinh doanh", "mở tiệm", "mở quán", "mở cửa hàng", "mở tiệm tạp hóa", "làm ăn buôn bán", "mở xưởng"]),
+        ("chấp hành xong án phạt tù", ["ra tù", "đi tù về", "mãn hạn tù", "ra trại", "từng đi tù", "từng ngồi tù", "hết án tù", "tù về"]),
         ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi"]),
 
         // Work, jobs, trafficking.
@@ -46,7 +47,7 @@ public static class Synonyms
         ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục", "vỗ mông", "sờ mông", "bóp mông", "nói bậy", "câu bậy bạ", "nói tục", "lời lẽ bậy bạ", "sờ soạng", "đụng chạm"]),
 
         // Family law.
-        ("ly hôn", ["ly dị", "bỏ nhau", "ra tòa", "đơn ly hôn", "chia tay chồng", "bỏ chồng"]),
+        ("ly hôn", ["ly dị", "li hôn", "li dị", "divorce", "bỏ nhau", "ra tòa", "đơn ly hôn", "chia tay chồng", "bỏ chồng"]),
         ("nuôi con", ["quyền nuôi con", "giành nuôi con", "ai nuôi con"]),
         ("cấp dưỡng", ["tiền nuôi con", "chu cấp", "trợ cấp nuôi con"]),
         ("tảo hôn", ["cưới sớm", "lấy chồng sớm", "kết hôn sớm", "tuổi kết hôn", "mấy tuổi được lấy chồng", "mấy tuổi lấy chồng", "mấy tuổi được cưới", "bao nhiêu tuổi được kết hôn", "bao nhiêu tuổi được lấy chồng"]),
