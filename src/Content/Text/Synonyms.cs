@@ -28,7 +28,7 @@ public static class Synonyms
         ("hộ nghèo", ["nhà nghèo", "gia đình nghèo", "sổ hộ nghèo"]),
 
         // Money and loans.
-        ("vay vốn", ["vay tiền", "mượn tiền", "vay ít tiền", "vay ít vốn", "vay một ít", "xin vốn", "vay ưu đãi", "vốn ưu đãi", "cần vốn", "thiếu vốn", "cần tiền làm ăn", "cần ít vốn", "mượn vốn"]),
+        ("vay vốn", ["vay vốn", "vay", "vay tiền", "mượn tiền", "vay ít tiền", "vay ít vốn", "vay một ít", "xin vốn", "vay ưu đãi", "vốn ưu đãi", "cần vốn", "thiếu vốn", "cần tiền làm ăn", "cần ít vốn", "mượn vốn"]),
         ("thế chấp", ["sổ đỏ", "tài sản bảo đảm", "tài sản đảm bảo", "cầm cố", "giấy chứng nhận quyền sử dụng đất"]),
         ("quá hạn", ["trễ hạn", "chậm trả", "không trả được nợ", "chưa trả được nợ", "không trả nổi", "nợ xấu", "đến hạn mà chưa trả", "trả không kịp"]),
         ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
@@ -38,7 +38,9 @@ public static class Synonyms
         ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi"]),
 
         // Work, jobs, trafficking.
-        ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm", "học tin học", "học vi tính", "lớp tin học", "tin học văn phòng", "học kỹ năng", "khóa học nghề", "học thêm nghề"]),
+        ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm", "học tin học", "học vi tính", "lớp tin học", "tin học văn phòng", "học kỹ năng", "khóa học nghề", "học thêm nghề", "lớp dạy", "dạy làm", "lớp học làm", "học làm bánh", "dạy nấu ăn"]),
+        ("bảo hiểm thất nghiệp", ["bảo hiểm thất nghiệp"]),
+        ("không có việc", ["thất nghiệp", "mất việc", "mất việc làm", "bị nghỉ việc", "không có việc làm"]),
         ("việc làm", ["tìm việc", "kiếm việc", "xin việc", "công ăn việc làm", "giới thiệu việc"]),
         ("xuất khẩu lao động", ["đi lao động nước ngoài", "đi làm nước ngoài", "đi làm ở nước ngoài", "làm việc ở nước ngoài", "đi làm bên nước ngoài", "đi xuất khẩu"]),
         ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán"]),

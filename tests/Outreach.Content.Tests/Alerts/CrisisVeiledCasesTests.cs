@@ -33,6 +33,9 @@ public sealed partial class CrisisVeiledCasesTests
     [InlineData("em đã tặng hết đồ đạc cho mấy đứa em, chắc em không cần nữa đâu", "115")]
     [InlineData("nhắn với mẹ là con xin lỗi, con đã cho hết đồ rồi", "115")]
     [InlineData("minh dem cho het quan ao roi, tu mai chac khong can nua", "115")]
+    // An accident happening now or with someone hurt: 115.
+    [InlineData("chồng em vừa bị tai nạn xe máy, chảy máu nhiều", "115")]
+    [InlineData("có người bị tai nạn ngoài đường nằm bất tỉnh", "115")]
     // Buried by a landslide: 112.
     [InlineData("sạt lở vùi mấy người trong xóm", "112")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
@@ -56,6 +59,8 @@ public sealed partial class CrisisVeiledCasesTests
     [InlineData("em cho hết quần áo cũ cho từ thiện rồi")]          // giving things away, nothing else
     [InlineData("cái máy này từ mai chắc không cần nữa")]
     [InlineData("chiều nay bán hàng mệt lả người")]                 // an adult tired, not a limp baby
+    [InlineData("ck e bị tai nạn mất việc, nhà 2 đứa nhỏ, hội có giúp gì ko")] // the accident that cost him his job
+    [InlineData("mẹ em bị điện giật năm ngoái, giờ có được hỗ trợ gì không")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
