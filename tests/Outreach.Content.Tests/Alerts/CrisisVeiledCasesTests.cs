@@ -36,6 +36,15 @@ public sealed partial class CrisisVeiledCasesTests
     // An accident happening now or with someone hurt: 115.
     [InlineData("chồng em vừa bị tai nạn xe máy, chảy máu nhiều", "115")]
     [InlineData("có người bị tai nạn ngoài đường nằm bất tỉnh", "115")]
+    // Joining someone who died, the means made ready, a goodbye then silence: 115.
+    [InlineData("chắc em đi theo ba em luôn cho rồi", "115")]
+    [InlineData("em mua sẵn than rồi", "115")]
+    [InlineData("con em 16 tuổi nhắn tin vĩnh biệt rồi tắt máy", "115")]
+    // A fall, then no answer: 115.
+    [InlineData("bà cụ nhà bên ngã trong nhà tắm, gọi không trả lời", "115")]
+    [InlineData("con em hay khóc đêm, giờ tự nhiên co giật", "115")]
+    // A stranger leading a child away: 111 (as for a lured child who is missing).
+    [InlineData("có ông lạ cho kẹo rồi dắt con bé hàng xóm đi đâu mất", "111")]
     // Buried by a landslide: 112.
     [InlineData("sạt lở vùi mấy người trong xóm", "112")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
@@ -61,6 +70,10 @@ public sealed partial class CrisisVeiledCasesTests
     [InlineData("chiều nay bán hàng mệt lả người")]                 // an adult tired, not a limp baby
     [InlineData("ck e bị tai nạn mất việc, nhà 2 đứa nhỏ, hội có giúp gì ko")] // the accident that cost him his job
     [InlineData("mẹ em bị điện giật năm ngoái, giờ có được hỗ trợ gì không")]
+    [InlineData("bé nhà em hay bị co giật khi sốt, lần trước bác sĩ bảo sao")] // a question about a habit, not a seizure now
+    [InlineData("thằng bé đánh nhau ở trường bị cô phạt")]          // children fighting each other
+    [InlineData("mua sẵn than để nướng thịt tối nay")]              // charcoal for the grill
+    [InlineData("em đi theo mẹ đi chợ")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
