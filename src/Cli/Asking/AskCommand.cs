@@ -25,7 +25,7 @@ internal static class AskCommand
             var text = string.Join(' ', result.GetValue(question) ?? []);
             var request = new AnswerRequest(text, result.GetValue(PackSource.Province), VietnamClock.Today(TimeProvider.System));
             var decision = AnswerEngine.Decide(snapshot, request);
-            Console.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(ToView(decision), Json) : ToText(decision));
+            Console.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(ToView(decision, snapshot.Crisis.Assess(text).Cues), Json) : ToText(decision));
             return 0;
         });
         return command;
@@ -39,7 +39,8 @@ internal static class AskCommand
         return decision.Choices.Count == 0 ? text : text + "\n" + string.Join("\n", decision.Choices.Select(c => "  [" + c.Title + "]"));
     }
 
-    public static object ToView(AnswerDecision decision)
+    /// <param name="cues">The crisis.yaml groups whose cues counted in the message, to see why it is (not) a crisis.</param>
+    public static object ToView(AnswerDecision decision, IReadOnlyList<string>? cues = null)
     {
         ArgumentNullException.ThrowIfNull(decision);
         return new
@@ -49,6 +50,7 @@ internal static class AskCommand
             entry = decision.EntryId,
             confidence = Math.Round(decision.Confidence, 3),
             crisis = decision.Crisis.Categories.Select(c => Content.Alerts.CrisisCategoryNames.ToName(c)).ToList(),
+            cues = cues ?? [],
             action = decision.Action,
             text = decision.Text,
             followUp = decision.FollowUp,

@@ -3,12 +3,17 @@ using Outreach.Content.KnowledgeBase;
 namespace Outreach.Cli.Evaluation;
 
 /// <summary>
-/// Scores the engine on eval questions. An answer is right when its text contains one of <c>must_mention_any</c>; an empty
-/// list means only the fallback is right. A crisis question must also be answered as a crisis with the number in the first line.
+/// Scores the engine on eval questions. An answer is right when its text contains one of <c>must_mention_any</c> (letter
+/// case aside: "Chào chị" says "chào", "113 (Công an)" says "công an"); an empty list means only the fallback is right. A
+/// crisis question must also be answered as a crisis with the number in the first line. An out-of-scope question
+/// (<c>out_of_scope</c>, or <c>oos</c> as some sets write it) is right only when it gets the fallback, which must then say
+/// one of the terms ("ngoài phạm vi") when the set lists any.
 /// </summary>
 internal static class Evaluator
 {
     public const string CrisisTopic = "crisis";
+
+    private static readonly HashSet<string> OutOfScopeTopics = new(["out_of_scope", "oos"], StringComparer.Ordinal);
 
     public static EvalReport Run(KnowledgeSnapshot snapshot, IReadOnlyList<EvalQuestion> questions, string? province, DateOnly today)
     {
@@ -31,11 +36,16 @@ internal static class Evaluator
         if (question.Topic == CrisisTopic)
         {
             var firstLine = decision.Text.Split('\n')[0];
-            return decision.Kind == AnswerKind.Crisis && question.MustMentionAny.Any(m => firstLine.Contains(m, StringComparison.Ordinal));
+            return decision.Kind == AnswerKind.Crisis && question.MustMentionAny.Any(m => firstLine.Contains(m, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (OutOfScopeTopics.Contains(question.Topic))
+        {
+            return decision.IsFallback && question.MustMentionAny.Any(m => decision.Text.Contains(m, StringComparison.OrdinalIgnoreCase));
         }
 
         return decision.Kind is AnswerKind.Answer or AnswerKind.Crisis
-            && question.MustMentionAny.Any(m => decision.FullText.Contains(m, StringComparison.Ordinal));
+            && question.MustMentionAny.Any(m => decision.FullText.Contains(m, StringComparison.OrdinalIgnoreCase));
     }
 }
 

@@ -153,7 +153,10 @@ public sealed class CrisisDetector
             .Distinct()
             .Order()
             .ToList();
-        return new CrisisAssessment(categories, EnglishText.LooksEnglish(tokens));
+        return new CrisisAssessment(categories, EnglishText.LooksEnglish(tokens))
+        {
+            Cues = present.Keys.Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     // Each group of a rule needs a cue of its own: the words of one cue do not stand for two groups ("ngập hết" is a flood
@@ -452,6 +455,9 @@ public sealed class CrisisDetector
 public sealed record CrisisAssessment(IReadOnlyList<CrisisCategory> Categories, bool LooksEnglish)
 {
     public static readonly CrisisAssessment None = new([], false);
+
+    /// <summary>The crisis.yaml groups whose cues counted in the message (why it is or is not a crisis; <c>ask --json</c>).</summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
 
     public bool IsCrisis => Categories.Count > 0;
 

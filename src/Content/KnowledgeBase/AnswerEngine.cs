@@ -99,16 +99,23 @@ public static partial class AnswerEngine
         return Fallback(snapshot, top?.Confidence ?? 0, english);
     }
 
-    // The small talk entry the first clause of a longer message says, when it says nothing else.
+    // The small talk entry the first or the last clause of a longer message says, when the message asks nothing the pack
+    // answers: a greeting before a story ("Chào cháu, bà mới dùng cái zalo này…") or a sigh after one ("deadline báo cáo
+    // dồn dập, mệt xỉu luôn").
     private static ScoredEntry? OpeningSmalltalk(KnowledgeSnapshot snapshot, string? text, bool[] eligible)
     {
-        var first = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        if (first is null || first.Length == (text ?? "").Trim().Length)
+        var clauses = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length < 2)
         {
             return null;
         }
 
-        var tokens = MatchText.Message(first, out _);
+        return SmalltalkOf(snapshot, clauses[0], eligible) ?? SmalltalkOf(snapshot, clauses[^1], eligible);
+    }
+
+    private static ScoredEntry? SmalltalkOf(KnowledgeSnapshot snapshot, string clause, bool[] eligible)
+    {
+        var tokens = MatchText.Message(clause, out _);
         if (tokens.Count == 0 || QueryTerm.ContentCount(tokens) > snapshot.Index.Options.SmalltalkMaxTokens)
         {
             return null;

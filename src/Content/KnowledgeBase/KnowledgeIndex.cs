@@ -98,9 +98,17 @@ public sealed partial class KnowledgeIndex
         ArgumentNullException.ThrowIfNull(tokens);
         var resolved = new List<TextToken>(tokens.Count);
         var weights = new List<float>(tokens.Count);
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (token.IsNumber || _spelling.Contains(token.Folded) || ChatAbbreviations.IsAbbreviation(token.Folded))
+            var token = tokens[i];
+            if (token.IsNumber && i + 1 < tokens.Count && IsQuantityUnit(tokens[i + 1]))
+            {
+                // An amount, an age, a duration ("vay 30 triệu", "bà 80 tuổi", "có bầu 3 tháng") tells her situation, not her
+                // question: the number counts little for or against an entry (its unit still counts).
+                resolved.Add(token);
+                weights.Add(_options.QuantityWeight);
+            }
+            else if (token.IsNumber || _spelling.Contains(token.Folded) || ChatAbbreviations.IsAbbreviation(token.Folded))
             {
                 resolved.Add(token);
                 weights.Add(1f);
@@ -140,6 +148,16 @@ public sealed partial class KnowledgeIndex
 
         return (resolved, weights);
     }
+
+    // Words after a number that make it a quantity (money, age, time, a count of people or things). Typed with accents they
+    // must be these words ("939 còn" is not "939 con"); typed plain, any word that folds to them.
+    private static readonly Dictionary<string, TextToken> QuantityUnits = VietnameseText
+        .Tokenize("triệu tr nghìn ngàn k đồng đ tỷ tuổi t tháng năm ngày tuần lần người con ký kg m sào công ha")
+        .GroupBy(t => t.Folded, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    private static bool IsQuantityUnit(TextToken token) =>
+        QuantityUnits.TryGetValue(token.Folded, out var unit) && (!token.IsMarked || string.Equals(token.Exact, unit.Exact, StringComparison.Ordinal));
 
     // The token with letters typed several times in a row written once, when it had such a run.
     private static TextToken? Collapse(TextToken token)

@@ -43,6 +43,9 @@ public sealed record MatchingOptions
     /// <summary>How much a syllable the pack never uses counts against confidence (1 = as much as the rarest known one).</summary>
     public float UnknownWeight { get; init; } = 1f;
 
+    /// <summary>Weight of a number that is a quantity (before "triệu", "tuổi", "tháng"…: "vay 30 triệu", "bà 80 tuổi").</summary>
+    public float QuantityWeight { get; init; } = 0.25f;
+
     /// <summary>How much a syllable pair the pack never uses counts against confidence (pairs carry word order and compounds).</summary>
     public float UnknownPairWeight { get; init; } = 0.5f;
 

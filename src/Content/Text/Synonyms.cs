@@ -28,16 +28,19 @@ public static class Synonyms
         ("hộ nghèo", ["nhà nghèo", "gia đình nghèo", "sổ hộ nghèo"]),
 
         // Money and loans.
-        ("vay vốn", ["vay tiền", "mượn tiền", "vay ít tiền", "vay ít vốn", "vay một ít", "xin vốn", "vay ưu đãi", "vốn ưu đãi", "cần vốn", "thiếu vốn", "cần tiền làm ăn", "cần ít vốn", "mượn vốn"]),
+        ("vay vốn", ["vay vốn", "vay", "vay tiền", "mượn tiền", "vay ít tiền", "vay ít vốn", "vay một ít", "xin vốn", "vay ưu đãi", "vốn ưu đãi", "cần vốn", "thiếu vốn", "cần tiền làm ăn", "cần ít vốn", "mượn vốn"]),
         ("thế chấp", ["sổ đỏ", "tài sản bảo đảm", "tài sản đảm bảo", "cầm cố", "giấy chứng nhận quyền sử dụng đất"]),
         ("quá hạn", ["trễ hạn", "chậm trả", "không trả được nợ", "chưa trả được nợ", "không trả nổi", "nợ xấu", "đến hạn mà chưa trả", "trả không kịp"]),
         ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
         ("giấy tờ", ["hồ sơ", "thủ tục", "giấy má"]),
         ("khởi nghiệp", ["khởi sự kinh doanh", "mở tiệm", "mở quán", "mở cửa hàng", "mở tiệm tạp hóa", "làm ăn buôn bán", "mở xưởng"]),
+        ("chấp hành xong án phạt tù", ["ra tù", "đi tù về", "mãn hạn tù", "ra trại", "từng đi tù", "từng ngồi tù", "hết án tù", "tù về"]),
         ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi"]),
 
         // Work, jobs, trafficking.
-        ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm", "học tin học", "học vi tính", "lớp tin học", "tin học văn phòng", "học kỹ năng", "khóa học nghề", "học thêm nghề"]),
+        ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm", "học tin học", "học vi tính", "lớp tin học", "tin học văn phòng", "học kỹ năng", "khóa học nghề", "học thêm nghề", "lớp dạy", "dạy làm", "lớp học làm", "học làm bánh", "dạy nấu ăn"]),
+        ("bảo hiểm thất nghiệp", ["bảo hiểm thất nghiệp"]),
+        ("không có việc", ["thất nghiệp", "mất việc", "mất việc làm", "bị nghỉ việc", "không có việc làm"]),
         ("việc làm", ["tìm việc", "kiếm việc", "xin việc", "công ăn việc làm", "giới thiệu việc"]),
         ("xuất khẩu lao động", ["đi lao động nước ngoài", "đi làm nước ngoài", "đi làm ở nước ngoài", "làm việc ở nước ngoài", "đi làm bên nước ngoài", "đi xuất khẩu"]),
         ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán"]),
@@ -46,7 +49,7 @@ public static class Synonyms
         ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục", "vỗ mông", "sờ mông", "bóp mông", "nói bậy", "câu bậy bạ", "nói tục", "lời lẽ bậy bạ", "sờ soạng", "đụng chạm"]),
 
         // Family law.
-        ("ly hôn", ["ly dị", "bỏ nhau", "ra tòa", "đơn ly hôn", "chia tay chồng", "bỏ chồng"]),
+        ("ly hôn", ["ly dị", "li hôn", "li dị", "divorce", "bỏ nhau", "ra tòa", "đơn ly hôn", "chia tay chồng", "bỏ chồng"]),
         ("nuôi con", ["quyền nuôi con", "giành nuôi con", "ai nuôi con"]),
         ("cấp dưỡng", ["tiền nuôi con", "chu cấp", "trợ cấp nuôi con"]),
         ("tảo hôn", ["cưới sớm", "lấy chồng sớm", "kết hôn sớm", "tuổi kết hôn", "mấy tuổi được lấy chồng", "mấy tuổi lấy chồng", "mấy tuổi được cưới", "bao nhiêu tuổi được kết hôn", "bao nhiêu tuổi được lấy chồng"]),

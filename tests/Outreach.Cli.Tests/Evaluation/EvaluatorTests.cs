@@ -78,6 +78,26 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void IsRight_Answer_LetterCaseAside()
+    {
+        var question = new EvalQuestion("x", "chao ad", "smalltalk", ["chào"]);
+
+        Assert.True(Evaluator.IsRight(question, Decision(AnswerKind.Answer, "Chào chị, em là trợ lý")));
+        Assert.False(Evaluator.IsRight(question, Decision(AnswerKind.Answer, "Dạ, em nghe đây")));
+    }
+
+    [Fact]
+    public void IsRight_OutOfScopeWithTerms_OnlyTheFallbackSayingOneIsRight()
+    {
+        var question = new EvalQuestion("x", "giá heo hơi hôm nay", "oos", ["ngoài phạm vi", "không hỗ trợ"]);
+
+        Assert.True(Evaluator.IsRight(question, Decision(AnswerKind.Fallback, "Dạ, câu này nằm ngoài phạm vi em hỗ trợ")));
+        Assert.False(Evaluator.IsRight(question, Decision(AnswerKind.Fallback, "Dạ, em chưa hiểu")));
+        Assert.False(Evaluator.IsRight(question, Decision(AnswerKind.Answer, "Giá heo nằm ngoài phạm vi")));
+        Assert.False(Evaluator.IsRight(question, Decision(AnswerKind.Suggestions, "ngoài phạm vi")));
+    }
+
+    [Fact]
     public async Task ReadAsync_BadLine_ErrorNamesTheLine()
     {
         var path = Path.GetTempFileName();

@@ -62,6 +62,27 @@ public sealed class PackAnswersTests
         Assert.Equal(entry, decision.EntryId);
     }
 
+    [Theory]
+    // Round 5: family property and the marriage law, women workers, chi hội meetings (they route to legal aid or the chi hội).
+    [InlineData("bố mẹ mất không có di chúc thì anh em chia đất sao", "policy-family-property")]
+    [InlineData("nhà mua sau khi cưới mà sổ đỏ chỉ ghi tên chồng thì có phải tài sản chung không", "policy-family-property")]
+    [InlineData("chồng em có bồ, đi sống với người ta luôn, vậy có bị phạt không", "policy-marriage-law")]
+    [InlineData("em có bầu 5 tháng thì công ty cho nghỉ việc, có đúng không", "policy-women-workers")]
+    [InlineData("bà già rồi không đi họp chi hội được nữa, có sao không", "membership-meetings")]
+    // A quantity is her situation, not her question: "30 triệu" does not push a loan question under the threshold.
+    [InlineData("chị ơi e muốn vay 30 triệu mua bò", "loan-how-to-borrow")]
+    [InlineData("vừa ra tù muốn vay vốn buôn bán có được không", "loan-programmes")]
+    [InlineData("chồng em thất nghiệp, hội có giúp tìm việc không", "policy-jobs-training")]
+    // Small talk in the last clause of a message that asks nothing else.
+    [InlineData("cả tuần chạy sổ sách báo cáo cho chi hội, mệt xỉu luôn", "smalltalk-feelings")]
+    public async Task Round5_MemberNeeds_FindTheEntry(string question, string entry)
+    {
+        var decision = await AskAsync(question);
+
+        Assert.Equal(AnswerKind.Answer, decision.Kind);
+        Assert.Equal(entry, decision.EntryId);
+    }
+
     [Fact]
     public async Task BauCu_IsAnElectionNotAPregnancy()
     {
