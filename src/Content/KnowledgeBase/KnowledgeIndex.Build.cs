@@ -4,14 +4,12 @@ namespace Outreach.Content.KnowledgeBase;
 
 /// <summary>
 /// How an index is put together: each entry read once (<see cref="EntryTerms"/>, shared by every later index that keeps the
-/// entry), then the posting lists, the statistics and the spelling index. From a previous index with only a few positions
-/// changed, the posting lists are patched: a term none of the changed entries uses keeps its list (the same array).
+/// entry), then the posting lists, the statistics and the spelling index. From a previous index whose kept entries stay in
+/// order, the posting lists are patched: only the lists of the terms the added or removed entries use are rebuilt; the others
+/// are shared as they are (no kept entry moved) or moved to the new positions.
 /// </summary>
 public sealed partial class KnowledgeIndex
 {
-    // More changed positions than this (a withdrawal in the middle shifts every later entry) and the lists are assembled anew.
-    private const int MaxPatchedPositions = 64;
-
     // One entry read for the index (immutable): its exact and folded terms with their weighted frequencies (in first-seen
     // order), its length in syllables, its questions and title as folded term sets (for question coverage) and the words it
     // uses before synonyms (for the spelling index).
@@ -71,12 +69,12 @@ public sealed partial class KnowledgeIndex
             }
 
             Dictionary<string, Posting[]> exact, folded, words;
-            var changed = previous is null ? null : ChangedPositions(previous._entries, entries);
-            if (changed is not null)
+            var moves = previous is null ? null : Moves.Of(previous._entries.Length, before);
+            if (moves is not null)
             {
-                exact = Patch(previous!._exact, changed, previous._read, read, r => r.Exact);
-                folded = Patch(previous._folded, changed, previous._read, read, r => r.Folded);
-                words = Patch(previous._words, changed, previous._read, read, r => r.Words);
+                exact = Patch(previous!._exact, moves, previous._read, read, r => r.Exact);
+                folded = Patch(previous._folded, moves, previous._read, read, r => r.Folded);
+                words = Patch(previous._words, moves, previous._read, read, r => r.Words);
             }
             else
             {
@@ -111,26 +109,43 @@ public sealed partial class KnowledgeIndex
             }
 
             return (new Built(entries, read, exact, folded, words, lengthNorm, vocabulary, spelling, termIds, questions),
-                reused, changed?.Count);
+                reused, moves?.Changed);
         }
 
-        // Positions whose entry is not the one previous had there (or that only one of them has); null when there are too many.
-        private static List<int>? ChangedPositions(KnowledgeEntry[] previous, KnowledgeEntry[] entries)
+        // Where each entry of the previous index went (its new position, or -1 when it left), when the entries it keeps
+        // stay in the same order (as the merge keeps them); null otherwise, and then every list is assembled anew.
+        private sealed record Moves(int[] NewOf, int[] Added, int[] Removed, bool InPlace)
         {
-            var changed = new List<int>();
-            for (var doc = 0; doc < Math.Max(previous.Length, entries.Length); doc++)
+            public int Changed => Added.Length + Removed.Length;
+
+            public static Moves? Of(int previousCount, int[] before)
             {
-                if (doc >= previous.Length || doc >= entries.Length || !ReferenceEquals(previous[doc], entries[doc]))
+                var newOf = new int[previousCount];
+                Array.Fill(newOf, -1);
+                var added = new List<int>();
+                var last = -1;
+                var inPlace = true;
+                for (var doc = 0; doc < before.Length; doc++)
                 {
-                    changed.Add(doc);
-                    if (changed.Count > MaxPatchedPositions)
+                    if (before[doc] < 0)
+                    {
+                        added.Add(doc);
+                        continue;
+                    }
+
+                    if (before[doc] <= last)
                     {
                         return null;
                     }
-                }
-            }
 
-            return changed;
+                    last = before[doc];
+                    newOf[before[doc]] = doc;
+                    inPlace &= before[doc] == doc;
+                }
+
+                var removed = Enumerable.Range(0, previousCount).Where(doc => newOf[doc] < 0).ToArray();
+                return new Moves(newOf, [.. added], removed, inPlace);
+            }
         }
 
         // Every posting list from the entries, in order: a term's postings by document.
@@ -154,47 +169,63 @@ public sealed partial class KnowledgeIndex
             return index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         }
 
-        // The previous lists with the changed positions' postings taken out and the new entries' put in; other lists shared.
+        // The previous lists with the removed entries' postings taken out, the added entries' put in and every other posting
+        // moved to its entry's new position. When no kept entry moved, a list the changed entries do not use is shared as is.
         private static Dictionary<string, Posting[]> Patch(
-            Dictionary<string, Posting[]> previous, List<int> changed, EntryTerms[] previousRead, EntryTerms[] read,
+            Dictionary<string, Posting[]> previous, Moves moves, EntryTerms[] previousRead, EntryTerms[] read,
             Func<EntryTerms, (string Term, float Tf)[]> terms)
         {
-            var isChanged = new HashSet<int>(changed);
             var added = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
             var touched = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var doc in changed)
+            foreach (var doc in moves.Removed)
             {
-                if (doc < previousRead.Length)
-                {
-                    touched.UnionWith(terms(previousRead[doc]).Select(t => t.Term));
-                }
+                touched.UnionWith(terms(previousRead[doc]).Select(t => t.Term));
+            }
 
-                if (doc < read.Length)
+            foreach (var doc in moves.Added)
+            {
+                foreach (var (term, tf) in terms(read[doc]))
                 {
-                    foreach (var (term, tf) in terms(read[doc]))
-                    {
-                        touched.Add(term);
-                        (added.TryGetValue(term, out var list) ? list : added[term] = []).Add(new Posting(doc, tf));
-                    }
+                    touched.Add(term);
+                    (added.TryGetValue(term, out var list) ? list : added[term] = []).Add(new Posting(doc, tf));
                 }
             }
 
-            var index = new Dictionary<string, Posting[]>(previous, StringComparer.Ordinal);
+            var index = new Dictionary<string, Posting[]>(previous.Count + added.Count, StringComparer.Ordinal);
+            foreach (var (term, postings) in previous)
+            {
+                if (!touched.Contains(term))
+                {
+                    index[term] = moves.InPlace ? postings : Moved(postings, moves.NewOf);
+                }
+            }
+
             foreach (var term in touched)
             {
-                var kept = previous.GetValueOrDefault(term) ?? [];
-                var postings = kept.Where(p => !isChanged.Contains(p.Doc)).Concat(added.GetValueOrDefault(term) ?? []).OrderBy(p => p.Doc).ToArray();
-                if (postings.Length == 0)
+                var kept = previous.TryGetValue(term, out var postings) ? Moved(postings, moves.NewOf) : [];
+                var merged = kept.Concat(added.GetValueOrDefault(term) ?? []).OrderBy(p => p.Doc).ToArray();
+                if (merged.Length > 0)
                 {
-                    index.Remove(term);
-                }
-                else
-                {
-                    index[term] = postings;
+                    index[term] = merged;
                 }
             }
 
             return index;
+        }
+
+        // The postings of entries still there, at their new positions (still in order: kept entries keep their order).
+        private static Posting[] Moved(Posting[] postings, int[] newOf)
+        {
+            var moved = new List<Posting>(postings.Length);
+            foreach (var posting in postings)
+            {
+                if (newOf[posting.Doc] >= 0)
+                {
+                    moved.Add(posting with { Doc = newOf[posting.Doc] });
+                }
+            }
+
+            return [.. moved];
         }
 
         // The spelling index's known words with how many entries use them, in the order a scan of the entries meets them:

@@ -65,7 +65,7 @@ public sealed partial class KnowledgeIndex
     /// <summary>How many entries' terms this index took from the one it was built from (0 for a build from nothing).</summary>
     public int ReusedEntries { get; private init; }
 
-    /// <summary>How many entries' postings were replaced in the one it was built from (null: every posting list was assembled).</summary>
+    /// <summary>How many entries were added to or removed from the one it was built from (null: every posting list was assembled anew).</summary>
     public int? PatchedEntries { get; private init; }
 
     public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options = null) =>
@@ -74,9 +74,9 @@ public sealed partial class KnowledgeIndex
     /// <summary>
     /// As <see cref="Build(IReadOnlyList{KnowledgeEntry}, MatchingOptions?)"/>, reusing what <paramref name="previous"/> already read
     /// of the entries it shares with <paramref name="entries"/> (the same <see cref="KnowledgeEntry"/> objects): their terms,
-    /// lengths, questions and words are not tokenized again. When only a few positions changed (an entry edited in place, one
-    /// added at the end, one withdrawn from the end) the posting lists of every term those entries do not use are shared
-    /// too, and only the pooled statistics (document frequencies, average length, the spelling index's counts) are recomputed.
+    /// lengths, questions and words are not tokenized again. When the entries it keeps stay in order (as the merge keeps them),
+    /// only the posting lists of the terms the added or removed entries use are rebuilt, the others shared or moved, and the
+    /// pooled statistics (document frequencies, average length, the spelling index's counts) recomputed.
     /// The result answers exactly as the index a build from nothing gives (IncrementalKnowledgeTests).
     /// </summary>
     public static KnowledgeIndex Build(IReadOnlyList<KnowledgeEntry> entries, MatchingOptions? options, KnowledgeIndex? previous)

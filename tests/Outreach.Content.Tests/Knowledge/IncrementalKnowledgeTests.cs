@@ -12,7 +12,8 @@ namespace Outreach.Content.Tests.Knowledge;
 /// <summary>
 /// An approval taken in one change at a time (<see cref="ContentPackLoader.ApplyAsync"/>: only the approved version is read,
 /// the index shares the other entries' terms) answers every eval question exactly as a snapshot rebuilt from nothing over the
-/// same data: for an add, an edit, a new variant, a revert and an unpublish, of a commune's entries and of a national one, asked
+/// same data: for an add, an edit, a new variant, a revert, a new national entry (every commune entry after it moves) and an
+/// unpublish (at the end, and in the middle), of a commune's entries and of national ones, asked
 /// by a member of that commune, of another commune and of no unit. Real PostgreSQL; the full rebuild is a second loader's.
 /// </summary>
 public sealed class IncrementalKnowledgeTests(PostgresServer server) : IAsyncLifetime
@@ -81,6 +82,12 @@ public sealed class IncrementalKnowledgeTests(PostgresServer server) : IAsyncLif
         var reverted = await SaveAndApproveAsync(national.ItemId, first.Content, restores: 1);
         var afterRevert = await ApplyAndCompareAsync(loader, knowledge, reverted);
         Assert.Equal("Hội phí toàn quốc: 12.000 đồng một năm.", Ask(afterRevert, "tiền hội một năm là bao nhiêu", _an).Text);
+
+        // A new national entry: it goes before every commune's own entry, and those all move up one place.
+        const string Cooking = "khi nào có hội thi nấu ăn của hội phụ nữ";
+        var fresh = await CreateAndApproveAsync(null, Content("hoi-thi-nau-an", "community", "Hội thi nấu ăn", [Cooking], "Hội thi nấu ăn: tháng 10 hằng năm."));
+        var afterFresh = await ApplyAndCompareAsync(loader, knowledge, fresh);
+        Assert.Equal("hoi-thi-nau-an", Ask(afterFresh, Cooking, _binh).EntryId);
 
         // Unpublish: the commune's entry withdrawn; its question falls back to what everyone gets.
         var withdrawn = await SaveAndApproveAsync(swimming.ItemId, Content("lop-hoc-boi", "community", "Lớp học bơi", [Swimming], "Lớp bơi hè.") with { Active = false });
