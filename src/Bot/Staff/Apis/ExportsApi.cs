@@ -6,8 +6,8 @@ namespace Outreach.Bot.Staff.Apis;
 
 /// <summary>
 /// /staff/api/exports: the report of a unit and period as Excel (<c>reach.xlsx</c>, every table a sheet) or CSV
-/// (<c>reach.csv?table=tong-quan|don-vi|dot-gui|chi-tieu</c>), built from the very objects the JSON API returns, with the
-/// same scoping (<see cref="ReachService"/>).
+/// (<c>reach.csv?table=tong-quan|don-vi|dot-gui|chi-tieu|hoi-vien</c>), built from the very objects the JSON API returns,
+/// with the same scoping (<see cref="ReachService"/>), offered as "Báo cáo - &lt;unit&gt; - &lt;period&gt;.xlsx".
 /// </summary>
 public static class ExportsApi
 {
