@@ -40,6 +40,18 @@ public sealed partial class CrisisVeiledCasesTests
     [InlineData("chắc em đi theo ba em luôn cho rồi", "115")]
     [InlineData("em mua sẵn than rồi", "115")]
     [InlineData("con em 16 tuổi nhắn tin vĩnh biệt rồi tắt máy", "115")]
+    // No more heart for anything and a goodbye; "I can't take it" and an apology to her children: 115.
+    [InlineData("em khong con thiet tha gi nua, moi nguoi cu song vui ve nhe", "115")]
+    [InlineData("chị ơi, em chịu không nổi nữa rồi, em xin lỗi các con", "115")]
+    // "Otherwise I kill": a threat, not a negation: 113.
+    [InlineData("nó bắt em chuyển tiền không thì giết con em", "113")]
+    // A man lurking night after night, back tonight: 113.
+    [InlineData("có thằng rình trước nhà em mấy đêm, đêm nay lại tới", "113")]
+    // A small child alone for days; a stepfather sharing a bed with his wife's daughter: 111.
+    [InlineData("bé 3 tuổi nhà bên ở nhà 1 mình 2 ngày rồi, khóc quá", "111")]
+    [InlineData("thằng dượng nó ngủ chung với con gái riêng của vợ", "111")]
+    // A fall on the head, vomiting, drowsy: 115 (a fall, not a blow).
+    [InlineData("mẹ chồng ngã đập đầu, nôn mửa, lơ mơ", "115")]
     // A fall, then no answer: 115.
     [InlineData("bà cụ nhà bên ngã trong nhà tắm, gọi không trả lời", "115")]
     [InlineData("con em hay khóc đêm, giờ tự nhiên co giật", "115")]
@@ -74,6 +86,8 @@ public sealed partial class CrisisVeiledCasesTests
     [InlineData("thằng bé đánh nhau ở trường bị cô phạt")]          // children fighting each other
     [InlineData("mua sẵn than để nướng thịt tối nay")]              // charcoal for the grill
     [InlineData("em đi theo mẹ đi chợ")]
+    [InlineData("đang cho con bú có uống thuốc tránh thai được không")] // asking whether a medicine may be taken
+    [InlineData("em đi làm cả ngày, con 8 tuổi ở nhà 1 mình có sao không")] // a parent's question
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
