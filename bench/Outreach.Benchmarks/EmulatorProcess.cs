@@ -15,7 +15,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<EmulatorProcess> StartAsync(CancellationToken cancellationToken)
+    public static async Task<EmulatorProcess> StartAsync(CancellationToken cancellationToken, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +24,11 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The emulator process did not start.");
         while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
         {

@@ -134,6 +134,34 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlanAsync_OneBigPageAndTwoSmallOnes_EveryChunkTakesEachPagesShareInTurn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var seed = new Seed(_database);
+        await seed.ManyContactsAsync("webchat", 240, _post.Audience.Units[0], "health", Now.AddHours(-1), "big-", ct);
+        await seed.ManyContactsAsync("webchat", 30, _post.Audience.Units[0], "health", Now.AddHours(-1), "b-", ct);
+        await seed.ManyContactsAsync("webchat", 30, _post.Audience.Units[0], "health", Now.AddHours(-1), "c-", ct);
+        await QueryAsync<int>("UPDATE contacts SET account_id = left(platform_user_id, strpos(platform_user_id, '-') - 1) WHERE platform_user_id ~ '^(big|b|c)-' RETURNING 1", ct);
+        var post = _post with { Audience = _post.Audience with { Channels = ["webchat"] } };
+        var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now.AddMinutes(1), ct);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var (queued, _) = await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, broadcast.Id, post, Now, 30, ct);
+        await transaction.CommitAsync(ct);
+
+        var perChunk = await QueryAsync<(int Chunk, string Account, int Rows)>(
+            $"""
+            SELECT d.chunk_no, c.account_id, count(*)::int FROM deliveries d JOIN contacts c ON c.id = d.contact_id
+            WHERE d.broadcast_id = {broadcast.Id} GROUP BY 1, 2 ORDER BY 1, 2
+            """, ct);
+        Assert.Equal(300, queued);
+        // The first three chunks (90 rows) take the three Pages in turn: 10 of each; the big Page's rest follows alone.
+        Assert.All(Enumerable.Range(0, 3), chunk => Assert.Equal(
+            [("b", 10), ("big", 10), ("c", 10)], perChunk.Where(r => r.Chunk == chunk).Select(r => (r.Account, r.Rows))));
+        Assert.All(perChunk.Where(r => r.Chunk >= 3), r => Assert.Equal("big", r.Account));
+    }
+
+    [Fact]
     public async Task PreviewAsync_CountsReachableAndReasonsPerUnit()
     {
         var ct = TestContext.Current.CancellationToken;
