@@ -126,6 +126,28 @@ public sealed class PostImageTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EditorUploadsInTheConsole_ANonImageGetsTheReasonOnTheEditor_AnImageIsShownThere()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await StaffApiClient.SignInAsync(_host.BaseAddress, "bientap.tinh", ct: ct);
+        var id = await CreateAsync(editor, ct);
+        using var console = await Staff.Console.ConsoleClient.SignInAsync(_host.BaseAddress, "bientap.tinh");
+        await console.GetAsync($"/staff/posts/{id}/edit");
+
+        var refused = await console.PostFileAsync($"/staff/posts/{id}/image", "<html>không phải ảnh</html>"u8.ToArray(), "anh.png");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Tệp không phải ảnh JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên)", refused.Text, StringComparison.Ordinal);
+
+        var redirect = await console.PostFileAsync($"/staff/posts/{id}/image", Png(20, 20), "anh.png");
+        Assert.Equal(HttpStatusCode.Found, redirect.Status);
+        var saved = await console.GetAsync(redirect.Location!);
+        Assert.Contains("Đã lưu ảnh của bài.", saved.Text, StringComparison.Ordinal);
+        Assert.Contains("data-post-image", saved.Text, StringComparison.Ordinal);
+        var image = await console.GetAsync($"/staff/posts/{id}/image");
+        Assert.Equal(HttpStatusCode.OK, image.Status);
+    }
+
+    [Fact]
     public async Task WithoutAFolder_TheImageIsKeptInPostgreSql()
     {
         var ct = TestContext.Current.CancellationToken;

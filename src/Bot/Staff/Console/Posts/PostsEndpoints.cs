@@ -105,7 +105,7 @@ public static class PostsEndpoints
         return Results.File(bytes, image.ContentType);
     }
 
-    private static async Task<IResult> EditAsync(long id, HttpContext http, PostService posts, CancellationToken ct)
+    private static async Task<IResult> EditAsync(long id, string? notice, HttpContext http, PostService posts, CancellationToken ct)
     {
         var session = http.Session();
         var found = await posts.FindAsync(session, id, ct);
@@ -116,7 +116,7 @@ public static class PostsEndpoints
 
         return PostService.EditRefusal(session, found.Value.Post) is { } refusal
             ? Pages.Refusal(session, refusal)
-            : await FormAsync(session, PostForm.From(found.Value.Post), id, null, null, posts, ct, found.Value.Post.ImageId);
+            : await FormAsync(session, PostForm.From(found.Value.Post), id, null, null, posts, ct, found.Value.Post.ImageId, notice: ConsoleNotices.Text(notice));
     }
 
     private static async Task<IResult> UpdateAsync(
@@ -148,7 +148,7 @@ public static class PostsEndpoints
 
     private static async Task<IResult> FormAsync(
         StaffSession session, PostForm form, long? id, IReadOnlyDictionary<string, string[]>? problems, IReadOnlyList<ChannelPreview>? previews,
-        PostService posts, CancellationToken ct, long? imageId = null, int? statusCode = null)
+        PostService posts, CancellationToken ct, long? imageId = null, int? statusCode = null, string? notice = null)
     {
         var options = await PostFormOptions.LoadAsync(session, posts, ct);
         var status = statusCode ?? (problems is not null && !form.IsPreview ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
@@ -156,6 +156,6 @@ public static class PostsEndpoints
             ? Outreach.Scheduler.Publishing.FeedPost.Of(form.Title ?? "", form.Body ?? "", string.IsNullOrWhiteSpace(form.LinkUrl) ? null : form.LinkUrl.Trim())
             : null;
         return Pages.Render<PostEditPage>(new { Session = session, Form = form, Options = options, PostId = id, Problems = problems,
-            Previews = previews, FeedPreview = feed, ImageId = imageId }, status);
+            Previews = previews, FeedPreview = feed, ImageId = imageId, Notice = notice }, status);
     }
 }
