@@ -86,6 +86,7 @@ public sealed partial class CrisisVeiledCasesTests
     [InlineData("thằng bé đánh nhau ở trường bị cô phạt")]          // children fighting each other
     [InlineData("mua sẵn than để nướng thịt tối nay")]              // charcoal for the grill
     [InlineData("em đi theo mẹ đi chợ")]
+    [InlineData("xem phim kinh dị sợ muốn chết")]                     // "muốn chết" after fear, hunger, heat: a figure of speech
     [InlineData("đang cho con bú có uống thuốc tránh thai được không")] // asking whether a medicine may be taken
     [InlineData("em đi làm cả ngày, con 8 tuổi ở nhà 1 mình có sao không")] // a parent's question
     public async Task EverydayMessage_NotACrisis(string text)
