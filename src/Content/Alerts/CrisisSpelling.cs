@@ -43,11 +43,18 @@ internal static partial class CrisisSpelling
         return result;
     }
 
-    // Three or more of one letter: one, or two for the "uu" and "oo" a syllable may hold ("cuuuu" → "cuu", "cứuuu" → "cứu").
+    // Three or more of one letter (a vowel, or a consonant ending the word): one, or two for the "uu" and "oo" a syllable may hold ("cuuuu" → "cuu", "cứuuu" → "cứu").
     private static string CutBack(Match m, string text)
     {
         var letter = m.Groups[1].Value;
         var folded = Fold(letter);
+        // A consonant held down ends a word ("emmm"); inside one it is an acronym ("cccd"), left as typed.
+        var end = m.Index + m.Length;
+        if (folded is not ("a" or "e" or "i" or "o" or "u" or "y") && end < text.Length && char.IsLetter(text[end]))
+        {
+            return m.Value;
+        }
+
         var previous = m.Index > 0 ? Fold(text.Substring(m.Index - 1, 1)) : string.Empty;
         return folded is "u" or "o" && previous.Length == 1 && char.IsAsciiLetter(previous[0]) && previous != folded
             ? letter + letter
