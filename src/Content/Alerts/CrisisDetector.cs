@@ -94,7 +94,7 @@ public sealed class CrisisDetector
     public CrisisAssessment Assess(string? text)
     {
         var starts = new List<int>();
-        var raw = VietnameseText.TokenizeClauses(text, starts);
+        var raw = VietnameseText.TokenizeClauses(CrisisSpelling.Normalize(text), starts);
         // Teencode is Vietnamese: in an English message "a" stays "a", not "anh".
         if (EnglishText.LooksEnglish(raw))
         {
@@ -109,7 +109,7 @@ public sealed class CrisisDetector
         {
             expandedStarts.Add(tokens.Count);
             var end = c + 1 < starts.Count ? starts[c + 1] : raw.Count;
-            tokens.AddRange(ChatAbbreviations.Expand(raw.GetRange(starts[c], end - starts[c])));
+            tokens.AddRange(CrisisSpelling.Expand(ChatAbbreviations.Expand(raw.GetRange(starts[c], end - starts[c]))));
         }
 
         return Assess(tokens, ClausesOf(expandedStarts, tokens.Count));
