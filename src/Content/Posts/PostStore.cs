@@ -158,6 +158,32 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
         return true;
     }
 
+    /// <summary>
+    /// Posts sent once that are still "sending" though their sending has finished (a host died between the sending's last write
+    /// and the post's): each takes its sending's outcome, as it would have. Returns how many.
+    /// </summary>
+    public async Task<int> FinishStrandedAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<(long Id, string Outcome)> stranded;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            stranded = (await connection.QueryAsync<(long, string)>(new CommandDefinition(
+                """
+                SELECT p.id, b.status FROM posts p JOIN broadcasts b ON b.post_id = p.id
+                WHERE p.status = 'sending' AND p.schedule_kind = 'once' AND b.status IN ('completed', 'partial', 'failed')
+                """,
+                cancellationToken: cancellationToken))).ToList();
+        }
+
+        var finished = 0;
+        foreach (var (id, outcome) in stranded)
+        {
+            finished += await TransitionAsync(id, PostStatuses.Sending, SendingOutcome.PostStatus(outcome), null, null, null, cancellationToken) ? 1 : 0;
+        }
+
+        return finished;
+    }
+
     public async Task<IReadOnlyList<PostTransition>> TransitionsAsync(long postId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

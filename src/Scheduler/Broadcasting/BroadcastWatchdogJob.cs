@@ -1,14 +1,17 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Outreach.Content.Broadcasts;
+using Outreach.Content.Posts;
 
 namespace Outreach.Scheduler.Broadcasting;
 
 /// <summary>
 /// Restarts the workers of broadcasts that stopped progressing (their host died mid-send). Runs every minute and once at
-/// start-up; extra workers are harmless, so it never needs to know whether the old ones are really gone.
+/// start-up; extra workers are harmless, so it never needs to know whether the old ones are really gone. It also gives a post
+/// still "sending" the outcome of its finished sending (a host that died between the two writes left it so).
 /// </summary>
-public sealed class BroadcastWatchdogJob(BroadcastStore broadcasts, BroadcastWorkers workers, IOptions<BroadcastOptions> options, TimeProvider time)
+public sealed class BroadcastWatchdogJob(
+    BroadcastStore broadcasts, PostStore posts, BroadcastWorkers workers, IOptions<BroadcastOptions> options, TimeProvider time)
 {
     public const string RecurringJobId = "broadcast-watchdog";
 
@@ -23,5 +26,7 @@ public sealed class BroadcastWatchdogJob(BroadcastStore broadcasts, BroadcastWor
             await broadcasts.TouchAsync(broadcastId, now, cancellationToken);
             workers.Start(broadcastId);
         }
+
+        await posts.FinishStrandedAsync(cancellationToken);
     }
 }

@@ -60,6 +60,8 @@ public sealed class BroadcastOutcomeTests(PostgresServer server) : IAsyncLifetim
         // Hangfire's own workers may hold a chunk a moment longer: wait for whoever finishes last to close the sending.
         await BroadcastFlow.PollAsync(
             _database, $"SELECT count(*) FROM broadcasts WHERE id = {broadcastId} AND finished_at IS NOT NULL", n => n == 1, ct);
+        // The post takes the outcome just after the sending does (a write of its own).
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM posts WHERE id = {postId} AND status <> 'sending'", n => n == 1, ct);
 
         await using (var connection = await _database.DataSource.OpenConnectionAsync(ct))
         {
@@ -87,6 +89,28 @@ public sealed class BroadcastOutcomeTests(PostgresServer server) : IAsyncLifetim
         Assert.Contains("data-post-count=\"failed\">1<", home, StringComparison.Ordinal);
         Assert.Contains("data-post-count=\"sent\">0<", home, StringComparison.Ordinal);
         Assert.Contains("Kênh Messenger đang lỗi", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHostDiesBetweenTheSendingsLastWriteAndThePosts_TheWatchdogGivesThePostItsOutcome()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await StaffApiClient.SignInAsync(_host.BaseAddress, "bientap.xa", ct: ct);
+        using var approver = await StaffApiClient.SignInAsync(_host.BaseAddress, "duyet.tinh", ct: ct);
+        var postId = await BroadcastFlow.SendNowAsync(editor, approver, _commune.Id, "messenger", ct);
+        var broadcastId = await BroadcastFlow.BroadcastOfAsync(_database, postId, ct);
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM posts WHERE id = {postId} AND status = 'failed'", n => n == 1, ct);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        // As a host that died after the sending's write and before the post's would have left it.
+        await connection.ExecuteAsync($"UPDATE posts SET status = 'sending' WHERE id = {postId}");
+
+        await _host.Services.GetRequiredService<BroadcastWatchdogJob>().RunAsync(ct);
+
+        Assert.Equal("failed", await connection.ExecuteScalarAsync<string>($"SELECT status FROM broadcasts WHERE id = {broadcastId}"));
+        Assert.Equal("failed", await connection.ExecuteScalarAsync<string>($"SELECT status FROM posts WHERE id = {postId}"));
+        // Audited as any transition: the sending's own finish, then the watchdog's.
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>(
+            $"SELECT count(*) FROM post_transitions WHERE post_id = {postId} AND from_status = 'sending' AND to_status = 'failed'"));
     }
 
     // A loopback port nobody listens on (bound, then released).
