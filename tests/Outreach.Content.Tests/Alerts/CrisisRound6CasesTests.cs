@@ -62,6 +62,18 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("nuoc len toi noc nha roi, ca nha dang tren mai", "112")]
     // Two stroke signs together: 115.
     [InlineData("ông nội nói không rõ, tay phải yếu, miệng méo", "115")]
+    // A stranger snatching a child into a car; a coin swallowed, then choking: 113, 115.
+    [InlineData("có người bắt con gái em lên xe ô tô chạy mất rồi", "113")]
+    [InlineData("con em nuốt đồng xu, giờ thở khó", "115")]
+    // Packs of sleeping pills swallowed: 115.
+    [InlineData("em uong 2 vi thuoc ngu roi", "115")]
+    // Strangled, beaten nearly to death: 113.
+    [InlineData("chong em bop co em gan chet", "113")]
+    [InlineData("ổng đánh em gần chết", "113")]
+    // Lured abroad and not allowed out: 113.
+    [InlineData("em bị người ta lừa qua Trung Quốc, giờ không có giấy tờ, không được ra ngoài", "113")]
+    // Sick of life, wanting to sleep for good: 115.
+    [InlineData("em chan doi lam roi, chi muon ngu luon", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -95,6 +107,12 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("bếp nhà em bốc khói vì nấu cơm")]
     [InlineData("bà em hay nói ngọng, tay yếu vì già")]              // signs of many years, not a stroke now
     [InlineData("em muốn kết thúc hết các khoản vay")]
+    [InlineData("mệt quá muốn ngủ luôn")]
+    [InlineData("con nuốt hạt nhãn có sao không")]
+    [InlineData("bóp cổ chân cho mẹ đỡ đau")]
+    [InlineData("cười gần chết")]
+    [InlineData("mua 2 vỉ thuốc hạ sốt cho con uống dần")]
+    [InlineData("em đi xuất khẩu lao động sang Nhật, ở cữ không được ra ngoài")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
