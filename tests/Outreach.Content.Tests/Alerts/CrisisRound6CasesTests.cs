@@ -74,6 +74,13 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("em bị người ta lừa qua Trung Quốc, giờ không có giấy tờ, không được ra ngoài", "113")]
     // Sick of life, wanting to sleep for good: 115.
     [InlineData("em chan doi lam roi, chi muon ngu luon", "115")]
+    // Struck on the head with a bottle or a brick: 113.
+    [InlineData("ck say ve cam chai bia dap dau e", "113")]
+    // Thrown out at night; beaten "quá trời" in teencode: 1900 969 680.
+    [InlineData("mẹ con em bị đuổi ra khỏi nhà giữa đêm mưa", "1900 969 680")]
+    [InlineData("e bj ck dap wa troi", "1900 969 680")]
+    // A letter written and the children sent to grandma: 115.
+    [InlineData("e viet san thu roi, gui con cho ba ngoai", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -113,6 +120,9 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("cười gần chết")]
     [InlineData("mua 2 vỉ thuốc hạ sốt cho con uống dần")]
     [InlineData("em đi xuất khẩu lao động sang Nhật, ở cữ không được ra ngoài")]
+    [InlineData("đập cục gạch ra làm đôi")]
+    [InlineData("em gửi con cho bà ngoại trông để đi làm")]
+    [InlineData("nóng quá trời, muốn trốn đi đâu đó")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
