@@ -81,6 +81,16 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("e bj ck dap wa troi", "1900 969 680")]
     // A letter written and the children sent to grandma: 115.
     [InlineData("e viet san thu roi, gui con cho ba ngoai", "115")]
+    // Short English: a child in the pond, labour with no car: 115.
+    [InlineData("my neighbour's kid fell in the pond", "115")]
+    [InlineData("my wife is in labour and no car", "115")]
+    // Water in the house and an old man who cannot walk out: 112.
+    [InlineData("nha toi nuoc vao het roi, nguoi gia khong di duoc", "112")]
+    // A girl asked to a hotel; a man exposing himself to a child: 111.
+    [InlineData("có thằng cứ nhắn tin rủ con gái em 14 tuổi đi khách sạn", "111")]
+    [InlineData("ông kia đang vạch quần trước mặt con bé", "111")]
+    // Someone at the door now while she is alone and afraid: 113.
+    [InlineData("em dang o mot minh, co nguoi go cua lien tuc, em so qua", "113")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -123,6 +133,9 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("đập cục gạch ra làm đôi")]
     [InlineData("em gửi con cho bà ngoại trông để đi làm")]
     [InlineData("nóng quá trời, muốn trốn đi đâu đó")]
+    [InlineData("con gái em 16 tuổi đi làm lễ tân khách sạn có được không")]
+    [InlineData("em sợ ở nhà một mình, ai gõ cửa cũng không dám mở")]
+    [InlineData("nước vào nhà thì có được hỗ trợ không")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
