@@ -136,6 +136,9 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("con gái em 16 tuổi đi làm lễ tân khách sạn có được không")]
     [InlineData("em sợ ở nhà một mình, ai gõ cửa cũng không dám mở")]
     [InlineData("nước vào nhà thì có được hỗ trợ không")]
+    [InlineData("cách sơ cứu khi trẻ bị điện giật")]                  // a how-to, not an emergency now
+    [InlineData("tháng trước con em té xuống ao, giờ có được hỗ trợ gì không")]
+    [InlineData("chồng em đi nhậu xong về ngủ luôn")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
