@@ -14,7 +14,7 @@ internal static partial class CrisisSpelling
     {
         ["mun"] = "muốn", ["mún"] = "muốn", ["mnuon"] = "muốn", ["dg"] = "đang", ["đg"] = "đang", ["dag"] = "đang",
         ["ciu"] = "cứu", ["cíu"] = "cứu", ["chớt"] = "chết", ["ngta"] = "người ta", ["bme"] = "bố mẹ",
-        ["ox"] = "ông xã", ["wa"] = "qua", ["qá"] = "quá", ["bùn"] = "buồn", ["kím"] = "kiếm", ["dth"] = "điện thoại",
+        ["ox"] = "ông xã", ["wa"] = "qua", ["qá"] = "quá", ["bùn"] = "buồn", ["kím"] = "kiếm", ["dth"] = "điện thoại", ["bj"] = "bị",
     }.ToDictionary(kv => kv.Key, kv => VietnameseText.Tokenize(kv.Value).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The text with VNI words decoded and letters held down cut back.</summary>

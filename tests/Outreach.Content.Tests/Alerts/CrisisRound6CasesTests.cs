@@ -62,6 +62,35 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("nuoc len toi noc nha roi, ca nha dang tren mai", "112")]
     // Two stroke signs together: 115.
     [InlineData("ông nội nói không rõ, tay phải yếu, miệng méo", "115")]
+    // A stranger snatching a child into a car; a coin swallowed, then choking: 113, 115.
+    [InlineData("có người bắt con gái em lên xe ô tô chạy mất rồi", "113")]
+    [InlineData("con em nuốt đồng xu, giờ thở khó", "115")]
+    // Packs of sleeping pills swallowed: 115.
+    [InlineData("em uong 2 vi thuoc ngu roi", "115")]
+    // Strangled, beaten nearly to death: 113.
+    [InlineData("chong em bop co em gan chet", "113")]
+    [InlineData("ổng đánh em gần chết", "113")]
+    // Lured abroad and not allowed out: 113.
+    [InlineData("em bị người ta lừa qua Trung Quốc, giờ không có giấy tờ, không được ra ngoài", "113")]
+    // Sick of life, wanting to sleep for good: 115.
+    [InlineData("em chan doi lam roi, chi muon ngu luon", "115")]
+    // Struck on the head with a bottle or a brick: 113.
+    [InlineData("ck say ve cam chai bia dap dau e", "113")]
+    // Thrown out at night; beaten "quá trời" in teencode: 1900 969 680.
+    [InlineData("mẹ con em bị đuổi ra khỏi nhà giữa đêm mưa", "1900 969 680")]
+    [InlineData("e bj ck dap wa troi", "1900 969 680")]
+    // A letter written and the children sent to grandma: 115.
+    [InlineData("e viet san thu roi, gui con cho ba ngoai", "115")]
+    // Short English: a child in the pond, labour with no car: 115.
+    [InlineData("my neighbour's kid fell in the pond", "115")]
+    [InlineData("my wife is in labour and no car", "115")]
+    // Water in the house and an old man who cannot walk out: 112.
+    [InlineData("nha toi nuoc vao het roi, nguoi gia khong di duoc", "112")]
+    // A girl asked to a hotel; a man exposing himself to a child: 111.
+    [InlineData("có thằng cứ nhắn tin rủ con gái em 14 tuổi đi khách sạn", "111")]
+    [InlineData("ông kia đang vạch quần trước mặt con bé", "111")]
+    // Someone at the door now while she is alone and afraid: 113.
+    [InlineData("em dang o mot minh, co nguoi go cua lien tuc, em so qua", "113")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -95,6 +124,21 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("bếp nhà em bốc khói vì nấu cơm")]
     [InlineData("bà em hay nói ngọng, tay yếu vì già")]              // signs of many years, not a stroke now
     [InlineData("em muốn kết thúc hết các khoản vay")]
+    [InlineData("mệt quá muốn ngủ luôn")]
+    [InlineData("con nuốt hạt nhãn có sao không")]
+    [InlineData("bóp cổ chân cho mẹ đỡ đau")]
+    [InlineData("cười gần chết")]
+    [InlineData("mua 2 vỉ thuốc hạ sốt cho con uống dần")]
+    [InlineData("em đi xuất khẩu lao động sang Nhật, ở cữ không được ra ngoài")]
+    [InlineData("đập cục gạch ra làm đôi")]
+    [InlineData("em gửi con cho bà ngoại trông để đi làm")]
+    [InlineData("nóng quá trời, muốn trốn đi đâu đó")]
+    [InlineData("con gái em 16 tuổi đi làm lễ tân khách sạn có được không")]
+    [InlineData("em sợ ở nhà một mình, ai gõ cửa cũng không dám mở")]
+    [InlineData("nước vào nhà thì có được hỗ trợ không")]
+    [InlineData("cách sơ cứu khi trẻ bị điện giật")]                  // a how-to, not an emergency now
+    [InlineData("tháng trước con em té xuống ao, giờ có được hỗ trợ gì không")]
+    [InlineData("chồng em đi nhậu xong về ngủ luôn")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
