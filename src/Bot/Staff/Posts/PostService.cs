@@ -179,11 +179,16 @@ public sealed partial class PostService(
     public Task<IReadOnlyList<PostTopic>> TopicsAsync(CancellationToken ct) => posts.ListTopicsAsync(ct);
 
     /// <summary>The display names of the staff who made <paramref name="transitions"/> ("?" for an account that is gone).</summary>
-    public async Task<IReadOnlyDictionary<long, string>> ActorNamesAsync(IEnumerable<PostTransition> transitions, CancellationToken ct)
+    public Task<IReadOnlyDictionary<long, string>> ActorNamesAsync(IEnumerable<PostTransition> transitions, CancellationToken ct) =>
+        StaffNamesAsync((transitions ?? throw new ArgumentNullException(nameof(transitions))).Select(t => t.ActorId).OfType<long>(), ct);
+
+    /// <summary>The display names of the staff accounts <paramref name="ids"/> (the authors on the approval queue), "?" for one
+    /// that is gone.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> StaffNamesAsync(IEnumerable<long> ids, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(transitions);
+        ArgumentNullException.ThrowIfNull(ids);
         var names = new Dictionary<long, string>();
-        foreach (var id in transitions.Select(t => t.ActorId).OfType<long>().Distinct())
+        foreach (var id in ids.Distinct())
         {
             names[id] = (await staff.FindAsync(id, ct))?.DisplayName ?? "?";
         }
