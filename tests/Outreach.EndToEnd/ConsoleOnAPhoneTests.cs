@@ -104,6 +104,24 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         Assert.NotEqual("anywhere", await entry.EvaluateAsync<string>("a => getComputedStyle(a).overflowWrap"));
     }
 
+    [Fact]
+    public async Task PostEditor_CountsTheCharactersOfTitleAndBodyAsSheTypes()
+    {
+        var page = await _chromium.Context.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/staff/posts/new");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("quantri.tinh");
+        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-counter-for=title]")).ToHaveTextAsync("0/200 ký tự");
+        await page.GetByLabel("Tiêu đề").PressSequentiallyAsync("Họp chi hội");
+        await Assertions.Expect(page.Locator("[data-counter-for=title]")).ToHaveTextAsync("11/200 ký tự");
+        await page.GetByLabel("Nội dung").FillAsync(new string('a', 1234));
+        await Assertions.Expect(page.Locator("[data-counter-for=body]")).ToHaveTextAsync("1.234/2.000 ký tự");
+        await _screenshots.TakeAsync(page, "dem-ky-tu");
+    }
+
     // The outermost elements reaching past the window's right edge, for the failure message.
     private static Task<string> PastTheEdgeAsync(IPage page) => page.EvaluateAsync<string>(
         """
@@ -124,6 +142,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         ("tong-quan", "/staff"),
         ("bai-viet", "/staff/posts"),
         ("mot-bai", "/staff/posts/" + _postId),
+        ("viet-bai", "/staff/posts/new"),
         ("lich-gui", CalendarOfTheSending()),
         ("dot-gui", "/staff/broadcasts/" + _broadcastId),
         ("thong-ke", "/staff/reach"),
