@@ -23,6 +23,7 @@ public sealed partial class PostService(
     QuietHours quietHours,
     ChannelCatalog channels,
     Content.Publishing.PublicationStore publications,
+    OfferedChannels offered,
     TimeProvider time)
 {
     /// <summary>The longest list a page or the API returns.</summary>
@@ -158,7 +159,7 @@ public sealed partial class PostService(
         ArgumentNullException.ThrowIfNull(session);
         var subtree = await units.GetSubtreeAsync(session.Unit.Id, ct);
         return new PostChoices(
-            await posts.ListTopicsAsync(ct), channels.Offered, subtree.Where(u => u.Depth <= session.Unit.Depth + PostChoices.UnitLevelsShown).ToList());
+            await posts.ListTopicsAsync(ct), await offered.ListAsync(ct), subtree.Where(u => u.Depth <= session.Unit.Depth + PostChoices.UnitLevelsShown).ToList());
     }
 
     /// <summary>The units of her scope, by id (for names on lists).</summary>

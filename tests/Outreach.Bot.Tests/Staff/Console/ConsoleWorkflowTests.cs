@@ -47,6 +47,17 @@ public sealed class ConsoleWorkflowTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostEditor_NoZaloOAConfigured_OffersMessengerOnly()
+    {
+        using var editor = await _world.SignInAsync("bientap.a");
+
+        var form = await editor.GetAsync("/staff/posts/new");
+
+        Assert.Contains("name=\"Channels\" value=\"messenger\"", form.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Channels\" value=\"zalo\"", form.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reject_WithoutNote_AsksForIt_WithNote_BackToDraftWithTheNoteInHistory()
     {
         using var approver = await _world.SignInAsync("duyet.tinh");
