@@ -28,6 +28,7 @@ public static class StaffEndpoints
         services.AddProblemDetails();
 
         // The application services: the JSON API and the console call these and decide nothing themselves.
+        services.AddSingleton<OfferedChannels>();
         services.AddSingleton<PostService>();
         services.AddSingleton<PostInsightsService>();
         services.AddSingleton<BroadcastService>();

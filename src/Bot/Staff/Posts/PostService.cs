@@ -23,6 +23,7 @@ public sealed partial class PostService(
     QuietHours quietHours,
     ChannelCatalog channels,
     Content.Publishing.PublicationStore publications,
+    OfferedChannels offered,
     TimeProvider time)
 {
     /// <summary>The longest list a page or the API returns.</summary>
@@ -158,7 +159,7 @@ public sealed partial class PostService(
         ArgumentNullException.ThrowIfNull(session);
         var subtree = await units.GetSubtreeAsync(session.Unit.Id, ct);
         return new PostChoices(
-            await posts.ListTopicsAsync(ct), channels.Offered, subtree.Where(u => u.Depth <= session.Unit.Depth + PostChoices.UnitLevelsShown).ToList());
+            await posts.ListTopicsAsync(ct), await offered.ListAsync(ct), subtree.Where(u => u.Depth <= session.Unit.Depth + PostChoices.UnitLevelsShown).ToList());
     }
 
     /// <summary>The units of her scope, by id (for names on lists).</summary>
@@ -179,11 +180,16 @@ public sealed partial class PostService(
     public Task<IReadOnlyList<PostTopic>> TopicsAsync(CancellationToken ct) => posts.ListTopicsAsync(ct);
 
     /// <summary>The display names of the staff who made <paramref name="transitions"/> ("?" for an account that is gone).</summary>
-    public async Task<IReadOnlyDictionary<long, string>> ActorNamesAsync(IEnumerable<PostTransition> transitions, CancellationToken ct)
+    public Task<IReadOnlyDictionary<long, string>> ActorNamesAsync(IEnumerable<PostTransition> transitions, CancellationToken ct) =>
+        StaffNamesAsync((transitions ?? throw new ArgumentNullException(nameof(transitions))).Select(t => t.ActorId).OfType<long>(), ct);
+
+    /// <summary>The display names of the staff accounts <paramref name="ids"/> (the authors on the approval queue), "?" for one
+    /// that is gone.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> StaffNamesAsync(IEnumerable<long> ids, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(transitions);
+        ArgumentNullException.ThrowIfNull(ids);
         var names = new Dictionary<long, string>();
-        foreach (var id in transitions.Select(t => t.ActorId).OfType<long>().Distinct())
+        foreach (var id in ids.Distinct())
         {
             names[id] = (await staff.FindAsync(id, ct))?.DisplayName ?? "?";
         }

@@ -121,6 +121,27 @@ public sealed partial class AccountAdminTests(ConsoleWorldFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task NewAccountForm_Empty_VietnameseErrorsTiedToTheirFields_NoBrowserChecks()
+    {
+        using var admin = await _world.SignInAsync("quantri.b");
+
+        var form = await admin.GetAsync("/staff/accounts");
+        var refused = await admin.PostFormAsync("/staff/accounts",
+            ("Username", ""), ("DisplayName", " "), ("OrgUnitId", _world.CommuneB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Role", "editor"), ("Password", ""));
+
+        Assert.Matches("<form [^>]*action=\"/staff/accounts\"[^>]* novalidate", form.Html);
+        foreach (var (field, message) in new[] { ("username", "Tên đăng nhập dài 3–64 ký tự"), ("displayName", "Họ tên là bắt buộc") })
+        {
+            Assert.Matches($"<input [^>]*id=\"{field}\"[^>]*aria-describedby=\"{field}-loi\" aria-invalid=\"true\"", refused.Html);
+            Assert.Matches($"<span class=\"field-error\" id=\"{field}-loi\">{message}", refused.Text);
+        }
+
+        Assert.Matches("<input [^>]*id=\"password\"[^>]*aria-invalid=\"true\"", refused.Html);
+        Assert.DoesNotMatch("<select [^>]*id=\"role\"[^>]*aria-invalid", refused.Html);
+    }
+
+    [Fact]
     public async Task AnotherUnitsAccount_IsNotFound_AndNoAccountMovesOutOfHerUnits()
     {
         var mine = await StaffAsync("canbo.b.chuyen", _world.CommuneB.Id, "editor");

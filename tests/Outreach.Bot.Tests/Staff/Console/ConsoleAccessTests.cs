@@ -131,6 +131,7 @@ public sealed class ConsoleAccessTests(ConsoleWorldFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, allowed.Status);
         Assert.Contains("Tác vụ nền · Outreach", allowed.Text, StringComparison.Ordinal);
         Assert.Contains("href=\"/hangfire\"", menu.Html, StringComparison.Ordinal);
+        Assert.Contains("Tác vụ nền (Hangfire, tiếng Anh, ngày kiểu Mỹ tháng/ngày)", menu.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/hangfire\"", (await editor.GetAsync("/staff")).Html, StringComparison.Ordinal);
     }
 

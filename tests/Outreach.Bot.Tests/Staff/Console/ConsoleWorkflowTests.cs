@@ -35,6 +35,29 @@ public sealed class ConsoleWorkflowTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApprovalQueue_ShowsWhoWroteThePost()
+    {
+        using var approver = await _world.SignInAsync("duyet.tinh");
+
+        var queue = await approver.GetAsync("/staff/approvals");
+
+        var row = queue.Html[queue.Html.IndexOf($"data-post-id=\"{PostA}\"", StringComparison.Ordinal)..];
+        Assert.Contains("<th scope=\"col\">Người viết</th>", queue.Html, StringComparison.Ordinal);
+        Assert.StartsWith("bientap.a<", row[(row.IndexOf("<td data-author>", StringComparison.Ordinal) + "<td data-author>".Length)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostEditor_NoZaloOAConfigured_OffersMessengerOnly()
+    {
+        using var editor = await _world.SignInAsync("bientap.a");
+
+        var form = await editor.GetAsync("/staff/posts/new");
+
+        Assert.Contains("name=\"Channels\" value=\"messenger\"", form.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Channels\" value=\"zalo\"", form.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reject_WithoutNote_AsksForIt_WithNote_BackToDraftWithTheNoteInHistory()
     {
         using var approver = await _world.SignInAsync("duyet.tinh");

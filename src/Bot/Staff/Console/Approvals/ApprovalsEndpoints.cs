@@ -19,6 +19,10 @@ public static class ApprovalsEndpoints
         var session = http.Session();
         var (mine, others) = await posts.AwaitingApprovalAsync(session, ct);
         var names = mine.ToDictionary(p => p.Post.Id, p => p.Unit.Name);
-        return Pages.Render<ApprovalQueuePage>(new { Session = session, Posts = mine.Select(p => p.Post).ToList(), UnitNames = names, Others = others });
+        var authors = await posts.StaffNamesAsync(mine.Select(p => p.Post.CreatedBy), ct);
+        return Pages.Render<ApprovalQueuePage>(new
+        {
+            Session = session, Posts = mine.Select(p => p.Post).ToList(), UnitNames = names, AuthorNames = authors, Others = others,
+        });
     }
 }

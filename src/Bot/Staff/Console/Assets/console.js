@@ -10,6 +10,23 @@
     }
   });
 
+  // Live character counters under a field with data-count-max (the post's title and body): "12/200 ký tự", red past the
+  // limit. Without the script the hint under the field says the limit and the server says by how much a text is too long.
+  document.querySelectorAll("[data-count-max]").forEach(function (field) {
+    var max = parseInt(field.getAttribute("data-count-max"), 10);
+    var counter = document.createElement("span");
+    counter.className = "counter";
+    counter.setAttribute("data-counter-for", field.id);
+    field.insertAdjacentElement("afterend", counter);
+    function show() {
+      var length = field.value.length;
+      counter.textContent = length.toLocaleString("vi-VN") + "/" + max.toLocaleString("vi-VN") + " ký tự";
+      counter.classList.toggle("over", length > max);
+    }
+    field.addEventListener("input", show);
+    show();
+  });
+
   // Live notices on every page (issue 18.3): ask the staff API what is new, update the menu's counts, and say what arrived
   // (a crisis alert, a member waiting, a post to approve, a post returned) in a banner, without a reload.
   var notices = document.querySelector("[data-live-notices]");

@@ -38,12 +38,12 @@ public static class PostsEndpoints
             Notice = ConsoleNotices.Text(notice) });
     }
 
-    private static async Task<IResult> NewAsync(HttpContext http, PostService posts, ChannelCatalog channels, CancellationToken ct)
+    private static async Task<IResult> NewAsync(HttpContext http, PostService posts, OfferedChannels channels, CancellationToken ct)
     {
         var session = http.Session();
         return PostService.WriteRefusal(session) is { } refusal
             ? Pages.Forbidden(session, refusal)
-            : await FormAsync(session, PostForm.New(session.Unit.Id, channels.Offered), null, null, null, posts, ct);
+            : await FormAsync(session, PostForm.New(session.Unit.Id, await channels.ListAsync(ct)), null, null, null, posts, ct);
     }
 
     private static async Task<IResult> CreateAsync(
