@@ -48,7 +48,7 @@ public sealed partial class CrisisRound6CasesTests
     // Veiled goodbyes: no longer a bother, children entrusted, going far: 115.
     [InlineData("từ mai mình sẽ không làm phiền ai nữa, cảm ơn mọi người", "115")]
     [InlineData("em gửi con cho mẹ nuôi giùm, em đi xa lắm, đừng tìm em", "115")]
-    [InlineData("con viết thư cho mẹ để trên bàn rồi, tạm biệt", "115")]
+    [InlineData("con viết thư cho mẹ để dưới gối rồi, cảm ơn mọi người vì tất cả", "115")]
     // An elder who is a burden, the poison kept ready: 115.
     [InlineData("ông già rồi sống làm gì cho con cháu khổ, ông để sẵn chai thuốc diệt cỏ rồi", "115")]
     // Labour far from help: 115.
@@ -139,6 +139,8 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("cách sơ cứu khi trẻ bị điện giật")]                  // a how-to, not an emergency now
     [InlineData("tháng trước con em té xuống ao, giờ có được hỗ trợ gì không")]
     [InlineData("chồng em đi nhậu xong về ngủ luôn")]
+    [InlineData("em viết thư cho con gái đi du học, tạm biệt con ở sân bay")]
+    [InlineData("tụi nhỏ leo rào vô vườn hái trộm xoài")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
