@@ -151,6 +151,8 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         ("ho-tro", "/staff/handoffs"),
         ("mot-cuoc-ho-tro", "/staff/handoffs/" + _handoffId),
         ("don-vi", "/staff/units"),
+        ("hoi-vien", "/staff/members"),
+        ("trang-va-oa", "/staff/channel-accounts"),
         ("can-bo", "/staff/accounts"),
         ("cho-duyet", "/staff/approvals"),
     ];
