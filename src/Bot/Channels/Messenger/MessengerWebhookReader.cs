@@ -73,6 +73,19 @@ public static class MessengerWebhookReader
     public static IReadOnlyList<string> PageIds(byte[] body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return ReadPageIds(body);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // An id of the wrong JSON type, or a string that is not valid UTF-8 (JsonDocument checks it only when it is read).
+            throw new FormatException("A Messenger webhook's page id cannot be read.", ex);
+        }
+    }
+
+    private static List<string> ReadPageIds(byte[] body)
+    {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
