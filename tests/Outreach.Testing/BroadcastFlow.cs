@@ -7,6 +7,29 @@ namespace Outreach.Testing;
 /// <summary>Drives a post through the staff API to sending (editor writes and submits, a province approver approves and schedules).</summary>
 public static class BroadcastFlow
 {
+    /// <summary>
+    /// The usual world of a broadcast test: a province with the approver "duyet", its commune with the editor "bientap", and
+    /// <paramref name="members"/> Messenger members of the commune (ids <paramref name="prefix"/>1…) who wrote an hour ago, on the
+    /// emulator too. Returns the commune's id.
+    /// </summary>
+    public static async Task<long> MessengerAudienceAsync(
+        TestDatabase database, Outreach.Emulators.Messenger.MessengerEmulator messenger, int members, string prefix, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(messenger);
+        var seed = new Seed(database);
+        var province = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
+        var commune = await seed.UnitAsync(province.Id, "xa", "Xã A", ct);
+        await seed.StaffAsync("bientap", commune.Id, "editor", ct);
+        await seed.StaffAsync("duyet", province.Id, "approver", ct);
+        await seed.ManyContactsAsync("messenger", members, commune.Id, "health", DateTimeOffset.UtcNow.AddHours(-1), prefix, ct);
+        for (var i = 1; i <= members; i++)
+        {
+            messenger.UserInteracted($"{prefix}{i}");
+        }
+
+        return commune.Id;
+    }
+
     /// <summary>Creates, approves and schedules a post to go out now; returns the post id.</summary>
     public static async Task<long> SendNowAsync(
         StaffApiClient editor, StaffApiClient approver, long unitId, string channel, CancellationToken ct, string topic = "health")

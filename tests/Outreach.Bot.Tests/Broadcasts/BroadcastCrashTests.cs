@@ -15,17 +15,8 @@ public sealed class BroadcastCrashTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(database);
-        var province = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
-        var commune = await seed.UnitAsync(province.Id, "xa", "Xã A", ct);
-        await seed.StaffAsync("bientap", commune.Id, "editor", ct);
-        await seed.StaffAsync("duyet", province.Id, "approver", ct);
-        await seed.ManyContactsAsync("messenger", Members, commune.Id, "health", DateTimeOffset.UtcNow.AddHours(-1), "psid-", ct);
         await using var messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
-        for (var i = 1; i <= Members; i++)
-        {
-            messenger.UserInteracted($"psid-{i}");
-        }
+        var commune = await BroadcastFlow.MessengerAudienceAsync(database, messenger, Members, "psid-", ct);
 
         var settings = new Dictionary<string, string?>(messenger.GatewaySettings())
         {
@@ -51,7 +42,7 @@ public sealed class BroadcastCrashTests(PostgresServer server)
             await GatewayProcess.WaitUntilUpAsync(address, ct, "/healthz");
             using var editor = await StaffApiClient.SignInAsync(address, "bientap", ct: ct);
             using var approver = await StaffApiClient.SignInAsync(address, "duyet", ct: ct);
-            await BroadcastFlow.SendNowAsync(editor, approver, commune.Id, "messenger", ct);
+            await BroadcastFlow.SendNowAsync(editor, approver, commune, "messenger", ct);
             await messenger.WaitForSendAsync(_ => messenger.Sends.Count(s => s.Accepted) >= 80, TimeSpan.FromSeconds(60), ct);
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync(ct);

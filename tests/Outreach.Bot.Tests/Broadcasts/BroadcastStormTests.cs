@@ -19,17 +19,8 @@ public sealed class BroadcastStormTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(database);
-        var province = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
-        var commune = await seed.UnitAsync(province.Id, "xa", "Xã A", ct);
-        await seed.StaffAsync("bientap", commune.Id, "editor", ct);
-        await seed.StaffAsync("duyet", province.Id, "approver", ct);
-        await seed.ManyContactsAsync("messenger", Members, commune.Id, "health", DateTimeOffset.UtcNow.AddHours(-1), "storm-", ct);
         await using var messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
-        for (var i = 1; i <= Members; i++)
-        {
-            messenger.UserInteracted($"storm-{i}");
-        }
+        var commune = await BroadcastFlow.MessengerAudienceAsync(database, messenger, Members, "storm-", ct);
 
         var settings = new Dictionary<string, string?>(messenger.GatewaySettings())
         {
@@ -45,7 +36,7 @@ public sealed class BroadcastStormTests(PostgresServer server)
 
         using var editor = await StaffApiClient.SignInAsync(host.BaseAddress, "bientap", ct: ct);
         using var approver = await StaffApiClient.SignInAsync(host.BaseAddress, "duyet", ct: ct);
-        var postId = await BroadcastFlow.SendNowAsync(editor, approver, commune.Id, "messenger", ct);
+        var postId = await BroadcastFlow.SendNowAsync(editor, approver, commune, "messenger", ct);
         var broadcast = await BroadcastFlow.BroadcastOfAsync(database, postId, ct);
 
         // The storm begins once sending is under way: 40 answers in a row that are not a success.

@@ -21,17 +21,8 @@ public sealed class PostgresRestartTests
         await server.InitializeAsync();
         Assert.SkipUnless(server.CanRestart, "OUTREACH_TEST_PG names a server this run cannot restart");
         await using var database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(database);
-        var province = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
-        var commune = await seed.UnitAsync(province.Id, "xa", "Xã A", ct);
-        await seed.StaffAsync("bientap", commune.Id, "editor", ct);
-        await seed.StaffAsync("duyet", province.Id, "approver", ct);
-        await seed.ManyContactsAsync("messenger", Members, commune.Id, "health", DateTimeOffset.UtcNow.AddHours(-1), "pg-", ct);
         await using var messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
-        for (var i = 1; i <= Members; i++)
-        {
-            messenger.UserInteracted($"pg-{i}");
-        }
+        var commune = await BroadcastFlow.MessengerAudienceAsync(database, messenger, Members, "pg-", ct);
 
         var settings = new Dictionary<string, string?>(messenger.GatewaySettings())
         {
@@ -47,7 +38,7 @@ public sealed class PostgresRestartTests
         await using var host = await TestHost.StartAsync(database, settings, cancellationToken: ct);
         using var editor = await StaffApiClient.SignInAsync(host.BaseAddress, "bientap", ct: ct);
         using var approver = await StaffApiClient.SignInAsync(host.BaseAddress, "duyet", ct: ct);
-        var postId = await BroadcastFlow.SendNowAsync(editor, approver, commune.Id, "messenger", ct);
+        var postId = await BroadcastFlow.SendNowAsync(editor, approver, commune, "messenger", ct);
         var broadcast = await BroadcastFlow.BroadcastOfAsync(database, postId, ct);
         await messenger.WaitForSendAsync(_ => messenger.Sends.Count(s => s.Accepted) >= 20, TimeSpan.FromSeconds(60), ct);
 

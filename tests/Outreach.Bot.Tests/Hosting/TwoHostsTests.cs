@@ -15,17 +15,8 @@ public sealed class TwoHostsTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(database);
-        var province = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
-        var commune = await seed.UnitAsync(province.Id, "xa", "Xã A", ct);
-        await seed.StaffAsync("bientap", commune.Id, "editor", ct);
-        await seed.StaffAsync("duyet", province.Id, "approver", ct);
-        await seed.ManyContactsAsync("messenger", Members, commune.Id, "health", DateTimeOffset.UtcNow.AddHours(-1), "psid-", ct);
         await using var messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
-        for (var i = 1; i <= Members; i++)
-        {
-            messenger.UserInteracted($"psid-{i}");
-        }
+        var commune = await BroadcastFlow.MessengerAudienceAsync(database, messenger, Members, "psid-", ct);
 
         var settings = new Dictionary<string, string?>(messenger.GatewaySettings())
         {
@@ -57,7 +48,7 @@ public sealed class TwoHostsTests(PostgresServer server)
             using var editorOnB = editorOnA.At(hostB);
             using var approverOnA = approverOnB.At(hostA);
             Assert.Equal(HttpStatusCode.OK, (await editorOnB.GetAsync("/staff/api/posts", ct)).Status);
-            await BroadcastFlow.SendNowAsync(editorOnB, approverOnA, commune.Id, "messenger", ct);
+            await BroadcastFlow.SendNowAsync(editorOnB, approverOnA, commune, "messenger", ct);
             await PollAsync(database, "SELECT count(*) FROM broadcasts WHERE status = 'completed'", n => n == 1, ct);
         }
         finally
