@@ -74,9 +74,11 @@ public sealed partial class StaffPublishesToPageFeedTests(PostgresServer server)
 
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
         var row = page.Locator("[data-publication-status=published]");
-        while (!await row.IsVisibleAsync())
+        var status = page.Locator("[data-post-status]");
+        // The Page post is recorded, then the post takes its outcome (a write of its own): wait for both.
+        while (!await row.IsVisibleAsync() || (await status.TextContentAsync())?.Trim() != "Đã gửi")
         {
-            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "The post page never showed the Page post as published.");
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "The post page never showed the Page post as published and the post as sent.");
             await page.ReloadAsync();
         }
 
