@@ -8,6 +8,8 @@ namespace Outreach.Scheduler.Sending;
 /// Tells <see cref="ChannelHealthStore"/> what sends find: a token refused, a platform that stopped answering, or a channel
 /// working again; and, with <see cref="ChannelAccountStore"/>, the same about the Page or OA that sent (shown on the account's
 /// page). Remembers what it last wrote per channel and account, so a broadcast of thousands of sends writes only the changes.
+/// Health is a note beside the sending, not part of it: a transient database error (an outage, a restart) skips the note, and
+/// the next send writes it, rather than failing the send's caller (a broadcast chunk, a reply) after the platform took it.
 /// </summary>
 public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider time, ChannelAccountStore? accounts = null)
 {
@@ -53,8 +55,15 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
             return;
         }
 
-        await store.RecordAsync(channel, state, detail, time.GetUtcNow(), cancellationToken);
-        _written[channel] = state;
+        try
+        {
+            await store.RecordAsync(channel, state, detail, time.GetUtcNow(), cancellationToken);
+            _written[channel] = state;
+        }
+        catch (Npgsql.NpgsqlException ex) when (ex.IsTransient)
+        {
+            // Not remembered as written: the next send tries again.
+        }
     }
 
     private async Task RecordAccountAsync(string channel, string? accountId, string state, string? detail, CancellationToken cancellationToken)
@@ -65,8 +74,15 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
             return;
         }
 
-        await accounts.RecordHealthAsync(channel, accountId, state, detail, cancellationToken);
-        _writtenPerAccount[(channel, accountId)] = state;
+        try
+        {
+            await accounts.RecordHealthAsync(channel, accountId, state, detail, cancellationToken);
+            _writtenPerAccount[(channel, accountId)] = state;
+        }
+        catch (Npgsql.NpgsqlException ex) when (ex.IsTransient)
+        {
+            // As above: written by a later send.
+        }
     }
 
     private static string? Detail(SendResult result) =>
