@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Polly;
-using Polly.Retry;
 using Outreach.Bot.Channels;
 using Outreach.Bot.Inbox;
 using Outreach.Bot.Metrics;
@@ -28,17 +26,7 @@ public sealed partial class ReplyDispatcher(
     ILogger<ReplyDispatcher> logger,
     OutreachMetrics? metrics = null)
 {
-    private readonly ResiliencePipeline _database = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
-            MaxRetryAttempts = 12,
-            BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromMilliseconds(250),
-            MaxDelay = TimeSpan.FromSeconds(5),
-            UseJitter = true,
-        })
-        .Build();
+    private readonly ResiliencePipeline _database = TransientDatabaseRetry.Create(12, time);
 
     /// <summary>Sends the next due message, if any. Returns false when there was nothing to send.</summary>
     public async Task<bool> SendOnceAsync(CancellationToken cancellationToken)

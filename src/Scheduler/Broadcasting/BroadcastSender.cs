@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Polly;
-using Polly.Retry;
 using Outreach.Content.Broadcasts;
 using Outreach.Content.Posts;
 using Outreach.Scheduler.Sending;
@@ -30,17 +29,7 @@ public sealed class BroadcastSender(
     IOptions<BroadcastOptions> options,
     TimeProvider time)
 {
-    private readonly ResiliencePipeline _database = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
-            MaxRetryAttempts = Math.Max(1, options.Value.DatabaseRetries),
-            BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromMilliseconds(250),
-            MaxDelay = TimeSpan.FromSeconds(5),
-            UseJitter = true,
-        })
-        .Build();
+    private readonly ResiliencePipeline _database = TransientDatabaseRetry.Create(options.Value.DatabaseRetries, time);
 
     /// <summary>Sends the chunk until it is empty, the broadcast stops being "sending", the quiet hours begin, or the lease is lost.</summary>
     public async Task<ChunkOutcome> SendChunkAsync(Broadcast broadcast, Post post, ChunkClaim chunk, CancellationToken cancellationToken)
