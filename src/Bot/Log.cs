@@ -103,4 +103,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 3701, Level = LogLevel.Warning,
         Message = "Created the first staff admin '{Username}' (org unit {OrgUnitId}) from Outreach:Staff:BootstrapAdmin")]
     public static partial void BootstrapAdminCreated(ILogger logger, string username, long orgUnitId);
+
+    [LoggerMessage(EventId = 3901, Level = LogLevel.Warning, Message = "Staff notices by e-mail: a round failed on the database ({Error}); tried again next round")]
+    public static partial void StaffMailRoundFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3902, Level = LogLevel.Warning, Message = "Staff notices by e-mail: mail to staff {StaffId} not sent: {Problem}")]
+    public static partial void StaffMailFailed(ILogger logger, long staffId, string problem);
 }

@@ -75,6 +75,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<MemberQuestionStore>();
         services.TryAddSingleton<UnansweredStore>();
         services.TryAddSingleton<Outreach.Content.Notices.NoticeStore>();
+        services.TryAddSingleton<Outreach.Content.Notices.StaffMailStore>();
         services.AddOutreachReach();
         return services;
     }

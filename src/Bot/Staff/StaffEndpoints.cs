@@ -7,6 +7,7 @@ using Outreach.Bot.Staff.Handoffs;
 using Outreach.Bot.Staff.Knowledge;
 using Outreach.Bot.Staff.Members;
 using Outreach.Bot.Staff.Notices;
+using Outreach.Bot.Staff.Notices.Mail;
 using Outreach.Bot.Staff.Posts;
 using Outreach.Bot.Staff.Reach;
 using Outreach.Bot.Staff.Targets;
@@ -47,6 +48,7 @@ public static class StaffEndpoints
         services.TryAddSingleton<IKnowledgeDrafts, KnowledgeDrafts>();
         services.AddSingleton<NoticeService>();
         services.AddOptions<LiveNoticeOptions>().BindConfiguration(LiveNoticeOptions.Section);
+        services.AddStaffMail();
         services.AddSingleton<ChannelAccounts.ChannelAccountService>();
 
         services.AddStaffConsole();

@@ -18,6 +18,7 @@ public static class ConsolePaths
     public const string Members = "/staff/members";
     public const string Knowledge = "/staff/knowledge";
     public const string Notices = "/staff/notices";
+    public const string NoticesEmail = "/staff/notices/email";
     public const string NoticesApi = "/staff/api/notices";
     public const string ChannelAccounts = "/staff/channel-accounts";
     public const string SignOut = "/staff/logout";

@@ -29,6 +29,8 @@ public static class ConsoleNotices
     public const string KnowledgeRejected = "knowledge-rejected";
     public const string KnowledgeRestored = "knowledge-restored";
     public const string ChannelAccountSaved = "channel-account-saved";
+    public const string MailSaved = "mail-saved";
+    public const string MailOff = "mail-off";
 
     public static string? Text(string? code) => code switch
     {
@@ -58,6 +60,8 @@ public static class ConsoleNotices
         KnowledgeApproved => "Đã duyệt; bot dùng nội dung mới ngay.",
         KnowledgeRejected => "Đã trả lại bản nháp cho người viết.",
         KnowledgeRestored => "Đã tạo bản nháp từ phiên bản cũ; bản này chờ duyệt.",
+        MailSaved => "Đã lưu địa chỉ e-mail; từ giờ, việc mới đang chờ bạn sẽ được gửi tới địa chỉ này.",
+        MailOff => "Đã tắt thông báo qua e-mail.",
         _ => null,
     };
 }
