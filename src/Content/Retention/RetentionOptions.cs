@@ -21,6 +21,13 @@ public sealed class RetentionOptions : IValidatableObject
     [Range(1, 3650)]
     public int CrisisTextDays { get; set; } = 30;
 
+    /// <summary>
+    /// Days a range of days asked for in the reports is kept after it was last asked for (default 30); asked for again later,
+    /// it is counted again from the events.
+    /// </summary>
+    [Range(1, 3650)]
+    public int RangePeriodDays { get; set; } = 30;
+
     /// <summary>When the purge runs, a cron read in Asia/Ho_Chi_Minh (default 02:30 every night).</summary>
     [Required]
     public string Cron { get; set; } = "30 2 * * *";

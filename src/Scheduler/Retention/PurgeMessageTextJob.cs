@@ -3,15 +3,17 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Outreach.Content.Retention;
 using Outreach.Content.Staff;
+using Outreach.Content.Stats;
+using Outreach.Content.Time;
 
 namespace Outreach.Scheduler.Retention;
 
 /// <summary>
 /// Removes message text older than <see cref="RetentionOptions"/> allows (crisis conversations sooner), in batches, every
-/// night; also forgets old failed sign-ins. A run that dies is simply continued by the next: each batch is its own commit.
+/// night; also forgets old failed sign-ins and the report ranges of days nobody asked for lately. A run that dies is simply continued by the next: each batch is its own commit.
 /// </summary>
 public sealed partial class PurgeMessageTextJob(
-    RetentionStore store, SignInFailureStore signInFailures, IOptions<RetentionOptions> options, TimeProvider time,
+    RetentionStore store, SignInFailureStore signInFailures, ReportPeriodStore periods, IOptions<RetentionOptions> options, TimeProvider time,
     ILogger<PurgeMessageTextJob> logger)
 {
     public const string RecurringJobId = "purge-message-text";
@@ -32,7 +34,9 @@ public sealed partial class PurgeMessageTextJob(
         var outbox = await DrainAsync((n, ct) => store.PurgeOutboxAsync(textBefore, now, n, ct), size, cancellationToken);
         var questions = await DrainAsync((n, ct) => store.PurgeQuestionsAsync(textBefore, now, n, ct), size, cancellationToken);
         await signInFailures.ForgetOldAsync(now - TimeSpan.FromDays(1), cancellationToken);
-        LogPurged(logger, inbox + crisisInbox, outbox + crisisOutbox, crisisInbox + crisisOutbox, questions);
+        var ranges = await periods.ForgetUnusedRangesAsync(
+            DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime).AddDays(-settings.RangePeriodDays), cancellationToken);
+        LogPurged(logger, inbox + crisisInbox, outbox + crisisOutbox, crisisInbox + crisisOutbox, questions, ranges);
     }
 
     private static async Task<int> DrainAsync(Func<int, CancellationToken, Task<int>> batch, int size, CancellationToken cancellationToken)
@@ -50,6 +54,6 @@ public sealed partial class PurgeMessageTextJob(
     }
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information,
-        Message = "Retention: text removed from {Inbox} inbox events and {Outbox} outbox messages ({Crisis} of crisis conversations), and from {Questions} unanswered-queue questions")]
-    private static partial void LogPurged(ILogger logger, int inbox, int outbox, int crisis, int questions);
+        Message = "Retention: text removed from {Inbox} inbox events and {Outbox} outbox messages ({Crisis} of crisis conversations), and from {Questions} unanswered-queue questions; {Ranges} report ranges nobody asked for lately forgotten")]
+    private static partial void LogPurged(ILogger logger, int inbox, int outbox, int crisis, int questions, int ranges);
 }

@@ -7,6 +7,7 @@ using Outreach.Bot.Tests.EndToEnd;
 using Outreach.Bot.Tests.Staff.Console;
 using Outreach.Content.Retention;
 using Outreach.Content.Staff;
+using Outreach.Content.Stats;
 using Outreach.Scheduler.Retention;
 using Outreach.Testing;
 
@@ -99,7 +100,8 @@ public sealed class MessageRetentionTests(PostgresServer server) : IAsyncLifetim
     private async Task RunJobAsync(DateTimeOffset at, CancellationToken ct)
     {
         var job = new PurgeMessageTextJob(
-            new RetentionStore(_database.DataSource), new SignInFailureStore(_database.DataSource), Options.Create(new RetentionOptions { BatchSize = 100 }),
+            new RetentionStore(_database.DataSource), new SignInFailureStore(_database.DataSource), new ReportPeriodStore(_database.DataSource),
+            Options.Create(new RetentionOptions { BatchSize = 100 }),
             new FakeTimeProvider(at), NullLogger<PurgeMessageTextJob>.Instance);
         await job.RunAsync(ct);
     }
