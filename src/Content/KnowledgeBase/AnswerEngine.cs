@@ -81,7 +81,11 @@ public static partial class AnswerEngine
             return Answer(snapshot, top.Entry, top.Confidence, english);
         }
 
-        var suggestions = ranked.Where(r => r.Confidence >= options.SuggestThreshold).ToList();
+        // A question that names something outside the union's work (football, lottery, the weather) gets an entry only when
+        // it is confident; three unrelated suggestions would serve her worse than the "ngoài phạm vi" fallback.
+        var suggestions = NamesOffTopic(snapshot, tokens)
+            ? []
+            : ranked.Where(r => r.Confidence >= options.SuggestThreshold).ToList();
         if (suggestions.Count > 0)
         {
             return new AnswerDecision(
@@ -229,6 +233,9 @@ public static partial class AnswerEngine
         var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
         return snapshot.Index.ScoreOf(QueryTerm.From(normalized, normalizedWeights), entry);
     }
+
+    private static bool NamesOffTopic(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens) =>
+        Synonyms.Normalize(snapshot.Index.Resolve(tokens).Tokens).Tokens.Any(t => t.Folded == Synonyms.OffTopicWord);
 
     private const int MinClauseTokens = 4;
 

@@ -12,6 +12,12 @@ public readonly record struct QueryTerm(string Exact, string Folded, bool IsMark
     /// <summary>The weight of a form of address ("bà", "cháu", "cô") in a query, against 1 for other syllables.</summary>
     public const float AddressWeight = 0.3f;
 
+    /// <summary>
+    /// The weight of a phrase about something outside the union's work (<see cref="Synonyms.OffTopicWord"/>: football,
+    /// lottery, the weather). No entry uses it, so it only counts against confidence: as much as this many unknown syllables.
+    /// </summary>
+    public const float OffTopicWeight = 3f;
+
     /// <summary>How many of the tokens are not particles (ạ, ơi, nhé…).</summary>
     public static int ContentCount(IReadOnlyList<TextToken> tokens)
     {
@@ -34,7 +40,8 @@ public readonly record struct QueryTerm(string Exact, string Folded, bool IsMark
                 continue;
             }
 
-            var weight = (weights?[i] ?? 1f) * (StopWords.IsFormOfAddress(token) ? AddressWeight : 1f);
+            var weight = (weights?[i] ?? 1f) * (StopWords.IsFormOfAddress(token) ? AddressWeight : 1f)
+                * (token.Folded == Synonyms.OffTopicWord ? OffTopicWeight : 1f);
             terms.Add(new QueryTerm(token.Exact, token.Folded, token.IsMarked, false, weight));
             if (previous is { } p)
             {

@@ -11,6 +11,10 @@ namespace Outreach.Content.Text;
 /// </summary>
 public static class Synonyms
 {
+    /// <summary>What a phrase about something outside the union's work (football, lottery, the weather) reads as: a word no
+    /// entry uses.</summary>
+    public const string OffTopicWord = "offtopic";
+
     // Each row: the wording the pack uses, then the other ways to say it.
     private static readonly (string Canonical, string[] Variants)[] Rows =
     [
@@ -55,6 +59,8 @@ public static class Synonyms
         ("tảo hôn", ["cưới sớm", "lấy chồng sớm", "kết hôn sớm", "tuổi kết hôn", "mấy tuổi được lấy chồng", "mấy tuổi lấy chồng", "mấy tuổi được cưới", "bao nhiêu tuổi được kết hôn", "bao nhiêu tuổi được lấy chồng"]),
         ("bạo lực gia đình", ["bạo hành gia đình", "bạo lực trong gia đình"]),
 
+        ("buồn quá", ["buồn ghê", "buồn thiệt", "buồn lắm", "buồn hiu", "buồn thúi ruột", "tủi thân quá", "tủi quá"]),
+        ("buồn cười quá", ["cười muốn xỉu", "cười xỉu", "cười đau bụng", "cười bể bụng", "cười té ghế", "mắc cười quá", "tức cười quá", "cười ra nước mắt", "hài quá", "hài ghê"]),
         ("mệt quá", ["mệt chết đi được", "mệt chết", "mệt muốn chết", "mệt xỉu", "mệt rã rời", "mệt lả", "mệt muốn xỉu"]),
         ("chửi mắng", ["đồ ăn bám", "đồ ăn hại", "ăn bám", "ăn hại", "đồ vô dụng", "vô tích sự", "chửi bới", "mắng chửi", "chửi rủa", "sỉ nhục", "lăng mạ", "nhiếc móc", "chì chiết", "nói nặng lời", "mắng nhiếc", "chửi"]),
         ("giữ hết tiền lương", ["giữ sổ lương", "giữ sổ lương hưu", "giữ lương hưu", "lấy hết lương", "lấy hết tiền lương", "cầm hết tiền", "thu hết tiền", "giữ tiền lương"]),
@@ -90,6 +96,26 @@ public static class Synonyms
         ("xin chào", ["chào buổi sáng", "chào buổi tối", "chào buổi chiều"]),
         ("lợi ích", ["lợi gì", "có lợi", "được lợi", "ích lợi"]),
         ("sáp nhập", ["sát nhập", "xã nhập", "nhập xã", "gộp xã", "nhập tỉnh", "gộp tỉnh"]),
+
+        // Outside the union's work: each of these reads as one word no entry uses, so it counts against every entry's
+        // confidence like an unknown syllable and such a question falls through to the polite "ngoài phạm vi" fallback
+        // instead of matching an entry on a word it shares by chance ("bão like trên facebook", "MU đá mấy giờ").
+        (OffTopicWord, [
+            // Sport, games, entertainment.
+            "bóng đá", "đá banh", "đá bóng", "trận đấu", "tỉ số", "tỷ số", "world cup", "ngoại hạng anh", "đội tuyển", "đá mấy giờ",
+            "mấy giờ đá", "cầu thủ", "chơi game", "game online", "ca sĩ", "idol", "phim hay", "truyện cười", "chuyện cười", "kể chuyện cười",
+            // Weather.
+            "thời tiết", "dự báo thời tiết", "trời có mưa", "có mưa không", "có mưa ko", "nhiệt độ ngoài trời",
+            // Lottery, markets, money games.
+            "xổ số", "vé số", "số đề", "lô đề", "con số may mắn", "vietlott", "tiền ảo", "coin", "bitcoin", "chứng khoán", "cổ phiếu",
+            "giá vàng", "giá đô", "tỷ giá", "tỉ giá", "giá xăng",
+            // Fortune-telling.
+            "tử vi", "xem bói", "cung hoàng đạo", "phong thủy", "sao hạn", "giải hạn", "xem tuổi",
+            // Followers and likes, phone plans.
+            "bão like", "tăng like", "mua like", "hack like", "tăng follow", "tăng tương tác", "gói cước", "sim số đẹp", "nạp thẻ điện thoại",
+            // Teeth (not a screening the union runs).
+            "đánh răng", "chân răng", "sâu răng", "niềng răng", "nha khoa", "nhổ răng",
+        ]),
 
         // Openers and hedges that say nothing about the topic ("nghe nói…", "cho em hỏi…", "thật ra…"): read as a particle, so
         // they count neither for nor against an entry.
