@@ -51,6 +51,25 @@ public sealed partial class ZaloEmulator
 
     public void AllowArticleApi() => _articleApiRefusal = 0;
 
+    /// <summary>
+    /// The next request to <paramref name="path"/> is carried out (the article made, the broadcast sent) but its answer is lost:
+    /// the connection closes before Zalo's reply, as when a gateway or the network drops it.
+    /// </summary>
+    public void LoseNextAnswer(string path) => _lostAnswers.AddOrUpdate(path, 1, (_, n) => n + 1);
+
+    private readonly ConcurrentDictionary<string, int> _lostAnswers = new(StringComparer.Ordinal);
+
+    private IResult Answer(HttpContext context, string path, IResult result)
+    {
+        if (_lostAnswers.TryGetValue(path, out var n) && n > 0 && _lostAnswers.TryUpdate(path, n - 1, n))
+        {
+            context.Abort();
+            return Results.Empty;
+        }
+
+        return result;
+    }
+
     /// <summary>The OA's admin withdrew consent: every token (access and refresh) is dead; a new consent is needed.</summary>
     public void RevokeConsent()
     {
@@ -127,7 +146,7 @@ public sealed partial class ZaloEmulator
         var token = NewToken();
         _rejections.TryDequeue(out var rejection);
         _drafts[token] = new ArticleDraft(token, title, author, description, coverUrl!, text, Clock.GetUtcNow(), _drafts.Count, rejection);
-        return Json(new JsonObject { ["token"] = token });
+        return Answer(context, ArticleCreatePath, Json(new JsonObject { ["token"] = token }));
     }
 
     private async Task<IResult> VerifyArticleAsync(HttpContext context)
@@ -153,6 +172,20 @@ public sealed partial class ZaloEmulator
             return Error(-248, $"Violates our platform standards: {reason}");
         }
 
+        return Json(new JsonObject { ["id"] = Settle(draft) });
+    }
+
+    // Articles whose processing and moderation are over get their id and appear in the OA's list, verified or not.
+    private void SettleArticles()
+    {
+        foreach (var draft in _drafts.Values.Where(d => d.Id is null && d.Rejection is null && Clock.GetUtcNow() >= d.CreatedAt + ModerationTime))
+        {
+            Settle(draft);
+        }
+    }
+
+    private string Settle(ArticleDraft draft)
+    {
         lock (_broadcastLock)
         {
             if (draft.Id is null)
@@ -160,9 +193,9 @@ public sealed partial class ZaloEmulator
                 draft.Id = "a" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
                 PublishArticle(draft.Id, draft.Title, 0, 0);
             }
-        }
 
-        return Json(new JsonObject { ["id"] = draft.Id });
+            return draft.Id;
+        }
     }
 
     private IResult ArticleDetail(HttpContext context)
@@ -250,7 +283,7 @@ public sealed partial class ZaloEmulator
             var messageId = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
             var targets = target.ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
             _broadcasts.Enqueue(new ZaloBroadcast(messageId, ids, targets, Clock.GetUtcNow()));
-            return Json(new JsonObject { ["message_id"] = messageId });
+            return Answer(context, BroadcastPath, Json(new JsonObject { ["message_id"] = messageId }));
         }
     }
 
