@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Post {PostId} on {AccountId}: attempt {AttemptKey} had published; recorded from the feed")]
     public static partial void PublicationRecovered(ILogger logger, long postId, string accountId, Guid attemptKey);
+
+    [LoggerMessage(EventId = 4305, Level = LogLevel.Information, Message = "Post {PostId} on OA {AccountId}: article {Step} ({Detail})")]
+    public static partial void ArticleStep(ILogger logger, long postId, string accountId, string step, string detail);
 }

@@ -85,15 +85,19 @@ public static class PostDestinations
     /// <summary>A post on the feed of each Facebook Page of the post's unit (Graph <c>POST /{page-id}/feed</c>).</summary>
     public const string FacebookFeed = "facebook_feed";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, FacebookFeed];
+    /// <summary>A Zalo OA article (cover from the post's image, author the unit) broadcast to the followers of each OA of the post's unit.</summary>
+    public const string ZaloArticle = "zalo_article";
 
-    public static bool IsKnown(string? destination) => destination is Messages or FacebookFeed;
+    public static IReadOnlyList<string> All { get; } = [Messages, FacebookFeed, ZaloArticle];
+
+    public static bool IsKnown(string? destination) => destination is Messages or FacebookFeed or ZaloArticle;
 
     /// <summary>What staff read for a destination.</summary>
     public static string DisplayName(string destination) => destination switch
     {
         Messages => "Tin nhắn cho hội viên",
         FacebookFeed => "Bảng tin Trang Facebook của đơn vị",
+        ZaloArticle => "Bài viết Zalo OA gửi người theo dõi",
         _ => destination,
     };
 }

@@ -21,14 +21,40 @@ public sealed record PostPublication(
     string? Reason,
     DateTimeOffset? PublishedAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? ArticleToken,
+    string? ArticleId,
+    string? Moderation,
+    string? ModerationReason,
+    DateTimeOffset? ModerationAt,
+    string? BroadcastId)
 {
     internal const string Columns =
         "id, post_id AS postid, occurrence_at AS occurrenceat, destination, channel, account_id AS accountid, status, attempt_key AS attemptkey, " +
         "attempts, started_at AS startedat, retry_at AS retryat, external_id AS externalid, error_code AS errorcode, reason, " +
-        "published_at AS publishedat, created_at AS createdat, updated_at AS updatedat";
+        "published_at AS publishedat, created_at AS createdat, updated_at AS updatedat, article_token AS articletoken, article_id AS articleid, " +
+        "moderation, moderation_reason AS moderationreason, moderation_at AS moderationat, broadcast_id AS broadcastid";
 
     public bool IsFinal => PublicationStatuses.IsFinal(Status);
+}
+
+/// <summary>Zalo's review of an article (<see cref="PostPublication.Moderation"/>).</summary>
+public static class ModerationStates
+{
+    public const string Waiting = "waiting";
+
+    public const string Approved = "approved";
+
+    public const string Rejected = "rejected";
+
+    /// <summary>What staff read for a state.</summary>
+    public static string DisplayName(string? state) => state switch
+    {
+        Waiting => "Chờ duyệt",
+        Approved => "Đã duyệt",
+        Rejected => "Bị từ chối",
+        _ => "—",
+    };
 }
 
 /// <summary>The statuses of a <see cref="PostPublication"/>.</summary>

@@ -7,7 +7,7 @@ namespace Outreach.Content.Publishing;
 /// The publications of posts on platforms. Every change is conditional on the status (and attempt key) it leaves, so two
 /// workers never both publish a row, and an attempt's outcome is written only by the attempt that claimed it.
 /// </summary>
-public sealed class PublicationStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed partial class PublicationStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <summary>The occurrence's rows of <paramref name="destination"/>, one per account, created when missing; oldest first.</summary>
     public async Task<IReadOnlyList<PostPublication>> EnsureAsync(
@@ -81,7 +81,8 @@ public sealed class PublicationStore(NpgsqlDataSource dataSource, TimeProvider t
     /// The attempt published <paramref name="externalId"/>: recorded, and the post linked to it for insights (a link staff made
     /// by hand stays), in one transaction. False when the attempt is no longer the row's.
     /// </summary>
-    public async Task<bool> RecordPublishedAsync(long id, Guid attemptKey, string externalId, string platform, CancellationToken cancellationToken)
+    public async Task<bool> RecordPublishedAsync(
+        long id, Guid attemptKey, string externalId, string platform, CancellationToken cancellationToken, string? broadcastId = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -89,11 +90,11 @@ public sealed class PublicationStore(NpgsqlDataSource dataSource, TimeProvider t
         var postId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             UPDATE post_publications SET status = 'published', external_id = @externalId, published_at = @now, error_code = NULL, reason = NULL,
-                   updated_at = @now
+                   broadcast_id = COALESCE(@broadcastId, broadcast_id), updated_at = @now
             WHERE id = @id AND status = 'publishing' AND attempt_key = @attemptKey
             RETURNING post_id
             """,
-            new { id, attemptKey, externalId, now },
+            new { id, attemptKey, externalId, now, broadcastId },
             transaction,
             cancellationToken: cancellationToken));
         if (postId is null)

@@ -76,7 +76,7 @@ public sealed partial class PlanBroadcastJob(
     {
         // The Page feeds get the post at its time (a feed post pushes nothing to anyone, so the quiet hours do not hold it back);
         // a retried plan starts the publishing job again, which finds its rows made and publishes nothing twice.
-        if (post.Destinations.Contains(PostDestinations.FacebookFeed))
+        if (post.Destinations.Contains(PostDestinations.FacebookFeed) || post.Destinations.Contains(PostDestinations.ZaloArticle))
         {
             jobs.Enqueue<Publishing.PublishPostJob>(j => j.RunAsync(post.Id, occurrenceAt.ToUniversalTime(), CancellationToken.None));
         }

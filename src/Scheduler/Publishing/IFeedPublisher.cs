@@ -41,6 +41,12 @@ public enum PublishOutcome
 
     /// <summary>No answer (a timeout, a dropped connection): the post may exist; the platform is checked before any new attempt.</summary>
     Unknown = 3,
+
+    /// <summary>The platform is still processing or moderating what was sent (Zalo's -214): asked again later.</summary>
+    Processing = 4,
+
+    /// <summary>The platform's moderation refused the content: <see cref="PublishResult.Reason"/> says why.</summary>
+    Rejected = 5,
 }
 
 /// <summary>A publishing call's result; <see cref="Reason"/> is what staff read on the post's page (Vietnamese).</summary>

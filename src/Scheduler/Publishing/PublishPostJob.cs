@@ -21,8 +21,10 @@ public sealed partial class PublishPostJob(
     PublicationStore publications,
     PostImageStore images,
     IEnumerable<IFeedPublisher> publishers,
+    IEnumerable<IArticlePublisher> articlePublishers,
     IBackgroundJobClient jobs,
     IOptions<PublishingOptions> options,
+    IOptions<Broadcasting.BroadcastOptions> broadcastOptions,
     TimeProvider time,
     ILogger<PublishPostJob> logger)
 {
@@ -46,9 +48,19 @@ public sealed partial class PublishPostJob(
         DateTimeOffset? again = null;
         foreach (var publisher in publishers.Where(p => post.Destinations.Contains(p.Destination)))
         {
-            foreach (var row in await RowsAsync(post, occurrenceAt, publisher, cancellationToken))
+            foreach (var row in await RowsAsync(post, occurrenceAt, publisher.Destination, publisher.Channel, cancellationToken))
             {
                 var next = await PublishOneAsync(row, publisher, feed, cancellationToken);
+                again = next is null ? again : again is null || next < again ? next : again;
+            }
+        }
+
+        foreach (var publisher in articlePublishers.Where(p => post.Destinations.Contains(p.Destination)))
+        {
+            var article = await ArticleOfAsync(post, cancellationToken);
+            foreach (var row in await RowsAsync(post, occurrenceAt, publisher.Destination, publisher.Channel, cancellationToken))
+            {
+                var next = await ArticleStepAsync(row, publisher, article, cancellationToken);
                 again = next is null ? again : again is null || next < again ? next : again;
             }
         }
@@ -63,25 +75,26 @@ public sealed partial class PublishPostJob(
     }
 
     // The occurrence's rows: made once, for the Pages the unit has when the post goes out (a Page added later is not published on).
-    private async Task<IReadOnlyList<PostPublication>> RowsAsync(Post post, DateTimeOffset occurrenceAt, IFeedPublisher publisher, CancellationToken ct)
+    private async Task<IReadOnlyList<PostPublication>> RowsAsync(Post post, DateTimeOffset occurrenceAt, string destination, string channel, CancellationToken ct)
     {
         var existing = (await publications.ForPostAsync(post.Id, ct))
-            .Where(p => p.OccurrenceAt == occurrenceAt && p.Destination == publisher.Destination).ToList();
+            .Where(p => p.OccurrenceAt == occurrenceAt && p.Destination == destination).ToList();
         if (existing.Count > 0)
         {
             return existing;
         }
 
-        var accounts = await publications.AccountsOfUnitAsync(publisher.Channel, post.OrgUnitId, ct);
+        var accounts = await publications.AccountsOfUnitAsync(channel, post.OrgUnitId, ct);
         if (accounts.Count == 0)
         {
             var unit = await units.FindAsync(post.OrgUnitId, ct);
-            await publications.RecordNothingToPublishAsync(post.Id, occurrenceAt, publisher.Destination, publisher.Channel, "no_account",
-                $"Đơn vị {unit?.Name} chưa có Trang Facebook nào đang hoạt động: quản trị viên thêm Trang ở “Trang và OA” rồi lên lịch lại.", ct);
+            var what = destination == PostDestinations.ZaloArticle ? "Zalo OA" : "Trang Facebook";
+            await publications.RecordNothingToPublishAsync(post.Id, occurrenceAt, destination, channel, "no_account",
+                $"Đơn vị {unit?.Name} chưa có {what} nào đang hoạt động: quản trị viên thêm ở “Trang và OA” rồi lên lịch lại.", ct);
             return [];
         }
 
-        return await publications.EnsureAsync(post.Id, occurrenceAt, publisher.Destination, publisher.Channel, accounts, ct);
+        return await publications.EnsureAsync(post.Id, occurrenceAt, destination, channel, accounts, ct);
     }
 
     // One Page's part; returns when this job should look at it again (null: nothing more to do for it).

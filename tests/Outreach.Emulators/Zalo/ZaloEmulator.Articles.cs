@@ -39,6 +39,7 @@ public sealed partial class ZaloEmulator
             return Error(-32);
         }
 
+        SettleArticles();
         var query = context.Request.Query;
         if (!int.TryParse(query["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
             || !int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > MaxSlice)

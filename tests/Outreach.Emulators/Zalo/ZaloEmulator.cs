@@ -147,6 +147,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
         app.MapPost(SendPath, (Delegate)SendAsync);
         app.MapPost(TokenPath, (Delegate)TokenAsync);
         app.MapGet(ArticlesPath, (Delegate)ArticleSlice);
+        MapArticleBroadcast(app);
     }
 
     private Member MemberOf(string userId) => _members.GetOrAdd(userId, _ => new Member());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Accounts;
 using Outreach.Content.ChannelTokens;
 using Outreach.Scheduler.Sending;
+using Outreach.Bot.Channels.Zalo.Publishing;
 using Polly;
 
 namespace Outreach.Bot.Channels.Zalo;
@@ -41,12 +42,14 @@ public sealed class ZaloModule : IChannelModule
             .AddResilienceHandler("zalo-oauth", (pipeline, context) =>
                 AddConnectRetryAndTimeout(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value));
 
+        services.AddHttpClient(Publishing.ZaloArticlePublisher.ClientName).RemoveAllLoggers();
+        services.AddSingleton<Outreach.Scheduler.Publishing.IArticlePublisher, Publishing.ZaloArticlePublisher>();
         services.AddSingleton<IChannel, ZaloChannel>();
         services.AddSingleton<ZaloSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ZaloSender>());
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapZaloWebhook().MapZaloDomainVerification();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapZaloWebhook().MapZaloDomainVerification().MapPostImages();
 
     /// <summary>True for failures before the request was sent: DNS, refused or unreachable connection.</summary>
     public static bool NeverLeft(Outcome<HttpResponseMessage> outcome) =>

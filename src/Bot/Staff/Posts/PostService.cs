@@ -81,6 +81,13 @@ public sealed partial class PostService(
                 ["Đơn vị của bài chưa có Trang Facebook nào đang hoạt động: quản trị viên thêm Trang ở “Trang và OA” trước khi chọn đăng lên bảng tin."];
         }
 
+        if (request.ChosenDestinations.Contains(PostDestinations.ZaloArticle)
+            && (await publications.AccountsOfUnitAsync(Content.ChannelAccounts.ChannelAccountKinds.Zalo, postUnit, ct)).Count == 0)
+        {
+            errors[PostRules.DestinationsField] =
+                ["Đơn vị của bài chưa có Zalo OA nào đang hoạt động: quản trị viên thêm OA ở “Trang và OA” trước khi chọn gửi bài viết Zalo."];
+        }
+
         foreach (var unitId in request.ChosenAudience.Units.Append(request.OrgUnitId ?? session.Unit.Id))
         {
             if (await units.FindAsync(unitId, ct) is not { } unit || !session.Sees(unit))
