@@ -103,4 +103,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3701, Level = LogLevel.Warning,
         Message = "Created the first staff admin '{Username}' (org unit {OrgUnitId}) from Outreach:Staff:BootstrapAdmin")]
     public static partial void BootstrapAdminCreated(ILogger logger, string username, long orgUnitId);
+
+    [LoggerMessage(EventId = 3901, Level = LogLevel.Information, Message = "No name for member {ContactId} from {Channel}/{AccountId}: {Outcome}")]
+    public static partial void ProfileNotFound(ILogger logger, string channel, string accountId, long contactId, string outcome);
 }
