@@ -147,6 +147,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
         app.MapPost(SendPath, (Delegate)SendAsync);
         app.MapPost(TokenPath, (Delegate)TokenAsync);
         app.MapGet(ArticlesPath, (Delegate)ArticleSlice);
+        app.MapGet(UserDetailPath, (Delegate)UserDetail);
     }
 
     private Member MemberOf(string userId) => _members.GetOrAdd(userId, _ => new Member());
@@ -173,5 +174,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
         public bool Banned { get; set; }
 
         public DateTimeOffset? LastInteraction { get; set; }
+
+        public string? DisplayName { get; set; }
     }
 }
