@@ -104,9 +104,12 @@ internal static partial class Log
         Message = "Created the first staff admin '{Username}' (org unit {OrgUnitId}) from Outreach:Staff:BootstrapAdmin")]
     public static partial void BootstrapAdminCreated(ILogger logger, string username, long orgUnitId);
 
-    [LoggerMessage(EventId = 3901, Level = LogLevel.Warning, Message = "Staff notices by e-mail: a round failed on the database ({Error}); tried again next round")]
+    [LoggerMessage(EventId = 3911, Level = LogLevel.Warning, Message = "Staff notices by e-mail: a round failed on the database ({Error}); tried again next round")]
     public static partial void StaffMailRoundFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 3902, Level = LogLevel.Warning, Message = "Staff notices by e-mail: mail to staff {StaffId} not sent: {Problem}")]
+    [LoggerMessage(EventId = 3912, Level = LogLevel.Warning, Message = "Staff notices by e-mail: mail to staff {StaffId} not sent: {Problem}")]
     public static partial void StaffMailFailed(ILogger logger, long staffId, string problem);
+
+    [LoggerMessage(EventId = 3901, Level = LogLevel.Information, Message = "No name for member {ContactId} from {Channel}/{AccountId}: {Outcome}")]
+    public static partial void ProfileNotFound(ILogger logger, string channel, string accountId, long contactId, string outcome);
 }

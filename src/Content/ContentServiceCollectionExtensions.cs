@@ -51,6 +51,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<ChannelHealthStore>();
         services.TryAddSingleton<Outreach.Content.ChannelAccounts.ChannelAccountStore>();
         services.TryAddSingleton<ContactStore>();
+        services.TryAddSingleton<ContactProfileStore>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<OutboundMessageStore>();
         services.TryAddSingleton<StaffUserStore>();

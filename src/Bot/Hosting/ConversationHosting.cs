@@ -5,6 +5,7 @@ using Outreach.Bot.Core;
 using Outreach.Bot.Inbox;
 using Outreach.Bot.Outbox;
 using Outreach.Bot.Pipeline;
+using Outreach.Bot.Profiles;
 using Outreach.Bot.Tracking;
 
 namespace Outreach.Bot.Hosting;
@@ -36,6 +37,11 @@ internal static class ConversationHosting
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ReplyDispatcher>();
         services.AddHostedService<ConversationWorkers>();
+
+        // Members' names from their platform, looked up after their turns (never in them).
+        services.AddOptions<MemberProfileOptions>().BindConfiguration(MemberProfileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MemberProfileWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<MemberProfileWorker>());
         return services;
     }
 

@@ -13,7 +13,9 @@ public sealed class ContactStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Creates the contact on first contact, or finds it. When <paramref name="interactedAt"/> is given (a message, a tap,
-    /// a follow) it moves the last-interaction time forward (never back: events can arrive out of order) and reactivates her.
+    /// a follow) it moves the last-interaction time forward (never back: events can arrive out of order) and reactivates her,
+    /// and asks for her name to be looked up on the platform when it never was or its refresh time has come
+    /// (<see cref="ContactProfileStore"/>; the lookup runs after the turn, never in it).
     /// </summary>
     public async Task<Contact> UpsertAsync(
         NpgsqlTransaction transaction, string channel, string accountId, string platformUserId, DateTimeOffset? interactedAt,
@@ -22,11 +24,15 @@ public sealed class ContactStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(transaction);
         return await transaction.Connection!.QuerySingleAsync<Contact>(new CommandDefinition(
             $"""
-            INSERT INTO contacts AS c (channel, account_id, platform_user_id, last_inbound_at)
-            VALUES (@channel, @accountId, @platformUserId, @interactedAt)
+            INSERT INTO contacts AS c (channel, account_id, platform_user_id, last_inbound_at, profile_due_at)
+            VALUES (@channel, @accountId, @platformUserId, @interactedAt, CASE WHEN @interactedAt::timestamptz IS NOT NULL THEN now() END)
             ON CONFLICT (channel, account_id, platform_user_id) DO UPDATE
             SET last_inbound_at = GREATEST(c.last_inbound_at, EXCLUDED.last_inbound_at),
                 status = CASE WHEN EXCLUDED.last_inbound_at IS NOT NULL AND c.status <> 'erased' THEN 'active' ELSE c.status END,
+                profile_due_at = CASE
+                    WHEN EXCLUDED.last_inbound_at IS NOT NULL AND c.status <> 'erased' AND c.profile_due_at IS NULL
+                         AND (c.profile_refresh_at IS NULL OR c.profile_refresh_at <= now()) THEN now()
+                    ELSE c.profile_due_at END,
                 updated_at = now()
             RETURNING {Columns}
             """,

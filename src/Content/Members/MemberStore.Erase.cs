@@ -32,6 +32,7 @@ public sealed partial class MemberStore
         UPDATE handoffs SET status = 'closed', closed_at = @now, closed_by = 'erased'
         WHERE contact_id = @contactId AND status IN ('requested', 'active');
         UPDATE contacts SET display_name = NULL, platform_user_id = 'erased-' || id, status = 'erased', last_inbound_at = NULL,
+               profile_due_at = NULL, profile_refresh_at = NULL, profile_checked_at = NULL, profile_outcome = NULL, profile_attempts = 0,
                updated_at = @now
         WHERE id = @contactId;
         """;

@@ -183,6 +183,7 @@ public sealed partial class MessengerEmulator : EmulatorServer
         app.MapPost("/{version}/{node}/feed", HandleFeedPostAsync);
         app.MapGet("/{version}/{node}/feed", HandleFeedList);
         app.MapPost("/{version}/{node}/photos", HandlePhotoPostAsync);
+        app.MapGet("/{version}/{node}", HandleProfile);
     }
 
     private static string? FirstPageOf(string body)

@@ -20,6 +20,12 @@ public static class MessengerGraphErrors
 
     public static string NoMatchingUser() => Body("No matching user found.", "FacebookApiException", 100, 2018001);
 
+    /// <summary>User Profile API without Business Asset User Profile Access (remixz/messenger-bot#98, a real body).</summary>
+    public static string ProfilePermissionMissing() => Body("(#100) Insufficient permission to access user profile.", "OAuthException", 100, 2018247);
+
+    /// <summary>User Profile API for a phone-number-only account (chatwoot/chatwoot#6632: 100 / 2018218).</summary>
+    public static string NoProfile() => Body("(#100) No profile available for this user.", "OAuthException", 100, 2018218);
+
     public static string InvalidToken() => Body("Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null);
 
     public static string ExpiredToken() => Body(

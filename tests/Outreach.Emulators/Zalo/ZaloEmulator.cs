@@ -148,6 +148,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
         app.MapPost(TokenPath, (Delegate)TokenAsync);
         app.MapGet(ArticlesPath, (Delegate)ArticleSlice);
         MapArticleBroadcast(app);
+        app.MapGet(UserDetailPath, (Delegate)UserDetail);
     }
 
     private Member MemberOf(string userId) => _members.GetOrAdd(userId, _ => new Member());
@@ -174,5 +175,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
         public bool Banned { get; set; }
 
         public DateTimeOffset? LastInteraction { get; set; }
+
+        public string? DisplayName { get; set; }
     }
 }

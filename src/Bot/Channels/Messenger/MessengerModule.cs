@@ -16,6 +16,9 @@ public sealed class MessengerModule : IChannelModule
         // Page feed posts: no resilience handler (a resent POST could publish twice; PublishPostJob retries after checking the feed).
         services.AddHttpClient(MessengerFeedPublisher.ClientName).RemoveAllLoggers();
         services.AddSingleton<Outreach.Scheduler.Publishing.IFeedPublisher, MessengerFeedPublisher>();
+        // Profile lookups: one attempt of at most 10 s; the profile worker retries later.
+        services.AddHttpClient(MessengerProfiles.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
+        services.AddSingleton<IMemberProfiles, MessengerProfiles>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMessengerWebhook();

@@ -44,6 +44,17 @@ public sealed class ZaloModule : IChannelModule
 
         services.AddHttpClient(Publishing.ZaloArticlePublisher.ClientName).RemoveAllLoggers();
         services.AddSingleton<Outreach.Scheduler.Publishing.IArticlePublisher, Publishing.ZaloArticlePublisher>();
+        // Profile lookups: within the OA's call budget, retried only when the connection was never made (the worker retries later).
+        services.AddHttpClient(ZaloProfiles.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler(ZaloProfiles.ClientName, (pipeline, context) =>
+            {
+                var settings = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
+                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Limiter);
+                AddConnectRetryAndTimeout(pipeline, settings);
+            });
+        services.AddSingleton<IMemberProfiles, ZaloProfiles>();
+
         services.AddSingleton<IChannel, ZaloChannel>();
         services.AddSingleton<ZaloSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ZaloSender>());

@@ -2,6 +2,56 @@
 (function () {
   "use strict";
 
+  // Required fields (with their message in data-required) said in Vietnamese beside the field (issue 18.8). Console forms
+  // are novalidate, so the browser's own
+  // bubbles (in the browser's language) never show; this says it before the round trip, in the capture phase so that a
+  // data-confirm question is not asked about a form that cannot be sent. The server says the same when the script is off.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute("novalidate") || (event.submitter && event.submitter.hasAttribute("formnovalidate"))) {
+      return;
+    }
+    var first = null;
+    form.querySelectorAll("[required][data-required]").forEach(function (field) {
+      var empty = field.type === "file" ? field.files.length === 0
+        : field.type === "checkbox" ? !field.checked
+        : field.value.trim() === "";
+      var box = errorBox(field);
+      if (empty) {
+        box.textContent = field.getAttribute("data-required");
+        field.setAttribute("aria-invalid", "true");
+        first = first || field;
+      } else if (box.hasAttribute("data-client")) {
+        box.textContent = "";
+        field.removeAttribute("aria-invalid");
+      }
+    });
+    if (first) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      first.focus();
+    }
+  }, true);
+
+  // The element that holds a field's error: the "-loi" id its aria-describedby names (made when the server drew none).
+  function errorBox(field) {
+    var described = (field.getAttribute("aria-describedby") || "").split(/\s+/);
+    var id = described.filter(function (d) { return /-loi$/.test(d); })[0];
+    if (!id) {
+      id = (field.id || field.name) + "-loi";
+      field.setAttribute("aria-describedby", described.concat([id]).join(" ").trim());
+    }
+    var box = document.getElementById(id);
+    if (!box) {
+      box = document.createElement("span");
+      box.className = "field-error";
+      box.id = id;
+      box.setAttribute("data-client", "");
+      field.insertAdjacentElement("afterend", box);
+    }
+    return box;
+  }
+
   // Ask before an irreversible step (cancel a post or a sending).
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");

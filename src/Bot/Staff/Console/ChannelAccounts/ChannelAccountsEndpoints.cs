@@ -21,7 +21,7 @@ public static class ChannelAccountsEndpoints
         {
             var result = await service.CreateAsync(http.Session(), form.ToRequest(), ct);
             return result.IsOk ? Pages.SeeOther(ConsolePaths.ChannelAccount(result.Value.Account.Id), ConsoleNotices.ChannelAccountSaved)
-                : result.Refusal.Kind == StaffRefusalKind.Invalid ? await ListAsync(http, service, result.Refusal.Problems, null, ct)
+                : result.Refusal.Kind == StaffRefusalKind.Invalid ? await ListAsync(http, service, result.Refusal.Problems, null, ct, form.Channel)
                 : Pages.Refusal(http.Session(), result.Refusal);
         });
         console.MapGet("/channel-accounts/{id:long}", async (long id, string? notice, HttpContext http, ChannelAccountService service, CancellationToken ct) =>
@@ -41,11 +41,12 @@ public static class ChannelAccountsEndpoints
         : Pages.Refusal(http.Session(), result.Refusal);
 
     private static async Task<IResult> ListAsync(
-        HttpContext http, ChannelAccountService service, IReadOnlyDictionary<string, string[]>? problems, string? notice, CancellationToken ct)
+        HttpContext http, ChannelAccountService service, IReadOnlyDictionary<string, string[]>? problems, string? notice, CancellationToken ct,
+        string? posted = null)
     {
         var session = http.Session();
         return Pages.Render<ChannelAccountsPage>(
-            new { Session = session, List = await service.ListAsync(session, ct), Problems = problems, Notice = notice },
+            new { Session = session, List = await service.ListAsync(session, ct), Problems = problems, Notice = notice, Posted = posted },
             problems is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 

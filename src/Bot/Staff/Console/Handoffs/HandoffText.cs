@@ -38,8 +38,7 @@ public static class HandoffText
         _ => reason,
     };
 
-    public static string Member(long contactId, string? displayName) =>
-        string.IsNullOrWhiteSpace(displayName) ? $"Hội viên #{contactId}" : displayName;
+    public static string Member(long contactId, string? displayName) => ConsoleText.Member(contactId, displayName);
 
     public static string Unit(string? unitName) => unitName ?? "Chưa rõ đơn vị";
 

@@ -153,9 +153,20 @@ public static class KnowledgeEndpoints
         Done(http, id, await service.ApproveAsync(http.Session(), id, new KnowledgeDecisionRequest(form.Version, form.Revision, null), ct),
             ConsoleNotices.KnowledgeApproved);
 
-    private static async Task<IResult> RejectAsync(long id, [FromForm] DecisionForm form, HttpContext http, KnowledgeService service, CancellationToken ct) =>
-        Done(http, id, await service.RejectAsync(http.Session(), id, new KnowledgeDecisionRequest(form.Version, form.Revision, form.Note), ct),
-            ConsoleNotices.KnowledgeRejected);
+    private static async Task<IResult> RejectAsync(
+        long id, [FromForm] DecisionForm form, HttpContext http, KnowledgeService service, OrgUnitStore units, CancellationToken ct)
+    {
+        var rejected = await service.RejectAsync(http.Session(), id, new KnowledgeDecisionRequest(form.Version, form.Revision, form.Note), ct);
+        if (rejected.IsOk || rejected.Refusal.Kind != StaffRefusalKind.Invalid || await service.FindAsync(http.Session(), id, ct) is not { IsOk: true } view)
+        {
+            return Done(http, id, rejected, ConsoleNotices.KnowledgeRejected);
+        }
+
+        // A missing reason: the item's page again, the reason's field saying what is wanted (nothing was changed).
+        var state = view.Value.State;
+        return await ItemPageAsync(http, service, units, KnowledgeForm.From(state.Item.Kind, state.Content, state.Item.OrgUnitId, state.Item.Revision),
+            view.Value, rejected.Refusal.Problems, null, ct, StatusCodes.Status400BadRequest);
+    }
 
     private static async Task<IResult> RestoreAsync(long id, [FromForm] DecisionForm form, HttpContext http, KnowledgeService service, CancellationToken ct) =>
         Done(http, id, await service.RestoreAsync(http.Session(), id, new KnowledgeRestoreRequest(form.Version, form.Revision), ct),

@@ -8,6 +8,10 @@ namespace Outreach.Bot.Staff.Console.Layout;
 /// <summary>The Vietnamese names staff read for the codes the store keeps (statuses, roles, reasons; channels name themselves: ChannelCatalog).</summary>
 public static class ConsoleText
 {
+    /// <summary>A member as staff see her: the name her platform gives (looked up after her first message), else her number.</summary>
+    public static string Member(long contactId, string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? $"Hội viên #{contactId}" : displayName;
+
     public static string PostStatus(string status) => status switch
     {
         PostStatuses.Draft => "Nháp",

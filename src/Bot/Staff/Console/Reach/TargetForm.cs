@@ -34,7 +34,11 @@ public sealed partial class TargetForm
     public Dictionary<string, string[]> Check()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (Number is null)
+        if (string.IsNullOrWhiteSpace(Value))
+        {
+            errors["value"] = ["Nhập giá trị chỉ tiêu, ví dụ 1.050 hoặc 12,5."];
+        }
+        else if (Number is null)
         {
             errors["value"] = ["Nhập chỉ tiêu bằng số, ví dụ 1.050 hoặc 1050 (dấu phẩy trước tối đa 2 chữ số thập phân)."];
         }

@@ -38,6 +38,17 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext http, StaffSignIn signIn, CancellationToken ct)
     {
+        // An empty field is no attempt: said per field, and it counts against no one's failures.
+        if (Missing(form) is { Count: > 0 } missing)
+        {
+            return new RazorComponentResult<SignInPage>(new
+            {
+                Username = form.Username,
+                ReturnUrl = ConsolePaths.IsLocal(form.ReturnUrl) ? form.ReturnUrl : null,
+                Problems = missing,
+            }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
         var result = await signIn.SignInAsync(http, form.Username, form.Password, ct);
         switch (result.Outcome)
         {
@@ -51,6 +62,22 @@ public static class SignInEndpoints
             default:
                 return Refused(result.Problem, StatusCodes.Status401Unauthorized, form.Username, form.ReturnUrl);
         }
+    }
+
+    private static Dictionary<string, string[]> Missing(SignInForm form)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(form.Username))
+        {
+            problems["username"] = ["Nhập tên đăng nhập."];
+        }
+
+        if (string.IsNullOrEmpty(form.Password))
+        {
+            problems["password"] = ["Nhập mật khẩu."];
+        }
+
+        return problems;
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext http, StaffSignIn signIn, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Outreach.Content.Unanswered;
+using Outreach.Bot.Staff.Console.Layout;
 
 namespace Outreach.Bot.Staff.Console.Unanswered;
 
@@ -32,5 +33,5 @@ public static class UnansweredText
     };
 
     public static string Member(long contactId, string? displayName) =>
-        string.IsNullOrWhiteSpace(displayName) ? $"Hội viên #{contactId}" : displayName;
+        ConsoleText.Member(contactId, displayName);
 }
