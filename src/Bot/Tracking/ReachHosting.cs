@@ -21,7 +21,7 @@ public static class ReachHosting
             .AddResilienceHandler(ZaloArticleInsights.ClientName, (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
-                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Limiter);
+                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Strategy);
                 pipeline.AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromMilliseconds(300), UseJitter = true });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(settings.RequestTimeoutSeconds));
             });

@@ -100,12 +100,22 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, TimeProvider time)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Marks a claimed event processed ("done") or deliberately skipped ("ignored"), in the turn's transaction.</summary>
+    /// <summary>
+    /// Marks a claimed event processed ("done") or deliberately skipped ("ignored"), in the turn's transaction, whose commit
+    /// then does not wait for the WAL flush (synchronous_commit off, set in the same round trip). That is safe: nothing of a
+    /// turn leaves the database before a later durable commit — its replies are sent only after the send worker's claim
+    /// (<see cref="Messages.OutboundMessageStore.ClaimNextAsync"/>) committed durably, and flushing that commit flushes the
+    /// turn's, which precedes it in the WAL. A database crash before then loses the turn whole (its event is pending again and
+    /// runs again; the webhook's event itself was stored durably at the ack). Bench "turns": one WAL flush fewer per turn.
+    /// </summary>
     public async Task CompleteAsync(NpgsqlTransaction transaction, long id, string status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE inbox_events SET status = @status, processed_at = @now, attempts = attempts + 1 WHERE id = @id",
+            """
+            SELECT set_config('synchronous_commit', 'off', true);
+            UPDATE inbox_events SET status = @status, processed_at = @now, attempts = attempts + 1 WHERE id = @id
+            """,
             new { id, status, now = time.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));

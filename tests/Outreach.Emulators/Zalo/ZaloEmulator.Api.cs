@@ -16,7 +16,7 @@ public sealed partial class ZaloEmulator
             return Error(code);
         }
 
-        if (!TakeCallPermit(out var remaining))
+        if (!TakeCallPermit(Oa(OaOfToken(context.Request.Headers["access_token"].ToString())).AppId, out var remaining))
         {
             return Error(-32);
         }
@@ -58,23 +58,25 @@ public sealed partial class ZaloEmulator
         return expires <= Clock.GetUtcNow() ? -220 : null;
     }
 
-    private bool TakeCallPermit(out int remaining)
+    // Zalo counts calls per app: OAs of one app share its minute, OAs with their own apps have one each.
+    private bool TakeCallPermit(string appId, out int remaining)
     {
         var now = Clock.GetUtcNow();
-        lock (_calls)
+        var calls = _calls.GetOrAdd(appId, _ => new Queue<DateTimeOffset>());
+        lock (calls)
         {
-            while (_calls.Count > 0 && _calls.Peek() <= now - TimeSpan.FromMinutes(1))
+            while (calls.Count > 0 && calls.Peek() <= now - TimeSpan.FromMinutes(1))
             {
-                _calls.Dequeue();
+                calls.Dequeue();
             }
 
-            remaining = Math.Max(0, Options.RequestsPerMinute - _calls.Count - 1);
-            if (_calls.Count >= Options.RequestsPerMinute)
+            remaining = Math.Max(0, Options.RequestsPerMinute - calls.Count - 1);
+            if (calls.Count >= Options.RequestsPerMinute)
             {
                 return false;
             }
 
-            _calls.Enqueue(now);
+            calls.Enqueue(now);
             return true;
         }
     }
@@ -117,7 +119,12 @@ public sealed partial class ZaloEmulator
 
     private (int Code, string? Message)? CheckRecipient(string userId)
     {
-        if (!_members.TryGetValue(userId, out var member) || member.LastInteraction is not { } last)
+        if (!_members.TryGetValue(userId, out var member))
+        {
+            return Options.TrustUnknownRecipients ? null : (-230, null);
+        }
+
+        if (member.LastInteraction is not { } last)
         {
             return (-230, null);
         }

@@ -21,7 +21,7 @@ public sealed partial class ZaloEmulator : EmulatorServer
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _tokenOa = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _refreshExpires = new(StringComparer.Ordinal);
-    private readonly Queue<DateTimeOffset> _calls = new();
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _calls = new(StringComparer.Ordinal);
     private readonly Lock _tokenLock = new();
 
     private ZaloEmulator(ZaloEmulatorOptions options)

@@ -18,8 +18,14 @@ public sealed record ZaloEmulatorOptions
     /// </summary>
     public IReadOnlyList<ZaloEmulatorOa> OtherOas { get; init; } = [];
 
-    /// <summary>OA API calls allowed per sliding minute before -32 (Zalo: 4,000 per app).</summary>
+    /// <summary>OA API calls allowed per sliding minute and app before -32 (Zalo: 4,000 per app; OAs of one app share it).</summary>
     public int RequestsPerMinute { get; init; } = 4000;
+
+    /// <summary>
+    /// Accept messages to members the emulator was never told of (benchmarks seed millions of members in the database only);
+    /// members it knows are still checked (window, follower, ban).
+    /// </summary>
+    public bool TrustUnknownRecipients { get; init; }
 
     /// <summary>Longest consultation text accepted (Zalo: 2,000 characters).</summary>
     public int MaxTextLength { get; init; } = 2000;

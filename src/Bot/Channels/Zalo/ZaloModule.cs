@@ -34,7 +34,7 @@ public sealed class ZaloModule : IChannelModule
             .AddResilienceHandler("zalo-openapi", (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
-                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Limiter);
+                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Strategy);
                 AddConnectRetryAndTimeout(pipeline, settings);
             });
         services.AddHttpClient<ZaloOAuthClient>()

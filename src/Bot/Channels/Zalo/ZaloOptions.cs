@@ -45,7 +45,7 @@ public sealed class ZaloOptions
     [Range(1024, WebhookBody.DefaultMaxBytes)]
     public int MaxWebhookBytes { get; set; } = 64 * 1024;
 
-    /// <summary>OA API calls per minute from this host (default 4000, Zalo's documented per-app limit; divide it among hosts).</summary>
+    /// <summary>OA API calls per minute and Zalo app from this host (default 4000, Zalo's documented per-app limit; divide it among hosts). An OA with its own app has its own budget.</summary>
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 4000;
 

@@ -26,7 +26,7 @@ public sealed partial class ZaloSender(
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
-        if (await accounts.FindAsync(Channel, message.AccountId, cancellationToken) is null)
+        if (await accounts.FindAsync(Channel, message.AccountId, cancellationToken) is not { } account)
         {
             return (await accounts.ListAsync(Channel, cancellationToken)).Count == 0
                 ? SendResult.Failed(SendOutcome.AuthFailed, "zalo_not_configured", "Chưa có Zalo OA nào (trang \"Trang và OA\" hoặc Outreach:Zalo).")
@@ -44,7 +44,7 @@ public sealed partial class ZaloSender(
         var ids = new List<string>(requests.Count);
         foreach (var request in requests)
         {
-            var result = await SendOneAsync(message.AccountId, request, cancellationToken);
+            var result = await SendOneAsync(message.AccountId, account.AppId, request, cancellationToken);
             if (!result.IsSent)
             {
                 Log.ZaloNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
@@ -57,7 +57,8 @@ public sealed partial class ZaloSender(
         return SendResult.Sent(ids);
     }
 
-    private async Task<SendResult> SendOneAsync(string oaId, ZaloSendRequest request, CancellationToken cancellationToken)
+    // appId: the OA's own app, whose budget of calls the send spends (each app has its own, ZaloRateLimiter).
+    private async Task<SendResult> SendOneAsync(string oaId, string? appId, ZaloSendRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -67,7 +68,7 @@ public sealed partial class ZaloSender(
                 return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
             }
 
-            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken, appId);
             if (ZaloErrorCodes.IsTokenError(reply.Error))
             {
                 Log.ZaloTokenRefused(logger, reply.Error);
@@ -77,7 +78,7 @@ public sealed partial class ZaloSender(
                     return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
                 }
 
-                reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+                reply = await client.SendMessageAsync(token.Value, request, cancellationToken, appId);
             }
 
             return ToResult(reply);
