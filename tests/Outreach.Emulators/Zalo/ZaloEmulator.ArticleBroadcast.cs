@@ -295,7 +295,7 @@ public sealed partial class ZaloEmulator
             return Error(tokenError);
         }
 
-        return TakeCallPermit(out _) ? null : Error(-32);
+        return TakeCallPermit(Oa(OaOfToken(context.Request.Headers["access_token"].ToString())).AppId, out _) ? null : Error(-32);
     }
 
     // Zalo downloads the cover: an unreachable URL or one that is not an image is refused.

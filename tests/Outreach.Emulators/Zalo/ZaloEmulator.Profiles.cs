@@ -38,7 +38,7 @@ public sealed partial class ZaloEmulator
             return Error(code);
         }
 
-        if (!TakeCallPermit(out _))
+        if (!TakeCallPermit(Oa(OaOfToken(context.Request.Headers["access_token"].ToString())).AppId, out _))
         {
             return Error(-32);
         }

@@ -50,7 +50,7 @@ public sealed class ZaloModule : IChannelModule
             .AddResilienceHandler(ZaloProfiles.ClientName, (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
-                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Limiter);
+                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Strategy);
                 AddConnectRetryAndTimeout(pipeline, settings);
             });
         services.AddSingleton<IMemberProfiles, ZaloProfiles>();
