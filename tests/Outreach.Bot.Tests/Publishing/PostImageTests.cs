@@ -78,7 +78,7 @@ public sealed class PostImageTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await approver.PostAsync($"/staff/api/posts/{id}/approve", null, ct)).Status);
         Assert.Equal(HttpStatusCode.OK, (await approver.PostAsync($"/staff/api/posts/{id}/schedule", new { sendAt = DateTimeOffset.UtcNow }, ct)).Status);
 
-        var published = Assert.Single(await _messenger.WaitForFeedPostsAsync(1, TimeSpan.FromSeconds(60), ct));
+        var published = Assert.Single(await _messenger.WaitForFeedPostsAsync(1, TimeSpan.FromSeconds(120), ct));
         Assert.Equal(png, published.Photo);
         Assert.Equal("image/png", published.PhotoType);
         Assert.Equal("Ảnh ngày hội\n\nHội LHPN tỉnh gửi ảnh ngày hội phụ nữ khởi nghiệp.\n\nhttps://hoiphunu.example.vn/anh", published.Message);
