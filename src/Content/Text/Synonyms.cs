@@ -35,6 +35,7 @@ public static class Synonyms
         ("vay vốn", ["vay vốn", "vay", "vay tiền", "mượn tiền", "vay ít tiền", "vay ít vốn", "vay một ít", "xin vốn", "vay ưu đãi", "vốn ưu đãi", "cần vốn", "thiếu vốn", "cần tiền làm ăn", "cần ít vốn", "mượn vốn"]),
         ("thế chấp", ["sổ đỏ", "tài sản bảo đảm", "tài sản đảm bảo", "cầm cố", "giấy chứng nhận quyền sử dụng đất"]),
         ("quá hạn", ["trễ hạn", "chậm trả", "không trả được nợ", "chưa trả được nợ", "không trả nổi", "nợ xấu", "đến hạn mà chưa trả", "trả không kịp"]),
+        ("trả nợ trước hạn", ["trả trước hạn", "trả nợ sớm", "trả sớm", "trả hết nợ sớm", "trả hết nợ vay sớm", "tất toán", "tất toán khoản vay"]),
         ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
         ("giấy tờ", ["hồ sơ", "thủ tục", "giấy má"]),
         ("khởi nghiệp", ["khởi sự kinh doanh", "mở tiệm", "mở quán", "mở cửa hàng", "mở tiệm tạp hóa", "làm ăn buôn bán", "mở xưởng"]),
@@ -63,7 +64,7 @@ public static class Synonyms
         ("buồn cười quá", ["cười muốn xỉu", "cười xỉu", "cười đau bụng", "cười bể bụng", "cười té ghế", "mắc cười quá", "tức cười quá", "cười ra nước mắt", "hài quá", "hài ghê"]),
         ("mệt quá", ["mệt chết đi được", "mệt chết", "mệt muốn chết", "mệt xỉu", "mệt rã rời", "mệt lả", "mệt muốn xỉu"]),
         ("chửi mắng", ["đồ ăn bám", "đồ ăn hại", "ăn bám", "ăn hại", "đồ vô dụng", "vô tích sự", "chửi bới", "mắng chửi", "chửi rủa", "sỉ nhục", "lăng mạ", "nhiếc móc", "chì chiết", "nói nặng lời", "mắng nhiếc", "chửi"]),
-        ("giữ hết tiền lương", ["giữ sổ lương", "giữ sổ lương hưu", "giữ lương hưu", "lấy hết lương", "lấy hết tiền lương", "cầm hết tiền", "thu hết tiền", "giữ tiền lương"]),
+        ("giữ hết tiền lương", ["giữ sổ lương", "giữ sổ lương hưu", "giữ lương hưu", "lấy hết lương", "lấy hết tiền lương", "cầm hết tiền", "thu hết tiền", "giữ tiền lương", "cầm hết lương", "giữ hết lương", "xin từng đồng", "phải xin từng đồng", "tiêu gì cũng phải xin", "bắt đưa hết tiền", "bắt nộp hết tiền", "lấy hết tiền"]),
         ("cấm tiếp xúc", ["cấm lại gần", "cấm bén mảng", "bén mảng", "không cho lại gần", "không được lại gần", "lại gần mẹ con"]),
         ("giữ bí mật", ["giữ kín", "lộ danh tính", "bị lộ", "biết ai báo", "biết em báo", "biết là em báo", "biết tôi báo", "biết là tôi báo", "biết mình báo"]),
         ("bảo hiểm xã hội tự nguyện", ["tự đóng bảo hiểm", "đóng bảo hiểm cho mình", "tự đóng bảo hiểm xã hội", "bảo hiểm hưu trí"]),
@@ -74,7 +75,6 @@ public static class Synonyms
         ("tổ hợp tác", ["lập tổ", "tổ sản xuất", "nhóm sản xuất", "làm ăn chung", "bán chung"]),
 
         // Health.
-        ("bầu cử", ["bầu cử"]),
         ("quả bầu", ["trái bầu", "canh bầu"]),
         ("mang thai", ["bầu", "có bầu", "có thai", "mang bầu", "bầu bí", "đang bầu", "bà bầu"]),
         ("sinh con", ["đẻ con", "sinh em bé", "sinh nở", "đi đẻ"]),
@@ -104,6 +104,8 @@ public static class Synonyms
             // Sport, games, entertainment.
             "bóng đá", "đá banh", "đá bóng", "trận đấu", "tỉ số", "tỷ số", "world cup", "ngoại hạng anh", "đội tuyển", "đá mấy giờ",
             "mấy giờ đá", "cầu thủ", "chơi game", "game online", "ca sĩ", "idol", "phim hay", "truyện cười", "chuyện cười", "kể chuyện cười",
+            // Elections (also keeps "bầu" of "bầu cử" from reading as a pregnancy).
+            "bầu cử", "đi bầu", "ứng cử", "đại biểu quốc hội",
             // Weather.
             "thời tiết", "dự báo thời tiết", "trời có mưa", "có mưa không", "có mưa ko", "nhiệt độ ngoài trời",
             // Lottery, markets, money games.

@@ -37,6 +37,11 @@ public sealed partial class CrisisRound7CasesTests
     // A teacher or a nanny: 111.
     [InlineData("thầy dạy thêm sờ ngực con gái em", "111")]
     [InlineData("cô bảo mẫu đánh con em bầm hết lưng", "111")]
+    // Short English in the present: 113.
+    [InlineData("my husband is beating me", "113")]
+    // A letter to her children with despair; an apology to her mother and "do not look for me": 115.
+    [InlineData("em ko chịu nổi nữa, đã viết thư cho các con rồi", "115")]
+    [InlineData("mẹ ơi con xin lỗi, con đi đây, đừng tìm con", "115")]
     // Abuse that is not acute: the women's support line first.
     [InlineData("chồng tát em một cái, giờ em phải làm sao", "1900 969 680")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
@@ -56,6 +61,9 @@ public sealed partial class CrisisRound7CasesTests
     [InlineData("em muốn kết thúc mọi chuyện với anh ta, ly hôn thì làm sao")] // ending a marriage
     [InlineData("chị trông giùm hai đứa nhỏ chiều nay nha, em lên xã họp")]  // babysitting
     [InlineData("thầy giáo sờ đầu khen con em giỏi")]
+    [InlineData("em đi đây, chào chị nha")]
+    [InlineData("con xin lỗi mẹ vì điểm kém")]
+    [InlineData("he's my husband, can i get a loan")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);

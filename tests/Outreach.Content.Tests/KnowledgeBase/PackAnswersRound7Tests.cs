@@ -69,4 +69,53 @@ public sealed class PackAnswersRound7Tests
         Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal(entry, decision.EntryId);
     }
+
+    [Theory]
+    // Violence: money and property, forced sex in marriage, reporting in confidence, threats by message, a child at school,
+    // evidence.
+    [InlineData("chồng cầm hết lương của em, tiêu gì cũng phải xin", "violence-economic")]
+    [InlineData("vợ chồng mà không muốn cũng bị bắt quan hệ thì có phạm luật không", "violence-marital-rape")]
+    [InlineData("anh người yêu cũ nhắn tin dọa đăng ảnh riêng tư của em lên face", "violence-threats")]
+    [InlineData("chồng cũ cứ nhắn tin hăm dọa em hoài", "violence-threats")]
+    [InlineData("con gái em bị mấy bạn trong lớp bắt nạt", "violence-child-school")]
+    [InlineData("cần chụp ảnh vết thương để làm bằng chứng không", "violence-evidence")]
+    // Loans: paying interest, paying early, a borrower gone, ethnic-minority borrowers.
+    [InlineData("nộp tiền lãi ngân hàng chính sách ở đâu", "loan-repayment")]
+    [InlineData("muốn trả hết nợ vay sớm được không", "loan-repayment")]
+    [InlineData("chồng vay ngân hàng rồi bỏ trốn, em có phải trả không", "loan-absent-borrower")]
+    // Membership: the congress, clubs, no smartphone.
+    [InlineData("hội có tổ chức đại hội nhiệm kỳ mới chưa", "membership-congress")]
+    [InlineData("chi hội muốn lập đội văn nghệ", "membership-clubs")]
+    [InlineData("bà không có điện thoại cảm ứng thì biết tin hội sao", "membership-no-smartphone")]
+    // Screening and insurance wordings the entries lacked.
+    [InlineData("mang thai bị phù chân mờ mắt", "screening-symptoms")]
+    [InlineData("có thai thì có phải tiêm uốn ván không", "screening-prenatal")]
+    [InlineData("bố mất thì nhà có được nhận tiền mai táng của bảo hiểm không", "insurance-law-2024")]
+    [InlineData("dùng vneid thay thẻ bảo hiểm y tế được chưa", "insurance-health-card")]
+    [InlineData("lương nữ thấp hơn nam có vi phạm bình đẳng giới không", "policy-gender-equality")]
+    public async Task MemberWording_FindsTheEntry(string question, string entry)
+    {
+        var decision = await AskAsync(question);
+
+        Assert.Equal(entry, decision.EntryId);
+    }
+
+    [Fact]
+    public async Task ReportingInConfidence_NamesTheTrustedAddressAndItsSecrecy()
+    {
+        var decision = await AskAsync("mình muốn báo hàng xóm đánh vợ mà sợ bị lộ tên");
+
+        Assert.Contains("giữ bí mật", decision.FullText, StringComparison.Ordinal);
+        Assert.Contains("Địa chỉ tin cậy", decision.FullText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnverifiedRules_AreSaidToBeUnverified_NotInvented()
+    {
+        var decision = await AskAsync("trả nợ trước hạn ngân hàng chính sách được không");
+
+        Assert.Equal("loan-repayment", decision.EntryId);
+        Assert.Contains("em không có quy định cụ thể", decision.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("%", decision.Text, StringComparison.Ordinal);
+    }
 }
