@@ -243,6 +243,12 @@ public sealed class ZaloArticlePublishingTests(PostgresServer server) : IAsyncLi
         await job.RunAsync(postId, occurrence, ct);
         Assert.Single(_zalo.CreatedArticles);
         Assert.Empty(_zalo.Broadcasts);
+        using (var console = await ConsoleClient.SignInAsync(Host.BaseAddress, "duyet.tinh"))
+        {
+            var waiting = (await console.GetAsync($"/staff/posts/{postId}")).Text;
+            Assert.Contains("data-moderation=\"waiting\"", waiting, StringComparison.Ordinal);
+            Assert.Contains("<span class=\"badge waiting\">Chờ duyệt</span>", waiting, StringComparison.Ordinal);
+        }
 
         // The host died after Zalo approved the article and the id was stored, before the broadcast: the row stays "pending".
         await Task.Delay(_zalo.ModerationTime + TimeSpan.FromMilliseconds(200), ct);
