@@ -19,6 +19,7 @@ public static class StatsServiceCollectionExtensions
         services.TryAddSingleton<ReachEventStore>();
         services.TryAddSingleton<ReachRollup>();
         services.TryAddSingleton<ReachQuery>();
+        services.TryAddSingleton<PlatformReachStore>();
         services.TryAddSingleton<ReportPeriodStore>();
         services.TryAddSingleton<TargetStore>();
         services.TryAddSingleton<TargetQuery>();

@@ -19,6 +19,9 @@ public static class IndicatorSources
 
     /// <summary>Members connected to the unit (and below it) at the end of the period (Members/MemberGrowthStore).</summary>
     public const string Members = "members";
+
+    /// <summary>Views the platforms report for the unit's posts on Page feeds and as Zalo articles (Stats/PlatformReachStore).</summary>
+    public const string PlatformViews = "platform_views";
 }
 
 /// <summary>The target of one indicator for a unit and period, and how far the unit (with everything below it) got.</summary>

@@ -10,7 +10,7 @@ namespace Outreach.Content.Targets;
 /// (the same figures the dashboard shows), posts from the broadcasts that went out, members connected at the period's end,
 /// manual ones from entered results.
 /// </summary>
-public sealed class TargetQuery(TargetStore targets, ReachQuery reach, MemberGrowthStore members)
+public sealed class TargetQuery(TargetStore targets, ReachQuery reach, MemberGrowthStore members, Stats.PlatformReachStore platformViews)
 {
     public async Task<TargetReport> ReportAsync(OrgUnit unit, ReportPeriod period, CancellationToken cancellationToken)
     {
@@ -46,6 +46,7 @@ public sealed class TargetQuery(TargetStore targets, ReachQuery reach, MemberGro
             IndicatorSources.Reach => await reach.EventsAsync(unitId, period, indicator.ReachKind!, indicator.Topic, cancellationToken),
             IndicatorSources.Members => await members.ConnectedAsync(
                 unitId, VietnamTime.FromLocal(period.EndsOn.AddDays(1), TimeOnly.MinValue), indicator.Channel, cancellationToken),
+            IndicatorSources.PlatformViews => await platformViews.ViewsAsync(unitId, period.StartsOn, period.EndsOn, indicator.Topic, cancellationToken),
             IndicatorSources.Posts => await targets.PostsSentAsync(unitId, period.StartsOn, period.EndsOn, indicator.Topic, cancellationToken),
             _ => await targets.ManualResultAsync(indicator.Id, unitId, period.Id, cancellationToken),
         };

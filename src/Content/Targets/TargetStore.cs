@@ -110,11 +110,16 @@ public sealed class TargetStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            SELECT count(DISTINCT p.id) FROM posts p JOIN org_units u ON u.id = p.org_unit_id JOIN broadcasts b ON b.post_id = p.id
+            SELECT count(*) FROM posts p JOIN org_units u ON u.id = p.org_unit_id
             WHERE u.path LIKE (SELECT path FROM org_units WHERE id = @unitId) || '%'
               AND (@topic::text IS NULL OR p.topic = @topic)
-              AND (b.occurrence_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN @startsOn AND @endsOn
-              AND EXISTS (SELECT 1 FROM deliveries d WHERE d.broadcast_id = b.id AND d.sent_at IS NOT NULL)
+              AND (EXISTS (SELECT 1 FROM broadcasts b
+                           WHERE b.post_id = p.id AND (b.occurrence_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN @startsOn AND @endsOn
+                             AND EXISTS (SELECT 1 FROM deliveries d WHERE d.broadcast_id = b.id AND d.sent_at IS NOT NULL))
+                   -- A post published only on a Page feed or as a Zalo article went out too.
+                   OR EXISTS (SELECT 1 FROM post_publications pp
+                              WHERE pp.post_id = p.id AND pp.status = 'published'
+                                AND (pp.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN @startsOn AND @endsOn))
             """,
             new { unitId, startsOn, endsOn, topic },
             cancellationToken: cancellationToken));

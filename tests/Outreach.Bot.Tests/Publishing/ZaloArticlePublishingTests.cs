@@ -100,8 +100,22 @@ public sealed class ZaloArticlePublishingTests(PostgresServer server) : IAsyncLi
         Assert.Equal(2927, await _database.ScalarAsync<long>(
             $"SELECT value FROM post_insights WHERE post_id = {postId} AND platform = 'zalo' AND metric = 'total_view'"));
 
+        // Counted toward a target where an indicator says so: views for platform_views, the post for posts_shared.
+        var today = DateOnly.FromDateTime(Content.Time.VietnamTime.ToLocal(DateTimeOffset.UtcNow).DateTime);
+        var year = new Content.Stats.ReportPeriod(0, "year", today.Year.ToString(CultureInfo.InvariantCulture), "Năm", new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31), false);
+        var targets = Host.Services.GetRequiredService<Content.Targets.TargetStore>();
+        var query = Host.Services.GetRequiredService<Content.Targets.TargetQuery>();
+        Assert.Equal(2927m, await query.AchievedAsync((await targets.FindIndicatorAsync("platform_views", ct))!, _province.Id, year, ct));
+        Assert.Equal(1m, await query.AchievedAsync((await targets.FindIndicatorAsync("posts_shared", ct))!, _province.Id, year, ct));
+
         using var console = await ConsoleClient.SignInAsync(Host.BaseAddress, "duyet.tinh");
+        var dashboard = (await console.GetAsync($"/staff/reach?unitId={_province.Id}&period={year.Code}")).Text;
+        Assert.Contains($"data-platform-post=\"{postId}\" data-platform=\"zalo\"", dashboard, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" data-measure=\"views\">2.927</td>", dashboard, StringComparison.Ordinal);
+
         var page = (await console.GetAsync($"/staff/posts/{postId}")).Text;
+        Assert.Contains("data-post-reach", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\" data-measure=\"views\">2.927</td>", page, StringComparison.Ordinal);
         Assert.Contains("data-moderation=\"approved\"", page, StringComparison.Ordinal);
         Assert.Contains("Đã duyệt", page, StringComparison.Ordinal);
         Assert.Contains("Đã đăng", page, StringComparison.Ordinal);
@@ -229,6 +243,12 @@ public sealed class ZaloArticlePublishingTests(PostgresServer server) : IAsyncLi
         await job.RunAsync(postId, occurrence, ct);
         Assert.Single(_zalo.CreatedArticles);
         Assert.Empty(_zalo.Broadcasts);
+        using (var console = await ConsoleClient.SignInAsync(Host.BaseAddress, "duyet.tinh"))
+        {
+            var waiting = (await console.GetAsync($"/staff/posts/{postId}")).Text;
+            Assert.Contains("data-moderation=\"waiting\"", waiting, StringComparison.Ordinal);
+            Assert.Contains("<span class=\"badge waiting\">Chờ duyệt</span>", waiting, StringComparison.Ordinal);
+        }
 
         // The host died after Zalo approved the article and the id was stored, before the broadcast: the row stays "pending".
         await Task.Delay(_zalo.ModerationTime + TimeSpan.FromMilliseconds(200), ct);

@@ -94,7 +94,7 @@ public sealed class MemberGrowthStoreTests(PostgresServer server) : IAsyncLifeti
         await targets.SetTargetAsync(all.Id, _world.Province.Id, q1.Id, 8, null, _world.AdminId, TreeWorld.Start, Ct);
         await targets.SetTargetAsync(zalo.Id, _world.Province.Id, q1.Id, 3, null, _world.AdminId, TreeWorld.Start, Ct);
         var rollup = new ReachRollup(_database.DataSource, Options.Create(new ReachOptions()), TimeProvider.System);
-        var query = new TargetQuery(targets, new ReachQuery(_database.DataSource, rollup), _growth);
+        var query = new TargetQuery(targets, new ReachQuery(_database.DataSource, rollup), _growth, new PlatformReachStore(_database.DataSource));
 
         var report = await query.ReportAsync(new(_world.Province.Id, null, "tinh", "75", _world.Province.Name, _world.Province.Path, 0), q1, Ct);
 

@@ -83,7 +83,7 @@ public sealed class TargetQueryTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, commune.Targets.Single().Achieved);
     }
 
-    private TargetQuery Query() => new(_targets, _scenario.Query(), new Outreach.Content.Members.MemberGrowthStore(_database.DataSource));
+    private TargetQuery Query() => new(_targets, _scenario.Query(), new Outreach.Content.Members.MemberGrowthStore(_database.DataSource), new Outreach.Content.Stats.PlatformReachStore(_database.DataSource));
 
     private async Task SetTargetAsync(string code, long unitId, decimal value, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public static class PostsApi
         posts.MapGet("", async (string? status, HttpContext http, PostService service, CancellationToken ct) =>
             TypedResults.Ok((await service.ListAsync(http.Session(), status, ct)).Select(PostView.Of)));
         posts.MapGet("/{id:long}", async (long id, HttpContext http, PostService service, CancellationToken ct) =>
-            ApiResults.From(await service.RecordAsync(http.Session(), id, ct), r => TypedResults.Ok(new { post = PostView.Of(r.Post), r.Transitions, r.Broadcasts, r.Publications })));
+            ApiResults.From(await service.RecordAsync(http.Session(), id, ct), r => TypedResults.Ok(new { post = PostView.Of(r.Post), r.Transitions, r.Broadcasts, r.Publications, r.Reach })));
         posts.MapPut("/{id:long}", async (long id, PostRequest request, HttpContext http, PostService service, CancellationToken ct) =>
             ApiResults.From(await service.UpdateAsync(http.Session(), id, request, ct), p => TypedResults.Ok(PostView.Of(p))));
         posts.MapGet("/{id:long}/audience", AudienceAsync);

@@ -24,6 +24,7 @@ public sealed partial class PostService(
     ChannelCatalog channels,
     Content.Publishing.PublicationStore publications,
     OfferedChannels offered,
+    Content.Stats.PlatformReachStore platformReach,
     TimeProvider time)
 {
     /// <summary>The longest list a page or the API returns.</summary>
@@ -57,7 +58,7 @@ public sealed partial class PostService(
         }
 
         return new PostRecord(found.Value.Post, found.Value.Unit, await posts.TransitionsAsync(id, ct), await broadcasts.ListForPostAsync(id, ct),
-            await publications.ForPostAsync(id, ct));
+            await publications.ForPostAsync(id, ct), await platformReach.ForPostAsync(id, ct));
     }
 
     /// <summary>How many members of the post's audience could be reached now, and why the others could not, per unit.</summary>

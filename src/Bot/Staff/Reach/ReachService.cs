@@ -19,7 +19,7 @@ namespace Outreach.Bot.Staff.Reach;
 /// </summary>
 public sealed partial class ReachService(
     OrgUnitStore units, ReportPeriodStore periods, ReachQuery reach, TargetQuery targets, MemberGrowthStore members, MemberFlowStore flows,
-    ChannelCatalog channels, TimeProvider time)
+    ChannelCatalog channels, PlatformReachStore platformReach, TimeProvider time)
 {
     /// <summary>
     /// The unit asked for (hers when none is named) and the period (this Vietnamese year when none is named): a year ("2026"),
@@ -68,9 +68,10 @@ public sealed partial class ReachService(
 
         var figures = await FiguresAsync(scope.Value, ct);
         var path = (await units.GetAncestryAsync(scope.Value.Unit.Id, ct)).Where(session.Sees).ToList();
+        var platformPosts = await platformReach.ForUnitAsync(scope.Value.Unit.Id, scope.Value.Period.StartsOn, scope.Value.Period.EndsOn, ct);
         return new ReachDashboard(
             figures.Reach, figures.Targets, path, await periods.ListAsync(ct), await MembersOverAsync(scope.Value, ct), scope.Value.Period,
-            VietnameseFormat.Day(time.GetUtcNow()));
+            VietnameseFormat.Day(time.GetUtcNow()), platformPosts);
     }
 
     /// <summary>
@@ -205,7 +206,7 @@ public sealed partial class ReachService(
 /// <summary>The reach page's data: the report, the targets, the units from hers down to this one, the periods, the period shown and today (Vietnamese day).</summary>
 public sealed record ReachDashboard(
     ReachReport Report, TargetReport Targets, IReadOnlyList<OrgUnit> Path, IReadOnlyList<ReportPeriod> Periods, MembersOverTime Members,
-    ReportPeriod Period, DateOnly Today);
+    ReportPeriod Period, DateOnly Today, IReadOnlyList<PlatformPostReach> PlatformPosts);
 
 /// <summary>
 /// Members connected to a unit over a period (<see cref="From"/> to <see cref="To"/>, both included): the unit's whole subtree

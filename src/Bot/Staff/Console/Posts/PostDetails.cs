@@ -23,7 +23,8 @@ public sealed record PostDetails(
     IReadOnlyList<Broadcast> Broadcasts,
     IReadOnlySet<string> Allowed,
     DateTimeOffset? FirstAllowedSendAt,
-    IReadOnlyList<Content.Publishing.PostPublication> Publications)
+    IReadOnlyList<Content.Publishing.PostPublication> Publications,
+    Content.Stats.PostReach Reach)
 {
     /// <summary>The action that edits a draft (the other actions are named after the status they lead to).</summary>
     public const string Edit = PostService.Edit;
@@ -57,7 +58,7 @@ public sealed record PostDetails(
             return null;
         }
 
-        var (post, unit, transitions, broadcasts, publications) = record.Value;
+        var (post, unit, transitions, broadcasts, publications, reach) = record.Value;
         var names = await posts.ActorNamesAsync(transitions, ct);
         var history = transitions.Select(step => (step, step.ActorId is { } actor ? names[actor] : "Hệ thống")).ToList();
 
@@ -65,7 +66,7 @@ public sealed record PostDetails(
         return new PostDetails(
             post, unit, topics.FirstOrDefault(t => t.Code == post.Topic)?.Name ?? post.Topic, previewer.Preview(post),
             AudienceSummary.Of(audience.Value), history, broadcasts, PostService.AllowedSteps(session, new ScopedPost(post, unit)),
-            posts.FirstAllowedSendAt(post), publications);
+            posts.FirstAllowedSendAt(post), publications, reach);
     }
 }
 

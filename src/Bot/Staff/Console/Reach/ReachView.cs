@@ -21,7 +21,8 @@ public sealed record ReachView(
     MembersOverTime Members,
     ReportPeriod Period,
     DateOnly Today,
-    IReadOnlyList<ManualEntry> ManualEntries)
+    IReadOnlyList<ManualEntry> ManualEntries,
+    IReadOnlyList<PlatformPostReach> PlatformPosts)
 {
     /// <summary>Everyone but viewers enters the results of manual indicators.</summary>
     public bool CanEnterResults => Session.User.Role != Outreach.Content.Staff.StaffRoles.Viewer;
@@ -47,6 +48,6 @@ public sealed record ReachView(
 
         var d = dashboard.Value;
         var manual = await targets.ManualEntriesAsync(new ReportScope(d.Path[^1], d.Period), ct);
-        return new ReachView(session, d.Report, d.Targets, d.Path, d.Periods, await targets.IndicatorsAsync(ct), d.Members, d.Period, d.Today, manual);
+        return new ReachView(session, d.Report, d.Targets, d.Path, d.Periods, await targets.IndicatorsAsync(ct), d.Members, d.Period, d.Today, manual, d.PlatformPosts);
     }
 }
