@@ -23,6 +23,9 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
     private long _postId;
     private long _broadcastId;
     private long _handoffId;
+    private long _adminId;
+    private long _provinceId;
+    private long _contactId;
 
     public async ValueTask InitializeAsync()
     {
@@ -32,6 +35,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
         var commune = await seed.UnitAsync(province.Id, "xa", "Hội Liên hiệp Phụ nữ xã Tân Hưng Đông huyện Cái Nước", ct);
         var admin = await seed.StaffAsync("quantri.tinh", province.Id, "admin", ct);
+        (_adminId, _provinceId) = (admin.Id, province.Id);
         await seed.StaffAsync("bientap.xa.tan.hung.dong", commune.Id, "editor", ct);
         await seed.ManyContactsAsync("messenger", 3, commune.Id, "union", TimeProvider.System.GetUtcNow().AddHours(-1), "psid-", ct);
 
@@ -55,6 +59,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         {
             var at = TimeProvider.System.GetUtcNow().AddMinutes(-5);
             var contact = await contacts.UpsertAsync(tx, "webchat", "local", "thanh-vien-can-giup-do", at, ct);
+            _contactId = contact.Id;
             _handoffId = (await new HandoffStore(_database.DataSource).RequestAsync(tx, contact.Id, HandoffReasons.Member, at, ct)).Handoff.Id;
             await tx.CommitAsync(ct);
             await contacts.SetOrgUnitAsync(contact.Id, commune.Id, ct);
@@ -155,5 +160,9 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         ("trang-va-oa", "/staff/channel-accounts"),
         ("can-bo", "/staff/accounts"),
         ("cho-duyet", "/staff/approvals"),
+        ("mot-can-bo", "/staff/accounts/" + _adminId),
+        ("mot-don-vi", "/staff/units/" + _provinceId),
+        ("mot-hoi-vien", "/staff/members/" + _contactId),
+        ("thong-bao", "/staff/notices"),
     ];
 }
