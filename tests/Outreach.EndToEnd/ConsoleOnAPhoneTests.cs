@@ -26,6 +26,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
     private long _adminId;
     private long _provinceId;
     private long _contactId;
+    private long _questionId;
 
     public async ValueTask InitializeAsync()
     {
@@ -67,6 +68,14 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
 
         _host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+
+        // A question the bot could not answer, for the group's page (its table of askings).
+        using var http = new HttpClient { BaseAddress = _host.BaseAddress };
+        var chat = new WebChatClient(http);
+        await chat.PostAsync("hoi-vien-hoi-xo-so", "Cho em hỏi kết quả xổ số kiến thiết miền Bắc chiều hôm nay là bao nhiêu ạ?", cancellationToken: ct);
+        await chat.WaitForRepliesAsync("hoi-vien-hoi-xo-so", 1, ct);
+        await using var read = await _database.DataSource.OpenConnectionAsync(ct);
+        _questionId = await Dapper.SqlMapper.ExecuteScalarAsync<long>(read, "SELECT min(id) FROM member_questions");
     }
 
     public async ValueTask DisposeAsync()
@@ -164,5 +173,6 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         ("mot-don-vi", "/staff/units/" + _provinceId),
         ("mot-hoi-vien", "/staff/members/" + _contactId),
         ("thong-bao", "/staff/notices"),
+        ("mot-nhom-cau-hoi", "/staff/unanswered/" + _questionId),
     ];
 }
