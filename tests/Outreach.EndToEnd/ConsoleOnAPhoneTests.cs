@@ -23,6 +23,10 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
     private long _postId;
     private long _broadcastId;
     private long _handoffId;
+    private long _adminId;
+    private long _provinceId;
+    private long _contactId;
+    private long _questionId;
 
     public async ValueTask InitializeAsync()
     {
@@ -32,6 +36,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
         var commune = await seed.UnitAsync(province.Id, "xa", "Hội Liên hiệp Phụ nữ xã Tân Hưng Đông huyện Cái Nước", ct);
         var admin = await seed.StaffAsync("quantri.tinh", province.Id, "admin", ct);
+        (_adminId, _provinceId) = (admin.Id, province.Id);
         await seed.StaffAsync("bientap.xa.tan.hung.dong", commune.Id, "editor", ct);
         await seed.ManyContactsAsync("messenger", 3, commune.Id, "union", TimeProvider.System.GetUtcNow().AddHours(-1), "psid-", ct);
 
@@ -55,6 +60,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         {
             var at = TimeProvider.System.GetUtcNow().AddMinutes(-5);
             var contact = await contacts.UpsertAsync(tx, "webchat", "local", "thanh-vien-can-giup-do", at, ct);
+            _contactId = contact.Id;
             _handoffId = (await new HandoffStore(_database.DataSource).RequestAsync(tx, contact.Id, HandoffReasons.Member, at, ct)).Handoff.Id;
             await tx.CommitAsync(ct);
             await contacts.SetOrgUnitAsync(contact.Id, commune.Id, ct);
@@ -62,6 +68,14 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
 
         _host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
         _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+
+        // A question the bot could not answer, for the group's page (its table of askings).
+        using var http = new HttpClient { BaseAddress = _host.BaseAddress };
+        var chat = new WebChatClient(http);
+        await chat.PostAsync("hoi-vien-hoi-xo-so", "Cho em hỏi kết quả xổ số kiến thiết miền Bắc chiều hôm nay là bao nhiêu ạ?", cancellationToken: ct);
+        await chat.WaitForRepliesAsync("hoi-vien-hoi-xo-so", 1, ct);
+        await using var read = await _database.DataSource.OpenConnectionAsync(ct);
+        _questionId = await Dapper.SqlMapper.ExecuteScalarAsync<long>(read, "SELECT min(id) FROM member_questions");
     }
 
     public async ValueTask DisposeAsync()
@@ -155,5 +169,10 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         ("trang-va-oa", "/staff/channel-accounts"),
         ("can-bo", "/staff/accounts"),
         ("cho-duyet", "/staff/approvals"),
+        ("mot-can-bo", "/staff/accounts/" + _adminId),
+        ("mot-don-vi", "/staff/units/" + _provinceId),
+        ("mot-hoi-vien", "/staff/members/" + _contactId),
+        ("thong-bao", "/staff/notices"),
+        ("mot-nhom-cau-hoi", "/staff/unanswered/" + _questionId),
     ];
 }

@@ -87,7 +87,7 @@ public sealed class ReachPageScopingTests(ReachApiFixture fixture) : IClassFixtu
     [Theory]
     [InlineData("members_reached", "mười", "Nhập chỉ tiêu bằng số")]
     [InlineData("members_reached", "1.5", "Nhập chỉ tiêu bằng số")]
-    [InlineData("members_reached", "", "Nhập chỉ tiêu bằng số")]
+    [InlineData("members_reached", "", "Nhập giá trị chỉ tiêu")]
     [InlineData("members_reached", "0", "Chỉ tiêu phải lớn hơn 0")]
     [InlineData("members_reached", "9.999.999.999.999", "không quá 1.000.000.000.000")]
     [InlineData("khong_co", "10", "Chọn một chỉ tiêu trong danh sách.")]
