@@ -15,6 +15,12 @@ internal sealed class BenchData(OrgUnit province, StaffUser editor)
 {
     private int _runs;
 
+    /// <summary>The province every bench commune belongs to.</summary>
+    public OrgUnit Province => province;
+
+    /// <summary>The province's admin, who writes the bench's posts (and adds OAs).</summary>
+    public StaffUser Admin => editor;
+
     public static async Task<BenchData> CreateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var units = services.GetRequiredService<OrgUnitStore>();
@@ -45,14 +51,14 @@ internal sealed class BenchData(OrgUnit province, StaffUser editor)
     }
 
     /// <summary>A post for the commune's members, approved and scheduled for now.</summary>
-    public async Task<Post> ScheduleAsync(IServiceProvider services, OrgUnit commune, CancellationToken cancellationToken)
+    public async Task<Post> ScheduleAsync(IServiceProvider services, OrgUnit commune, CancellationToken cancellationToken, string[]? channels = null)
     {
         var posts = services.GetRequiredService<PostStore>();
         var post = await posts.CreateAsync(
             new Post
             {
                 OrgUnitId = commune.Id, Title = "Khám sàng lọc miễn phí", Body = "Hội LHPN xã phối hợp trạm y tế khám miễn phí cho hội viên.",
-                Topic = "health", IsPromotional = false, Audience = Audience.Of(["messenger"], [commune.Id]), CreatedBy = editor.Id,
+                Topic = "health", IsPromotional = false, Audience = Audience.Of(channels ?? ["messenger"], [commune.Id]), CreatedBy = editor.Id,
             },
             cancellationToken);
         foreach (var (from, to) in new[] { ("draft", "submitted"), ("submitted", "approved"), ("approved", "scheduled") })

@@ -2,24 +2,34 @@ using System.Diagnostics;
 
 namespace Outreach.Benchmarks;
 
-/// <summary>Runs <see cref="MessengerEmulatorScenario"/> in a child process and stops it on dispose.</summary>
+/// <summary>
+/// Runs an emulator scenario (<see cref="MessengerEmulatorScenario"/> by default, or <see cref="ZaloEmulatorScenario"/>) in a
+/// child process and stops it on dispose. <see cref="Lines"/> holds what it printed before "READY".
+/// </summary>
 internal sealed class EmulatorProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private EmulatorProcess(Process process, Uri baseAddress)
+    private EmulatorProcess(Process process, Uri baseAddress, IReadOnlyList<string> lines)
     {
         _process = process;
         BaseAddress = baseAddress;
+        Lines = lines;
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<EmulatorProcess> StartAsync(CancellationToken cancellationToken, params string[] arguments)
+    /// <summary>The lines the emulator printed before it was ready (the Zalo one's refresh tokens).</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    public static Task<EmulatorProcess> StartAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        StartScenarioAsync("messenger-emulator", cancellationToken, arguments);
+
+    public static async Task<EmulatorProcess> StartScenarioAsync(string scenario, CancellationToken cancellationToken, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { typeof(EmulatorProcess).Assembly.Location, "messenger-emulator" },
+            ArgumentList = { typeof(EmulatorProcess).Assembly.Location, scenario },
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -30,12 +40,15 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The emulator process did not start.");
+        var lines = new List<string>();
         while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.StartsWith("READY ", StringComparison.Ordinal))
             {
-                return new EmulatorProcess(process, new Uri(line["READY ".Length..]));
+                return new EmulatorProcess(process, new Uri(line["READY ".Length..]), lines);
             }
+
+            lines.Add(line);
         }
 
         throw new InvalidOperationException("The emulator process ended before it was ready.");
