@@ -27,6 +27,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
     private long _provinceId;
     private long _contactId;
     private long _questionId;
+    private long _knowledgeId;
 
     public async ValueTask InitializeAsync()
     {
@@ -76,6 +77,18 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         await chat.WaitForRepliesAsync("hoi-vien-hoi-xo-so", 1, ct);
         await using var read = await _database.DataSource.OpenConnectionAsync(ct);
         _questionId = await Dapper.SqlMapper.ExecuteScalarAsync<long>(read, "SELECT min(id) FROM member_questions");
+
+        // A knowledge entry with a draft edit, for the item's page (its changes table, field by field).
+        using var api = await StaffApiClient.SignInAsync(_host.BaseAddress, "quantri.tinh", ct: ct);
+        var content = new
+        {
+            entryId = "hoi-phi-xa-tan-hung-dong", topic = "membership", title = "Hội phí của Hội Liên hiệp Phụ nữ xã Tân Hưng Đông",
+            questions = new[] { "hội phí một năm đóng bao nhiêu", "đóng hội phí ở đâu" },
+            answer = "Hội phí mỗi hội viên đóng 12.000 đồng một năm cho chi hội trưởng, vào buổi sinh hoạt chi hội đầu quý.",
+        };
+        var (created, body) = await api.PostAsync("/staff/api/knowledge", new { kind = "entry", orgUnitId = commune.Id, content }, ct);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created);
+        _knowledgeId = body.GetProperty("itemId").GetInt64();
     }
 
     public async ValueTask DisposeAsync()
@@ -174,5 +187,6 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         ("mot-hoi-vien", "/staff/members/" + _contactId),
         ("thong-bao", "/staff/notices"),
         ("mot-nhom-cau-hoi", "/staff/unanswered/" + _questionId),
+        ("mot-muc-kien-thuc", "/staff/knowledge/" + _knowledgeId),
     ];
 }
