@@ -48,9 +48,7 @@ public sealed class AdminOnboardsProvinceTests(PostgresServer server) : IAsyncLi
         var page = await _chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("quantri.tinh");
-        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ConsoleSignIn.SubmitAsync(page, "quantri.tinh");
         await page.GotoAsync("/staff/units");
 
         using var sheet = Workbooks.Units(

@@ -104,9 +104,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         var page = await _chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("quantri.tinh");
-        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ConsoleSignIn.SubmitAsync(page, "quantri.tinh");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
 
         var overflowing = new List<string>();
@@ -137,9 +135,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         var page = await _chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff/posts/new");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("quantri.tinh");
-        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ConsoleSignIn.SubmitAsync(page, "quantri.tinh");
 
         await Assertions.Expect(page.Locator("[data-counter-for=title]")).ToHaveTextAsync("0/200 ký tự");
         await page.GetByLabel("Tiêu đề").PressSequentiallyAsync("Họp chi hội");

@@ -119,9 +119,7 @@ public sealed class MemberNamesAndFormsTests(PostgresServer server) : IAsyncLife
     private static async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("/staff");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("quantri.tinh");
-        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ConsoleSignIn.SubmitAsync(page, "quantri.tinh");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }
 

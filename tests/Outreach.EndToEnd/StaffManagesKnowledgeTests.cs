@@ -114,9 +114,7 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
     private async Task SignInAsync(IPage page, string username)
     {
         await page.GotoAsync("/staff");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(username);
-        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ConsoleSignIn.SubmitAsync(page, username);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổng quan", Level = 1 })).ToBeVisibleAsync();
     }
 }

@@ -150,9 +150,7 @@ public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server
     {
         await page.GotoAsync("/staff");
         await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
-        await page.GetByLabel("Tên đăng nhập").FillAsync(username);
-        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ConsoleSignIn.SubmitAsync(page, username);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổng quan", Level = 1 })).ToBeVisibleAsync();
     }
 

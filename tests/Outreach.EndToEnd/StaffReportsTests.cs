@@ -61,9 +61,7 @@ public sealed class StaffReportsTests(PostgresServer server) : IAsyncLifetime
         await page.SetViewportSizeAsync(1366, 768);
 
         await page.GotoAsync("/staff");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("duyet.tinh");
-        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ConsoleSignIn.SubmitAsync(page, "duyet.tinh");
         await page.GetByRole(AriaRole.Link, new() { Name = "Thống kê" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thống kê tiếp cận", Level = 1 })).ToBeVisibleAsync();
 

@@ -51,9 +51,7 @@ public sealed class StaffReviewsUnansweredTests(PostgresServer server) : IAsyncL
         var page = await _chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("bientap.tinh");
-        await page.GetByLabel("Mật khẩu").FillAsync(Seed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await ConsoleSignIn.SubmitAsync(page, "bientap.tinh");
         await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi chưa trả lời được" }).First.ClickAsync();
 
         var groups = page.Locator("[data-unanswered] tbody tr");
