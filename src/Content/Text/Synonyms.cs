@@ -40,7 +40,7 @@ public static class Synonyms
         ("giấy tờ", ["hồ sơ", "thủ tục", "giấy má"]),
         ("khởi nghiệp", ["khởi sự kinh doanh", "mở tiệm", "mở quán", "mở cửa hàng", "mở tiệm tạp hóa", "làm ăn buôn bán", "mở xưởng"]),
         ("chấp hành xong án phạt tù", ["ra tù", "đi tù về", "mãn hạn tù", "ra trại", "từng đi tù", "từng ngồi tù", "hết án tù", "tù về"]),
-        ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi"]),
+        ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi", "app vay", "app nào vay", "ứng dụng vay", "ứng dụng cho vay", "vay trên mạng", "vay qua mạng"]),
 
         // Work, jobs, trafficking.
         ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm", "học tin học", "học vi tính", "lớp tin học", "tin học văn phòng", "học kỹ năng", "khóa học nghề", "học thêm nghề", "lớp dạy", "dạy làm", "lớp học làm", "học làm bánh", "dạy nấu ăn"]),
