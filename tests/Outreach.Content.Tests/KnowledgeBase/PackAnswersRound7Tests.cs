@@ -94,6 +94,8 @@ public sealed class PackAnswersRound7Tests
     [InlineData("dùng vneid thay thẻ bảo hiểm y tế được chưa", "insurance-health-card")]
     [InlineData("lương nữ thấp hơn nam có vi phạm bình đẳng giới không", "policy-gender-equality")]
     [InlineData("có app nào vay nhanh không", "loan-predatory")]
+    [InlineData("thầy giáo phạt con em đứng góc lớp có đúng không", "violence-child-school")]
+    [InlineData("lũ năm ngoái cuốn mất chuồng trại, giờ có được khoanh nợ không", "loan-overdue")]
     [InlineData("hội phụ nữ xã em ở đâu vậy", "membership-join")]
     public async Task MemberWording_FindsTheEntry(string question, string entry)
     {
