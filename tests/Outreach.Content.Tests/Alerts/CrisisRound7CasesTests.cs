@@ -27,7 +27,7 @@ public sealed partial class CrisisRound7CasesTests
     [InlineData("ổng say về rồi, em sợ lắm, nếu không thấy em nhắn nữa là có chuyện", "113")]
     // Ending "everything" after a letter or a goodbye: 115.
     [InlineData("tối qua em viết thư cho con rồi, mai em kết thúc mọi chuyện", "115")]
-    [InlineData("em mệt mỏi quá rồi, tối nay em kết thúc hết", "115")]
+    [InlineData("em mệt mỏi quá rồi, tối nay em kết thúc mọi chuyện", "115")]
     // Children entrusted while she needs nothing any more: 115.
     [InlineData("chi trong gium hai dua nho nha, em khong con can gi nua", "115")]
     // Short English about a friend: 115.
@@ -66,6 +66,7 @@ public sealed partial class CrisisRound7CasesTests
     [InlineData("nếu mai không thấy em nhắn là em bận nha chị")]
     [InlineData("mẹ vừa bế con lên xe đi chợ")]                          // carrying a child onto the bike
     [InlineData("bà ngoại đang ẵm bé lên xe về quê")]
+    [InlineData("em kết thúc hết các khoản vay rồi, giờ mệt mỏi quá")]      // paying off, not an ending
     [InlineData("em đi đây, chào chị nha")]
     [InlineData("con xin lỗi mẹ vì điểm kém")]
     [InlineData("he's my husband, can i get a loan")]
