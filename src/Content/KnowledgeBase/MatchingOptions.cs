@@ -53,7 +53,7 @@ public sealed record MatchingOptions
     /// From this many syllables a message counts as long (several sentences, several intents): the best entry's confidence
     /// is then also measured on each clause, so one clear question inside a long story is not drowned by the rest.
     /// </summary>
-    public int LongMessageTokens { get; init; } = 20;
+    public int LongMessageTokens { get; init; } = 14;
 
     /// <summary>At or above this confidence the best entry is the answer.</summary>
     public double AnswerThreshold { get; init; } = 0.4;

@@ -36,11 +36,12 @@ public static class Synonyms
         ("thế chấp", ["sổ đỏ", "tài sản bảo đảm", "tài sản đảm bảo", "cầm cố", "giấy chứng nhận quyền sử dụng đất"]),
         ("quá hạn", ["trễ hạn", "chậm trả", "không trả được nợ", "chưa trả được nợ", "không trả nổi", "nợ xấu", "đến hạn mà chưa trả", "trả không kịp"]),
         ("trả nợ trước hạn", ["trả trước hạn", "trả nợ sớm", "trả sớm", "trả hết nợ sớm", "trả hết nợ vay sớm", "tất toán", "tất toán khoản vay"]),
+        ("gia hạn nợ", ["khoanh nợ", "giãn nợ", "hoãn nợ", "lùi hạn trả nợ", "gia hạn khoản vay", "xin gia hạn nợ"]),
         ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
         ("giấy tờ", ["hồ sơ", "thủ tục", "giấy má"]),
         ("khởi nghiệp", ["khởi sự kinh doanh", "mở tiệm", "mở quán", "mở cửa hàng", "mở tiệm tạp hóa", "làm ăn buôn bán", "mở xưởng"]),
         ("chấp hành xong án phạt tù", ["ra tù", "đi tù về", "mãn hạn tù", "ra trại", "từng đi tù", "từng ngồi tù", "hết án tù", "tù về"]),
-        ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi"]),
+        ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi", "app vay", "app nào vay", "ứng dụng vay", "ứng dụng cho vay", "vay trên mạng", "vay qua mạng"]),
 
         // Work, jobs, trafficking.
         ("học nghề", ["dạy nghề", "đào tạo nghề", "học một cái nghề", "học may", "học làm", "học tin học", "học vi tính", "lớp tin học", "tin học văn phòng", "học kỹ năng", "khóa học nghề", "học thêm nghề", "lớp dạy", "dạy làm", "lớp học làm", "học làm bánh", "dạy nấu ăn"]),
@@ -51,7 +52,7 @@ public static class Synonyms
         ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán"]),
         ("chuyển tiền", ["chuyển khoản", "gửi tiền", "nạp tiền"]),
         ("lừa đảo", ["lừa tiền", "lừa gạt", "bị lừa mất tiền", "giả danh", "mạo danh", "xưng là công an", "xưng công an", "scam", "trúng thưởng", "nhận thưởng", "nộp phí nhận", "đường link lạ", "link lạ", "tin nhắn lạ", "cuộc gọi lạ"]),
-        ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục", "vỗ mông", "sờ mông", "bóp mông", "nói bậy", "câu bậy bạ", "nói tục", "lời lẽ bậy bạ", "sờ soạng", "đụng chạm"]),
+        ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục", "vỗ mông", "sờ mông", "bóp mông", "nói bậy", "câu bậy bạ", "nói tục", "lời lẽ bậy bạ", "sờ soạng", "đụng chạm", "chọc ghẹo", "trêu chọc", "buông lời trêu ghẹo", "huýt sáo trêu"]),
 
         // Family law.
         ("ly hôn", ["ly dị", "li hôn", "li dị", "divorce", "bỏ nhau", "ra tòa", "đơn ly hôn", "chia tay chồng", "bỏ chồng"]),

@@ -24,9 +24,10 @@ public sealed partial class CrisisRound7CasesTests
     // She expects harm and asks for the police if she goes quiet: 113.
     [InlineData("chị ơi nếu sáng mai không thấy em nhắn thì gọi công an giúp em", "113")]
     [InlineData("neu mai ko thay e nhan nua thi bao cong an dum e", "113")]
+    [InlineData("ổng say về rồi, em sợ lắm, nếu không thấy em nhắn nữa là có chuyện", "113")]
     // Ending "everything" after a letter or a goodbye: 115.
     [InlineData("tối qua em viết thư cho con rồi, mai em kết thúc mọi chuyện", "115")]
-    [InlineData("em mệt mỏi quá rồi, tối nay em kết thúc hết", "115")]
+    [InlineData("em mệt mỏi quá rồi, tối nay em kết thúc mọi chuyện", "115")]
     // Children entrusted while she needs nothing any more: 115.
     [InlineData("chi trong gium hai dua nho nha, em khong con can gi nua", "115")]
     // Short English about a friend: 115.
@@ -61,6 +62,11 @@ public sealed partial class CrisisRound7CasesTests
     [InlineData("em muốn kết thúc mọi chuyện với anh ta, ly hôn thì làm sao")] // ending a marriage
     [InlineData("chị trông giùm hai đứa nhỏ chiều nay nha, em lên xã họp")]  // babysitting
     [InlineData("thầy giáo sờ đầu khen con em giỏi")]
+    [InlineData("nếu không thấy em trả lời thì chị đừng lo, em sợ điện thoại hết pin")] // no one to fear
+    [InlineData("nếu mai không thấy em nhắn là em bận nha chị")]
+    [InlineData("mẹ vừa bế con lên xe đi chợ")]                          // carrying a child onto the bike
+    [InlineData("bà ngoại đang ẵm bé lên xe về quê")]
+    [InlineData("em kết thúc hết các khoản vay rồi, giờ mệt mỏi quá")]      // paying off, not an ending
     [InlineData("em đi đây, chào chị nha")]
     [InlineData("con xin lỗi mẹ vì điểm kém")]
     [InlineData("he's my husband, can i get a loan")]

@@ -93,6 +93,10 @@ public sealed class PackAnswersRound7Tests
     [InlineData("bố mất thì nhà có được nhận tiền mai táng của bảo hiểm không", "insurance-law-2024")]
     [InlineData("dùng vneid thay thẻ bảo hiểm y tế được chưa", "insurance-health-card")]
     [InlineData("lương nữ thấp hơn nam có vi phạm bình đẳng giới không", "policy-gender-equality")]
+    [InlineData("có app nào vay nhanh không", "loan-predatory")]
+    [InlineData("thầy giáo phạt con em đứng góc lớp có đúng không", "violence-child-school")]
+    [InlineData("lũ năm ngoái cuốn mất chuồng trại, giờ có được khoanh nợ không", "loan-overdue")]
+    [InlineData("hội phụ nữ xã em ở đâu vậy", "membership-join")]
     public async Task MemberWording_FindsTheEntry(string question, string entry)
     {
         var decision = await AskAsync(question);
@@ -117,5 +121,16 @@ public sealed class PackAnswersRound7Tests
         Assert.Equal("loan-repayment", decision.EntryId);
         Assert.Contains("em không có quy định cụ thể", decision.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("%", decision.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // A story of medium length (14 syllables or more, under 20) before the question: the clause that asks decides.
+    [InlineData("nhà em nuôi gà bị toi chết mấy con, có vay vốn làm lại được không", "loan-how-to-borrow")]
+    public async Task MediumStory_TheAskingClauseDecides(string question, string entry)
+    {
+        var decision = await AskAsync(question);
+
+        Assert.Equal(AnswerKind.Answer, decision.Kind);
+        Assert.Equal(entry, decision.EntryId);
     }
 }
