@@ -24,6 +24,11 @@ public static class SchedulerServiceCollectionExtensions
         // Each host owns its storage. Hangfire.NetCore would otherwise hand every host the static JobStorage.Current, which the
         // last host to configure wins: with two hosts in one process (tests, a gateway beside a tool) one host's jobs ran on the
         // other's server, and after that host stopped they failed on its disposed container.
+        // Each host activates jobs from its own container, for the same reason: Hangfire.NetCore registers the activator as
+        // a snapshot of the static JobActivator.Current, which a host starting at the same moment can set to its own, so one
+        // host's jobs ran in another's container and failed once that host stopped (ObjectDisposedException 'IServiceProvider',
+        // seen when two console journeys ran side by side).
+        services.TryAddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.TryAddSingleton<JobStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
