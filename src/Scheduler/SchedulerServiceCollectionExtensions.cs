@@ -48,6 +48,7 @@ public static class SchedulerServiceCollectionExtensions
 
         services.AddOptions<Outreach.Scheduler.Publishing.PublishingOptions>()
             .BindConfiguration(Outreach.Scheduler.Publishing.PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Outreach.Scheduler.Publishing.PostImageLinks>();
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp =>
         {

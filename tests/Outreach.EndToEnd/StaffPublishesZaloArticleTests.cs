@@ -16,8 +16,10 @@ namespace Outreach.EndToEnd;
 /// time the Page gets a photo post and the OA an article that waits for Zalo's moderation, then is broadcast, once each; the
 /// post's page shows the moderation ("Đã duyệt") and both parts published; the platforms' views arrive through the insights job
 /// and show on the post's page and on the dashboard beside message reach. Screenshots land in
-/// TestResults/screenshots/staff-publishes-zalo-article/.
+/// TestResults/screenshots/staff-publishes-zalo-article/. It runs alone (its collection is not parallel): run beside another
+/// journey, one of the two hosts' publishing jobs did not publish within 90 s (not understood yet; see the branch's report).
 /// </summary>
+[Collection(ZaloJourneyGroup.Name)]
 public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server) : IAsyncLifetime
 {
     private const string Title = "Khám sàng lọc ung thư vú miễn phí";
@@ -200,4 +202,11 @@ public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server
 
     [GeneratedRegex("/staff/login")]
     private static partial Regex LoginUrl();
+}
+
+/// <summary>The Zalo article journey's collection: run after the parallel ones, alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ZaloJourneyGroup
+{
+    public const string Name = "zalo-article-journey";
 }

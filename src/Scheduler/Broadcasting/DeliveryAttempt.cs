@@ -16,7 +16,7 @@ namespace Outreach.Scheduler.Broadcasting;
 /// </summary>
 public sealed class DeliveryAttempt(
     ChannelSenders senders, BroadcastRateLimiters limiters, BroadcastMessage messages, Eligibility eligibility, IOptions<BroadcastOptions> options,
-    ChannelHealthReporter health, ChannelThrottle throttle, TimeProvider time)
+    ChannelHealthReporter health, ChannelThrottle throttle, Publishing.PostImageLinks imageLinks, TimeProvider time)
 {
     public async Task<DeliveryResult> SendAsync(long broadcastId, Post post, ClaimedDelivery row, CancellationToken cancellationToken)
     {
@@ -38,7 +38,8 @@ public sealed class DeliveryAttempt(
             return new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, ErrorCode: "throttled", NotBefore: held);
         }
 
-        var message = messages.Compose(post, broadcastId, row);
+        var imageUrl = row.Channel == "messenger" ? await imageLinks.UrlAsync(post, cancellationToken) : null;
+        var message = messages.Compose(post, broadcastId, row, imageUrl);
         for (var attempt = 1; ; attempt++)
         {
             using var lease = await limiters.For(row.Channel).AcquireAsync(1, cancellationToken);

@@ -34,7 +34,7 @@ public sealed partial class PublishPostJob
         }
 
         var unit = await units.FindAsync(post.OrgUnitId, ct);
-        var cover = new Uri($"{baseUrl.AbsoluteUri.TrimEnd('/')}/media/post-images/{image.Id}/{image.Sha256}");
+        var cover = new Uri($"{baseUrl.AbsoluteUri.TrimEnd('/')}{PostImageLinks.PathPrefix}{image.Id}/{image.Sha256}");
         var body = post.Body.Trim();
         return (new ArticleDraft(
             Shorten(post.Title.Trim(), TitleLimit),

@@ -29,7 +29,13 @@ public sealed record OutboundMessage
 
     /// <summary>Our own id of the message (outbound row, delivery row), echoed back where the platform allows (Messenger metadata).</summary>
     public string? Reference { get; init; }
+
+    /// <summary>A card sent before <see cref="Text"/>: an image with a title and buttons (Messenger's generic template).</summary>
+    public MessageCard? Card { get; init; }
 }
+
+/// <summary>An image card: its title, an optional line under it, the image's public URL and up to 3 buttons.</summary>
+public sealed record MessageCard(string Title, string? Subtitle, string ImageUrl, IReadOnlyList<MessageButton> Buttons);
 
 /// <summary>A quick reply: the member sees <see cref="Title"/>, we get <see cref="Payload"/> back.</summary>
 public sealed record QuickReply(string Title, string Payload);

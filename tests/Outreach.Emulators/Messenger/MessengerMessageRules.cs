@@ -83,6 +83,41 @@ internal static class MessengerMessageRules
                 : null;
         }
 
+        if (payload.TryGetProperty("template_type", out var generic) && generic.GetString() == "generic")
+        {
+            if (!payload.TryGetProperty("elements", out var elements) || elements.ValueKind != JsonValueKind.Array || elements.GetArrayLength() is 0 or > 10)
+            {
+                return Refuse("param message[attachment][payload][elements] must have between 1 and 10 items");
+            }
+
+            foreach (var element in elements.EnumerateArray())
+            {
+                var title = element.TryGetProperty("title", out var et) ? et.GetString() ?? "" : "";
+                var subtitle = element.TryGetProperty("subtitle", out var es) ? es.GetString() ?? "" : "";
+                var image = element.TryGetProperty("image_url", out var ei) ? ei.GetString() : null;
+                var count = element.TryGetProperty("buttons", out var eb) && eb.ValueKind == JsonValueKind.Array ? eb.GetArrayLength() : 0;
+                if (title.Length is 0 or > 80)
+                {
+                    return Refuse("param message[attachment][payload][elements][0][title] must be between 1 and 80 characters");
+                }
+
+                if (subtitle.Length > 80)
+                {
+                    return Refuse("param message[attachment][payload][elements][0][subtitle] must be at most 80 characters");
+                }
+
+                if (image is not null && (!Uri.TryCreate(image, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+                {
+                    return Refuse("param message[attachment][payload][elements][0][image_url] must be a valid URL");
+                }
+
+                if (count > 3)
+                {
+                    return Refuse("param message[attachment][payload][elements][0][buttons] must have at most 3 items");
+                }
+            }
+        }
+
         return null;
     }
 

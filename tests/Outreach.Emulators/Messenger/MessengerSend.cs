@@ -23,6 +23,14 @@ public sealed record MessengerSend
 
     public IReadOnlyList<string> ButtonTitles { get; init; } = [];
 
+    /// <summary>The template's kind ("button", "generic") when the message is a template.</summary>
+    public string? TemplateType { get; init; }
+
+    /// <summary>A generic template's first element: its title and image URL.</summary>
+    public string? CardTitle { get; init; }
+
+    public string? CardImageUrl { get; init; }
+
     public IReadOnlyList<(string Title, string Payload)> QuickReplies { get; init; } = [];
 
     public string? AttachmentType { get; init; }
@@ -73,7 +81,10 @@ public sealed record MessengerSend
             Metadata = Str(message, "metadata"),
             AttachmentType = Str(Get(message, "attachment"), "type"),
             TemplateText = Str(payload, "text"),
-            ButtonTitles = Items(payload, "buttons").Select(b => Str(b, "title") ?? "").ToList(),
+            ButtonTitles = Items(payload, "buttons").Concat(Items(payload, "elements").SelectMany(e => Items(e, "buttons"))).Select(b => Str(b, "title") ?? "").ToList(),
+            TemplateType = Str(payload, "template_type"),
+            CardTitle = Items(payload, "elements").Select(e => Str(e, "title")).FirstOrDefault(),
+            CardImageUrl = Items(payload, "elements").Select(e => Str(e, "image_url")).FirstOrDefault(),
             QuickReplies = Items(message, "quick_replies").Select(q => (Str(q, "title") ?? "", Str(q, "payload") ?? "")).ToList(),
             MessageId = request.ResponseStatus == 200 ? Str(Parse(request.ResponseBody), "message_id") : null,
             ErrorCode = request.ResponseStatus == 200 ? null : ErrorOf(request.ResponseBody),

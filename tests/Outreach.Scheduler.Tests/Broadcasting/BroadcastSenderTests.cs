@@ -142,7 +142,9 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var eligibility = TestChannels.Eligibility(options.Value);
         var attempt = new DeliveryAttempt(
             new ChannelSenders([_platform]), new BroadcastRateLimiters(options, TestChannels.Catalog()), BroadcastMessage.Untracked, eligibility, options,
-            new ChannelHealthReporter(new ChannelHealthStore(_database.DataSource), time), new ChannelThrottle(), time);
+            new ChannelHealthReporter(new ChannelHealthStore(_database.DataSource), time), new ChannelThrottle(),
+            new Outreach.Scheduler.Publishing.PostImageLinks(
+                new Outreach.Content.Publishing.PostImageStore(_database.DataSource, time), Options.Create(new Outreach.Scheduler.Publishing.PublishingOptions())), time);
         var sender = new BroadcastSender(
             deliveries, new BroadcastStore(_database.DataSource), attempt, TestChannels.QuietHours(options.Value), eligibility, options, time);
         var chunk = await deliveries.ClaimChunkAsync(_broadcast.Id, Now, options.Value.Lease, ct);

@@ -13,6 +13,9 @@ public static class MessengerRequestBuilder
 {
     public const int MaxQuickReplies = 13;
     public const int MaxButtons = 3;
+
+    /// <summary>A generic template element's title and subtitle (80 characters each).</summary>
+    public const int MaxElementText = 80;
     public const int MaxTitleLength = 20;
     public const int MaxPayloadLength = 1000;
 
@@ -26,11 +29,34 @@ public static class MessengerRequestBuilder
         var bodies = new List<SendMessage>();
         var text = message.Text ?? "";
         var buttons = Buttons(message.Buttons, trimmed);
-        if (buttons.Count == 0)
+        if (message.Card is { } card)
+        {
+            // The card first (image, title, its buttons: the generic template), the text after it.
+            var cardButtons = Buttons(card.Buttons, trimmed);
+            bodies.Add(new SendMessage
+            {
+                Attachment = new SendAttachment("template", new SendAttachmentPayload
+                {
+                    TemplateType = "generic",
+                    Elements =
+                    [
+                        new SendElement
+                        {
+                            Title = Cut(card.Title, MaxElementText, "a card title", trimmed),
+                            Subtitle = card.Subtitle is { Length: > 0 } sub ? Cut(sub, MaxElementText, "a card subtitle", trimmed) : null,
+                            ImageUrl = card.ImageUrl,
+                            Buttons = cardButtons.Count > 0 ? cardButtons : null,
+                        },
+                    ],
+                }),
+            });
+        }
+
+        if (buttons.Count == 0 && (text.Length > 0 || message.Card is null))
         {
             bodies.AddRange(MessengerTextSplitter.Split(text).Select(t => new SendMessage { Text = t }));
         }
-        else
+        else if (buttons.Count > 0)
         {
             var parts = MessengerTextSplitter.Split(text).ToList();
             var last = parts.Count > 0 ? parts[^1] : ButtonsFallbackText;
@@ -111,6 +137,18 @@ public static class MessengerRequestBuilder
             ButtonKind.Call => new SendButton { Type = "phone_number", Title = Title(b.Title, trimmed), Payload = b.Value },
             _ => new SendButton { Type = "postback", Title = Title(b.Title, trimmed), Payload = b.Value },
         }).ToList();
+    }
+
+    private static string Cut(string text, int limit, string what, List<string> trimmed)
+    {
+        if (text.Length <= limit)
+        {
+            return text;
+        }
+
+        trimmed.Add($"{what} over {limit} characters");
+        var cut = char.IsHighSurrogate(text[limit - 2]) ? limit - 2 : limit - 1;
+        return text[..cut] + "…";
     }
 
     private static string Title(string title, List<string> trimmed)

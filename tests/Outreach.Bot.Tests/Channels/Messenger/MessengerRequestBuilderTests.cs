@@ -19,6 +19,30 @@ public sealed class MessengerRequestBuilderTests
         Assert.Equal("42", request.Message.Metadata);
     }
 
+    [Fact]
+    public void Build_Card_IsAGenericTemplateFirst_TitleCutAt80_ThenTheText()
+    {
+        var title = new string('T', 95);
+        var message = Message("Nội dung bài") with
+        {
+            Purpose = MessagePurpose.Broadcast,
+            Card = new MessageCard(title, null, "https://hoi.example.vn/media/post-images/1/ab", [new MessageButton("Xem chi tiết", "https://hoi.example.vn/r/x", ButtonKind.Url)]),
+        };
+
+        var plan = MessengerRequestBuilder.Build(message);
+
+        Assert.Equal(2, plan.Requests.Count);
+        var payload = plan.Requests[0].Message!.Attachment!.Payload;
+        Assert.Equal("generic", payload.TemplateType);
+        var element = Assert.Single(payload.Elements!);
+        Assert.Equal(80, element.Title.Length);
+        Assert.EndsWith("…", element.Title, StringComparison.Ordinal);
+        Assert.Equal("https://hoi.example.vn/media/post-images/1/ab", element.ImageUrl);
+        Assert.Equal(("web_url", "https://hoi.example.vn/r/x"), (element.Buttons![0].Type, element.Buttons[0].Url));
+        Assert.Equal("Nội dung bài", plan.Requests[1].Message!.Text);
+        Assert.Contains(plan.Trimmed, t => t.Contains("card title", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(MessagePurpose.HumanAgentReply, "MESSAGE_TAG", "HUMAN_AGENT")]
     [InlineData(MessagePurpose.Broadcast, "UPDATE", null)]

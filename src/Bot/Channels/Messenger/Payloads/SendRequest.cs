@@ -66,6 +66,26 @@ public sealed record SendAttachmentPayload
 
     [JsonPropertyName("is_reusable")]
     public bool? IsReusable { get; init; }
+
+    /// <summary>A generic template's elements (≤ 10; one here).</summary>
+    [JsonPropertyName("elements")]
+    public IReadOnlyList<SendElement>? Elements { get; init; }
+}
+
+/// <summary>One element of a generic template: title (≤ 80), subtitle (≤ 80), image_url, buttons (≤ 3).</summary>
+public sealed record SendElement
+{
+    [JsonPropertyName("title")]
+    public required string Title { get; init; }
+
+    [JsonPropertyName("subtitle")]
+    public string? Subtitle { get; init; }
+
+    [JsonPropertyName("image_url")]
+    public string? ImageUrl { get; init; }
+
+    [JsonPropertyName("buttons")]
+    public IReadOnlyList<SendButton>? Buttons { get; init; }
 }
 
 /// <summary>A template button: <c>postback</c> (payload), <c>web_url</c> (url) or <c>phone_number</c> (payload = the number).</summary>

@@ -10,7 +10,7 @@ namespace Outreach.Bot.Channels.Zalo.Publishing;
 /// </summary>
 public static class PostImageEndpoints
 {
-    public const string PathPrefix = "/media/post-images/";
+    public const string PathPrefix = Outreach.Scheduler.Publishing.PostImageLinks.PathPrefix;
 
     public static IEndpointRouteBuilder MapPostImages(this IEndpointRouteBuilder endpoints)
     {
