@@ -32,9 +32,8 @@ public sealed class ZaloModule : IChannelModule
             .RemoveAllLoggers()
             .AddResilienceHandler("zalo-openapi", (pipeline, context) =>
             {
-                var settings = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
-                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Strategy);
-                AddConnectRetryAndTimeout(pipeline, settings);
+                // The budget of calls per app is taken by ZaloSender before each send (ZaloRateLimiter), not here.
+                AddConnectRetryAndTimeout(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value);
             });
         services.AddHttpClient<ZaloOAuthClient>()
             .ConfigureForSingletonUse()

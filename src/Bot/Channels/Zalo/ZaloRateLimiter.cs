@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using Polly;
 using Polly.RateLimiting;
 
 namespace Outreach.Bot.Channels.Zalo;
@@ -8,8 +7,9 @@ namespace Outreach.Bot.Channels.Zalo;
 /// <summary>
 /// This host's budget of OA API calls, per Zalo app: at most <see cref="ZaloOptions.RequestsPerMinute"/> in any minute for
 /// each app (Zalo's limit is 4,000 a minute per app, §1; error -32 past it). OAs with their own app (a commune's own OA) each
-/// have their own budget, so a big OA's broadcast does not spend a small one's; OAs of one app share it. A call names its
-/// app in its request's options (<see cref="AppKey"/>; none: the configured app).
+/// have their own budget, so a big OA's broadcast does not spend a small one's; OAs of one app share it. The sender takes a
+/// permit of the OA's app before each send (<see cref="AcquireAsync"/>); the article-insights client spends the configured
+/// app's (<see cref="Strategy"/>).
 /// The budget is a token bucket: a burst of a twelfth of the minute's calls, then the rest spread evenly over the minute
 /// (burst + a minute's refill = the limit). A call waits for a permit up to about five seconds' worth of calls queued; beyond
 /// that it is refused at once with the time to wait (a broadcast puts the OA's rows off until then, the outbox retries a
@@ -18,9 +18,6 @@ namespace Outreach.Bot.Channels.Zalo;
 /// </summary>
 public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options) : IDisposable
 {
-    /// <summary>The request option naming the app whose budget the call spends.</summary>
-    public static readonly HttpRequestOptionsKey<string> AppKey = new("Outreach.Zalo.App");
-
     private readonly PartitionedRateLimiter<string> _limiters = PartitionedRateLimiter.Create<string, string>(app =>
         RateLimitPartition.GetTokenBucketLimiter(app, _ => Bucket(options.Value.RequestsPerMinute)));
 
@@ -43,16 +40,18 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options) : IDisposable
         };
     }
 
-    /// <summary>The rate-limiter strategy of an HTTP client's resilience pipeline: each call waits on its app's budget.</summary>
+    /// <summary>
+    /// Waits for a permit of <paramref name="appId"/>'s budget (null: the configured app's); check
+    /// <see cref="RateLimitLease.IsAcquired"/>, and the lease's <see cref="MetadataName.RetryAfter"/> when it is not.
+    /// </summary>
+    public ValueTask<RateLimitLease> AcquireAsync(string? appId, CancellationToken cancellationToken) =>
+        _limiters.AcquireAsync(appId ?? options.Value.AppId ?? "", 1, cancellationToken);
+
+    /// <summary>The rate-limiter strategy of an HTTP client's resilience pipeline: each call spends the configured app's budget.</summary>
     public RateLimiterStrategyOptions Strategy => new()
     {
-        RateLimiter = args => _limiters.AcquireAsync(AppOf(args.Context), 1, args.Context.CancellationToken),
+        RateLimiter = args => AcquireAsync(null, args.Context.CancellationToken),
     };
 
     public void Dispose() => _limiters.Dispose();
-
-    private string AppOf(ResilienceContext context) =>
-        context.GetRequestMessage()?.Options.TryGetValue(AppKey, out var app) == true && !string.IsNullOrEmpty(app)
-            ? app
-            : options.Value.AppId ?? "";
 }
