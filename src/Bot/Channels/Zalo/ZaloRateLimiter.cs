@@ -11,13 +11,16 @@ namespace Outreach.Bot.Channels.Zalo;
 /// permit of the OA's app before each send (<see cref="AcquireAsync"/>); the article-insights client spends the configured
 /// app's (<see cref="Strategy"/>).
 /// The budget is a token bucket: a burst of a twelfth of the minute's calls, then the rest spread evenly over the minute
-/// (burst + a minute's refill = the limit). A call waits for a permit up to about five seconds' worth of calls queued; beyond
-/// that it is refused at once with the time to wait (a broadcast puts the OA's rows off until then, the outbox retries a
-/// reply), so a spent budget never holds a broadcast worker's send slots for the rest of the minute (bench/README,
-/// "Fan-out across many Pages and OAs").
+/// (burst + a minute's refill = the limit). A call never waits for a permit: when the budget is spent it is refused at once,
+/// and the caller waits <see cref="WaitWhenSpent"/> (the time to refill a burst; a broadcast puts the OA's rows off that
+/// long and sends other accounts' members meanwhile, the outbox retries a reply then). A spent OA therefore never holds a
+/// broadcast worker's send slots (bench/README, "Fan-out across many Pages and OAs": queued calls held them all).
 /// </summary>
 public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options) : IDisposable
 {
+    /// <summary>How long a caller refused for a spent budget should wait: the time the bucket takes to refill a burst.</summary>
+    public TimeSpan WaitWhenSpent { get; } = RefillTime(Bucket(options.Value.RequestsPerMinute));
+
     private readonly PartitionedRateLimiter<string> _limiters = PartitionedRateLimiter.Create<string, string>(app =>
         RateLimitPartition.GetTokenBucketLimiter(app, _ => Bucket(options.Value.RequestsPerMinute)));
 
@@ -34,15 +37,18 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options) : IDisposable
             TokenLimit = burst,
             TokensPerPeriod = tokens,
             ReplenishmentPeriod = period,
-            QueueLimit = burst,
+            QueueLimit = 0,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         };
     }
 
+    private static TimeSpan RefillTime(TokenBucketRateLimiterOptions bucket) =>
+        bucket.ReplenishmentPeriod * Math.Ceiling(bucket.TokenLimit / (double)bucket.TokensPerPeriod);
+
     /// <summary>
-    /// Waits for a permit of <paramref name="appId"/>'s budget (null: the configured app's); check
-    /// <see cref="RateLimitLease.IsAcquired"/>, and the lease's <see cref="MetadataName.RetryAfter"/> when it is not.
+    /// Takes a permit of <paramref name="appId"/>'s budget (null: the configured app's); check
+    /// <see cref="RateLimitLease.IsAcquired"/> (not acquired: wait <see cref="WaitWhenSpent"/>).
     /// </summary>
     public ValueTask<RateLimitLease> AcquireAsync(string? appId, CancellationToken cancellationToken) =>
         _limiters.AcquireAsync(appId ?? options.Value.AppId ?? "", 1, cancellationToken);

@@ -64,8 +64,7 @@ public sealed partial class ZaloSender(
         using var lease = await budget.AcquireAsync(appId, cancellationToken);
         if (!lease.IsAcquired)
         {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", "Quá hạn mức gọi API Zalo của máy này.", wait);
+            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", "Quá hạn mức gọi API Zalo của máy này.", budget.WaitWhenSpent);
         }
 
         try
