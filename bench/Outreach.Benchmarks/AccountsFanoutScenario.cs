@@ -3,7 +3,6 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Outreach.Bot.Channels.Zalo;
 using Outreach.Bot.Hosting;
 using Outreach.Bot.Staff.Auth;
 using Outreach.Bot.Staff.ChannelAccounts;
@@ -222,18 +221,10 @@ public sealed class AccountsFanoutScenario : ILoadScenario
         }
     }
 
-    // How long an account's members take at its own limit: a Page's per second; an OA's as the gateway's Zalo budget lets
-    // them go (ZaloRateLimiter.Bucket: a burst, then the rest of the minute's calls spread over the minute).
-    private static double LimitSeconds(int members, double perSecond, int perMinute)
-    {
-        if (perMinute == 0)
-        {
-            return members / perSecond;
-        }
-
-        var bucket = ZaloRateLimiter.Bucket(perMinute);
-        return Math.Max(0, members - bucket.TokenLimit) / (bucket.TokensPerPeriod / bucket.ReplenishmentPeriod.TotalSeconds);
-    }
+    // How long an account's members take at its own limit: a Page's per second; an OA's per minute, of which the gateway's
+    // budget (ZaloRateLimiter, a sliding minute per app) lets the first minute's calls go at once.
+    private static double LimitSeconds(int members, double perSecond, int perMinute) =>
+        perMinute > 0 ? (members <= perMinute ? 0 : Math.Ceiling((members - perMinute) / (double)perMinute) * 60) : members / perSecond;
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql, object parameters)
     {

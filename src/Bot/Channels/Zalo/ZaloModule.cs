@@ -32,8 +32,9 @@ public sealed class ZaloModule : IChannelModule
             .RemoveAllLoggers()
             .AddResilienceHandler("zalo-openapi", (pipeline, context) =>
             {
-                // The budget of calls per app is taken by ZaloSender before each send (ZaloRateLimiter), not here.
-                AddConnectRetryAndTimeout(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value);
+                var settings = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
+                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Strategy);
+                AddConnectRetryAndTimeout(pipeline, settings);
             });
         services.AddHttpClient<ZaloOAuthClient>()
             .ConfigureForSingletonUse()

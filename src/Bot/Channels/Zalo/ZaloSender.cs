@@ -5,6 +5,7 @@ using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Channels.Zalo.Payloads;
 using Outreach.Bot.Core;
 using Outreach.Scheduler.Sending;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace Outreach.Bot.Channels.Zalo;
@@ -15,8 +16,8 @@ namespace Outreach.Bot.Channels.Zalo;
 /// A token error (-216/-220) refreshes the token once and resends once. Retries: see Channels/Zalo/README.md.
 /// </summary>
 public sealed partial class ZaloSender(
-    ZaloClient client, ZaloTokenProvider tokens, IChannelAccounts accounts, ZaloRateLimiter budget, IOptions<ZaloOptions> options,
-    TimeProvider time, ILogger<ZaloSender> logger)
+    ZaloClient client, ZaloTokenProvider tokens, IChannelAccounts accounts, IOptions<ZaloOptions> options, TimeProvider time,
+    ILogger<ZaloSender> logger)
     : IChannelSender
 {
     public string Channel => ZaloChannel.Name;
@@ -59,14 +60,6 @@ public sealed partial class ZaloSender(
     // appId: the OA's own app, whose budget of calls the send spends (each app has its own, ZaloRateLimiter).
     private async Task<SendResult> SendOneAsync(string oaId, string? appId, ZaloSendRequest request, CancellationToken cancellationToken)
     {
-        // The app's budget of calls (ZaloRateLimiter): a spent one answers at once with the wait, which a broadcast spends
-        // on other accounts' members (the OA's rows are put off) and the outbox on other replies.
-        using var lease = await budget.AcquireAsync(appId, cancellationToken);
-        if (!lease.IsAcquired)
-        {
-            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", "Quá hạn mức gọi API Zalo của máy này.", budget.WaitWhenSpent);
-        }
-
         try
         {
             var token = await tokens.GetAsync(oaId, cancellationToken);
@@ -75,7 +68,7 @@ public sealed partial class ZaloSender(
                 return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
             }
 
-            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken, appId);
             if (ZaloErrorCodes.IsTokenError(reply.Error))
             {
                 Log.ZaloTokenRefused(logger, reply.Error);
@@ -85,10 +78,14 @@ public sealed partial class ZaloSender(
                     return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
                 }
 
-                reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+                reply = await client.SendMessageAsync(token.Value, request, cancellationToken, appId);
             }
 
             return ToResult(reply);
+        }
+        catch (RateLimiterRejectedException ex)
+        {
+            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", "Quá hạn mức gọi API Zalo của máy này.", ex.RetryAfter ?? TimeSpan.FromSeconds(1));
         }
         catch (HttpRequestException ex) when (ex.StatusCode is { } status && (int)status is >= 400 and < 500 && status != HttpStatusCode.RequestTimeout)
         {
