@@ -221,10 +221,10 @@ public sealed class AccountsFanoutScenario : ILoadScenario
         }
     }
 
-    // How long an account's members take at its own limit: a Page's per second; an OA's per minute, of which Zalo lets the
-    // first minute's calls go at once (a sliding minute).
+    // How long an account's members take at its own limit: a Page's per second; an OA's per minute, of which the gateway's
+    // budget (ZaloRateLimiter, a sliding minute per app) lets the first minute's calls go at once.
     private static double LimitSeconds(int members, double perSecond, int perMinute) =>
-        perMinute > 0 ? (members <= perMinute ? 0 : (members - perMinute) / (perMinute / 60.0)) : members / perSecond;
+        perMinute > 0 ? (members <= perMinute ? 0 : Math.Ceiling((members - perMinute) / (double)perMinute) * 60) : members / perSecond;
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql, object parameters)
     {

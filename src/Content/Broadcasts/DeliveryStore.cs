@@ -170,8 +170,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     // Commits without waiting for the WAL flush: synchronous_commit off for this transaction only, set in the same round trip
-    // (the two statements go in one batch, one implicit transaction; bench "outcomes": 3 round trips → 1, 24 % less wall time
-    // per outcome batch). Only for writes whose loss in a crash is harmless; the claim that marks rows "sending" before their
+    // (the two statements go in one batch, one implicit transaction; bench "outcomes": one round trip instead of three, 4.35 → 2.96 s
+    // for 100,000 outcomes). Only for writes whose loss in a crash is harmless; the claim that marks rows "sending" before their
     // send must stay durable.
     private async Task<int> ExecuteUnflushedAsync(CommandDefinition command)
     {

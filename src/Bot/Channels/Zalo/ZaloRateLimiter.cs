@@ -6,15 +6,11 @@ using Polly.RateLimiting;
 namespace Outreach.Bot.Channels.Zalo;
 
 /// <summary>
-/// This host's budget of OA API calls, per Zalo app: at most <see cref="ZaloOptions.RequestsPerMinute"/> in any minute for
-/// each app (Zalo's limit is 4,000 a minute per app, §1; error -32 past it). OAs with their own app (a commune's own OA) each
-/// have their own budget, so a big OA's broadcast does not spend a small one's; OAs of one app share it. A call names its
-/// app in its request's options (<see cref="AppKey"/>; none: the configured app).
-/// The budget is a token bucket: a burst of a twelfth of the minute's calls, then the rest spread evenly over the minute
-/// (burst + a minute's refill = the limit). A call waits for a permit up to about five seconds' worth of calls queued; beyond
-/// that it is refused at once with the time to wait (a broadcast puts the OA's rows off until then, the outbox retries a
-/// reply), so a spent budget never holds a broadcast worker's send slots for the rest of the minute (bench/README,
-/// "Fan-out across many Pages and OAs").
+/// This host's budget of OA API calls, per Zalo app: <see cref="ZaloOptions.RequestsPerMinute"/> in a sliding minute for each
+/// app (Zalo's limit is 4,000 a minute per app, §1; error -32 past it). OAs with their own app (a commune's own OA) each have
+/// their own budget, so a big OA's broadcast does not spend a small one's; OAs of one app share it. A call names its app in
+/// its request's options (<see cref="AppKey"/>; none: the configured app). A call waits for a permit (up to one minute's
+/// worth queued) rather than fail; beyond the queue it is refused and the outbox retries it later.
 /// </summary>
 public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options) : IDisposable
 {
@@ -22,26 +18,15 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options) : IDisposable
     public static readonly HttpRequestOptionsKey<string> AppKey = new("Outreach.Zalo.App");
 
     private readonly PartitionedRateLimiter<string> _limiters = PartitionedRateLimiter.Create<string, string>(app =>
-        RateLimitPartition.GetTokenBucketLimiter(app, _ => Bucket(options.Value.RequestsPerMinute)));
-
-    /// <summary>The bucket for <paramref name="perMinute"/> calls a minute: burst B = perMinute / 12, then (perMinute − B) a minute.</summary>
-    public static TokenBucketRateLimiterOptions Bucket(int perMinute)
-    {
-        var burst = Math.Max(1, perMinute / 12);
-        var refill = Math.Max(1, perMinute - burst);
-        var (tokens, period) = refill >= 60
-            ? (refill / 60, TimeSpan.FromSeconds(1))
-            : (1, TimeSpan.FromMilliseconds(Math.Ceiling(60_000.0 / refill)));
-        return new TokenBucketRateLimiterOptions
+        RateLimitPartition.GetSlidingWindowLimiter(app, _ => new SlidingWindowRateLimiterOptions
         {
-            TokenLimit = burst,
-            TokensPerPeriod = tokens,
-            ReplenishmentPeriod = period,
-            QueueLimit = burst,
+            PermitLimit = options.Value.RequestsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 12,
+            QueueLimit = options.Value.RequestsPerMinute,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
-        };
-    }
+        }));
 
     /// <summary>The rate-limiter strategy of an HTTP client's resilience pipeline: each call waits on its app's budget.</summary>
     public RateLimiterStrategyOptions Strategy => new()
