@@ -72,7 +72,7 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
         page.SetDefaultTimeout(60_000);
         page.SetDefaultNavigationTimeout(60_000);
 
-        await SignInAsync(page, "bientap.an");
+        await ConsoleSignIn.SignInAsync(page, "bientap.an");
         await page.GetByRole(AriaRole.Link, new() { Name = "Kiến thức", Exact = true }).ClickAsync();
         await page.GetByLabel("Tìm").FillAsync("hội phí");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
@@ -90,7 +90,7 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
         await Assertions.Expect(page.Locator("[data-approve-refusal]")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
 
-        await SignInAsync(page, "duyet.tinh");
+        await ConsoleSignIn.SignInAsync(page, "duyet.tinh");
         await page.GotoAsync("/staff/knowledge");
         await page.Locator("[data-knowledge-awaiting] a").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-diff]").First).ToContainTextAsync(LocalAnswer);
@@ -111,10 +111,4 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
         Assert.StartsWith("Mức hội phí", national.Text, StringComparison.Ordinal);
     }
 
-    private async Task SignInAsync(IPage page, string username)
-    {
-        await page.GotoAsync("/staff");
-        await ConsoleSignIn.SubmitAsync(page, username);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổng quan", Level = 1 })).ToBeVisibleAsync();
-    }
 }

@@ -53,11 +53,11 @@ public sealed partial class StaffPublishesToPageFeedTests(PostgresServer server)
     public async Task EditorWritesForTheFeed_ApproverSendsNow_ThePageFeedGetsItOnce_AndThePostShowsItsFacebookId()
     {
         var page = await _chromium.Context.NewPageAsync();
-        await SignInAsync(page, "bientap.tinh");
+        await ConsoleSignIn.SignInAsync(page, "bientap.tinh");
         var postUrl = await WriteAndSubmitAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
 
-        await SignInAsync(page, "duyet.tinh");
+        await ConsoleSignIn.SignInAsync(page, "duyet.tinh");
         await page.GotoAsync(postUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Duyệt bài" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-post-status]")).ToHaveTextAsync("Đã duyệt");
@@ -89,13 +89,6 @@ public sealed partial class StaffPublishesToPageFeedTests(PostgresServer server)
         Assert.Single(_messenger.FeedPosts);
     }
 
-    private async Task SignInAsync(IPage page, string username)
-    {
-        await page.GotoAsync("/staff");
-        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
-        await ConsoleSignIn.SubmitAsync(page, username);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổng quan", Level = 1 })).ToBeVisibleAsync();
-    }
 
     private async Task<string> WriteAndSubmitAsync(IPage page)
     {
@@ -119,6 +112,4 @@ public sealed partial class StaffPublishesToPageFeedTests(PostgresServer server)
         return new Uri(page.Url).PathAndQuery.Split('?')[0];
     }
 
-    [GeneratedRegex("/staff/login")]
-    private static partial Regex LoginUrl();
 }

@@ -67,7 +67,7 @@ public sealed partial class StaffSchedulesAndIsToldTests(PostgresServer server) 
     public async Task ApproverConfirmsWithTheCount_SeesWhyNobody_SchedulesWeeklyWithoutCron_AndACrisisArrivesLive()
     {
         var page = await _chromium.Context.NewPageAsync();
-        await SignInAsync(page, "duyet.tinh");
+        await ConsoleSignIn.SignInAsync(page, "duyet.tinh");
 
         await ConfirmWithTheCountAsync(page);
         await NobodyAndWhyAsync(page);
@@ -165,17 +165,8 @@ public sealed partial class StaffSchedulesAndIsToldTests(PostgresServer server) 
         await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
     }
 
-    private async Task SignInAsync(IPage page, string username)
-    {
-        await page.GotoAsync("/staff");
-        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
-        await ConsoleSignIn.SubmitAsync(page, username);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổng quan", Level = 1 })).ToBeVisibleAsync();
-    }
 
     private static ILocator Menu(IPage page, string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Menu chính" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
-    [GeneratedRegex("/staff/login")]
-    private static partial Regex LoginUrl();
 }
