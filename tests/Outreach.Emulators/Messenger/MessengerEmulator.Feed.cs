@@ -177,34 +177,12 @@ public sealed partial class MessengerEmulator
         return Results.Text(MetaJson.Write(new JsonObject { ["data"] = data }), "application/json; charset=UTF-8");
     }
 
-    // The checks every Page call gets: version, the token of that very Page (not expired), appsecret_proof.
+    // The checks every Page call gets (GraphCallerProblem), and that the token is that very Page's.
     private IResult? PageCallProblem(HttpContext context, string version, string node)
     {
-        var request = context.Request;
-        var token = request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal)
-            ? auth["Bearer ".Length..]
-            : request.Query["access_token"].ToString();
-        if (!VersionPattern().IsMatch(version))
+        if (GraphCallerProblem(context.Request, version, out var page) is { } problem)
         {
-            return Error(MessengerGraphErrors.UnknownPath(request.Path));
-        }
-
-        if (token.Length == 0)
-        {
-            return Error(MessengerGraphErrors.MissingToken());
-        }
-
-        var page = Options.PageTokens.FirstOrDefault(p => p.Value == token).Key;
-        if (page is null || _expiredTokens.ContainsKey(page))
-        {
-            return Error(page is null ? MessengerGraphErrors.InvalidToken() : MessengerGraphErrors.ExpiredToken());
-        }
-
-        var proof = request.Query["appsecret_proof"].ToString();
-        if ((proof.Length > 0 && proof != Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Options.AppSecretOf(page)), Encoding.UTF8.GetBytes(token))))
-            || (proof.Length == 0 && Options.RequireAppSecretProof))
-        {
-            return Error(proof.Length > 0 ? MessengerGraphErrors.InvalidAppSecretProof() : MessengerGraphErrors.AppSecretProofRequired());
+            return problem;
         }
 
         return page == node ? null : Error(MessengerGraphErrors.Body("(#200) Permissions error", "OAuthException", 200, null), StatusCodes.Status403Forbidden);

@@ -42,30 +42,9 @@ public sealed partial class MessengerEmulator
     private IResult HandleInsights(HttpContext context, string version, string node)
     {
         var request = context.Request;
-        var token = request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal)
-            ? auth["Bearer ".Length..]
-            : request.Query["access_token"].ToString();
-        var page = Options.PageTokens.FirstOrDefault(p => p.Value == token).Key;
-        if (!VersionPattern().IsMatch(version))
+        if (GraphCallerProblem(request, version, out var page) is { } problem)
         {
-            return Error(MessengerGraphErrors.UnknownPath(request.Path));
-        }
-
-        if (token.Length == 0)
-        {
-            return Error(MessengerGraphErrors.MissingToken());
-        }
-
-        if (page is null || _expiredTokens.ContainsKey(page))
-        {
-            return Error(page is null ? MessengerGraphErrors.InvalidToken() : MessengerGraphErrors.ExpiredToken());
-        }
-
-        var proof = request.Query["appsecret_proof"].ToString();
-        if ((proof.Length > 0 && proof != Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Options.AppSecretOf(page)), Encoding.UTF8.GetBytes(token))))
-            || (proof.Length == 0 && Options.RequireAppSecretProof))
-        {
-            return Error(proof.Length > 0 ? MessengerGraphErrors.InvalidAppSecretProof() : MessengerGraphErrors.AppSecretProofRequired());
+            return problem;
         }
 
         if (!node.StartsWith(page + "_", StringComparison.Ordinal) || !_postMetrics.TryGetValue(node, out var values))
