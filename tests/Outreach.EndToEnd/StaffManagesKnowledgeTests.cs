@@ -38,19 +38,11 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
         await seed.ContactAsync("zalo", "zalo-mai", binh.Id, TimeSpan.FromHours(1), now, [], ct: ct);
 
         _zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
-        _host = await TestHost.StartAsync(_database, new Dictionary<string, string?>
-        {
-            ["Outreach:Scheduler:RunServer"] = "false",
-            ["Outreach:Knowledge:ReloadIntervalSeconds"] = "3600",
-            ["Outreach:Zalo:AppId"] = _zalo.Options.AppId,
-            ["Outreach:Zalo:AppSecret"] = _zalo.Options.AppSecret,
-            ["Outreach:Zalo:OaSecretKey"] = _zalo.Options.OaSecretKey,
-            ["Outreach:Zalo:OaId"] = _zalo.Options.OaId,
-            ["Outreach:Zalo:InitialRefreshToken"] = _zalo.InitialRefreshToken,
-            ["Outreach:Zalo:OpenApiBaseUrl"] = _zalo.BaseAddress.ToString(),
-            ["Outreach:Zalo:OAuthBaseUrl"] = _zalo.BaseAddress.ToString(),
-            ["Outreach:Inbox:PollIntervalMs"] = "100",
-        }, cancellationToken: ct);
+        var settings = _zalo.GatewaySettings();
+        settings["Outreach:Scheduler:RunServer"] = "false";
+        settings["Outreach:Knowledge:ReloadIntervalSeconds"] = "3600";
+        settings["Outreach:Inbox:PollIntervalMs"] = "100";
+        _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
         _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
     }
 

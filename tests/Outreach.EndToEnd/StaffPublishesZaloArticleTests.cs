@@ -46,13 +46,11 @@ public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server
         _zalo.ModerationTime = TimeSpan.FromSeconds(3);
         var port = GatewayProcess.FreePort();
         var settings = _messenger.GatewaySettings();
-        settings["Outreach:Zalo:AppId"] = _zalo.Options.AppId;
-        settings["Outreach:Zalo:AppSecret"] = _zalo.Options.AppSecret;
-        settings["Outreach:Zalo:OaSecretKey"] = _zalo.Options.OaSecretKey;
-        settings["Outreach:Zalo:OaId"] = _zalo.Options.OaId;
-        settings["Outreach:Zalo:InitialRefreshToken"] = _zalo.InitialRefreshToken;
-        settings["Outreach:Zalo:OpenApiBaseUrl"] = _zalo.BaseAddress.ToString();
-        settings["Outreach:Zalo:OAuthBaseUrl"] = _zalo.BaseAddress.ToString();
+        foreach (var (key, value) in _zalo.GatewaySettings())
+        {
+            settings[key] = value;
+        }
+
         settings["Urls"] = $"http://127.0.0.1:{port}";
         settings["Outreach:Publishing:PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
         settings["Outreach:Publishing:ZaloVerifySeconds"] = "1";

@@ -57,6 +57,18 @@ public sealed partial class ZaloEmulator : EmulatorServer
     /// <summary>A refresh token issued at start, as an OA admin's consent would give it: put it in the gateway's settings.</summary>
     public string InitialRefreshToken { get; }
 
+    /// <summary>The gateway's settings for this emulator's OA: its app, secrets, first refresh token and addresses.</summary>
+    public Dictionary<string, string?> GatewaySettings() => new()
+    {
+        ["Outreach:Zalo:AppId"] = Options.AppId,
+        ["Outreach:Zalo:AppSecret"] = Options.AppSecret,
+        ["Outreach:Zalo:OaSecretKey"] = Options.OaSecretKey,
+        ["Outreach:Zalo:OaId"] = Options.OaId,
+        ["Outreach:Zalo:InitialRefreshToken"] = InitialRefreshToken,
+        ["Outreach:Zalo:OpenApiBaseUrl"] = BaseAddress.ToString(),
+        ["Outreach:Zalo:OAuthBaseUrl"] = BaseAddress.ToString(),
+    };
+
     /// <summary>Accepted consultation messages, in order.</summary>
     public IReadOnlyList<ZaloSentMessage> Sent => Received.Select(ZaloSentMessage.From).OfType<ZaloSentMessage>().ToList();
 

@@ -23,19 +23,15 @@ internal static class ZaloTestGateway
         return TestHost.StartAsync(database, settings, b => b.Services.AddSingleton<IBot, GreetingBot>(), ct);
     }
 
-    public static Dictionary<string, string?> Settings(ZaloEmulator zalo) => new()
+    /// <summary>The emulator's settings, with quick retries and a fast inbox for tests.</summary>
+    public static Dictionary<string, string?> Settings(ZaloEmulator zalo)
     {
-        ["Outreach:Zalo:AppId"] = zalo.Options.AppId,
-        ["Outreach:Zalo:AppSecret"] = zalo.Options.AppSecret,
-        ["Outreach:Zalo:OaSecretKey"] = zalo.Options.OaSecretKey,
-        ["Outreach:Zalo:OaId"] = zalo.Options.OaId,
-        ["Outreach:Zalo:InitialRefreshToken"] = zalo.InitialRefreshToken,
-        ["Outreach:Zalo:OpenApiBaseUrl"] = zalo.BaseAddress.ToString(),
-        ["Outreach:Zalo:OAuthBaseUrl"] = zalo.BaseAddress.ToString(),
-        ["Outreach:Zalo:RateLimitRetryAfterSeconds"] = "1",
-        ["Outreach:Zalo:RequestTimeoutSeconds"] = "2",
-        ["Outreach:Inbox:PollIntervalMs"] = "100",
-    };
+        var settings = zalo.GatewaySettings();
+        settings["Outreach:Zalo:RateLimitRetryAfterSeconds"] = "1";
+        settings["Outreach:Zalo:RequestTimeoutSeconds"] = "2";
+        settings["Outreach:Inbox:PollIntervalMs"] = "100";
+        return settings;
+    }
 
     public static Uri Webhook(this OutreachHost host) => new(host.BaseAddress, "/webhooks/zalo");
 
