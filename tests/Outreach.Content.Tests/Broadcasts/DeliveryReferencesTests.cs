@@ -1,8 +1,6 @@
 using Dapper;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Outreach.Content.Broadcasts;
-using Outreach.Content.Posts;
 using Outreach.Testing;
 
 namespace Outreach.Content.Tests.Broadcasts;
@@ -29,10 +27,7 @@ public sealed class DeliveryReferencesTests(PostgresServer server) : IAsyncLifet
         var editor = await seed.StaffAsync("editor", commune.Id, "editor", ct);
         _member = await seed.ContactAsync("messenger", "m1", commune.Id, TimeSpan.FromHours(1), Now, ["health"], "active", ct);
         _other = await seed.ContactAsync("messenger", "m2", commune.Id, TimeSpan.FromHours(1), Now, ["health"], "active", ct);
-        var post = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
-            new Post { OrgUnitId = commune.Id, Title = "Tin", Body = "x", Topic = "health", Audience = Audience.Of(["messenger"], [commune.Id]), CreatedBy = editor.Id },
-            ct);
-        _broadcastId = (await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now, ct)).Id;
+        _broadcastId = await new ReachSeed(_database).BroadcastAsync(commune.Id, editor.Id, "health", Now, ct: ct);
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
