@@ -52,8 +52,7 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
         settings["Outreach:Broadcasts:WorkersPerBroadcast"] = "1";
 
         // "Gửi ngay" means now at any hour of the test run: no quiet hours (from = until is an empty window).
-        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
-        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
+        TestHost.AtAnyHour(settings);
         _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
         _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
     }

@@ -33,10 +33,7 @@ public sealed partial class StaffPublishesToPageFeedTests(PostgresServer server)
         await seed.StaffAsync("duyet.tinh", province.Id, "approver", ct);
         _messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
         var settings = _messenger.GatewaySettings();
-        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
-        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        TestHost.AtAnyHour(settings);
         _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
         _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
     }

@@ -54,10 +54,7 @@ public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server
         settings["Urls"] = $"http://127.0.0.1:{port}";
         settings["Outreach:Publishing:PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
         settings["Outreach:Publishing:ZaloVerifySeconds"] = "1";
-        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
-        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        TestHost.AtAnyHour(settings);
         _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
         _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
     }

@@ -47,6 +47,20 @@ public static class TestHost
     }
 
     /// <summary>
+    /// No quiet hours and Zalo's delivery hours all day, added to <paramref name="settings"/> (and returned): for tests whose
+    /// "send now" must send at whatever hour the test runs.
+    /// </summary>
+    public static IDictionary<string, string?> AtAnyHour(IDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
+        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
+        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
+        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        return settings;
+    }
+
+    /// <summary>
     /// <paramref name="settings"/> plus no Hangfire server, for tests that enqueue no job: fewer hosts in the process run
     /// Hangfire (whose statics the hosts of a test run share), and the host starts and stops faster.
     /// </summary>

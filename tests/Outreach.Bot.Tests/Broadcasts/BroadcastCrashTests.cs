@@ -30,9 +30,8 @@ public sealed class BroadcastCrashTests(PostgresServer server)
             ["Outreach:Broadcasts:LeaseSeconds"] = "3",
             ["Outreach:Scheduler:SchedulePollingIntervalMs"] = "300",
             ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
-            ["Outreach:Broadcasts:QuietFrom"] = "00:00",
-            ["Outreach:Broadcasts:QuietUntil"] = "00:00",
         };
+        TestHost.AtAnyHour(settings);
 
         // Act 1: a separate gateway process starts the broadcast and is killed (SIGKILL) part-way.
         var port = GatewayProcess.FreePort();

@@ -29,9 +29,8 @@ public sealed class BroadcastStormTests(PostgresServer server)
             ["Outreach:Broadcasts:Concurrency"] = "4",
             ["Outreach:Broadcasts:WorkersPerBroadcast"] = "2",
             ["Outreach:Broadcasts:MaxAttempts"] = "8",
-            ["Outreach:Broadcasts:QuietFrom"] = "00:00",
-            ["Outreach:Broadcasts:QuietUntil"] = "00:00",
         };
+        TestHost.AtAnyHour(settings);
         await using var host = await TestHost.StartAsync(database, settings, cancellationToken: ct);
 
         using var editor = await StaffApiClient.SignInAsync(host.BaseAddress, "bientap", ct: ct);

@@ -38,10 +38,7 @@ public sealed class FeedPublishingTests(PostgresServer server) : IAsyncLifetime
         await seed.StaffAsync("duyet.tinh", _province.Id, "approver", ct);
         _messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
         var settings = _messenger.GatewaySettings();
-        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
-        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        TestHost.AtAnyHour(settings);
         settings["Outreach:Publishing:UncertainWaitSeconds"] = "1";
         settings["Outreach:Publishing:RetrySeconds"] = "1";
         settings["Outreach:Publishing:RequestTimeoutSeconds"] = "5";

@@ -78,10 +78,7 @@ public sealed class MessengerCardTests(PostgresServer server) : IAsyncLifetime
         var settings = _messenger.GatewaySettings();
         settings["Urls"] = $"http://127.0.0.1:{port}";
         settings["Outreach:Publishing:PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
-        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
-        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        TestHost.AtAnyHour(settings);
         return settings;
     }
 

@@ -34,10 +34,7 @@ public sealed class PostImageTests(PostgresServer server) : IAsyncLifetime
         _messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
         _folder = Path.Combine(Path.GetTempPath(), "outreach-images-" + Guid.NewGuid().ToString("N"));
         var settings = _messenger.GatewaySettings();
-        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
-        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        TestHost.AtAnyHour(settings);
         settings["Outreach:Publishing:MaxImageBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Outreach:Publishing:ImageFolder"] = _folder;
         _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);

@@ -339,10 +339,7 @@ public sealed class ZaloArticlePublishingTests(PostgresServer server) : IAsyncLi
         var settings = ZaloTestGateway.Settings(_zalo);
         settings["Urls"] = $"http://127.0.0.1:{port}";
         settings["Outreach:Publishing:PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
-        settings["Outreach:Broadcasts:QuietFrom"] = "00:00";
-        settings["Outreach:Broadcasts:QuietUntil"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloFrom"] = "00:00";
-        settings["Outreach:Broadcasts:ZaloUntil"] = "23:59";
+        TestHost.AtAnyHour(settings);
         settings["Outreach:Publishing:UncertainWaitSeconds"] = "1";
         settings["Outreach:Publishing:RetrySeconds"] = "1";
         settings["Outreach:Publishing:ZaloVerifySeconds"] = "1";
