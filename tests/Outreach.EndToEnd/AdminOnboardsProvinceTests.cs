@@ -14,38 +14,30 @@ namespace Outreach.EndToEnd;
 public sealed class AdminOnboardsProvinceTests(PostgresServer server) : IAsyncLifetime
 {
     private readonly Screenshots _screenshots = new("admin-onboards-province");
-    private TestDatabase _database = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
+    private Journey _journey = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.Units.CreateAsync(null, "tinh", "Hội LHPN tỉnh Lai Châu", "lai-chau", ct);
         await seed.StaffAsync("quantri.tinh", province.Id, "admin", ct);
         var lan = await seed.ContactAsync("messenger", "psid-lan", province.Id, TimeSpan.FromHours(1), DateTimeOffset.UtcNow, [], ct: ct);
-        await using (var connection = await _database.DataSource.OpenConnectionAsync(ct))
+        await using (var connection = await _journey.Database.DataSource.OpenConnectionAsync(ct))
         {
             await connection.ExecuteAsync("UPDATE contacts SET display_name = 'Nguyễn Thị Lan' WHERE id = @lan", new { lan });
         }
 
-        _host = await TestHost.StartAsync(_database, new Dictionary<string, string?> { ["Outreach:Scheduler:RunServer"] = "false" }, cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await _journey.StartAsync(new Dictionary<string, string?> { ["Outreach:Scheduler:RunServer"] = "false" }, ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task AdminImportsSeedsMovesMergesOpensQrAndMovesAMember()
     {
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff");
         await ConsoleSignIn.SubmitAsync(page, "quantri.tinh");

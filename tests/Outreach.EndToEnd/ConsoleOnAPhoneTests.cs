@@ -17,9 +17,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
 {
     private const string LongTitle = "Hội nghị tập huấn chuyển đổi số cho cán bộ phụ nữ cơ sở và hội viên nông thôn năm 2026";
     private readonly Screenshots _screenshots = new("console-on-a-phone");
-    private TestDatabase _database = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
+    private Journey _journey = null!;
     private long _postId;
     private long _broadcastId;
     private long _handoffId;
@@ -32,8 +30,8 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
         var commune = await seed.UnitAsync(province.Id, "xa", "Hội Liên hiệp Phụ nữ xã Tân Hưng Đông huyện Cái Nước", ct);
         var admin = await seed.StaffAsync("quantri.tinh", province.Id, "admin", ct);
@@ -41,7 +39,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         await seed.StaffAsync("bientap.xa.tan.hung.dong", commune.Id, "editor", ct);
         await seed.ManyContactsAsync("messenger", 3, commune.Id, "union", TimeProvider.System.GetUtcNow().AddHours(-1), "psid-", ct);
 
-        var posts = new PostStore(_database.DataSource, TimeProvider.System);
+        var posts = new PostStore(_journey.Database.DataSource, TimeProvider.System);
         var post = await posts.CreateAsync(new Post
         {
             OrgUnitId = commune.Id, Title = LongTitle, Body = "Mời hội viên tham gia, chi tiết tại hội trường xã.", Topic = "union",
@@ -53,33 +51,32 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         var sendAt = TimeProvider.System.GetUtcNow().AddDays(2);
         await posts.TransitionAsync(
             post.Id, PostStatuses.Approved, PostStatuses.Scheduled, admin.Id, null, new PostSchedule(PostSchedule.Once, sendAt, null), ct);
-        _broadcastId = (await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, sendAt, ct)).Id;
+        _broadcastId = (await new BroadcastStore(_journey.Database.DataSource).GetOrCreateAsync(post.Id, sendAt, ct)).Id;
 
-        var contacts = new ContactStore(_database.DataSource);
-        await using (var connection = await _database.DataSource.OpenConnectionAsync(ct))
+        var contacts = new ContactStore(_journey.Database.DataSource);
+        await using (var connection = await _journey.Database.DataSource.OpenConnectionAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             var at = TimeProvider.System.GetUtcNow().AddMinutes(-5);
             var contact = await contacts.UpsertAsync(tx, "webchat", "local", "thanh-vien-can-giup-do", at, ct);
             _contactId = contact.Id;
-            _handoffId = (await new HandoffStore(_database.DataSource).RequestAsync(tx, contact.Id, HandoffReasons.Member, at, ct)).Handoff.Id;
+            _handoffId = (await new HandoffStore(_journey.Database.DataSource).RequestAsync(tx, contact.Id, HandoffReasons.Member, at, ct)).Handoff.Id;
             await tx.CommitAsync(ct);
             await contacts.SetOrgUnitAsync(contact.Id, commune.Id, ct);
         }
 
-        _host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await _journey.StartAsync(TestHost.WithoutJobServer(), ct);
 
         // A question the bot could not answer, for the group's page (its table of askings).
-        using var http = new HttpClient { BaseAddress = _host.BaseAddress };
+        using var http = new HttpClient { BaseAddress = _journey.Host.BaseAddress };
         var chat = new WebChatClient(http);
         await chat.PostAsync("hoi-vien-hoi-xo-so", "Cho em hỏi kết quả xổ số kiến thiết miền Bắc chiều hôm nay là bao nhiêu ạ?", cancellationToken: ct);
         await chat.WaitForRepliesAsync("hoi-vien-hoi-xo-so", 1, ct);
-        await using var read = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var read = await _journey.Database.DataSource.OpenConnectionAsync(ct);
         _questionId = await Dapper.SqlMapper.ExecuteScalarAsync<long>(read, "SELECT min(id) FROM member_questions");
 
         // A knowledge entry with a draft edit, for the item's page (its changes table, field by field).
-        using var api = await StaffApiClient.SignInAsync(_host.BaseAddress, "quantri.tinh", ct: ct);
+        using var api = await StaffApiClient.SignInAsync(_journey.Host.BaseAddress, "quantri.tinh", ct: ct);
         var content = new
         {
             entryId = "hoi-phi-xa-tan-hung-dong", topic = "membership", title = "Hội phí của Hội Liên hiệp Phụ nữ xã Tân Hưng Đông",
@@ -91,17 +88,12 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
         _knowledgeId = body.GetProperty("itemId").GetInt64();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task MainPages_At390Pixels_DoNotScrollSideways()
     {
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff");
         await ConsoleSignIn.SubmitAsync(page, "quantri.tinh");
@@ -132,7 +124,7 @@ public sealed class ConsoleOnAPhoneTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task PostEditor_CountsTheCharactersOfTitleAndBodyAsSheTypes()
     {
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff/posts/new");
         await ConsoleSignIn.SubmitAsync(page, "quantri.tinh");

@@ -15,29 +15,23 @@ namespace Outreach.EndToEnd;
 public sealed class MemberNamesAndFormsTests(PostgresServer server) : IAsyncLifetime
 {
     private readonly Screenshots _screenshots = new("member-names-and-forms");
-    private TestDatabase _database = null!;
+    private Journey _journey = null!;
     private MessengerEmulator _messenger = null!;
-    private OutreachHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Cà Mau", ct);
         await seed.StaffAsync("quantri.tinh", province.Id, "admin", ct);
-        _messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
+        _messenger = await _journey.AddAsync(MessengerEmulator.StartAsync(cancellationToken: ct));
         var settings = TestHost.WithoutJobServer(_messenger.GatewaySettings());
         settings["Outreach:Profiles:PollIntervalMs"] = "100";
-        _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
+        await _journey.StartAsync(settings, ct, locale: null);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _messenger.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task MembersWriteOnMessenger_StaffSeeTheirPlatformNames_OrTheirNumberWhenThereIsNone()
@@ -45,7 +39,7 @@ public sealed class MemberNamesAndFormsTests(PostgresServer server) : IAsyncLife
         var ct = TestContext.Current.CancellationToken;
         _messenger.SetProfile("7001", "Lan", "Nguyễn Thị");
         _messenger.SetProfile("7003", "Hồng", "Đỗ Thị");
-        var webhook = new Uri(_host.BaseAddress, Outreach.Bot.Channels.Messenger.MessengerWebhookEndpoints.Path);
+        var webhook = new Uri(_journey.Host.BaseAddress, Outreach.Bot.Channels.Messenger.MessengerWebhookEndpoints.Path);
         await _messenger.SendWebhookAsync(webhook, _messenger.Webhook().Message("7001", "chồng em đang đánh em, cứu em với"), ct);
         await _messenger.SendWebhookAsync(webhook, _messenger.Webhook().Message("7002", "gặp cán bộ"), ct);
         await _messenger.SendWebhookAsync(webhook, _messenger.Webhook().Message("7003", "gặp cán bộ"), ct);
@@ -53,7 +47,7 @@ public sealed class MemberNamesAndFormsTests(PostgresServer server) : IAsyncLife
         await WaitUntilAsync("SELECT count(*) FROM handoffs", 3, ct);
         var unnamed = await ScalarAsync<long>("SELECT id FROM contacts WHERE platform_user_id = '7002'", ct);
 
-        await using var chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await using var chromium = await SystemChromium.LaunchAsync(_journey.Host.BaseAddress);
         var page = await chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await SignInAsync(page);
@@ -79,7 +73,7 @@ public sealed class MemberNamesAndFormsTests(PostgresServer server) : IAsyncLife
     [Fact]
     public async Task EnglishBrowser_RequiredFieldsEmpty_VietnameseMessageBesideTheField()
     {
-        await using var chromium = await SystemChromium.LaunchAsync(_host.BaseAddress, locale: "en-US");
+        await using var chromium = await SystemChromium.LaunchAsync(_journey.Host.BaseAddress, locale: "en-US");
         var page = await chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff/login");
@@ -125,7 +119,7 @@ public sealed class MemberNamesAndFormsTests(PostgresServer server) : IAsyncLife
 
     private async Task<T> ScalarAsync<T>(string sql, CancellationToken ct)
     {
-        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var connection = await _journey.Database.DataSource.OpenConnectionAsync(ct);
         return (await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, cancellationToken: ct)))!;
     }
 

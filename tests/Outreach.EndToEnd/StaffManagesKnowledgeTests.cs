@@ -18,16 +18,14 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
     private static readonly TimeSpan ReplyWithin = TimeSpan.FromSeconds(30);
 
     private readonly Screenshots _screenshots = new("staff-manages-knowledge");
-    private TestDatabase _database = null!;
+    private Journey _journey = null!;
     private ZaloEmulator _zalo = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.Units.CreateAsync(null, "tinh", "Hội LHPN tỉnh Lai Châu", "lai-chau", ct);
         var an = await seed.Units.CreateAsync(province.Id, "xa", "Hội LHPN xã An", "xa-an", ct);
         var binh = await seed.Units.CreateAsync(province.Id, "xa", "Hội LHPN xã Bình", "xa-binh", ct);
@@ -37,28 +35,21 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
         await seed.ContactAsync("zalo", "zalo-lan", an.Id, TimeSpan.FromHours(1), now, [], ct: ct);
         await seed.ContactAsync("zalo", "zalo-mai", binh.Id, TimeSpan.FromHours(1), now, [], ct: ct);
 
-        _zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        _zalo = await _journey.AddAsync(ZaloEmulator.StartAsync(cancellationToken: ct));
         var settings = _zalo.GatewaySettings();
         settings["Outreach:Scheduler:RunServer"] = "false";
         settings["Outreach:Knowledge:ReloadIntervalSeconds"] = "3600";
         settings["Outreach:Inbox:PollIntervalMs"] = "100";
-        _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await _journey.StartAsync(settings, ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _zalo.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task CommuneEditorWritesLocalAnswer_ProvinceApproves_ThatCommuneGetsItOnZalo_AnotherCommuneGetsTheNationalOne()
     {
         var ct = TestContext.Current.CancellationToken;
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
 
         // The shared machine runs other sessions' builds and tests (load average 30–40 on 2 cores): waits, not timing asserts.
         page.SetDefaultTimeout(60_000);
@@ -93,9 +84,9 @@ public sealed class StaffManagesKnowledgeTests(PostgresServer server) : IAsyncLi
         await _screenshots.TakeAsync(page, "da-duyet");
 
         var bodies = new ZaloWebhookBodies(_zalo);
-        await _zalo.PostWebhookAsync(new Uri(_host.BaseAddress, "/webhooks/zalo"), bodies.Text("zalo-lan", Question), ct);
+        await _zalo.PostWebhookAsync(new Uri(_journey.Host.BaseAddress, "/webhooks/zalo"), bodies.Text("zalo-lan", Question), ct);
         var local = await _zalo.WaitForMessageAsync(m => m.UserId == "zalo-lan", ReplyWithin, ct);
-        await _zalo.PostWebhookAsync(new Uri(_host.BaseAddress, "/webhooks/zalo"), bodies.Text("zalo-mai", Question), ct);
+        await _zalo.PostWebhookAsync(new Uri(_journey.Host.BaseAddress, "/webhooks/zalo"), bodies.Text("zalo-mai", Question), ct);
         var national = await _zalo.WaitForMessageAsync(m => m.UserId == "zalo-mai", ReplyWithin, ct);
 
         Assert.StartsWith(LocalAnswer, local.Text, StringComparison.Ordinal);

@@ -65,10 +65,10 @@ public sealed partial class StaffPublishesPostTests
             webhook.Delivery(send.RecipientId!, [send.MessageId!], watermark);
         }
 
-        using var answer = await _messenger.SendWebhookAsync(new Uri(_host.BaseAddress, MessengerWebhookEndpoints.Path), webhook, ct);
+        using var answer = await _messenger.SendWebhookAsync(new Uri(_journey.Host.BaseAddress, MessengerWebhookEndpoints.Path), webhook, ct);
         Assert.True(answer.IsSuccessStatusCode, $"The gateway refused the receipts: {answer.StatusCode}.");
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var connection = await _journey.Database.DataSource.OpenConnectionAsync(ct);
         while (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM reach_events WHERE kind = 'delivered'") < Members)
         {
             Assert.True(TimeProvider.System.GetUtcNow() < deadline, "The delivery receipts never reached the deliveries.");
@@ -77,7 +77,7 @@ public sealed partial class StaffPublishesPostTests
     }
 
     private async Task RollUpAsync() =>
-        await ReachSeed.RollUpAllAsync(_host.Services.GetRequiredService<ReachRollup>(), TestContext.Current.CancellationToken);
+        await ReachSeed.RollUpAllAsync(_journey.Host.Services.GetRequiredService<ReachRollup>(), TestContext.Current.CancellationToken);
 
     private static ILocator TargetBar(IPage page) => page.Locator($"[data-indicator={Indicator}] [role=progressbar]");
 

@@ -19,16 +19,14 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
     private const string Title = "Khám sàng lọc ung thư vú miễn phí";
 
     private readonly Screenshots _screenshots = new("staff-publishes-post");
-    private TestDatabase _database = null!;
+    private Journey _journey = null!;
     private MessengerEmulator _messenger = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
         var commune = await seed.UnitAsync(province.Id, "xa", "Hội LHPN xã An Bình", ct);
         await seed.StaffAsync("bientap.xa", commune.Id, "editor", ct);
@@ -38,8 +36,8 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
         var lastWrote = TimeProvider.System.GetUtcNow().AddHours(-1);
         await seed.ManyContactsAsync("messenger", Members, commune.Id, "health", lastWrote, "psid-", ct);
         var page = Seed.AccountFor("messenger");
-        _messenger = await MessengerEmulator.StartAsync(
-            new MessengerEmulatorOptions { PageTokens = new Dictionary<string, string> { [page] = "test-page-token" } }, ct);
+        _messenger = await _journey.AddAsync(MessengerEmulator.StartAsync(
+            new MessengerEmulatorOptions { PageTokens = new Dictionary<string, string> { [page] = "test-page-token" } }, ct));
         for (var i = 1; i <= Members; i++)
         {
             _messenger.UserInteracted($"psid-{i}", lastWrote);
@@ -53,22 +51,15 @@ public sealed partial class StaffPublishesPostTests(PostgresServer server) : IAs
 
         // "Gửi ngay" means now at any hour of the test run: no quiet hours (from = until is an empty window).
         TestHost.AtAnyHour(settings);
-        _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await _journey.StartAsync(settings, ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _messenger.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task EditorWritesApproverSendsNow_MembersReceiveItProgressCountsUpLiveAndTheTargetBarMoves()
     {
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
 
         await SignInAsync(page, "bientap.xa");
         var postUrl = await WriteAndSubmitAsync(page);

@@ -18,38 +18,29 @@ public sealed partial class StaffPublishesToPageFeedTests(PostgresServer server)
     private const string Body = "Hội LHPN tỉnh mời chị em đăng ký ngày hội khởi nghiệp: tư vấn vay vốn ưu đãi và gian hàng miễn phí.";
 
     private readonly Screenshots _screenshots = new("staff-publishes-to-page-feed");
-    private TestDatabase _database = null!;
+    private Journey _journey = null!;
     private MessengerEmulator _messenger = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
         await seed.StaffAsync("bientap.tinh", province.Id, "editor", ct);
         await seed.StaffAsync("duyet.tinh", province.Id, "approver", ct);
-        _messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
+        _messenger = await _journey.AddAsync(MessengerEmulator.StartAsync(cancellationToken: ct));
         var settings = _messenger.GatewaySettings();
         TestHost.AtAnyHour(settings);
-        _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await _journey.StartAsync(settings, ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _messenger.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task EditorWritesForTheFeed_ApproverSendsNow_ThePageFeedGetsItOnce_AndThePostShowsItsFacebookId()
     {
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
         await ConsoleSignIn.SignInAsync(page, "bientap.tinh");
         var postUrl = await WriteAndSubmitAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();

@@ -16,33 +16,28 @@ namespace Outreach.EndToEnd;
 /// time the Page gets a photo post and the OA an article that waits for Zalo's moderation, then is broadcast, once each; the
 /// post's page shows the moderation ("Đã duyệt") and both parts published; the platforms' views arrive through the insights job
 /// and show on the post's page and on the dashboard beside message reach. Screenshots land in
-/// TestResults/screenshots/staff-publishes-zalo-article/. It runs in a collection of its own, not beside another journey: run
-/// beside one, a host's jobs could be activated in the other host's container (Hangfire's static JobActivator.Current; each
-/// host now registers its own, see SchedulerServiceCollectionExtensions).
+/// TestResults/screenshots/staff-publishes-zalo-article/.
 /// </summary>
-[Collection(ZaloJourneyGroup.Name)]
 public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server) : IAsyncLifetime
 {
     private const string Title = "Khám sàng lọc ung thư vú miễn phí";
     private const string Body = "Hội LHPN tỉnh phối hợp Bệnh viện tỉnh khám sàng lọc ung thư vú miễn phí cho hội viên từ 40 tuổi, sáng thứ Bảy tại trạm y tế xã.";
 
     private readonly Screenshots _screenshots = new("staff-publishes-zalo-article");
-    private TestDatabase _database = null!;
+    private Journey _journey = null!;
     private MessengerEmulator _messenger = null!;
     private ZaloEmulator _zalo = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
         await seed.StaffAsync("bientap.tinh", province.Id, "editor", ct);
         await seed.StaffAsync("duyet.tinh", province.Id, "approver", ct);
-        _messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
-        _zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        _messenger = await _journey.AddAsync(MessengerEmulator.StartAsync(cancellationToken: ct));
+        _zalo = await _journey.AddAsync(ZaloEmulator.StartAsync(cancellationToken: ct));
         _zalo.ModerationTime = TimeSpan.FromSeconds(3);
         var port = GatewayProcess.FreePort();
         var settings = _messenger.GatewaySettings();
@@ -55,24 +50,16 @@ public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server
         settings["Outreach:Publishing:PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
         settings["Outreach:Publishing:ZaloVerifySeconds"] = "1";
         TestHost.AtAnyHour(settings);
-        _host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await _journey.StartAsync(settings, ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _zalo.DisposeAsync();
-        await _messenger.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task PostWithAnImage_GoesToThePageAndAsAZaloArticleOnce_ModerationAndViewsShowBesideMessageReach()
     {
         var ct = TestContext.Current.CancellationToken;
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
         await ConsoleSignIn.SignInAsync(page, "bientap.tinh");
         var postUrl = await WriteWithImageAndSubmitAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
@@ -112,7 +99,7 @@ public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server
         {
             ["post_total_media_view_unique"] = 2927, ["post_media_view"] = 5557, ["post_clicks"] = 12,
         });
-        await _host.Services.GetRequiredService<PollInsightsJob>().RunAsync(ct);
+        await _journey.Host.Services.GetRequiredService<PollInsightsJob>().RunAsync(ct);
         await page.ReloadAsync();
         var reach = page.Locator("[data-post-reach]");
         await Assertions.Expect(reach.Locator("[data-platform-reach=zalo] [data-measure=views]")).ToHaveTextAsync("1.234");
@@ -188,12 +175,4 @@ public sealed partial class StaffPublishesZaloArticleTests(PostgresServer server
         using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
         return data.ToArray();
     }
-
-}
-
-/// <summary>The Zalo article journey's collection: run after the parallel ones, alone.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ZaloJourneyGroup
-{
-    public const string Name = "zalo-article-journey";
 }

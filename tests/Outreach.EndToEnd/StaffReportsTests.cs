@@ -21,16 +21,14 @@ public sealed class StaffReportsTests(PostgresServer server) : IAsyncLifetime
 {
     private const string Commune = "Hội LHPN xã Tân Hưng";
     private readonly Screenshots _screenshots = new("staff-reports");
-    private TestDatabase _database = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
+    private Journey _journey = null!;
     private long _communeId;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
         _communeId = (await seed.UnitAsync(province.Id, "xa", Commune, ct)).Id;
         await seed.StaffAsync("duyet.tinh", province.Id, "approver", ct);
@@ -39,16 +37,10 @@ public sealed class StaffReportsTests(PostgresServer server) : IAsyncLifetime
             await seed.ContactAsync("webchat", $"member-{i}", _communeId, TimeSpan.FromHours(1), TimeProvider.System.GetUtcNow(), ["health"], ct: ct);
         }
 
-        _host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await _journey.StartAsync(TestHost.WithoutJobServer(), ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task ApproverPicksAQuarterEntersAManualResultAndExportsTheReport()
@@ -57,7 +49,7 @@ public sealed class StaffReportsTests(PostgresServer server) : IAsyncLifetime
         var quarter = (today.Month + 2) / 3;
         var year = today.Year.ToString(CultureInfo.InvariantCulture);
         var quarterName = ReportPeriodCodes.QuarterName(today.Year, quarter);
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(1366, 768);
 
         await page.GotoAsync("/staff");

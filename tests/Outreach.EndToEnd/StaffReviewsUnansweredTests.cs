@@ -13,33 +13,25 @@ namespace Outreach.EndToEnd;
 public sealed class StaffReviewsUnansweredTests(PostgresServer server) : IAsyncLifetime
 {
     private readonly Screenshots _screenshots = new("staff-reviews-unanswered");
-    private TestDatabase _database = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
+    private Journey _journey = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.Units.CreateAsync(null, "tinh", "Hội LHPN tỉnh Lai Châu", "lai-chau", ct);
         await seed.StaffAsync("bientap.tinh", province.Id, "editor", ct);
-        _host = await TestHost.StartAsync(_database, TestHost.WithoutJobServer(), cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress);
+        await _journey.StartAsync(TestHost.WithoutJobServer(), ct);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task EditorFindsTheGroupHandsTheMemberToAPersonAndSeesTheAnswerRate()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var http = new HttpClient { BaseAddress = _host.BaseAddress };
+        using var http = new HttpClient { BaseAddress = _journey.Host.BaseAddress };
         var chat = new WebChatClient(http);
         await AskAsync(chat, "member-a", "Kết quả xổ số miền Bắc hôm nay?", 1, ct);
         await AskAsync(chat, "member-b", "ket qua xo so mien bac hom nay", 1, ct);
@@ -48,7 +40,7 @@ public sealed class StaffReviewsUnansweredTests(PostgresServer server) : IAsyncL
         await chat.PostAsync("member-b", "Chưa đúng", wrong.GetProperty("payload").GetString(), cancellationToken: ct);
         await chat.WaitForRepliesAsync("member-b", 3, ct);
 
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/staff");
         await ConsoleSignIn.SubmitAsync(page, "bientap.tinh");

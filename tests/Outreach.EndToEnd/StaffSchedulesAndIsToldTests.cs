@@ -20,15 +20,13 @@ public sealed partial class StaffSchedulesAndIsToldTests(PostgresServer server) 
     private const string Nobody = "Tập huấn kỹ năng số";
 
     private readonly Screenshots _screenshots = new("staff-schedules-and-is-told");
-    private TestDatabase _database = null!;
-    private OutreachHost _host = null!;
-    private SystemChromium _chromium = null!;
+    private Journey _journey = null!;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await server.CreateDatabaseAsync(ct);
-        var seed = new Seed(_database);
+        _journey = await Journey.OpenAsync(server, ct);
+        var seed = _journey.Seed;
         var province = await seed.UnitAsync(null, "tinh", "Hội LHPN tỉnh Thử Nghiệm", ct);
         var communeA = await seed.UnitAsync(province.Id, "xa", "Hội LHPN xã An Bình", ct);
         var communeB = await seed.UnitAsync(province.Id, "xa", "Hội LHPN xã Tân Lập", ct);
@@ -36,7 +34,7 @@ public sealed partial class StaffSchedulesAndIsToldTests(PostgresServer server) 
         await seed.StaffAsync("duyet.tinh", province.Id, "approver", ct);
         await seed.ManyContactsAsync("messenger", Members, communeA.Id, "union", TimeProvider.System.GetUtcNow().AddHours(-1), "psid-", ct);
 
-        var posts = new PostStore(_database.DataSource, TimeProvider.System);
+        var posts = new PostStore(_journey.Database.DataSource, TimeProvider.System);
         foreach (var (title, unit) in new[] { (Reached, communeA), (Nobody, communeB) })
         {
             var post = await posts.CreateAsync(new Post
@@ -48,25 +46,19 @@ public sealed partial class StaffSchedulesAndIsToldTests(PostgresServer server) 
         }
 
         // No Hangfire server: nothing is sent; the console asks what is new every second.
-        _host = await TestHost.StartAsync(_database, new Dictionary<string, string?>
+        await _journey.StartAsync(new Dictionary<string, string?>
         {
             ["Outreach:Scheduler:RunServer"] = "false",
             ["Outreach:Staff:Live:PollSeconds"] = "1",
-        }, cancellationToken: ct);
-        _chromium = await SystemChromium.LaunchAsync(_host.BaseAddress, locale: "en-US");
+        }, ct, locale: "en-US");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _journey.DisposeAsync();
 
     [Fact]
     public async Task ApproverConfirmsWithTheCount_SeesWhyNobody_SchedulesWeeklyWithoutCron_AndACrisisArrivesLive()
     {
-        var page = await _chromium.Context.NewPageAsync();
+        var page = await _journey.Chromium.Context.NewPageAsync();
         await ConsoleSignIn.SignInAsync(page, "duyet.tinh");
 
         await ConfirmWithTheCountAsync(page);
@@ -138,7 +130,7 @@ public sealed partial class StaffSchedulesAndIsToldTests(PostgresServer server) 
         var before = int.Parse((await count.TextContentAsync())!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         await Assertions.Expect(page.Locator("[data-live-banner]")).ToHaveCountAsync(0);
 
-        using var http = new HttpClient { BaseAddress = _host.BaseAddress };
+        using var http = new HttpClient { BaseAddress = _journey.Host.BaseAddress };
         var answer = await new WebChatClient(http).PostAsync("chi-binh", "chồng em đang đánh em", cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(answer.IsSuccessStatusCode);
 
