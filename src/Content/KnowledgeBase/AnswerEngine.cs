@@ -76,14 +76,16 @@ public static partial class AnswerEngine
         }
 
         var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request), out var ranked);
-        if (top is not null && top.Confidence >= options.AnswerThreshold)
+        // A question that names something outside the union's work (football, lottery, the weather, a phone to repair) gets
+        // an entry only when it is very confident; three unrelated suggestions would serve her worse than the "ngoài phạm
+        // vi" fallback.
+        var offTopic = NamesOffTopic(snapshot, tokens);
+        if (top is not null && top.Confidence >= (offTopic ? options.OffTopicAnswerThreshold : options.AnswerThreshold))
         {
             return Answer(snapshot, top.Entry, top.Confidence, english);
         }
 
-        // A question that names something outside the union's work (football, lottery, the weather) gets an entry only when
-        // it is confident; three unrelated suggestions would serve her worse than the "ngoài phạm vi" fallback.
-        var suggestions = NamesOffTopic(snapshot, tokens)
+        var suggestions = offTopic
             ? []
             : ranked.Where(r => r.Confidence >= options.SuggestThreshold).ToList();
         if (suggestions.Count > 0)

@@ -70,6 +70,11 @@ public static class EnglishText
         ["project"] = "đề án", ["scheme"] = "đề án", ["startup"] = "khởi nghiệp", ["startups"] = "khởi nghiệp",
         ["start a business"] = "khởi nghiệp", ["business"] = "kinh doanh", ["replaced"] = "thay thế", ["replace"] = "thay thế",
         ["after"] = "sau",
+        ["contributions"] = "quá trình đóng bảo hiểm", ["contribution"] = "quá trình đóng bảo hiểm", ["check"] = "tra cứu", ["online"] = "trên điện thoại",
+        ["password"] = "mật khẩu", ["forgot"] = "quên", ["app"] = "ứng dụng",
+        ["checks my phone"] = "kiểm tra điện thoại", ["check my phone"] = "kiểm tra điện thoại", ["my phone"] = "điện thoại",
+        ["won't let me"] = "không cho", ["doesn't let me"] = "không cho", ["does not let me"] = "không cho", ["will not let me"] = "không cho",
+        ["see my friends"] = "gặp bạn bè", ["friends"] = "bạn bè", ["controls"] = "kiểm soát", ["control"] = "kiểm soát",
         ["bot"] = "bot", ["robot"] = "robot", ["human"] = "người thật", ["real person"] = "người thật",
     };
 

@@ -105,6 +105,10 @@ public static class Synonyms
             // Sport, games, entertainment.
             "bóng đá", "đá banh", "đá bóng", "trận đấu", "tỉ số", "tỷ số", "world cup", "ngoại hạng anh", "đội tuyển", "đá mấy giờ",
             "mấy giờ đá", "cầu thủ", "chơi game", "game online", "ca sĩ", "idol", "phim hay", "truyện cười", "chuyện cười", "kể chuyện cười",
+            "phim", "bộ phim", "xem phim", "coi phim", "phim truyền hình", "phim hoạt hình", "cảnh phim",
+            // Phones to repair, homework to solve.
+            "màn hình cảm ứng", "cảm ứng", "bị đơ", "đơ màn hình", "sửa điện thoại", "điện thoại bị hư", "điện thoại bị đơ", "bài toán", "giải toán", "bài tập toán",
+            "giải giùm bài", "giải giúp bài",
             // Elections (also keeps "bầu" of "bầu cử" from reading as a pregnancy).
             "bầu cử", "đi bầu", "ứng cử", "đại biểu quốc hội",
             // Weather.
@@ -129,6 +133,12 @@ public static class Synonyms
         // Southern and central words for the pack's ("vô hội" is "vào hội", "được hông" is "được không").
         ("vào hội", ["vô hội", "tham gia hội", "tham gia hoạt động hội", "tham gia hoạt động của hội", "gia nhập hội", "xin vào hội", "làm hội viên"]),
         ("không", ["hông", "hổng"]),
+        ("làm sao", ["làm răng", "răng rứa", "làm răng rứa", "làm răng đây"]),
+        ("ở đâu", ["ở mô", "chỗ mô", "đi mô", "nơi mô", "mô rứa"]),
+        ("gì", ["cái chi", "làm chi", "chi rứa", "để chi", "chi vậy"]),
+        ("quên mật khẩu", ["quên mình", "quên pass", "quên password", "mất mật khẩu", "không nhớ mật khẩu"]),
+        ("bao lâu", ["bao nhiêu lâu", "mấy lâu"]),
+        ("quá", ["ghê", "quá trời", "dữ thần", "quá xá", "quá chời"]),
     ];
 
     private static readonly Dictionary<string, List<(TextToken[] Phrase, TextToken[] Canonical)>> ByFirstToken = Build();
