@@ -18,8 +18,24 @@ public static partial class AnswerEngine
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(request);
+        request = WithNamedProvince(snapshot, request);
         var tokens = MatchText.Message(request.Text, out var english);
         return DecideCrisis(snapshot, request, tokens, english) ?? DecideQuestion(snapshot, request, tokens, english);
+    }
+
+    // A member whose province is not known who names a province with entries of its own ("Bình Phước giúp bao nhiêu hộ thoát
+    // nghèo", folded "binh phuoc" for the code "binh-phuoc") is asking about that province.
+    private static AnswerRequest WithNamedProvince(KnowledgeSnapshot snapshot, AnswerRequest request)
+    {
+        if (request.Province is not null || snapshot.Provinces.Count == 0)
+        {
+            return request;
+        }
+
+        var folded = " " + VietnameseText.Fold(request.Text) + " ";
+        var named = snapshot.Provinces.FirstOrDefault(code =>
+            folded.Contains(" " + VietnameseText.Fold(code.Replace('-', ' ')) + " ", StringComparison.Ordinal));
+        return named is null ? request : request with { Province = named };
     }
 
     /// <summary>
@@ -97,7 +113,7 @@ public static partial class AnswerEngine
 
         // A message that opens with small talk and asks nothing the pack answers ("Chào cháu, bà mới dùng cái zalo này…",
         // "hôm nay mệt chết đi được, bán hàng từ sáng…") gets the small talk's warm reply rather than "ngoài phạm vi".
-        if (!english && OpeningSmalltalk(snapshot, request.Text, snapshot.EligibleMask(request.Province, request.Today)) is { } opening)
+        if (OpeningSmalltalk(snapshot, request.Text, snapshot.EligibleMask(request.Province, request.Today)) is { } opening)
         {
             return Answer(snapshot, opening.Entry, opening.Confidence, english);
         }
