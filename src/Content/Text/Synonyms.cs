@@ -133,7 +133,7 @@ public static class Synonyms
                "đùa thôi", "nói thật", "các chị ơi", "mọi người ơi"]),
 
         // Southern and central words for the pack's ("vô hội" is "vào hội", "được hông" is "được không").
-        ("vào hội", ["vô hội", "tham gia hội", "tham gia hoạt động hội", "tham gia hoạt động của hội", "gia nhập hội", "xin vào hội", "làm hội viên"]),
+        ("vào hội", ["vô hội", "dô hội", "zô hội", "tham gia hội", "tham gia hoạt động hội", "tham gia hoạt động của hội", "gia nhập hội", "xin vào hội", "làm hội viên"]),
         ("không", ["hông", "hổng"]),
         ("làm sao", ["làm răng", "răng rứa", "làm răng rứa", "làm răng đây"]),
         ("ở đâu", ["ở mô", "chỗ mô", "đi mô", "nơi mô", "mô rứa"]),

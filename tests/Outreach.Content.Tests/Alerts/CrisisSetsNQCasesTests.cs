@@ -51,6 +51,9 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("con gái tôi 17 tuổi được người quen giới thiệu đi làm quán ăn, giờ mất liên lạc 5 ngày", "113")]
     [InlineData("chị tôi được người quen rủ đi làm giúp việc trên thành phố, giờ thuê bao hoài, người đó cũng chặn số", "113")]
     [InlineData("em bị đưa sang bên Trung, họ bắt em ở với một ông già, em không có giấy tờ", "113")]
+    // Bleeding after a birth that soaks the towels; a veiled goodbye with thanks for listening (found by probes of this round).
+    [InlineData("chị dâu em vừa sinh xong ở nhà, máu ra ướt hết mấy cái khăn", "115")]
+    [InlineData("cảm ơn chị đã lắng nghe em mấy tháng qua, em không làm phiền ai nữa đâu", "115")]
     // Took too much of a medicine: still an overdose.
     [InlineData("e lỡ uống quá liều thuốc tránh thai rồi, có sao ko", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
@@ -67,6 +70,7 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("game liên quân bị bắn chết hoài, cay quá")]              // a game
     [InlineData("chi hội muốn mời cán bộ về dạy sơ cứu người đuối nước cho chị em")] // a first-aid class
     [InlineData("cứu em với, mai là hạn chót nộp hồ sơ vay vốn rồi")]      // a deadline
+    [InlineData("mấy chị ơi cứu em với, con em không chịu ăn cơm")]         // a child who will not eat
     [InlineData("cháu gái tôi bị mẹ kế bắt làm việc nhà nhiều quá, tôi nên nói sao")] // "mẹ kế", not "kề"
     [InlineData("chị em muốn tư vấn luật miễn phí thì liên hệ ai")]
     [InlineData("ngực em có cục nhỏ, có nên đợi đợt khám của hội không")]  // "đợi đợt", not "đòi đốt"

@@ -32,6 +32,7 @@ public sealed class PackAnswersSetsNQTests
     [InlineData("năm mới chúc hội an khang thịnh vượng nha", "smalltalk-wishes")]
     [InlineData("bot giỏi ghê", "smalltalk-thanks")]
     [InlineData("có cách nào cấm nó tới nhà không chị", "violence-no-contact-order")]
+    [InlineData("má tui 70 tuổi dô hội được hông", "membership-join")]
     public async Task Family_FindsItsEntry(string message, string entry)
     {
         var decision = await AskAsync(message);
