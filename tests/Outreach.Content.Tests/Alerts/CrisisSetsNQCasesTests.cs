@@ -54,6 +54,8 @@ public sealed partial class CrisisSetsNQCasesTests
     // Bleeding after a birth that soaks the towels; a veiled goodbye with thanks for listening (found by probes of this round).
     [InlineData("chị dâu em vừa sinh xong ở nhà, máu ra ướt hết mấy cái khăn", "115")]
     [InlineData("cảm ơn chị đã lắng nghe em mấy tháng qua, em không làm phiền ai nữa đâu", "115")]
+    // Rising water, in English, with the family on the roof.
+    [InlineData("the water is rising fast, we are on the roof with kids", "112")]
     // Took too much of a medicine: still an overdose.
     [InlineData("e lỡ uống quá liều thuốc tránh thai rồi, có sao ko", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
@@ -71,6 +73,9 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("chi hội muốn mời cán bộ về dạy sơ cứu người đuối nước cho chị em")] // a first-aid class
     [InlineData("cứu em với, mai là hạn chót nộp hồ sơ vay vốn rồi")]      // a deadline
     [InlineData("mấy chị ơi cứu em với, con em không chịu ăn cơm")]         // a child who will not eat
+    [InlineData("nhà em ở gần sông, mùa lũ năm nào cũng ngập tới cửa sổ, có hỗ trợ nâng nhà không")] // every year
+    [InlineData("con bé nhà em 10 tuổi hay tự nhốt mình trong phòng chơi điện thoại")] // shuts herself in
+    [InlineData("thằng bé nhà em nghịch quá, hay đánh em nó")]              // a child hitting his little brother
     [InlineData("cháu gái tôi bị mẹ kế bắt làm việc nhà nhiều quá, tôi nên nói sao")] // "mẹ kế", not "kề"
     [InlineData("chị em muốn tư vấn luật miễn phí thì liên hệ ai")]
     [InlineData("ngực em có cục nhỏ, có nên đợi đợt khám của hội không")]  // "đợi đợt", not "đòi đốt"
