@@ -125,6 +125,44 @@ public static class EnglishText
         return result;
     }
 
+    /// <summary>
+    /// English phrases of two words or more inside a Vietnamese message ("health insurance cho con dưới 6 tuổi") in the pack's
+    /// words; everything else stays as typed (a single English word may be a Vietnamese syllable typed plain).
+    /// </summary>
+    public static List<TextToken> TranslatePhrases(IReadOnlyList<TextToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var result = new List<TextToken>(tokens.Count);
+        for (var i = 0; i < tokens.Count;)
+        {
+            (string[] Phrase, List<TextToken> Words)? best = null;
+            if (!tokens[i].IsMarked && ByFirstWord.TryGetValue(tokens[i].Exact, out var candidates))
+            {
+                foreach (var candidate in candidates.Where(c => c.Phrase.Length >= 2))
+                {
+                    if ((best is null || candidate.Phrase.Length > best.Value.Phrase.Length) && i + candidate.Phrase.Length <= tokens.Count
+                        && candidate.Phrase.Select((w, k) => !tokens[i + k].IsMarked && tokens[i + k].Exact == w).All(same => same))
+                    {
+                        best = candidate;
+                    }
+                }
+            }
+
+            if (best is { } match)
+            {
+                result.AddRange(match.Words);
+                i += match.Phrase.Length;
+            }
+            else
+            {
+                result.Add(tokens[i]);
+                i++;
+            }
+        }
+
+        return result;
+    }
+
     private static bool IsFunctionWord(string word) => word is "s" or "t" or "d" or "m" or "ll" or "re" or "ve" or "a" or "an" or "to"
         or "do" or "me" or "in" or "on" or "at" or "or" or "so" or "as" or "by" or "up" or "no" or "get" or "got" or "please"
         or "lot" or "lots" or "much" or "very" or "really" or "ok" or "okay" or "offer" or "offers" or "give" or "gives"

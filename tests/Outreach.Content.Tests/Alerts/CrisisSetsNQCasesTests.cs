@@ -76,6 +76,9 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("nhà em ở gần sông, mùa lũ năm nào cũng ngập tới cửa sổ, có hỗ trợ nâng nhà không")] // every year
     [InlineData("con bé nhà em 10 tuổi hay tự nhốt mình trong phòng chơi điện thoại")] // shuts herself in
     [InlineData("thằng bé nhà em nghịch quá, hay đánh em nó")]              // a child hitting his little brother
+    [InlineData("em co nguoi quen gioi thieu di lam o trung quoc, ko biet tieng co sao ko")] // before going
+    [InlineData("người quen giới thiệu đi làm Đài Loan, không cần hộ chiếu, có nên đi không")]
+    [InlineData("đi du lịch Hàn Quốc mà không có hộ chiếu thì làm sao")]
     [InlineData("cháu gái tôi bị mẹ kế bắt làm việc nhà nhiều quá, tôi nên nói sao")] // "mẹ kế", not "kề"
     [InlineData("chị em muốn tư vấn luật miễn phí thì liên hệ ai")]
     [InlineData("ngực em có cục nhỏ, có nên đợi đợt khám của hội không")]  // "đợi đợt", not "đòi đốt"

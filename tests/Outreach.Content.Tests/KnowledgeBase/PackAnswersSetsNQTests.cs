@@ -33,6 +33,7 @@ public sealed class PackAnswersSetsNQTests
     [InlineData("bot giỏi ghê", "smalltalk-thanks")]
     [InlineData("có cách nào cấm nó tới nhà không chị", "violence-no-contact-order")]
     [InlineData("má tui 70 tuổi dô hội được hông", "membership-join")]
+    [InlineData("health insurance cho bé 3 tuổi mua ở đâu", "insurance-health-card")] // an English phrase in Vietnamese
     public async Task Family_FindsItsEntry(string message, string entry)
     {
         var decision = await AskAsync(message);
