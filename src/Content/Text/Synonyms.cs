@@ -74,7 +74,7 @@ public static class Synonyms
         ("thẻ bảo hiểm y tế", ["thẻ bảo hiểm", "thẻ khám bệnh"]),
         ("ra máu bất thường", ["ra máu giữa kỳ kinh", "ra máu giữa kỳ", "rong kinh", "kinh nguyệt bất thường", "chảy máu ngoài kỳ kinh", "ra huyết"]),
         ("khám thai", ["đi khám thai", "khám bầu", "siêu âm thai"]),
-        ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới"]),
+        ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới", "con gái không cần học", "con gái thì không cần học", "con gái không cần cho đi học", "không cần cho đi học", "phải đẻ con trai", "phải sinh con trai", "nối dõi", "nối dõi tông đường"]),
         ("tổ hợp tác", ["lập tổ", "tổ sản xuất", "nhóm sản xuất", "làm ăn chung", "bán chung"]),
 
         // Health.
