@@ -54,6 +54,7 @@ public sealed partial class CrisisSetsNQCasesTests
     // Bleeding after a birth that soaks the towels; a veiled goodbye with thanks for listening (found by probes of this round).
     [InlineData("chị dâu em vừa sinh xong ở nhà, máu ra ướt hết mấy cái khăn", "115")]
     [InlineData("cảm ơn chị đã lắng nghe em mấy tháng qua, em không làm phiền ai nữa đâu", "115")]
+    [InlineData("sinh được 5 ngày rồi mà máu vẫn ra ồ ạt", "115")]
     // Rising water, in English, with the family on the roof.
     [InlineData("the water is rising fast, we are on the roof with kids", "112")]
     // Took too much of a medicine: still an overdose.
@@ -79,6 +80,7 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("em co nguoi quen gioi thieu di lam o trung quoc, ko biet tieng co sao ko")] // before going
     [InlineData("người quen giới thiệu đi làm Đài Loan, không cần hộ chiếu, có nên đi không")]
     [InlineData("đi du lịch Hàn Quốc mà không có hộ chiếu thì làm sao")]
+    [InlineData("em làm thợ hồ hay bị búa đập trúng tay, có bảo hiểm không")] // a work accident
     [InlineData("cháu gái tôi bị mẹ kế bắt làm việc nhà nhiều quá, tôi nên nói sao")] // "mẹ kế", not "kề"
     [InlineData("chị em muốn tư vấn luật miễn phí thì liên hệ ai")]
     [InlineData("ngực em có cục nhỏ, có nên đợi đợt khám của hội không")]  // "đợi đợt", not "đòi đốt"
