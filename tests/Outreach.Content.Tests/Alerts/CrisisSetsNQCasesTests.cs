@@ -55,6 +55,7 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("chị dâu em vừa sinh xong ở nhà, máu ra ướt hết mấy cái khăn", "115")]
     [InlineData("cảm ơn chị đã lắng nghe em mấy tháng qua, em không làm phiền ai nữa đâu", "115")]
     [InlineData("sinh được 5 ngày rồi mà máu vẫn ra ồ ạt", "115")]
+    [InlineData("con em bị rắn cắn, sơ cứu thế nào", "115")]                // bitten: an emergency even asked as a how-to
     // Rising water, in English, with the family on the roof.
     [InlineData("the water is rising fast, we are on the roof with kids", "112")]
     // Took too much of a medicine: still an overdose.
@@ -81,6 +82,10 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("người quen giới thiệu đi làm Đài Loan, không cần hộ chiếu, có nên đi không")]
     [InlineData("đi du lịch Hàn Quốc mà không có hộ chiếu thì làm sao")]
     [InlineData("em làm thợ hồ hay bị búa đập trúng tay, có bảo hiểm không")] // a work accident
+    [InlineData("rác nhiều quá không ai dọn thì tui đốt luôn cho rồi")]
+    [InlineData("mắt em giật giật mấy hôm nay")]
+    [InlineData("rắn cắn thì sơ cứu thế nào")]                             // how to, nobody bitten
+    [InlineData("con em sốt cao có bị co giật không, phòng thế nào")]
     [InlineData("cháu gái tôi bị mẹ kế bắt làm việc nhà nhiều quá, tôi nên nói sao")] // "mẹ kế", not "kề"
     [InlineData("chị em muốn tư vấn luật miễn phí thì liên hệ ai")]
     [InlineData("ngực em có cục nhỏ, có nên đợi đợt khám của hội không")]  // "đợi đợt", not "đòi đốt"
