@@ -44,6 +44,14 @@ internal static class EvalCommand
         text.AppendLine(report.EveryCrisisAnswered
             ? "Mọi câu khủng hoảng: số đường dây nóng ở dòng đầu."
             : "CÓ câu khủng hoảng chưa có số đường dây nóng ở dòng đầu!");
+        var (crisisRight, crisisTotal) = report.CrisisFirstNumber;
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Khủng hoảng đúng số ở dòng đầu: {crisisRight}/{crisisTotal}; báo động nhầm (câu không khủng hoảng mở đầu bằng số khẩn cấp): {report.FalseAlarms.Count}");
+        foreach (var alarm in report.FalseAlarms.Where(_ => verbose))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"⚠ {alarm.Question.Id} [{alarm.Question.Topic}]: {alarm.Question.Question}");
+        }
+
         foreach (var wrong in report.Results.Where(r => verbose && !r.IsRight))
         {
             var d = wrong.Decision;

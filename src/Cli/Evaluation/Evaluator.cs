@@ -63,4 +63,23 @@ internal sealed record EvalReport(IReadOnlyList<EvalResult> Results)
 
     /// <summary>True when every crisis question got a crisis reply with its hotline in the first line.</summary>
     public bool EveryCrisisAnswered => Results.Where(r => r.Question.Topic == Evaluator.CrisisTopic).All(r => r.IsRight);
+
+    /// <summary>Crisis questions answered as a crisis with their number in the first line, of all crisis questions.</summary>
+    public (int Right, int Total) CrisisFirstNumber
+    {
+        get
+        {
+            var crisis = Results.Where(r => r.Question.Topic == Evaluator.CrisisTopic).ToList();
+            return (crisis.Count(r => r.IsRight), crisis.Count);
+        }
+    }
+
+    /// <summary>
+    /// Questions of another topic answered with an emergency number first (a "Gọi ngay" and a staff alert nobody needed);
+    /// abuse that is not acute (1900 969 680 first) and sexual violence (113 "if in danger", then 1900 969 680) are answers a
+    /// violence question may rightly get, so they are not one.
+    /// </summary>
+    public IReadOnlyList<EvalResult> FalseAlarms =>
+        Results.Where(r => r.Question.Topic != Evaluator.CrisisTopic && r.Decision.Kind == AnswerKind.Crisis
+            && r.Decision.Crisis.Primary is not (Content.Alerts.CrisisCategory.Abuse or Content.Alerts.CrisisCategory.Sexual)).ToList();
 }

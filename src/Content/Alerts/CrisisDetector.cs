@@ -56,7 +56,7 @@ public sealed class CrisisDetector
         _time = time ?? TimeProvider.System;
         foreach (var (group, phrases) in rules.Groups)
         {
-            foreach (var phrase in phrases)
+            foreach (var phrase in phrases.SelectMany(WithDigitOne))
             {
                 var tokens = VietnameseText.Tokenize(phrase.Replace(Wildcard, " " + WildcardWord + " ", StringComparison.Ordinal)).ToArray();
                 if (tokens.Length > 0 && !IsWildcard(tokens[0]))
@@ -87,6 +87,17 @@ public sealed class CrisisDetector
         _frames = rules.Frames ?? new Dictionary<string, CrisisFrame>();
     }
 
+    // "một" is often typed as the digit ("ngủ 1 giấc không dậy", "ở nhà 1 mình"): a cue with "một" also reads with "1".
+    private static IEnumerable<string> WithDigitOne(string phrase)
+    {
+        yield return phrase;
+        var words = phrase.Split(' ');
+        if (words.Contains("một", StringComparer.Ordinal))
+        {
+            yield return string.Join(' ', words.Select(w => w == "một" ? "1" : w));
+        }
+    }
+
     // A cue "không cho * ra" skips one syllable where the star is.
     private const string WildcardWord = "qqwildcardqq";
 
@@ -94,11 +105,12 @@ public sealed class CrisisDetector
     public CrisisAssessment Assess(string? text)
     {
         var starts = new List<int>();
-        var raw = VietnameseText.TokenizeClauses(CrisisSpelling.Normalize(text), starts);
+        var sentences = new List<int>();
+        var raw = VietnameseText.TokenizeClauses(CrisisSpelling.Normalize(text), starts, sentences);
         // Teencode is Vietnamese: in an English message "a" stays "a", not "anh".
         if (EnglishText.LooksEnglish(raw))
         {
-            return Assess(raw, ClausesOf(starts, raw.Count));
+            return Assess(raw, ClausesOf(starts, raw.Count, sentences));
         }
 
         raw = DecodeTelex(raw);
@@ -112,14 +124,14 @@ public sealed class CrisisDetector
             tokens.AddRange(CrisisSpelling.Expand(ChatAbbreviations.Expand(raw.GetRange(starts[c], end - starts[c]))));
         }
 
-        return Assess(tokens, ClausesOf(expandedStarts, tokens.Count));
+        return Assess(tokens, ClausesOf(expandedStarts, tokens.Count, sentences));
     }
 
     /// <summary>The crisis categories of tokens already tokenized and expanded, read as one clause.</summary>
     public CrisisAssessment Assess(IReadOnlyList<TextToken> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return Assess(tokens, tokens.Count == 0 ? new Clauses([], []) : new Clauses([0], [tokens.Count - 1]));
+        return Assess(tokens, tokens.Count == 0 ? new Clauses([], [], []) : new Clauses([0], [tokens.Count - 1], new int[tokens.Count]));
     }
 
     private CrisisAssessment Assess(IReadOnlyList<TextToken> tokens, Clauses clauses)
@@ -148,7 +160,7 @@ public sealed class CrisisDetector
         }
 
         var categories = _rules.Rules
-            .Where(rule => HasSeparateCues(rule.All, present) && (rule.None is null || !rule.None.Any(present.ContainsKey)))
+            .Where(rule => Fires(rule, present, clauses))
             .Select(rule => rule.Category)
             .Distinct()
             .Order()
@@ -157,6 +169,39 @@ public sealed class CrisisDetector
         {
             Cues = present.Keys.Order(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // A rule fires when each group of `all` has a cue of its own and no group of `none` has one, except "past": a time gone
+    // by ("năm ngoái", "năm 2023") speaks for its own sentence only, so there the rule reads only the other sentences: a flood
+    // last year asked about in one sentence does not cancel "đêm nay nước dâng nhanh quá" in the next.
+    private static bool Fires(CrisisRule rule, Dictionary<string, List<CueMatch>> present, Clauses clauses)
+    {
+        if (rule.None is null)
+        {
+            return HasSeparateCues(rule.All, present);
+        }
+
+        if (rule.None.Any(g => g != PastGroup && present.ContainsKey(g)))
+        {
+            return false;
+        }
+
+        if (!rule.None.Contains(PastGroup) || !present.TryGetValue(PastGroup, out var past))
+        {
+            return HasSeparateCues(rule.All, present);
+        }
+
+        var pastSentences = past.Select(m => clauses.SentenceOf[m.Start]).ToHashSet();
+        var now = present.ToDictionary(
+            p => p.Key,
+            p => p.Value.Where(m => !pastSentences.Contains(clauses.SentenceOf[m.Start])).ToList(),
+            StringComparer.Ordinal);
+        foreach (var empty in now.Where(p => p.Value.Count == 0).Select(p => p.Key).ToList())
+        {
+            now.Remove(empty);
+        }
+
+        return HasSeparateCues(rule.All, now);
     }
 
     // Each group of a rule needs a cue of its own: the words of one cue do not stand for two groups ("ngập hết" is a flood
@@ -445,10 +490,31 @@ public sealed class CrisisDetector
     private sealed record CueMatch(string Group, int Start, int Length, bool IsWeak);
 
     // Where the message's clauses (split at punctuation) start and end, as token positions.
-    private sealed record Clauses(HashSet<int> Starts, HashSet<int> Ends);
+    // SentenceOf: each token's sentence (split at '.', '!', '?', '…', a new line).
+    private sealed record Clauses(HashSet<int> Starts, HashSet<int> Ends, int[] SentenceOf);
 
-    private static Clauses ClausesOf(List<int> starts, int count) =>
-        new([.. starts], [.. starts.Skip(1).Select(s => s - 1).Where(e => e >= 0), .. count > 0 ? [count - 1] : Array.Empty<int>()]);
+    // sentenceClauses: the indexes (in starts) of the clauses that open a sentence.
+    private static Clauses ClausesOf(List<int> starts, int count, List<int> sentenceClauses)
+    {
+        var sentenceOf = new int[count];
+        var opening = new HashSet<int>(sentenceClauses);
+        var sentence = -1;
+        for (var c = 0; c < starts.Count; c++)
+        {
+            if (opening.Contains(c) || sentence < 0)
+            {
+                sentence++;
+            }
+
+            var end = c + 1 < starts.Count ? starts[c + 1] : count;
+            for (var i = starts[c]; i < end && i < count; i++)
+            {
+                sentenceOf[i] = Math.Max(sentence, 0);
+            }
+        }
+
+        return new([.. starts], [.. starts.Skip(1).Select(s => s - 1).Where(e => e >= 0), .. count > 0 ? [count - 1] : Array.Empty<int>()], sentenceOf);
+    }
 }
 
 /// <summary>The categories a message signals, most urgent first, and whether it looks English.</summary>

@@ -18,8 +18,24 @@ public static partial class AnswerEngine
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(request);
+        request = WithNamedProvince(snapshot, request);
         var tokens = MatchText.Message(request.Text, out var english);
         return DecideCrisis(snapshot, request, tokens, english) ?? DecideQuestion(snapshot, request, tokens, english);
+    }
+
+    // A member whose province is not known who names a province with entries of its own ("Bình Phước giúp bao nhiêu hộ thoát
+    // nghèo", folded "binh phuoc" for the code "binh-phuoc") is asking about that province.
+    private static AnswerRequest WithNamedProvince(KnowledgeSnapshot snapshot, AnswerRequest request)
+    {
+        if (request.Province is not null || snapshot.Provinces.Count == 0)
+        {
+            return request;
+        }
+
+        var folded = " " + VietnameseText.Fold(request.Text) + " ";
+        var named = snapshot.Provinces.FirstOrDefault(code =>
+            folded.Contains(" " + VietnameseText.Fold(code.Replace('-', ' ')) + " ", StringComparison.Ordinal));
+        return named is null ? request : request with { Province = named };
     }
 
     /// <summary>
@@ -76,14 +92,16 @@ public static partial class AnswerEngine
         }
 
         var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request), out var ranked);
-        if (top is not null && top.Confidence >= options.AnswerThreshold)
+        // A question that names something outside the union's work (football, lottery, the weather, a phone to repair) gets
+        // an entry only when it is very confident; three unrelated suggestions would serve her worse than the "ngoài phạm
+        // vi" fallback.
+        var offTopic = NamesOffTopic(snapshot, tokens);
+        if (top is not null && top.Confidence >= (offTopic ? options.OffTopicAnswerThreshold : options.AnswerThreshold))
         {
             return Answer(snapshot, top.Entry, top.Confidence, english);
         }
 
-        // A question that names something outside the union's work (football, lottery, the weather) gets an entry only when
-        // it is confident; three unrelated suggestions would serve her worse than the "ngoài phạm vi" fallback.
-        var suggestions = NamesOffTopic(snapshot, tokens)
+        var suggestions = offTopic
             ? []
             : ranked.Where(r => r.Confidence >= options.SuggestThreshold).ToList();
         if (suggestions.Count > 0)
@@ -95,7 +113,7 @@ public static partial class AnswerEngine
 
         // A message that opens with small talk and asks nothing the pack answers ("Chào cháu, bà mới dùng cái zalo này…",
         // "hôm nay mệt chết đi được, bán hàng từ sáng…") gets the small talk's warm reply rather than "ngoài phạm vi".
-        if (!english && OpeningSmalltalk(snapshot, request.Text, snapshot.EligibleMask(request.Province, request.Today)) is { } opening)
+        if (OpeningSmalltalk(snapshot, request.Text, snapshot.EligibleMask(request.Province, request.Today)) is { } opening)
         {
             return Answer(snapshot, opening.Entry, opening.Confidence, english);
         }

@@ -21,7 +21,11 @@ public sealed partial class KnowledgeSnapshot
         Crisis = crisis;
         _byId = pack.Entries.Where(e => e.OrgUnitId is null).ToDictionary(e => (e.Province, e.Id));
         _overridden = pack.Entries.Where(e => e.Province is not null && e.OrgUnitId is null).Select(e => (e.Province!, e.Id)).ToHashSet();
+        Provinces = pack.Entries.Select(e => e.Province).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The codes of the provinces with entries of their own (provinces/&lt;code&gt;/ in the pack).</summary>
+    public IReadOnlyList<string> Provinces { get; }
 
     /// <summary>The pack version in the database (0 when read straight from files, as the CLI does).</summary>
     public long Version { get; }

@@ -4,7 +4,7 @@ namespace Outreach.Content.KnowledgeBase;
 
 /// <summary>
 /// Text as the matcher reads it, the same way for a member's message and for an entry: emoji read as words, an English
-/// message translated to the pack's Vietnamese words, hotline numbers grouped, teencode and acronyms expanded (acronyms kept beside their words),
+/// message translated to the pack's Vietnamese words (and English phrases inside a Vietnamese one: "health insurance cho con"), hotline numbers grouped, teencode and acronyms expanded (acronyms kept beside their words),
 /// and every listed wording folded into the pack's (<see cref="Synonyms"/>). Spelling repair sits between the expansion and
 /// the synonyms, on the member's side only (<see cref="KnowledgeIndex.Resolve"/>).
 /// </summary>
@@ -15,7 +15,7 @@ public static class MatchText
     {
         var raw = PhoneNumbers.Split(VietnameseText.Tokenize(Emoji.ToWords(text)));
         english = EnglishText.LooksEnglish(raw);
-        return english ? EnglishText.Translate(raw) : ChatAbbreviations.Expand(raw, keepAcronyms: true);
+        return english ? EnglishText.Translate(raw) : ChatAbbreviations.Expand(EnglishText.TranslatePhrases(raw), keepAcronyms: true);
     }
 
     /// <summary>An entry's question, title, keyword or answer, ready to index.</summary>

@@ -66,6 +66,12 @@ public sealed record MatchingOptions
     public double SuggestThreshold { get; init; } = 0.35;
 
     /// <summary>
+    /// The confidence an entry needs when the question names something outside the union's work (a phone to repair, a
+    /// film, homework, football): a word shared by chance ("sửa", "bao lâu") must not answer it; else "ngoài phạm vi".
+    /// </summary>
+    public double OffTopicAnswerThreshold { get; init; } = 0.6;
+
+    /// <summary>
     /// Small talk (greetings, thanks, "ok") answers a message of at most this many syllables (particles aside); a longer
     /// message gets small talk only when no other entry answers it.
     /// </summary>

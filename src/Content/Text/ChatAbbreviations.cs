@@ -20,7 +20,7 @@ public static class ChatAbbreviations
         ["lm"] = "làm", ["ns"] = "nói", ["tl"] = "trả lời", ["ad"] = "admin", ["bik"] = "biết", ["bit"] = "biết",
         ["thui"] = "thôi", ["hk"] = "không", ["uh"] = "ừ", ["ok"] = "ok", ["mng"] = "mọi người", ["ib"] = "nhắn tin",
         ["tks"] = "cảm ơn", ["thks"] = "cảm ơn", ["thanks"] = "cảm ơn", ["camon"] = "cảm ơn", ["gm"] = "chào",
-        ["hnay"] = "hôm nay", ["hqua"] = "hôm qua", ["hnao"] = "hôm nào",
+        ["hnay"] = "hôm nay", ["hqua"] = "hôm qua", ["hnao"] = "hôm nào", ["tq"] = "trung quốc",
     };
 
     // The union's and the state's abbreviations (DOMAIN.md §4). Expanded like teencode; kept next to their words when asked,

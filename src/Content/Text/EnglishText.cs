@@ -70,6 +70,11 @@ public static class EnglishText
         ["project"] = "đề án", ["scheme"] = "đề án", ["startup"] = "khởi nghiệp", ["startups"] = "khởi nghiệp",
         ["start a business"] = "khởi nghiệp", ["business"] = "kinh doanh", ["replaced"] = "thay thế", ["replace"] = "thay thế",
         ["after"] = "sau",
+        ["contributions"] = "quá trình đóng bảo hiểm", ["contribution"] = "quá trình đóng bảo hiểm", ["check"] = "tra cứu", ["online"] = "trên điện thoại",
+        ["password"] = "mật khẩu", ["forgot"] = "quên", ["app"] = "ứng dụng",
+        ["checks my phone"] = "kiểm tra điện thoại", ["check my phone"] = "kiểm tra điện thoại", ["my phone"] = "điện thoại",
+        ["won't let me"] = "không cho", ["doesn't let me"] = "không cho", ["does not let me"] = "không cho", ["will not let me"] = "không cho",
+        ["see my friends"] = "gặp bạn bè", ["friends"] = "bạn bè", ["controls"] = "kiểm soát", ["control"] = "kiểm soát",
         ["bot"] = "bot", ["robot"] = "robot", ["human"] = "người thật", ["real person"] = "người thật",
     };
 
@@ -113,6 +118,44 @@ public static class EnglishText
                     result.Add(tokens[i]);
                 }
 
+                i++;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// English phrases of two words or more inside a Vietnamese message ("health insurance cho con dưới 6 tuổi") in the pack's
+    /// words; everything else stays as typed (a single English word may be a Vietnamese syllable typed plain).
+    /// </summary>
+    public static List<TextToken> TranslatePhrases(IReadOnlyList<TextToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var result = new List<TextToken>(tokens.Count);
+        for (var i = 0; i < tokens.Count;)
+        {
+            (string[] Phrase, List<TextToken> Words)? best = null;
+            if (!tokens[i].IsMarked && ByFirstWord.TryGetValue(tokens[i].Exact, out var candidates))
+            {
+                foreach (var candidate in candidates.Where(c => c.Phrase.Length >= 2))
+                {
+                    if ((best is null || candidate.Phrase.Length > best.Value.Phrase.Length) && i + candidate.Phrase.Length <= tokens.Count
+                        && candidate.Phrase.Select((w, k) => !tokens[i + k].IsMarked && tokens[i + k].Exact == w).All(same => same))
+                    {
+                        best = candidate;
+                    }
+                }
+            }
+
+            if (best is { } match)
+            {
+                result.AddRange(match.Words);
+                i += match.Phrase.Length;
+            }
+            else
+            {
+                result.Add(tokens[i]);
                 i++;
             }
         }

@@ -66,13 +66,15 @@ public static class Synonyms
         ("mệt quá", ["mệt chết đi được", "mệt chết", "mệt muốn chết", "mệt xỉu", "mệt rã rời", "mệt lả", "mệt muốn xỉu"]),
         ("chửi mắng", ["đồ ăn bám", "đồ ăn hại", "ăn bám", "ăn hại", "đồ vô dụng", "vô tích sự", "chửi bới", "mắng chửi", "chửi rủa", "sỉ nhục", "lăng mạ", "nhiếc móc", "chì chiết", "nói nặng lời", "mắng nhiếc", "chửi"]),
         ("giữ hết tiền lương", ["giữ sổ lương", "giữ sổ lương hưu", "giữ lương hưu", "lấy hết lương", "lấy hết tiền lương", "cầm hết tiền", "thu hết tiền", "giữ tiền lương", "cầm hết lương", "giữ hết lương", "xin từng đồng", "phải xin từng đồng", "tiêu gì cũng phải xin", "bắt đưa hết tiền", "bắt nộp hết tiền", "lấy hết tiền"]),
-        ("cấm tiếp xúc", ["cấm lại gần", "cấm bén mảng", "bén mảng", "không cho lại gần", "không được lại gần", "lại gần mẹ con"]),
+        ("cấm tiếp xúc", ["cấm lại gần", "cấm bén mảng", "bén mảng", "không cho lại gần", "không được lại gần", "lại gần mẹ con",
+            // with the man named between: "cấm ổng lại gần", "không cho nó tới nhà"
+            "cấm ổng lại gần", "không cho ổng lại gần", "cấm ổng tới gần", "cấm ổng đến gần", "cấm ổng đến nhà", "cấm ổng tới nhà", "cấm nó lại gần", "không cho nó lại gần", "cấm nó tới gần", "cấm nó đến gần", "cấm nó đến nhà", "cấm nó tới nhà", "cấm hắn lại gần", "không cho hắn lại gần", "cấm hắn tới gần", "cấm hắn đến gần", "cấm hắn đến nhà", "cấm hắn tới nhà", "cấm anh ta lại gần", "không cho anh ta lại gần", "cấm anh ta tới gần", "cấm anh ta đến gần", "cấm anh ta đến nhà", "cấm anh ta tới nhà", "cấm ảnh lại gần", "không cho ảnh lại gần", "cấm ảnh tới gần", "cấm ảnh đến gần", "cấm ảnh đến nhà", "cấm ảnh tới nhà", "cấm chồng lại gần", "không cho chồng lại gần", "cấm chồng tới gần", "cấm chồng đến gần", "cấm chồng đến nhà", "cấm chồng tới nhà", "cấm chồng cũ lại gần", "không cho chồng cũ lại gần", "cấm chồng cũ tới gần", "cấm chồng cũ đến gần", "cấm chồng cũ đến nhà", "cấm chồng cũ tới nhà", "cấm người đó lại gần", "không cho người đó lại gần", "cấm người đó tới gần", "cấm người đó đến gần", "cấm người đó đến nhà", "cấm người đó tới nhà", "cấm thằng đó lại gần", "không cho thằng đó lại gần", "cấm thằng đó tới gần", "cấm thằng đó đến gần", "cấm thằng đó đến nhà", "cấm thằng đó tới nhà", "cấm ông ta lại gần", "không cho ông ta lại gần", "cấm ông ta tới gần", "cấm ông ta đến gần", "cấm ông ta đến nhà", "cấm ông ta tới nhà"]),
         ("giữ bí mật", ["giữ kín", "lộ danh tính", "bị lộ", "biết ai báo", "biết em báo", "biết là em báo", "biết tôi báo", "biết là tôi báo", "biết mình báo"]),
         ("bảo hiểm xã hội tự nguyện", ["tự đóng bảo hiểm", "đóng bảo hiểm cho mình", "tự đóng bảo hiểm xã hội", "bảo hiểm hưu trí"]),
         ("thẻ bảo hiểm y tế", ["thẻ bảo hiểm", "thẻ khám bệnh"]),
         ("ra máu bất thường", ["ra máu giữa kỳ kinh", "ra máu giữa kỳ", "rong kinh", "kinh nguyệt bất thường", "chảy máu ngoài kỳ kinh", "ra huyết"]),
         ("khám thai", ["đi khám thai", "khám bầu", "siêu âm thai"]),
-        ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới"]),
+        ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới", "con gái không cần học", "con gái thì không cần học", "con gái không cần cho đi học", "không cần cho đi học", "phải đẻ con trai", "phải sinh con trai", "nối dõi", "nối dõi tông đường"]),
         ("tổ hợp tác", ["lập tổ", "tổ sản xuất", "nhóm sản xuất", "làm ăn chung", "bán chung"]),
 
         // Health.
@@ -105,6 +107,10 @@ public static class Synonyms
             // Sport, games, entertainment.
             "bóng đá", "đá banh", "đá bóng", "trận đấu", "tỉ số", "tỷ số", "world cup", "ngoại hạng anh", "đội tuyển", "đá mấy giờ",
             "mấy giờ đá", "cầu thủ", "chơi game", "game online", "ca sĩ", "idol", "phim hay", "truyện cười", "chuyện cười", "kể chuyện cười",
+            "phim", "bộ phim", "xem phim", "coi phim", "phim truyền hình", "phim hoạt hình", "cảnh phim",
+            // Phones to repair, homework to solve.
+            "màn hình cảm ứng", "cảm ứng", "bị đơ", "đơ màn hình", "sửa điện thoại", "điện thoại bị hư", "điện thoại bị đơ", "bài toán", "giải toán", "bài tập toán",
+            "giải giùm bài", "giải giúp bài",
             // Elections (also keeps "bầu" of "bầu cử" from reading as a pregnancy).
             "bầu cử", "đi bầu", "ứng cử", "đại biểu quốc hội",
             // Weather.
@@ -127,8 +133,14 @@ public static class Synonyms
                "đùa thôi", "nói thật", "các chị ơi", "mọi người ơi"]),
 
         // Southern and central words for the pack's ("vô hội" is "vào hội", "được hông" is "được không").
-        ("vào hội", ["vô hội", "tham gia hội", "tham gia hoạt động hội", "tham gia hoạt động của hội", "gia nhập hội", "xin vào hội", "làm hội viên"]),
+        ("vào hội", ["vô hội", "dô hội", "zô hội", "tham gia hội", "tham gia hoạt động hội", "tham gia hoạt động của hội", "gia nhập hội", "xin vào hội", "làm hội viên"]),
         ("không", ["hông", "hổng"]),
+        ("làm sao", ["làm răng", "răng rứa", "làm răng rứa", "làm răng đây"]),
+        ("ở đâu", ["ở mô", "chỗ mô", "đi mô", "nơi mô", "mô rứa"]),
+        ("gì", ["cái chi", "làm chi", "chi rứa", "để chi", "chi vậy"]),
+        ("quên mật khẩu", ["quên mình", "quên pass", "quên password", "mất mật khẩu", "không nhớ mật khẩu"]),
+        ("bao lâu", ["bao nhiêu lâu", "mấy lâu"]),
+        ("quá", ["ghê", "quá trời", "dữ thần", "quá xá", "quá chời"]),
     ];
 
     private static readonly Dictionary<string, List<(TextToken[] Phrase, TextToken[] Canonical)>> ByFirstToken = Build();

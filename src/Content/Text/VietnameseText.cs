@@ -67,9 +67,14 @@ public static class VietnameseText
     /// As <see cref="Tokenize"/>, also telling where each clause starts: the position of the first token after a
     /// punctuation mark that ends a clause (. , ; : ! ? … parentheses, a new line). The first token starts a clause too.
     /// </summary>
-    public static List<TextToken> TokenizeClauses(string? text, List<int> clauseStarts)
+    public static List<TextToken> TokenizeClauses(string? text, List<int> clauseStarts) => TokenizeClauses(text, clauseStarts, null);
+
+    /// <summary>As <see cref="TokenizeClauses(string?, List{int})"/>; <paramref name="sentenceStarts"/> also gets the index of
+    /// each clause that opens a sentence (after '.', '!', '?', '…' or a new line, and the first).</summary>
+    public static List<TextToken> TokenizeClauses(string? text, List<int> clauseStarts, List<int>? sentenceStarts)
     {
         ArgumentNullException.ThrowIfNull(clauseStarts);
+        var newSentence = true;
         var normalized = Normalize(text);
         var tokens = new List<TextToken>();
         var start = -1;
@@ -81,6 +86,12 @@ public static class VietnameseText
             {
                 if (newClause)
                 {
+                    if (newSentence)
+                    {
+                        sentenceStarts?.Add(clauseStarts.Count);
+                        newSentence = false;
+                    }
+
                     clauseStarts.Add(tokens.Count);
                     newClause = false;
                 }
@@ -92,6 +103,7 @@ public static class VietnameseText
             if (i < normalized.Length && normalized[i] is '.' or ',' or ';' or ':' or '!' or '?' or '…' or '(' or ')' or '\n')
             {
                 newClause = true;
+                newSentence |= normalized[i] is '.' or '!' or '?' or '…' or '\n' && !IsBetweenDigits(normalized, i);
             }
 
             if (start < 0 && kind != 0)
@@ -102,6 +114,10 @@ public static class VietnameseText
 
         return tokens;
     }
+
+    // "2.927" or "1.5": a point inside a number ends no sentence.
+    private static bool IsBetweenDigits(string text, int i) =>
+        i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]);
 
     /// <summary>The token of one normalized word.</summary>
     public static TextToken MakeToken(ReadOnlySpan<char> word)
