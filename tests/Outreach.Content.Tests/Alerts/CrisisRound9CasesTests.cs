@@ -100,6 +100,21 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("em đang đứng trên tầng thượng chung cư, không còn ai cần em nữa", "115")]
     [InlineData("em đã uống hết vỉ thuốc ngủ", "115")]
     [InlineData("tôi gửi hai đứa nhỏ cho bà ngoại rồi, tiền trong ngăn tủ, tôi đi đây, đừng tìm tôi", "115")]
+    [InlineData("có thằng chạy xe theo em từ chỗ làm về, đường vắng, em đang trốn trong cây xăng", "113")]
+    [InlineData("nhà bên nghe tiếng đập đồ, tiếng chị ấy la \"đừng đánh nữa\" rồi im luôn", "113")]
+    [InlineData("co nguoi lạ dang vặn nam cua nha em, em o nha mot minh", "113")]
+    [InlineData("em đang núp trong nhà vệ sinh, thằng chồng cầm dao ngoài kia", "113")]
+    [InlineData("ông chồng cũ cứ rình trước nhà em mấy đêm nay, tối nay lại tới", "113")]
+    [InlineData("he is following me home, I'm hiding in a shop", "113")]
+    [InlineData("tôi già rồi, làm khổ con cháu, bỏ ăn mấy hôm nay rồi", "115")]
+    [InlineData("ba mất rồi, con muốn đi theo ba, con mệt quá", "115")]
+    [InlineData("chồng mất được 100 ngày, tôi cho hết đồ đạc rồi, tối nay tôi đi theo ổng", "115")]
+    [InlineData("em viết sẵn lời dặn cho con rồi, sổ tiết kiệm để dưới gối", "115")]
+    [InlineData("ngồi trên lan can tầng 5 rồi, cả nhà sẽ tốt hơn khi không có em", "115")]
+    [InlineData("ba em đột nhiên nói ngọng, miệng méo", "115")]
+    [InlineData("bé 4 tháng đang ngủ thì tím tái, thở yếu", "115")]
+    [InlineData("ong đốt con em, mặt sưng vù, thở rít", "115")]
+    [InlineData("tức ngực trái lan xuống cánh tay, vã mồ hôi, bố em 60 tuổi", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -203,6 +218,8 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("tao qua liền nha mày, đợi tao đi ăn")]
     [InlineData("người yêu cũ nhắn tao qua lấy đồ tối nay")]
     [InlineData("mệt quá rồi, chia hết tiền lương trả nợ mà vẫn không đủ")]
+    [InlineData("mai em đi theo ổng lên rẫy, mệt quá")]
+    [InlineData("ổng mất rồi, bả đi theo ổng về quê sống")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
