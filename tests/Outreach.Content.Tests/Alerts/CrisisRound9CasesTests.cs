@@ -115,6 +115,19 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("bé 4 tháng đang ngủ thì tím tái, thở yếu", "115")]
     [InlineData("ong đốt con em, mặt sưng vù, thở rít", "115")]
     [InlineData("tức ngực trái lan xuống cánh tay, vã mồ hôi, bố em 60 tuổi", "115")]
+    // Typed without accents.
+    [InlineData("ba em tuc nguc lan xuong canh tay trai, va mo hoi", "115")]
+    [InlineData("be bi ong dot, mat sung vu, tho kho khe", "115")]
+    [InlineData("ong bi hoc mieng thit, ho khong ra tieng, mat tim dan", "115")]
+    [InlineData("be nga cau thang dap dau, gio non lien tuc", "115")]
+    [InlineData("me em sinh duoc 3 ngay, mau ra uot het 2 mieng bang, choang vang", "115")]
+    [InlineData("toi chia het do dac cho con chau roi, so tiet kiem de duoi goi, toi muon theo ong", "115")]
+    [InlineData("em ngoi tren thanh cau, buoc xuong la het no", "115")]
+    [InlineData("ca nha se song tot hon neu khong co em, em met moi lam roi", "115")]
+    [InlineData("chong cu dang van tay nam cua, em dang tron trong nha tam", "113")]
+    [InlineData("no nhan toi nay tao ve cho may biet tay, tao mai dao roi", "113")]
+    [InlineData("con be 13 tuoi, duong hay keu vo phong rieng dong cua, no so ve nha", "111")]
+    [InlineData("o dien trong phong bop lua, boc khoi", "114")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -220,6 +233,13 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("mệt quá rồi, chia hết tiền lương trả nợ mà vẫn không đủ")]
     [InlineData("mai em đi theo ổng lên rẫy, mệt quá")]
     [InlineData("ổng mất rồi, bả đi theo ổng về quê sống")]
+    // Typed without accents: "ói" is "ơi", "xỉu" is "xíu", "máu ra" is "mau ra".
+    [InlineData("chi oi em bi nga xe tray dau goi, co bao hiem khong")]
+    [InlineData("co oi be nha em bi te, gio chay nhay binh thuong")]
+    [InlineData("troi nang qua chi oi, doi xiu em ra lay do")]
+    [InlineData("cho em hoi xiu, trua nang nong di lam dong co duoc phu cap khong")]
+    [InlineData("em vua sinh xong, chi oi mau ra day mo cua cho em")]
+    [InlineData("bi can bi bat roi, nha em co duoc vay von khong")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
