@@ -128,6 +128,15 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("no nhan toi nay tao ve cho may biet tay, tao mai dao roi", "113")]
     [InlineData("con be 13 tuoi, duong hay keu vo phong rieng dong cua, no so ve nha", "111")]
     [InlineData("o dien trong phong bop lua, boc khoi", "114")]
+    // Heard next door, followed on a dark road, someone forcing the door while she is alone: 113.
+    [InlineData("nhà bên đang có tiếng đập phá, tiếng chị ấy la hét kêu cứu", "113")]
+    [InlineData("phòng trọ kế bên nghe tiếng đánh đập với tiếng khóc thét của đứa nhỏ nãy giờ", "113")]
+    [InlineData("đêm qua giờ nghe tiếng vợ ông hàng xóm la thất thanh, giờ im bặt rồi", "113")]
+    [InlineData("nghe tiếng chén bát vỡ, tiếng chị ấy van xin, rồi không còn tiếng gì", "113")]
+    [InlineData("em nghe ổng la \"tao giết mày\", chị hàng xóm hét lên", "113")]
+    [InlineData("có tiếng người cạy cửa sau nhà, em ở nhà một mình với con", "113")]
+    [InlineData("có thằng bám theo em từ bến xe, em sợ quá", "113")]
+    [InlineData("có xe máy chạy theo em nãy giờ, đường tối om", "113")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -240,6 +249,12 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("cho em hoi xiu, trua nang nong di lam dong co duoc phu cap khong")]
     [InlineData("em vua sinh xong, chi oi mau ra day mo cua cho em")]
     [InlineData("bi can bi bat roi, nha em co duoc vay von khong")]
+    [InlineData("nhà bên hay có tiếng la hét đập đồ, em có nên báo không")]
+    [InlineData("hàng xóm cho con học đàn, nghe tiếng khóc thét với tiếng đàn suốt ngày")]
+    [InlineData("tối qua nhà bên có tiếng đánh nhau, giờ làm hòa rồi")]
+    [InlineData("nhà em bị cạy cửa hồi tháng trước, mất xe máy, giờ làm đơn ở đâu")]
+    [InlineData("em ở nhà một mình nên muốn lắp khóa cửa chống cạy cửa, loại nào tốt")]
+    [InlineData("con em chạy theo em ra chợ, đường tối quá phải mua đèn pin")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
