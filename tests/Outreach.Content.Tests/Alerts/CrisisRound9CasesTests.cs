@@ -255,7 +255,7 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("nhà em bị cạy cửa hồi tháng trước, mất xe máy, giờ làm đơn ở đâu")]
     [InlineData("em ở nhà một mình nên muốn lắp khóa cửa chống cạy cửa, loại nào tốt")]
     [InlineData("con em chạy theo em ra chợ, đường tối quá phải mua đèn pin")]
-    [InlineData("bầu 6 tháng phù chân, hoa mắt có sao không")]         // swelling and spots without a splitting headache
+    [InlineData("bầu 6 tháng phù chân, mắt nhìn mờ có sao không")]       // swelling and blurred sight without a splitting headache
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
