@@ -137,6 +137,16 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("có tiếng người cạy cửa sau nhà, em ở nhà một mình với con", "113")]
     [InlineData("có thằng bám theo em từ bến xe, em sợ quá", "113")]
     [InlineData("có xe máy chạy theo em nãy giờ, đường tối om", "113")]
+    [InlineData("mấy ngày nay em không ăn uống gì, không thiết tha gì nữa", "115")]
+    [InlineData("con bé nhịn ăn 3 ngày rồi, nói không ai cần nó", "115")]
+    [InlineData("t mệt r, cảm ơn mn đã chịu đựng t, mai t biến mất", "115")]
+    [InlineData("e cho het do roi, dung tim e nha", "115")]
+    [InlineData("I've given away my cat and my savings, please don't look for me", "115")]
+    [InlineData("I'm sitting on the bridge railing, everyone is better off without me", "115")]
+    [InlineData("tonight I will join my husband, he died in March, I gave my things to my sister", "115")]
+    [InlineData("em lên sân thượng rồi, cả nhà sống tốt hơn khi không có em", "115")]
+    [InlineData("bà nói bà muốn đi theo ông, bà bỏ thuốc mấy hôm nay", "115")]
+    [InlineData("chị ơi em viết sẵn lời dặn cho con, nếu mai không thấy em nhắn thì chị qua đón tụi nhỏ giúp em", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -256,6 +266,11 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("em ở nhà một mình nên muốn lắp khóa cửa chống cạy cửa, loại nào tốt")]
     [InlineData("con em chạy theo em ra chợ, đường tối quá phải mua đèn pin")]
     [InlineData("bầu 6 tháng phù chân, mắt nhìn mờ có sao không")]       // swelling and blurred sight without a splitting headache
+    [InlineData("I gave away my old clothes to the union's charity drive, thank you")]
+    [InlineData("my mother died last year, how do I apply for the widow allowance")]
+    [InlineData("cái máy khâu cũ không ai cần nó nữa, hội có nhận không")]
+    [InlineData("em lên sân thượng phơi đồ, mọi người ai cũng khen em khéo")]
+    [InlineData("we want to join the union, my husband and I")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
