@@ -1,5 +1,6 @@
 using Outreach.Content.Alerts;
 using Outreach.Content.ContentPacks;
+using Outreach.Content.Knowledge;
 using Outreach.Testing;
 
 namespace Outreach.Content.Tests.ContentPacks;
@@ -55,5 +56,19 @@ public sealed class CrisisFilesMergeTests
         var error = await Assert.ThrowsAsync<ContentPackException>(() => ContentPackReader.ReadAsync(folder.Path, TestContext.Current.CancellationToken));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportedPack_ReadBack_KeepsTheFurtherCrisisFiles()
+    {
+        var shipped = await ContentPackReader.ReadAsync(ContentPackCopy.ShippedDirectory, TestContext.Current.CancellationToken);
+        var export = new KnowledgeExport([], [], [], [], new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+
+        var zip = KnowledgePackFiles.Write(export, ContentPackCopy.ShippedDirectory);
+        using var stream = new MemoryStream(zip);
+        var imported = KnowledgePackFiles.Read(stream);
+
+        Assert.Contains("affairs", imported.Crisis.Groups.Keys);                 // a group only crisis-selfharm.yaml has
+        Assert.Equal(shipped.Crisis.Rules.Count, imported.Crisis.Rules.Count);
     }
 }
