@@ -147,6 +147,14 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("em lên sân thượng rồi, cả nhà sống tốt hơn khi không có em", "115")]
     [InlineData("bà nói bà muốn đi theo ông, bà bỏ thuốc mấy hôm nay", "115")]
     [InlineData("chị ơi em viết sẵn lời dặn cho con, nếu mai không thấy em nhắn thì chị qua đón tụi nhỏ giúp em", "115")]
+    [InlineData("ba em bị trúng nắng, đang làm thì ngã quỵ ngoài ruộng", "115")]
+    [InlineData("bé 8 tháng tự nhiên tái xanh, thở khò khè, lừ đừ", "115")]
+    [InlineData("mẹ em nhói ngực dữ dội, lan ra sau lưng, vã mồ hôi", "115")]
+    [InlineData("ông ngoại tự nhiên liệt một bên, miệng méo", "115")]
+    [InlineData("con bị ong vò vẽ chích, giờ mặt sưng vù, chóng mặt", "115")]
+    [InlineData("chồng em uống bia xong ăn ốc, giờ mặt sưng, khó thở", "115")]
+    [InlineData("bé té từ võng xuống, đập đầu xuống nền, giờ ói 2 lần", "115")]
+    [InlineData("em bầu 33 tuần, đau đầu dữ dội, nhìn không rõ, mặt phù", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await AskAsync(text);
@@ -271,6 +279,9 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("cái máy khâu cũ không ai cần nó nữa, hội có nhận không")]
     [InlineData("em lên sân thượng phơi đồ, mọi người ai cũng khen em khéo")]
     [InlineData("we want to join the union, my husband and I")]
+    [InlineData("bà bầu cảm nắng nhẹ uống gì")]
+    [InlineData("bầu 30 tuần đau đầu dữ dội mấy hôm trước, nay hết rồi")]
+    [InlineData("mang thai nhìn không rõ chữ, có cần đeo kính không")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await AskAsync(text);
