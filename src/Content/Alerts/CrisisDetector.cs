@@ -46,6 +46,7 @@ public sealed class CrisisDetector
     public const string BuiltInPleaOnly = "plea_only";
 
     private const string PleaGroup = "plea";
+    private const string NotNegationsGroup = "not_negations";
 
     /// <param name="rules">The pack's crisis.yaml.</param>
     /// <param name="time">The clock that tells which years are past ("năm 2023"); the system clock when null.</param>
@@ -142,7 +143,7 @@ public sealed class CrisisDetector
         matches.AddRange(FindPastYears(tokens));
         matches.AddRange(FindPleaOnly(tokens, matches));
         var counted = matches
-            .Where(m => !m.Group.StartsWith("not_", StringComparison.Ordinal) && !IsExcluded(matches, m) && !IsNegated(tokens, m.Start))
+            .Where(m => !m.Group.StartsWith("not_", StringComparison.Ordinal) && !IsExcluded(matches, m) && !IsNegated(tokens, m.Start, matches))
             .ToList();
         var present = new Dictionary<string, List<CueMatch>>(StringComparer.Ordinal);
         foreach (var match in counted)
@@ -389,8 +390,9 @@ public sealed class CrisisDetector
     }
 
     // "không đánh", "chưa bị đánh", "phòng chống xâm hại": a negation ending at most one syllable before the cue cancels it.
-    // A negation typed plain on ambiguous syllables only ("dung": đừng or dùng) does not.
-    private bool IsNegated(IReadOnlyList<TextToken> tokens, int start)
+    // A negation typed plain on ambiguous syllables only ("dung": đừng or dùng) does not, nor one inside a cue of the group
+    // "not_negations" ("thằng chả cột em": "chả" is the southern "him" there, not "not").
+    private bool IsNegated(IReadOnlyList<TextToken> tokens, int start, List<CueMatch> matches)
     {
         for (var gap = 0; gap <= 1; gap++)
         {
@@ -403,7 +405,8 @@ public sealed class CrisisDetector
             foreach (var negation in negations)
             {
                 var at = last - negation.Length + 1;
-                if (at >= 0 && MatchesAt(tokens, at, negation, out var weak) && !weak)
+                if (at >= 0 && MatchesAt(tokens, at, negation, out var weak) && !weak
+                    && !matches.Any(m => string.Equals(m.Group, NotNegationsGroup, StringComparison.Ordinal) && m.Start <= last && at < m.Start + m.Length))
                 {
                     return true;
                 }

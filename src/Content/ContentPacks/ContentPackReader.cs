@@ -53,7 +53,7 @@ public static partial class ContentPackReader
 
         PackValidation.CheckUniqueIds(entries);
         var texts = PackValidation.ToTexts(Parse<Dictionary<string, object>>(files, "texts.yaml"));
-        var crisis = PackValidation.ToCrisis(Parse<CrisisYaml>(files, "crisis.yaml"));
+        var crisis = PackValidation.ToCrisis(ReadCrisis(files));
         return new ContentPack(Hash(files), entries, hotlines, addresses, screenings, texts, crisis);
     }
 

@@ -99,17 +99,7 @@ internal static class PackValidation
     public static CrisisRules ToCrisis(CrisisYaml c)
     {
         var groups = (c.Groups ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
-        var rules = (c.Rules ?? []).Select(r =>
-        {
-            var category = CrisisCategoryNames.TryParse(r.Category, out var parsed)
-                ? parsed
-                : throw new ContentPackException($"Tệp crisis.yaml: loại '{r.Category}' không hợp lệ.");
-            var unknown = (r.All ?? []).Concat(r.None ?? [])
-                .FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills or CrisisDetector.BuiltInPleaOnly));
-            return unknown is not null || r.All is not { Count: > 0 }
-                ? throw new ContentPackException($"Tệp crisis.yaml: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
-                : new CrisisRule(category, r.All) { None = r.None is { Count: > 0 } ? r.None : null };
-        }).ToList();
+        var rules = (c.Rules ?? []).Select(r => ToCrisisRule(r, groups, CrisisFile)).ToList();
         var replies = Categories(c.Replies, "replies");
         var missing = rules.Select(r => r.Category).Distinct().Where(k => !replies.ContainsKey(k)).ToList();
         if (missing.Count > 0 || rules.Count == 0 || string.IsNullOrWhiteSpace(c.Options))
@@ -118,8 +108,8 @@ internal static class PackValidation
         }
 
         var frames = (c.Frames ?? []).ToDictionary(
-            kv => groups.ContainsKey(kv.Key) ? kv.Key : throw new ContentPackException($"Tệp crisis.yaml, mục frames: nhóm '{kv.Key}' không có trong groups."),
-            kv => new CrisisFrame(FrameGroups(kv.Value.Before, groups, kv.Key), FrameGroups(kv.Value.After, groups, kv.Key)),
+            kv => kv.Key,
+            kv => ToCrisisFrame(kv.Key, kv.Value, groups, CrisisFile),
             StringComparer.Ordinal);
         var optionsFor = (c.OptionsFor ?? []).ToDictionary(
             kv => CrisisCategoryNames.TryParse(kv.Key, out _) ? kv.Key : throw new ContentPackException($"Tệp crisis.yaml, mục options_for: loại '{kv.Key}' không hợp lệ."),
@@ -136,11 +126,32 @@ internal static class PackValidation
         };
     }
 
+    private const string CrisisFile = "crisis.yaml";
+
+    /// <summary>A rule of <paramref name="path"/> (crisis.yaml or a crisis-*.yaml beside it), its groups known.</summary>
+    public static CrisisRule ToCrisisRule(CrisisRuleYaml r, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, string path)
+    {
+        var category = CrisisCategoryNames.TryParse(r.Category, out var parsed)
+            ? parsed
+            : throw new ContentPackException($"Tệp {path}: loại '{r.Category}' không hợp lệ.");
+        var unknown = (r.All ?? []).Concat(r.None ?? [])
+            .FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills or CrisisDetector.BuiltInPleaOnly));
+        return unknown is not null || r.All is not { Count: > 0 }
+            ? throw new ContentPackException($"Tệp {path}: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
+            : new CrisisRule(category, r.All) { None = r.None is { Count: > 0 } ? r.None : null };
+    }
+
+    /// <summary>A frame of <paramref name="path"/>: its group and the groups it names ("start", "end" or groups) must exist.</summary>
+    public static CrisisFrame ToCrisisFrame(string group, CrisisFrameYaml frame, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, string path) =>
+        groups.ContainsKey(group)
+            ? new CrisisFrame(FrameGroups(frame.Before, groups, group, path), FrameGroups(frame.After, groups, group, path))
+            : throw new ContentPackException($"Tệp {path}, mục frames: nhóm '{group}' không có trong groups.");
+
     // A frame names groups of crisis.yaml, "start" (the cue opens its clause) or "end" (it closes it).
-    private static List<string> FrameGroups(List<string>? names, Dictionary<string, IReadOnlyList<string>> groups, string frame) =>
+    private static List<string> FrameGroups(List<string>? names, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, string frame, string path) =>
         (names ?? []).Select(n => n is "start" or "end" or CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills or CrisisDetector.BuiltInPleaOnly || groups.ContainsKey(n)
             ? n
-            : throw new ContentPackException($"Tệp crisis.yaml, khung '{frame}': nhóm '{n}' không có trong groups.")).ToList();
+            : throw new ContentPackException($"Tệp {path}, khung '{frame}': nhóm '{n}' không có trong groups.")).ToList();
 
     private static Dictionary<CrisisCategory, string> Categories(Dictionary<string, string>? raw, string section) =>
         (raw ?? []).ToDictionary(

@@ -61,6 +61,11 @@ public static class KnowledgePackFiles
             }).ToList()));
             Add(zip, "texts.yaml", File.ReadAllText(Path.Combine(packDirectory, "texts.yaml")));
             Add(zip, "crisis.yaml", Crisis(File.ReadAllText(Path.Combine(packDirectory, "crisis.yaml")), export.CrisisGroups));
+            // The further crisis-*.yaml files as shipped: merged into crisis.yaml when the .zip is read back.
+            foreach (var part in Directory.EnumerateFiles(packDirectory, "crisis-*.yaml").Order(StringComparer.Ordinal))
+            {
+                Add(zip, Path.GetFileName(part), File.ReadAllText(part));
+            }
         }
 
         return buffer.ToArray();

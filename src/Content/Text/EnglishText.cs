@@ -15,7 +15,11 @@ public static class EnglishText
          "woman", "union", "violence", "domestic", "abuse", "abused", "beating", "beats", "hits", "hitting", "hurt", "safe",
          "shelter", "emergency", "phone", "line", "free", "get", "need", "would", "like", "know", "if", "from", "be", "been",
          "here", "which", "when", "why", "should", "will", "just", "very", "much", "many", "loan", "insurance", "health",
-         "thanks", "thank", "hello", "hi", "yes", "okay", "bye", "vietnam", "vietnamese", "english", "speak", "lot", "good", "morning", "night", "sorry", "welcome"],
+         "thanks", "thank", "hello", "hi", "yes", "okay", "bye", "vietnam", "vietnamese", "english", "speak", "lot", "good", "morning", "night", "sorry", "welcome",
+         // Words of a crisis told in English that no Vietnamese syllable spells, so the message is not read as telex.
+         "door", "handle", "keeps", "trying", "outside", "inside", "wrote", "letter", "letters", "last", "anyone", "kids",
+         "things", "gave", "away", "mom", "dad", "key", "kept", "tonight", "today", "bother", "he's",
+         "she's", "it's", "i'm", "i'll", "ex", "following", "breathe", "breathing", "bleeding", "pregnant", "weeks", "smoke"],
         StringComparer.Ordinal);
 
     /// <summary>True when at least two of the tokens, and at least half of them, are English words.</summary>
