@@ -1,11 +1,9 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Channels.Zalo.Payloads;
 using Outreach.Bot.Core;
 using Outreach.Scheduler.Sending;
-using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace Outreach.Bot.Channels.Zalo;
@@ -16,8 +14,8 @@ namespace Outreach.Bot.Channels.Zalo;
 /// A token error (-216/-220) refreshes the token once and resends once. Retries: see Channels/Zalo/README.md.
 /// </summary>
 public sealed partial class ZaloSender(
-    ZaloClient client, ZaloTokenProvider tokens, IChannelAccounts accounts, IOptions<ZaloOptions> options, TimeProvider time,
-    ILogger<ZaloSender> logger)
+    ZaloClient client, ZaloTokenProvider tokens, IChannelAccounts accounts, ZaloRateLimiter budget, IOptions<ZaloOptions> options,
+    TimeProvider time, ILogger<ZaloSender> logger)
     : IChannelSender
 {
     public string Channel => ZaloChannel.Name;
@@ -47,8 +45,13 @@ public sealed partial class ZaloSender(
             var result = await SendOneAsync(message.AccountId, account.AppId, request, cancellationToken);
             if (!result.IsSent)
             {
-                Log.ZaloNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
-                return result;
+                if (!result.RefusedHere)
+                {
+                    Log.ZaloNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
+                }
+
+                // An earlier part did leave: the message as a whole was not refused by our own budget alone.
+                return ids.Count > 0 ? result with { RefusedHere = false } : result;
             }
 
             ids.AddRange(result.PlatformMessageIds);
@@ -68,7 +71,12 @@ public sealed partial class ZaloSender(
                 return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
             }
 
-            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken, appId);
+            if (budget.TryTake(appId) is { } wait)
+            {
+                return SpentBudget(wait);
+            }
+
+            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
             if (ZaloErrorCodes.IsTokenError(reply.Error))
             {
                 Log.ZaloTokenRefused(logger, reply.Error);
@@ -78,14 +86,15 @@ public sealed partial class ZaloSender(
                     return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
                 }
 
-                reply = await client.SendMessageAsync(token.Value, request, cancellationToken, appId);
+                if (budget.TryTake(appId) is { } again)
+                {
+                    return SpentBudget(again);
+                }
+
+                reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
             }
 
             return ToResult(reply);
-        }
-        catch (RateLimiterRejectedException ex)
-        {
-            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", "Quá hạn mức gọi API Zalo của máy này.", ex.RetryAfter ?? TimeSpan.FromSeconds(1));
         }
         catch (HttpRequestException ex) when (ex.StatusCode is { } status && (int)status is >= 400 and < 500 && status != HttpStatusCode.RequestTimeout)
         {
@@ -102,6 +111,9 @@ public sealed partial class ZaloSender(
             };
         }
     }
+
+    // The app's minute is spent: nothing sent; a broadcast holds the OA until the next permit, the outbox retries then.
+    private static SendResult SpentBudget(TimeSpan wait) => SendResult.RefusedByOwnBudget("Quá hạn mức gọi API Zalo của máy này.", wait);
 
     private SendResult ToResult(ZaloApiReply reply)
     {

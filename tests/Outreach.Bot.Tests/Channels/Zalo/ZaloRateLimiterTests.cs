@@ -1,31 +1,63 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Outreach.Bot.Channels.Zalo;
 using Polly;
-using Polly.RateLimiting;
 
 namespace Outreach.Bot.Tests.Channels.Zalo;
 
 /// <summary>
 /// The host's budget of Zalo OA API calls is per app (issue 17; Zalo's limit is per app): an OA with its own app does not
-/// wait for another app's spent minute, and calls that name no app spend the configured app's.
+/// wait for another app's spent minute, and calls that name no app spend the configured app's. The sender's own take never
+/// waits and says when the next permit comes; the HTTP pipeline's waits for it.
 /// </summary>
 public sealed class ZaloRateLimiterTests
 {
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 3, 0, 1, TimeSpan.Zero));
+
     [Fact]
-    public async Task ASpentApp_IsRefusedPastItsQueue_WhileAnotherAppStillSends()
+    public void TryTake_SpentApp_SaysWhenItsNextPermitComes_WhileAnotherAppStillSends()
+    {
+        var budget = new ZaloRateLimiter(Options.Create(new ZaloOptions { AppId = "100", RequestsPerMinute = 3 }), _time);
+
+        Assert.All(Enumerable.Range(0, 3), _ => Assert.Null(budget.TryTake("200")));
+        _time.Advance(TimeSpan.FromSeconds(20));
+        var wait = budget.TryTake("200");
+
+        // The three calls of 03:00:00–05 leave the minute at 03:01:00: 39 s after 03:00:21.
+        Assert.Equal(TimeSpan.FromSeconds(39), wait);
+        Assert.Null(budget.TryTake("300"));
+        Assert.Null(budget.TryTake(null));
+        _time.Advance(wait!.Value);
+        Assert.Null(budget.TryTake("200"));
+    }
+
+    [Fact]
+    public void TryTake_NoAppNamed_SpendsTheConfiguredAppsBudget()
+    {
+        var budget = new ZaloRateLimiter(Options.Create(new ZaloOptions { AppId = "100", RequestsPerMinute = 2 }), _time);
+
+        Assert.Null(budget.TryTake(null));
+        Assert.Null(budget.TryTake("100"));
+
+        Assert.NotNull(budget.TryTake(null));
+        Assert.NotNull(budget.TryTake(""));
+    }
+
+    [Fact]
+    public async Task Strategy_SpentApp_WaitsForItsNextPermit_WhileAnotherAppsCallGoesAtOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var limiter = new ZaloRateLimiter(Options.Create(new ZaloOptions { AppId = "100", RequestsPerMinute = 3 }));
-        var pipeline = new ResiliencePipelineBuilder().AddRateLimiter(limiter.Strategy).Build();
+        var budget = new ZaloRateLimiter(Options.Create(new ZaloOptions { AppId = "100", RequestsPerMinute = 2 }), _time);
+        var pipeline = new ResiliencePipelineBuilder().AddRateLimiter(budget.Strategy).Build();
+        await CallAsync(pipeline, "200", ct);
+        await CallAsync(pipeline, "200", ct);
 
-        // App 200 spends its minute (3 calls) and fills its queue (3 more wait for the next minute); a 7th is refused.
-        var calls = Enumerable.Range(0, 6).Select(_ => CallAsync(pipeline, "200", ct)).ToList();
-        await Assert.ThrowsAsync<RateLimiterRejectedException>(() => CallAsync(pipeline, "200", ct).WaitAsync(TimeSpan.FromSeconds(5), ct));
+        var waiting = CallAsync(pipeline, "200", ct);
+        await CallAsync(pipeline, "300", ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
 
-        Assert.Equal(3, calls.Count(c => c.IsCompletedSuccessfully));
-        // Another app, and the configured one (no app named), have budgets of their own: no wait.
-        await CallAsync(pipeline, "300", ct).WaitAsync(TimeSpan.FromSeconds(5), ct);
-        await CallAsync(pipeline, null, ct).WaitAsync(TimeSpan.FromSeconds(5), ct);
+        Assert.False(waiting.IsCompleted);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10), ct);
     }
 
     private static async Task CallAsync(ResiliencePipeline pipeline, string? app, CancellationToken ct)
