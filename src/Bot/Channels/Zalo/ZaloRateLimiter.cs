@@ -7,32 +7,33 @@ using Polly.RateLimiting;
 namespace Outreach.Bot.Channels.Zalo;
 
 /// <summary>
-/// This host's budget of OA API calls, per Zalo app: <see cref="ZaloOptions.RequestsPerMinute"/> in a sliding minute for each
-/// app (Zalo's limit is 4,000 a minute per app, §1; error -32 past it). OAs with their own app (a commune's own OA) each have
+/// This host's budget of OA API calls, per Zalo app: <see cref="ZaloOptions.RequestsPerMinute"/> in any minute for each app
+/// (Zalo's limit is 4,000 a minute per app, §1; error -32 past it). OAs with their own app (a commune's own OA) each have
 /// their own budget, so a big OA's broadcast does not spend a small one's; OAs of one app share it.
 /// Two ways to spend it: the sender takes a permit itself and never waits (<see cref="TryTake"/>: when the minute is spent it
 /// learns when the next permit comes, and a broadcast holds the OA until then and sends other accounts' members meanwhile,
 /// bench/README "With Zalo OAs"); profile lookups, article publishing and insights wait for one in their HTTP pipeline
 /// (<see cref="Strategy"/>, naming their OA's app in the request's options, <see cref="AppKey"/>; none: the configured app).
-/// The minute is kept here rather than in System.Threading.RateLimiting's sliding window, whose refusals do not say when
-/// the next permit comes.
+/// A call's permit comes back a minute after its answer (disposing the permit), so never before Zalo, which counted it on
+/// arrival, would allow another: a minute from our own start of the call met -32 when calls waited at the platform.
+/// The minute is kept here rather than in System.Threading.RateLimiting's sliding window, whose refusals do not say when the
+/// next permit comes and whose segments hand permits back up to a segment early.
 /// </summary>
 public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options, TimeProvider time)
 {
     /// <summary>The request option naming the app whose budget the call spends.</summary>
     public static readonly HttpRequestOptionsKey<string> AppKey = new("Outreach.Zalo.App");
 
-    private const int Segments = 12;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, Minute> _apps = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Takes a permit of <paramref name="appId"/>'s budget (null or empty: the configured app's) if one is free now. Null when
-    /// taken; otherwise how long until the app's next permit.
+    /// Takes a permit of <paramref name="appId"/>'s budget (null or empty: the configured app's) if one is free now; dispose it
+    /// when the call is answered. Null when the minute is spent, with <paramref name="wait"/> until the app's next permit.
     /// </summary>
-    public TimeSpan? TryTake(string? appId) =>
+    public Permit? TryTake(string? appId, out TimeSpan wait) =>
         _apps.GetOrAdd(string.IsNullOrEmpty(appId) ? options.Value.AppId ?? "" : appId, _ => new Minute(options.Value.RequestsPerMinute))
-            .TryTake(time.GetUtcNow().UtcTicks);
+            .TryTake(time, out wait);
 
     /// <summary>The rate-limiter strategy of an HTTP client's resilience pipeline: each call waits for a permit of its app's budget.</summary>
     public RateLimiterStrategyOptions Strategy => new()
@@ -45,67 +46,69 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options, TimeProvider 
     private async ValueTask<RateLimitLease> WaitAsync(string? app, CancellationToken cancellationToken)
     {
         var giveUp = time.GetUtcNow() + 2 * Window;
-        while (TryTake(app) is { } wait)
+        while (true)
         {
+            if (TryTake(app, out var wait) is { } permit)
+            {
+                return new Lease(permit, null);
+            }
+
             if (time.GetUtcNow() + wait > giveUp)
             {
-                return new Lease(false, wait);
+                return new Lease(null, wait);
             }
 
             await Task.Delay(wait, time, cancellationToken);
         }
-
-        return new Lease(true, null);
     }
 
     private static string? AppOf(ResilienceContext context) =>
         context.GetRequestMessage()?.Options.TryGetValue(AppKey, out var app) == true ? app : null;
 
-    // One app's sliding minute: the calls of each of its twelve 5-second segments; a segment's calls come back to the budget
-    // when it leaves the minute.
+    /// <summary>One call's place in its app's minute: from its start until disposed (its answer), then for a minute after.</summary>
+    public sealed class Permit(TimeProvider time) : IDisposable
+    {
+        private long _answeredTicks = long.MaxValue;
+
+        internal long AnsweredTicks => Volatile.Read(ref _answeredTicks);
+
+        public void Dispose() => Interlocked.CompareExchange(ref _answeredTicks, time.GetUtcNow().UtcTicks, long.MaxValue);
+    }
+
+    // One app's minute: its calls in flight or answered within the last minute (at most RequestsPerMinute of them).
     private sealed class Minute(int limit)
     {
-        private static readonly long SegmentTicks = Window.Ticks / Segments;
-        private readonly long[] _segment = new long[Segments];
-        private readonly int[] _calls = new int[Segments];
+        private readonly Queue<Permit> _calls = new();
 
-        public TimeSpan? TryTake(long nowTicks)
+        public Permit? TryTake(TimeProvider time, out TimeSpan wait)
         {
-            var current = nowTicks / SegmentTicks;
+            var now = time.GetUtcNow().UtcTicks;
             lock (_calls)
             {
-                var spent = 0;
-                var oldest = long.MaxValue;
-                for (var i = 0; i < Segments; i++)
+                while (_calls.Count > 0 && _calls.Peek().AnsweredTicks <= now - Window.Ticks)
                 {
-                    if (_calls[i] > 0 && _segment[i] > current - Segments)
-                    {
-                        spent += _calls[i];
-                        oldest = Math.Min(oldest, _segment[i]);
-                    }
+                    _calls.Dequeue();
                 }
 
-                if (spent >= limit)
+                if (_calls.Count >= limit)
                 {
-                    return TimeSpan.FromTicks(Math.Max(1, ((oldest + Segments) * SegmentTicks) - nowTicks));
+                    // The oldest call still in flight (not answered yet): ask again in a second.
+                    var oldest = _calls.Peek().AnsweredTicks;
+                    wait = oldest == long.MaxValue ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Max(1, oldest + Window.Ticks - now));
+                    return null;
                 }
 
-                var slot = (int)(current % Segments);
-                if (_segment[slot] != current)
-                {
-                    _segment[slot] = current;
-                    _calls[slot] = 0;
-                }
-
-                _calls[slot]++;
-                return null;
+                var permit = new Permit(time);
+                _calls.Enqueue(permit);
+                wait = TimeSpan.Zero;
+                return permit;
             }
         }
     }
 
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    private sealed class Lease(Permit? permit, TimeSpan? retryAfter) : RateLimitLease
     {
-        public override bool IsAcquired => acquired;
+        public override bool IsAcquired => permit is not null;
 
         public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
 
@@ -113,6 +116,12 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options, TimeProvider 
         {
             metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
             return metadata is not null;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            permit?.Dispose();
+            base.Dispose(disposing);
         }
     }
 }

@@ -71,12 +71,17 @@ public sealed partial class ZaloSender(
                 return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
             }
 
-            if (budget.TryTake(appId) is { } wait)
+            ZaloApiReply reply;
+            using (var permit = budget.TryTake(appId, out var wait))
             {
-                return SpentBudget(wait);
+                if (permit is null)
+                {
+                    return SpentBudget(wait);
+                }
+
+                reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
             }
 
-            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
             if (ZaloErrorCodes.IsTokenError(reply.Error))
             {
                 Log.ZaloTokenRefused(logger, reply.Error);
@@ -86,9 +91,10 @@ public sealed partial class ZaloSender(
                     return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
                 }
 
-                if (budget.TryTake(appId) is { } again)
+                using var permit = budget.TryTake(appId, out var wait);
+                if (permit is null)
                 {
-                    return SpentBudget(again);
+                    return SpentBudget(wait);
                 }
 
                 reply = await client.SendMessageAsync(token.Value, request, cancellationToken);

@@ -19,16 +19,38 @@ public sealed class ZaloRateLimiterTests
     {
         var budget = new ZaloRateLimiter(Options.Create(new ZaloOptions { AppId = "100", RequestsPerMinute = 3 }), _time);
 
-        Assert.All(Enumerable.Range(0, 3), _ => Assert.Null(budget.TryTake("200")));
+        Assert.All(Enumerable.Range(0, 3), _ => Take(budget, "200"));
         _time.Advance(TimeSpan.FromSeconds(20));
-        var wait = budget.TryTake("200");
+        var spent = budget.TryTake("200", out var wait);
 
-        // The three calls of 03:00:00–05 leave the minute at 03:01:00: 39 s after 03:00:21.
-        Assert.Equal(TimeSpan.FromSeconds(39), wait);
-        Assert.Null(budget.TryTake("300"));
-        Assert.Null(budget.TryTake(null));
-        _time.Advance(wait!.Value);
-        Assert.Null(budget.TryTake("200"));
+        // The three calls answered at 03:00:01 leave the minute at 03:01:01: 40 s after 03:00:21.
+        Assert.Null(spent);
+        Assert.Equal(TimeSpan.FromSeconds(40), wait);
+        Take(budget, "300");
+        Take(budget, null);
+        _time.Advance(wait);
+        Take(budget, "200");
+    }
+
+    [Fact]
+    public void TryTake_CallAnsweredLate_ItsPermitComesBackAMinuteAfterTheAnswer()
+    {
+        var budget = new ZaloRateLimiter(Options.Create(new ZaloOptions { AppId = "100", RequestsPerMinute = 1 }), _time);
+        var permit = budget.TryTake(null, out _);
+        Assert.NotNull(permit);
+        // While the call waits for its answer the minute is spent: ask again in a second.
+        Assert.Null(budget.TryTake(null, out var inFlight));
+        Assert.Equal(TimeSpan.FromSeconds(1), inFlight);
+
+        // Zalo counted the call when it arrived, somewhere before its answer 5 s later: a minute from the start is too soon.
+        _time.Advance(TimeSpan.FromSeconds(5));
+        permit.Dispose();
+        _time.Advance(TimeSpan.FromSeconds(57));
+
+        Assert.Null(budget.TryTake(null, out var wait));
+        Assert.Equal(TimeSpan.FromSeconds(3), wait);
+        _time.Advance(wait);
+        Take(budget, null);
     }
 
     [Fact]
@@ -36,11 +58,19 @@ public sealed class ZaloRateLimiterTests
     {
         var budget = new ZaloRateLimiter(Options.Create(new ZaloOptions { AppId = "100", RequestsPerMinute = 2 }), _time);
 
-        Assert.Null(budget.TryTake(null));
-        Assert.Null(budget.TryTake("100"));
+        Take(budget, null);
+        Take(budget, "100");
 
-        Assert.NotNull(budget.TryTake(null));
-        Assert.NotNull(budget.TryTake(""));
+        Assert.Null(budget.TryTake(null, out _));
+        Assert.Null(budget.TryTake("", out _));
+    }
+
+    // Takes a permit and answers the call at once.
+    private static void Take(ZaloRateLimiter budget, string? app)
+    {
+        var permit = budget.TryTake(app, out _);
+        Assert.NotNull(permit);
+        permit.Dispose();
     }
 
     [Fact]
