@@ -12,8 +12,9 @@ namespace Outreach.Bot.Channels.Zalo;
 /// their own budget, so a big OA's broadcast does not spend a small one's; OAs of one app share it.
 /// Two ways to spend it: the sender takes a permit itself and never waits (<see cref="TryTake"/>: when the minute is spent it
 /// learns when the next permit comes, and a broadcast holds the OA until then and sends other accounts' members meanwhile,
-/// bench/README "With Zalo OAs"); profile lookups, article publishing and insights wait for one in their HTTP pipeline
-/// (<see cref="Strategy"/>, naming their OA's app in the request's options, <see cref="AppKey"/>; none: the configured app).
+/// bench/README "With Zalo OAs"); article publishing waits for one (<see cref="TakeAsync"/>, outside its HTTP client's
+/// timeout), profile lookups and insights in their HTTP pipeline (<see cref="Strategy"/>, naming their OA's app in the
+/// request's options, <see cref="AppKey"/>; none: the configured app).
 /// A call's permit comes back a minute after its answer (disposing the permit), so never before Zalo, which counted it on
 /// arrival, would allow another: a minute from our own start of the call met -32 when calls waited at the platform.
 /// The minute is kept here rather than in System.Threading.RateLimiting's sliding window, whose refusals do not say when the
@@ -38,24 +39,28 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options, TimeProvider 
     /// <summary>The rate-limiter strategy of an HTTP client's resilience pipeline: each call waits for a permit of its app's budget.</summary>
     public RateLimiterStrategyOptions Strategy => new()
     {
-        RateLimiter = args => WaitAsync(AppOf(args.Context), args.Context.CancellationToken),
+        RateLimiter = async args => await TakeAsync(AppOf(args.Context), args.Context.CancellationToken) is ({ } permit, _)
+            ? new Lease(permit, null)
+            : new Lease(null, TimeSpan.FromSeconds(1)),
     };
 
-    // Waits for the app's next permit; refused (RateLimiterRejectedException in the pipeline) only if others keep taking it
-    // for longer than a minute.
-    private async ValueTask<RateLimitLease> WaitAsync(string? app, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a permit of <paramref name="appId"/>'s budget; dispose it when the call is answered. Null (with the wait then
+    /// still ahead) only if others kept taking the app's permits for two minutes.
+    /// </summary>
+    public async Task<(Permit? Permit, TimeSpan Wait)> TakeAsync(string? appId, CancellationToken cancellationToken)
     {
         var giveUp = time.GetUtcNow() + 2 * Window;
         while (true)
         {
-            if (TryTake(app, out var wait) is { } permit)
+            if (TryTake(appId, out var wait) is { } permit)
             {
-                return new Lease(permit, null);
+                return (permit, TimeSpan.Zero);
             }
 
             if (time.GetUtcNow() + wait > giveUp)
             {
-                return new Lease(null, wait);
+                return (null, wait);
             }
 
             await Task.Delay(wait, time, cancellationToken);
