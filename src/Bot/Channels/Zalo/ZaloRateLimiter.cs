@@ -12,8 +12,8 @@ namespace Outreach.Bot.Channels.Zalo;
 /// their own budget, so a big OA's broadcast does not spend a small one's; OAs of one app share it.
 /// Two ways to spend it: the sender takes a permit itself and never waits (<see cref="TryTake"/>: when the minute is spent it
 /// learns when the next permit comes, and a broadcast holds the OA until then and sends other accounts' members meanwhile,
-/// bench/README "With Zalo OAs"); article publishing waits for one (<see cref="TakeAsync"/>, outside its HTTP client's
-/// timeout), profile lookups and insights in their HTTP pipeline (<see cref="Strategy"/>, naming their OA's app in the
+/// bench/README "With Zalo OAs"); a member's reply and article publishing wait for one (<see cref="TakeAsync"/>, ahead of
+/// the broadcast's takes), profile lookups and insights in their HTTP pipeline (<see cref="Strategy"/>, naming their OA's app in the
 /// request's options, <see cref="AppKey"/>; none: the configured app).
 /// A call's permit comes back a minute after its answer (disposing the permit), so never before Zalo, which counted it on
 /// arrival, would allow another: a minute from our own start of the call met -32 when calls waited at the platform.
@@ -32,9 +32,7 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options, TimeProvider 
     /// Takes a permit of <paramref name="appId"/>'s budget (null or empty: the configured app's) if one is free now; dispose it
     /// when the call is answered. Null when the minute is spent, with <paramref name="wait"/> until the app's next permit.
     /// </summary>
-    public Permit? TryTake(string? appId, out TimeSpan wait) =>
-        _apps.GetOrAdd(string.IsNullOrEmpty(appId) ? options.Value.AppId ?? "" : appId, _ => new Minute(options.Value.RequestsPerMinute))
-            .TryTake(time, out wait);
+    public Permit? TryTake(string? appId, out TimeSpan wait) => MinuteOf(appId).TryTake(time, queued: false, out wait);
 
     /// <summary>The rate-limiter strategy of an HTTP client's resilience pipeline: each call waits for a permit of its app's budget.</summary>
     public RateLimiterStrategyOptions Strategy => new()
@@ -50,22 +48,34 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options, TimeProvider 
     /// </summary>
     public async Task<(Permit? Permit, TimeSpan Wait)> TakeAsync(string? appId, CancellationToken cancellationToken)
     {
+        var minute = MinuteOf(appId);
         var giveUp = time.GetUtcNow() + 2 * Window;
-        while (true)
+        minute.Queue(1);
+        try
         {
-            if (TryTake(appId, out var wait) is { } permit)
+            while (true)
             {
-                return (permit, TimeSpan.Zero);
-            }
+                if (minute.TryTake(time, queued: true, out var wait) is { } permit)
+                {
+                    return (permit, TimeSpan.Zero);
+                }
 
-            if (time.GetUtcNow() + wait > giveUp)
-            {
-                return (null, wait);
-            }
+                if (time.GetUtcNow() + wait > giveUp)
+                {
+                    return (null, wait);
+                }
 
-            await Task.Delay(wait, time, cancellationToken);
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+        finally
+        {
+            minute.Queue(-1);
         }
     }
+
+    private Minute MinuteOf(string? appId) =>
+        _apps.GetOrAdd(string.IsNullOrEmpty(appId) ? options.Value.AppId ?? "" : appId, _ => new Minute(options.Value.RequestsPerMinute));
 
     private static string? AppOf(ResilienceContext context) =>
         context.GetRequestMessage()?.Options.TryGetValue(AppKey, out var app) == true ? app : null;
@@ -80,12 +90,17 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options, TimeProvider 
         public void Dispose() => Interlocked.CompareExchange(ref _answeredTicks, time.GetUtcNow().UtcTicks, long.MaxValue);
     }
 
-    // One app's minute: its calls in flight or answered within the last minute (at most RequestsPerMinute of them).
+    // One app's minute: its calls in flight or answered within the last minute (at most RequestsPerMinute of them). Callers
+    // that wait (a member's reply, a lookup) come first: while any waits, a caller that does not (a broadcast row, put off
+    // instead) gets only what the waiting ones leave.
     private sealed class Minute(int limit)
     {
         private readonly Queue<Permit> _calls = new();
+        private int _waiting;
 
-        public Permit? TryTake(TimeProvider time, out TimeSpan wait)
+        public void Queue(int change) => Interlocked.Add(ref _waiting, change);
+
+        public Permit? TryTake(TimeProvider time, bool queued, out TimeSpan wait)
         {
             var now = time.GetUtcNow().UtcTicks;
             lock (_calls)
@@ -95,8 +110,14 @@ public sealed class ZaloRateLimiter(IOptions<ZaloOptions> options, TimeProvider 
                     _calls.Dequeue();
                 }
 
-                if (_calls.Count >= limit)
+                if (_calls.Count + (queued ? 0 : Volatile.Read(ref _waiting)) >= limit)
                 {
+                    if (_calls.Count == 0)
+                    {
+                        wait = TimeSpan.FromSeconds(1);
+                        return null;
+                    }
+
                     // The oldest call still in flight (not answered yet): ask again in a second.
                     var oldest = _calls.Peek().AnsweredTicks;
                     wait = oldest == long.MaxValue ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Max(1, oldest + Window.Ticks - now));

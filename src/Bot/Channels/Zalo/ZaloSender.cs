@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Channels.Zalo.Payloads;
 using Outreach.Bot.Core;
+using Outreach.Content.Messages;
 using Outreach.Scheduler.Sending;
 using Polly.Timeout;
 
@@ -42,7 +43,7 @@ public sealed partial class ZaloSender(
         var ids = new List<string>(requests.Count);
         foreach (var request in requests)
         {
-            var result = await SendOneAsync(message.AccountId, account.AppId, request, cancellationToken);
+            var result = await SendOneAsync(message.AccountId, account.AppId, message.Purpose == MessagePurpose.Broadcast, request, cancellationToken);
             if (!result.IsSent)
             {
                 if (!result.RefusedHere)
@@ -61,7 +62,7 @@ public sealed partial class ZaloSender(
     }
 
     // appId: the OA's own app, whose budget of calls the send spends (each app has its own, ZaloRateLimiter).
-    private async Task<SendResult> SendOneAsync(string oaId, string? appId, ZaloSendRequest request, CancellationToken cancellationToken)
+    private async Task<SendResult> SendOneAsync(string oaId, string? appId, bool broadcast, ZaloSendRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -72,7 +73,8 @@ public sealed partial class ZaloSender(
             }
 
             ZaloApiReply reply;
-            using (var permit = budget.TryTake(appId, out var wait))
+            var (permit, wait) = await PermitAsync(appId, broadcast, cancellationToken);
+            using (permit)
             {
                 if (permit is null)
                 {
@@ -91,13 +93,16 @@ public sealed partial class ZaloSender(
                     return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
                 }
 
-                using var permit = budget.TryTake(appId, out var wait);
-                if (permit is null)
+                var (again, againWait) = await PermitAsync(appId, broadcast, cancellationToken);
+                using (again)
                 {
-                    return SpentBudget(wait);
-                }
+                    if (again is null)
+                    {
+                        return SpentBudget(againWait);
+                    }
 
-                reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+                    reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+                }
             }
 
             return ToResult(reply);
@@ -117,6 +122,11 @@ public sealed partial class ZaloSender(
             };
         }
     }
+
+    // A broadcast row takes its app's permit without waiting (a spent OA's rows are put off while other accounts' members go);
+    // a member's reply waits for one, ahead of the broadcasts.
+    private async Task<(ZaloRateLimiter.Permit? Permit, TimeSpan Wait)> PermitAsync(string? appId, bool broadcast, CancellationToken cancellationToken) =>
+        broadcast ? (budget.TryTake(appId, out var wait), wait) : await budget.TakeAsync(appId, cancellationToken);
 
     // The app's minute is spent: nothing sent; a broadcast holds the OA until the next permit, the outbox retries then.
     private static SendResult SpentBudget(TimeSpan wait) => SendResult.RefusedByOwnBudget("Quá hạn mức gọi API Zalo của máy này.", wait);

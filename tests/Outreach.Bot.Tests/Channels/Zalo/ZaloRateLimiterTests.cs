@@ -65,6 +65,23 @@ public sealed class ZaloRateLimiterTests
         Assert.Null(budget.TryTake("", out _));
     }
 
+    [Fact]
+    public async Task TakeAsync_AReplyWaitingForASpentApp_GetsTheNextPermitBeforeABroadcastRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var budget = new ZaloRateLimiter(Options.Create(new ZaloOptions { AppId = "100", RequestsPerMinute = 1 }), _time);
+        Take(budget, "200");
+
+        var reply = budget.TakeAsync("200", ct);
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        // The permit is back, and it is the waiting reply's: the broadcast row is put off.
+        Assert.Null(budget.TryTake("200", out _));
+        var (permit, _) = await reply.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        Assert.NotNull(permit);
+        Assert.Null(budget.TryTake("200", out _));
+    }
+
     // Takes a permit and answers the call at once.
     private static void Take(ZaloRateLimiter budget, string? app)
     {
