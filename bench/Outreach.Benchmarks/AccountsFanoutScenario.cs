@@ -41,6 +41,9 @@ public sealed class AccountsFanoutScenario : ILoadScenario
         var workers = BenchArgs.Int(args, "--workers", 4);
         var concurrency = BenchArgs.Int(args, "--concurrency", 64);
         var window = BenchArgs.Int(args, "--window", 10);
+        // The host's broadcast rate for the whole Zalo channel (Outreach:Broadcasts:RatePerSecond:zalo; the product's default
+        // is the channel profile's 50/s): unbounded here unless given, so that the OAs' own budgets are what binds.
+        var zaloChannelRate = BenchArgs.Text(args, "--zalo-channel-rate", "1000000");
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         await using var emulator = await EmulatorProcess.StartAsync(cancellationToken, "--pages", pages.ToString(CultureInfo.InvariantCulture));
         await using var zalo = oas > 0
@@ -62,7 +65,7 @@ public sealed class AccountsFanoutScenario : ILoadScenario
                 ["Outreach:Messenger:GraphBaseUrl"] = emulator.BaseAddress.ToString(),
                 ["Outreach:Messenger:SendsPerSecondPerPage"] = rate.ToString(CultureInfo.InvariantCulture),
                 ["Outreach:Broadcasts:RatePerSecond:messenger"] = "1000000",
-                ["Outreach:Broadcasts:RatePerSecond:zalo"] = "1000000",
+                ["Outreach:Broadcasts:RatePerSecond:zalo"] = zaloChannelRate,
                 ["Outreach:Broadcasts:WorkersPerBroadcast"] = workers.ToString(CultureInfo.InvariantCulture),
                 ["Outreach:Broadcasts:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
                 ["Outreach:Broadcasts:ChunkSize"] = "1000",

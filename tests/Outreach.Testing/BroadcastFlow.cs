@@ -31,8 +31,13 @@ public static class BroadcastFlow
     }
 
     /// <summary>Creates, approves and schedules a post to go out now; returns the post id.</summary>
+    public static Task<long> SendNowAsync(
+        StaffApiClient editor, StaffApiClient approver, long unitId, string channel, CancellationToken ct, string topic = "health") =>
+        SendNowAsync(editor, approver, unitId, [channel], ct, topic);
+
+    /// <summary>Creates, approves and schedules a post to go out now on several channels; returns the post id.</summary>
     public static async Task<long> SendNowAsync(
-        StaffApiClient editor, StaffApiClient approver, long unitId, string channel, CancellationToken ct, string topic = "health")
+        StaffApiClient editor, StaffApiClient approver, long unitId, string[] channels, CancellationToken ct, string topic = "health")
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(approver);
@@ -44,7 +49,7 @@ public static class BroadcastFlow
                 body = "Hội LHPN xã phối hợp trạm y tế khám sàng lọc ung thư vú miễn phí cho hội viên từ 35 tuổi.",
                 topic,
                 isPromotional = false,
-                channels = new[] { channel },
+                channels,
                 audienceUnitIds = new[] { unitId },
             },
             ct);

@@ -45,9 +45,11 @@ public sealed class AudiencePlanner(Eligibility eligibility)
         post.Audience.AddParameters(parameters);
         parameters.AddDynamicParams(new { broadcastId, chunkSize, topic = post.Topic });
 
-        // Chunks follow the channel, then take the Pages/OAs in turn (each account's 1st member, then each one's 2nd…): a
-        // chunk holds every account's share, so one big Page, throttled at its own limit, cannot hold the workers while the
-        // small ones wait (bench/README, "Fan-out across many Pages"). The row number counts queued rows only.
+        // Chunks take the Pages and OAs in turn, across channels (each account's 1st member, then each one's 2nd…): a chunk
+        // holds every account's share, so one big Page, throttled at its own limit, cannot hold the workers while the small
+        // ones wait, and the OAs do not wait for every Page's members to be handed out first. An account whose budget is
+        // spent holds no send slot: its rows are put off until its next permit (DeliveryAttempt; bench/README, "Fan-out
+        // across many Pages and OAs"). The row number counts queued rows only.
         var counts = await connection.QuerySingleAsync<(long Queued, long Skipped)>(new CommandDefinition(
             $"""
             WITH audience AS (
@@ -64,7 +66,7 @@ public sealed class AudiencePlanner(Eligibility eligibility)
                        CASE WHEN a.reason IS NULL THEN 'queued' ELSE 'skipped' END,
                        a.reason,
                        CASE WHEN a.reason IS NULL
-                            THEN ((row_number() OVER (PARTITION BY a.reason IS NULL ORDER BY a.channel, a.turn, a.account_id, a.id)) - 1) / @chunkSize END,
+                            THEN ((row_number() OVER (PARTITION BY a.reason IS NULL ORDER BY a.turn, a.channel, a.account_id, a.id)) - 1) / @chunkSize END,
                        @now
                 FROM audience a
                 RETURNING chunk_no

@@ -109,10 +109,10 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             WITH recorded AS (
                 UPDATE deliveries d
                 SET status = r.status, skip_reason = r.reason, platform_message_id = r.platform_id, error_code = r.error,
-                    not_before = r.not_before,
+                    not_before = r.not_before, attempts = d.attempts - CASE WHEN r.not_attempt THEN 1 ELSE 0 END,
                     sent_at = CASE WHEN r.status = 'sent' THEN @now ELSE d.sent_at END, updated_at = @now
-                FROM unnest(@contactIds, @statuses, @reasons, @platformIds, @errors, @notBefores)
-                     AS r(contact_id, status, reason, platform_id, error, not_before)
+                FROM unnest(@contactIds, @statuses, @reasons, @platformIds, @errors, @notBefores, @notAttempts)
+                     AS r(contact_id, status, reason, platform_id, error, not_before, not_attempt)
                 WHERE d.broadcast_id = @broadcastId AND d.contact_id = r.contact_id AND d.status = 'sending'
                 RETURNING d.broadcast_id, d.contact_id, d.org_unit_id, d.channel, d.status
             )
@@ -129,6 +129,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 platformIds = results.Select(r => r.PlatformMessageId).ToArray(),
                 errors = results.Select(r => r.ErrorCode).ToArray(),
                 notBefores = results.Select(r => r.NotBefore).ToArray(),
+                notAttempts = results.Select(r => r.NotAnAttempt).ToArray(),
             },
             cancellationToken: cancellationToken));
     }
@@ -148,7 +149,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE deliveries SET status = 'queued', updated_at = @now
+            UPDATE deliveries SET status = 'queued', attempts = attempts - 1, updated_at = @now
             WHERE broadcast_id = @broadcastId AND contact_id = ANY(@contactIds) AND status = 'sending'
             """,
             new { broadcastId, contactIds = contactIds.ToArray(), now },
@@ -327,11 +328,14 @@ public sealed record ClaimedDelivery(long ContactId, string Channel, string Acco
 public sealed record QueuedRows(bool ReadyNow, DateTimeOffset? NextAt);
 
 /// <summary>
-/// The outcome of one claimed delivery. A row put back in the queue ("queued") may carry <see cref="NotBefore"/>: a platform's
-/// rate limit asked for a wait, and the row is not claimed again before it.
+/// The outcome of one claimed delivery. A row put back in the queue ("queued") may carry <see cref="NotBefore"/>: a rate limit
+/// asked for a wait, and the row is not claimed again before it. <see cref="NotAnAttempt"/>: the row never reached the
+/// platform (this host's own budget or a hold put it off, or its chunk stopped first), so its claim is given back and does
+/// not count toward the deferrals allowed.
 /// </summary>
 public sealed record DeliveryResult(
-    long ContactId, string Status, string? SkipReason = null, string? PlatformMessageId = null, string? ErrorCode = null, DateTimeOffset? NotBefore = null);
+    long ContactId, string Status, string? SkipReason = null, string? PlatformMessageId = null, string? ErrorCode = null, DateTimeOffset? NotBefore = null,
+    bool NotAnAttempt = false);
 
 /// <summary>How many deliveries have a status (and skip reason).</summary>
 public sealed record DeliveryCount(string Status, string? SkipReason, int Count);

@@ -42,7 +42,10 @@ public sealed class BroadcastOptions
 
     public TimeSpan RateLimitWaitInPlace => TimeSpan.FromSeconds(RateLimitWaitInPlaceSeconds);
 
-    /// <summary>Claims of one delivery after which a rate limit fails it instead of deferring it again (default 20).</summary>
+    /// <summary>
+    /// Claims of one delivery after which a platform's rate limit fails it instead of deferring it again (default 20). Claims
+    /// put off by this host's own budget (the call never left) do not count.
+    /// </summary>
     [Range(1, 1000)]
     public int RateLimitMaxDeferrals { get; set; } = 20;
 

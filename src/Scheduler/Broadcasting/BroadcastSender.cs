@@ -217,7 +217,7 @@ public sealed class BroadcastSender(
             DeliveryResult result;
             if (run.IsStopping)
             {
-                result = new DeliveryResult(row.ContactId, DeliveryStatuses.Queued);
+                result = new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, NotAnAttempt: true);
             }
             else
             {

@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 namespace Outreach.Scheduler.Broadcasting;
 
 /// <summary>
-/// Channel accounts (a Page, an OA) whose platform asked us to wait (Meta 80006/613, Zalo -32; issue 11.7): until then their
-/// deliveries go back to the queue without a call, instead of each finding the rate limit again. Per process; a worker on
-/// another host finds the limit once by itself.
+/// Channel accounts (a Page, an OA) whose platform asked us to wait (Meta 80006/613, Zalo -32; issue 11.7), or whose budget
+/// of calls on this host is spent until its next permit (issue 17): until then their deliveries go back to the queue without
+/// a call, instead of each finding the limit again, and hold no send slot. Per process; a worker on another host finds the
+/// limit once by itself.
 /// </summary>
 public sealed class ChannelThrottle
 {

@@ -10,7 +10,9 @@ namespace Outreach.Scheduler.Broadcasting;
 /// planner's own rules and reasons), sends at the channel's rate, retries transient failures and short rate limits in place,
 /// and says how it ended. A rate limit that asks for longer (Meta 80006/613, Zalo -32: minutes) puts the row back in the queue
 /// until then and holds the account's other sends (<see cref="ChannelThrottle"/>): it fails only after
-/// <see cref="BroadcastOptions.RateLimitMaxDeferrals"/> claims. A send that may have reached the platform without an answer
+/// <see cref="BroadcastOptions.RateLimitMaxDeferrals"/> claims. A refusal by this host's own budget (<see cref="SendResult.RefusedHere"/>:
+/// the call never left) puts the row off and holds the account until its next permit, and does not count: such a row is
+/// sent in the end, however often it was put off. A send that may have reached the platform without an answer
 /// ends "unknown" and is never repeated (broadcasts are at-most-once). A refused token or an account's quota or billing error
 /// puts the row back and carries a <see cref="PauseReasons"/> in its reason: the caller pauses the broadcast.
 /// </summary>
@@ -35,7 +37,7 @@ public sealed class DeliveryAttempt(
 
         if (throttle.WaitUntil(row.Channel, row.AccountId, time.GetUtcNow()) is { } held)
         {
-            return new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, ErrorCode: "throttled", NotBefore: held);
+            return new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, ErrorCode: "throttled", NotBefore: held, NotAnAttempt: true);
         }
 
         var imageUrl = row.Channel == "messenger" ? await imageLinks.UrlAsync(post, cancellationToken) : null;
@@ -53,6 +55,11 @@ public sealed class DeliveryAttempt(
                 // The request may have gone out: never resend.
                 await health.ReportUnreachableAsync(row.Channel, ex.GetType().Name, cancellationToken, message.AccountId);
                 return new DeliveryResult(row.ContactId, DeliveryStatuses.Unknown, FailReasons.NoAnswer, ErrorCode: ex.GetType().Name);
+            }
+
+            if (result is { Outcome: SendOutcome.RateLimited, RefusedHere: true })
+            {
+                return PutOff(row, result);
             }
 
             var wait = result.RetryAfter ?? TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
@@ -84,6 +91,16 @@ public sealed class DeliveryAttempt(
         var until = time.GetUtcNow() + (wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
         throttle.Hold(row.Channel, row.AccountId, until);
         return new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, ErrorCode: result.ErrorCode, NotBefore: until);
+    }
+
+    // This host's own budget for the account is spent (the call never left): the row goes back to the queue until the
+    // account's next permit, uncounted (a member never loses a broadcast to our own limiter), and the account's other rows wait
+    // too instead of each asking again; no send slot waits for the permit meanwhile, so the other accounts' members go on.
+    private DeliveryResult PutOff(ClaimedDelivery row, SendResult result)
+    {
+        var until = time.GetUtcNow() + (result.RetryAfter is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
+        throttle.Hold(row.Channel, row.AccountId, until);
+        return new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, ErrorCode: result.ErrorCode, NotBefore: until, NotAnAttempt: true);
     }
 
     // Null: retry (a transient failure, attempts left, and the request certainly not delivered).

@@ -45,6 +45,16 @@ public sealed class SendBroadcastJob(
             var chunk = await deliveries.ClaimChunkAsync(broadcastId, now, options.Value.Lease, cancellationToken);
             if (chunk is null)
             {
+                // Chunks handed back until an account's next permit, within a lease: wait for it here. A worker scheduled
+                // through Hangfire would start only at its next schedule poll (up to 15 s late), and one instead of all
+                // (bench/README, "With Zalo OAs"). The watchdog restarts a broadcast only after two leases without progress.
+                if (await deliveries.NextWaitingChunkAsync(broadcastId, now, cancellationToken) is { } next && next - now <= options.Value.Lease)
+                {
+                    await broadcasts.TouchAsync(broadcastId, now, cancellationToken);
+                    await Task.Delay(next - now, time, cancellationToken);
+                    continue;
+                }
+
                 await TryCompleteAsync(broadcast, post, cancellationToken);
                 return;
             }

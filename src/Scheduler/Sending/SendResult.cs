@@ -22,6 +22,13 @@ public sealed record SendResult
     /// </summary>
     public bool MayHaveBeenDelivered { get; init; }
 
+    /// <summary>
+    /// True when this host's own budget of calls refused the send (it never left): a broadcast puts the row off until
+    /// <see cref="RetryAfter"/> without counting it against its rate-limit deferrals, so a member never loses a broadcast to our
+    /// own limiter.
+    /// </summary>
+    public bool RefusedHere { get; init; }
+
     public bool IsSent => Outcome == SendOutcome.Sent;
 
     /// <summary>True when the same send may succeed later (transient errors, rate limits).</summary>
@@ -29,6 +36,10 @@ public sealed record SendResult
 
     public static SendResult Sent(params IReadOnlyList<string> platformMessageIds) =>
         new() { Outcome = SendOutcome.Sent, PlatformMessageIds = platformMessageIds };
+
+    /// <summary>This host's own budget of calls is spent until <paramref name="wait"/> has passed: nothing was sent.</summary>
+    public static SendResult RefusedByOwnBudget(string message, TimeSpan wait) =>
+        new() { Outcome = SendOutcome.RateLimited, ErrorCode = "local_rate_limit", ErrorMessage = message, RetryAfter = wait, RefusedHere = true };
 
     public static SendResult Failed(SendOutcome outcome, string? errorCode, string? errorMessage, TimeSpan? retryAfter = null) =>
         new() { Outcome = outcome, ErrorCode = errorCode, ErrorMessage = errorMessage, RetryAfter = retryAfter };

@@ -108,6 +108,53 @@ public sealed class BroadcastThrottlingTests(PostgresServer server) : IAsyncLife
         Assert.True(minutes >= 2, $"only {minutes} minute(s): the limit of 10 a minute was never reached");
     }
 
+    /// <summary>
+    /// Issue 17: a broadcast to a Page and an OA takes the accounts in turn across channels, so the OA does not wait until every
+    /// Page member is handed out: it sends while the Page (held to its own rate) still has most of its members to go.
+    /// </summary>
+    [Fact]
+    public async Task PageAndOa_TheOaSendsWhileThePageStillHasWork()
+    {
+        const int pageMembers = 60;
+        const int oaMembers = 6;
+        var ct = TestContext.Current.CancellationToken;
+        var seed = new Seed(_database);
+        await seed.ManyContactsAsync("messenger", pageMembers, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "psid-", ct);
+        await seed.ManyContactsAsync("zalo", oaMembers, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "zm-", ct);
+        await using var messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
+        await using var zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        for (var i = 1; i <= pageMembers; i++)
+        {
+            messenger.UserInteracted($"psid-{i}");
+        }
+
+        for (var i = 1; i <= oaMembers; i++)
+        {
+            zalo.Follow($"zm-{i}");
+            zalo.RecordInteraction($"zm-{i}");
+        }
+
+        var settings = ZaloSettings(zalo);
+        foreach (var (key, value) in messenger.GatewaySettings())
+        {
+            settings[key] = value;
+        }
+
+        // The Page sends at 10 a second: its 60 members take some 5 s, the OA's 6 none to speak of.
+        settings["Outreach:Messenger:SendsPerSecondPerPage"] = "10";
+        await using var host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
+
+        var broadcast = await StartAsync(host, ["messenger", "zalo"], ct);
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM broadcasts WHERE id = {broadcast} AND finished_at IS NOT NULL", n => n == 1, ct);
+
+        Assert.Equal(pageMembers + oaMembers, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status = 'sent'"));
+        // When the OA's last member was sent, the Page still had most of its members to go (by channel, all 60 came first).
+        var pageSentBefore = await _database.ScalarAsync<long>(
+            $"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND channel = 'messenger' " +
+            $"AND sent_at < (SELECT max(sent_at) FROM deliveries WHERE broadcast_id = {broadcast} AND channel = 'zalo')");
+        Assert.True(pageSentBefore < pageMembers / 2, $"{pageSentBefore} of the Page's {pageMembers} members were sent before the OA's last");
+    }
+
     /// <summary>Issue 11.6: a quota or billing error pauses the broadcast with the reason on its page; nobody is marked failed.</summary>
     [Theory]
     [InlineData(-321)]
@@ -168,12 +215,14 @@ public sealed class BroadcastThrottlingTests(PostgresServer server) : IAsyncLife
         return settings;
     }
 
-    private async Task<long> StartAsync(OutreachHost host, string channel, CancellationToken ct)
+    private Task<long> StartAsync(OutreachHost host, string channel, CancellationToken ct) => StartAsync(host, [channel], ct);
+
+    private async Task<long> StartAsync(OutreachHost host, string[] channels, CancellationToken ct)
     {
         using var editor = await StaffApiClient.SignInAsync(host.BaseAddress, "bientap", ct: ct);
         using var approver = await StaffApiClient.SignInAsync(host.BaseAddress, "duyet", ct: ct);
         // Planned by the Hangfire job the schedule registered (planning it here as well would make a second sending).
-        var postId = await BroadcastFlow.SendNowAsync(editor, approver, _communeId, channel, ct);
+        var postId = await BroadcastFlow.SendNowAsync(editor, approver, _communeId, channels, ct);
         return await BroadcastFlow.BroadcastOfAsync(_database, postId, ct);
     }
 }

@@ -162,6 +162,35 @@ public sealed class AudiencePlannerTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlanAsync_ABigPageAndAnOa_TheOaTakesItsTurnFromTheFirstChunk()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var seed = new Seed(_database);
+        await seed.ManyContactsAsync("messenger", 240, _post.Audience.Units[0], "health", Now.AddHours(-1), "page-", ct);
+        await seed.ManyContactsAsync("zalo", 30, _post.Audience.Units[0], "health", Now.AddHours(-1), "oa-", ct);
+        await QueryAsync<int>("UPDATE contacts SET account_id = left(platform_user_id, strpos(platform_user_id, '-') - 1) WHERE platform_user_id ~ '^(page|oa)-' RETURNING 1", ct);
+        var post = _post with { Audience = _post.Audience with { Channels = ["messenger", "zalo"] } };
+        var broadcast = await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now.AddMinutes(1), ct);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var (queued, _) = await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, broadcast.Id, post, Now, 30, ct);
+        await transaction.CommitAsync(ct);
+
+        var perChunk = await QueryAsync<(int Chunk, string Account, int Rows)>(
+            $"""
+            SELECT d.chunk_no, c.account_id, count(*)::int FROM deliveries d JOIN contacts c ON c.id = d.contact_id
+            WHERE d.broadcast_id = {broadcast.Id} AND c.account_id IN ('page', 'oa') GROUP BY 1, 2 ORDER BY 1, 2
+            """, ct);
+        Assert.True(queued >= 270);
+        // Accounts take turns across channels: the OA's 30 members go in the first chunks beside the Page's (about half of
+        // each), not after the Page's 240 (chunk 8 on).
+        Assert.Equal(30, perChunk.Where(r => r.Account == "oa").Sum(r => r.Rows));
+        Assert.All(perChunk.Where(r => r.Account == "oa"), r => Assert.InRange(r.Chunk, 0, 2));
+        Assert.InRange(perChunk.Single(r => r.Chunk == 0 && r.Account == "oa").Rows, 13, 15);
+        Assert.InRange(perChunk.Single(r => r.Chunk == 0 && r.Account == "page").Rows, 13, 15);
+    }
+
+    [Fact]
     public async Task PreviewAsync_CountsReachableAndReasonsPerUnit()
     {
         var ct = TestContext.Current.CancellationToken;

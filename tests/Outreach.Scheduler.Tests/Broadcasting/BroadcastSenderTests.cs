@@ -116,6 +116,67 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
             $"unknown {(await QueryAsync<int>("SELECT count(*)::int FROM deliveries WHERE status <> 'sent'", ct))[0]}");
     }
 
+    [Fact]
+    public async Task SendChunkAsync_RowRefusedByOurOwnBudget25Times_IsSentInTheEnd_NotFailed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // psid-1's account budget is spent at each of her first 25 sends (the call never leaves): past RateLimitMaxDeferrals (20).
+        _platform.Refuse = (recipient, n) => recipient == "psid-1" && n <= 25
+            ? SendResult.RefusedByOwnBudget("spent", TimeSpan.FromSeconds(1))
+            : null;
+
+        var passes = await SendUntilDoneAsync(ct);
+
+        Assert.True(passes > 25, $"only {passes} passes: the row was not put off each time");
+        Assert.Equal(["sent"], await QueryAsync<string>("SELECT DISTINCT status FROM deliveries", ct));
+        Assert.Equal(12, _platform.Recipients.Distinct().Count());
+        Assert.Equal(12, _platform.Recipients.Count);
+        // Every put-off gave its claim back: the rows count only the claims that reached the platform.
+        Assert.Equal([1], await QueryAsync<int>("SELECT DISTINCT attempts::int FROM deliveries", ct));
+    }
+
+    [Fact]
+    public async Task SendChunkAsync_PlatformRateLimitEveryTime_StillCountsTowardTheCapAndFails()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The platform itself refuses psid-1 (Meta 613: wait longer than is waited in place) at every send.
+        _platform.Refuse = (recipient, _) => recipient == "psid-1"
+            ? SendResult.Failed(SendOutcome.RateLimited, "613", "Calls to this api have exceeded the rate limit.", TimeSpan.FromSeconds(10))
+            : null;
+
+        await SendUntilDoneAsync(ct);
+
+        var psid1 = await QueryAsync<(string Status, string Reason, int Attempts)>(
+            "SELECT d.status, d.skip_reason, d.attempts::int FROM deliveries d JOIN contacts c ON c.id = d.contact_id WHERE c.platform_user_id = 'psid-1'", ct);
+        Assert.Equal(("failed", FailReasons.RateLimited, new BroadcastOptions().RateLimitMaxDeferrals), psid1.Single());
+        Assert.Equal(new BroadcastOptions().RateLimitMaxDeferrals, _platform.Recipients.Count(r => r == "psid-1"));
+        Assert.Equal(11, await QueryScalarAsync("SELECT count(*)::int FROM deliveries WHERE status = 'sent'", ct));
+    }
+
+    // Claims the chunk, sends it, hands it back while rows wait out a rate limit, and moves the clock past their wait, until done.
+    private async Task<int> SendUntilDoneAsync(CancellationToken ct)
+    {
+        var (sender, chunk) = await StartAsync(concurrency: 3, ct);
+        var deliveries = new DeliveryStore(_database.DataSource);
+        for (var pass = 1; pass <= 200; pass++)
+        {
+            var outcome = await sender.SendChunkAsync(_broadcast, _post, chunk, ct);
+            await deliveries.FinishChunkAsync(chunk, outcome == ChunkOutcome.Done, _clock.GetUtcNow(), ct);
+            if (outcome == ChunkOutcome.Done)
+            {
+                return pass;
+            }
+
+            Assert.Equal(ChunkOutcome.Waiting, outcome);
+            _clock.Advance(TimeSpan.FromSeconds(11));
+            chunk = (await deliveries.ClaimChunkAsync(_broadcast.Id, _clock.GetUtcNow(), TimeSpan.FromMinutes(1), ct))!;
+        }
+
+        throw new InvalidOperationException("The chunk was not done after 200 passes.");
+    }
+
+    private async Task<int> QueryScalarAsync(string sql, CancellationToken ct) => (await QueryAsync<int>(sql, ct))[0];
+
     private async Task OutageAsync(TimeSpan length)
     {
         var admin = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Pooling = false }.ConnectionString;
@@ -165,10 +226,25 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
 
         public ConcurrentQueue<string> Recipients { get; } = new();
 
+        private readonly ConcurrentDictionary<string, int> _tries = new();
+
         public Action<int>? OnSend { get; set; }
+
+        /// <summary>A refusal for the recipient's n-th try (from 1), or null to send. Refusals by our own budget never reach the platform.</summary>
+        public Func<string, int, SendResult?>? Refuse { get; set; }
 
         public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
         {
+            if (Refuse?.Invoke(message.RecipientId, _tries.AddOrUpdate(message.RecipientId, 1, (_, n) => n + 1)) is { } refused)
+            {
+                if (!refused.RefusedHere)
+                {
+                    Recipients.Enqueue(message.RecipientId);
+                }
+
+                return Task.FromResult(refused);
+            }
+
             OnSend?.Invoke(Interlocked.Increment(ref _sends));
             Recipients.Enqueue(message.RecipientId);
             return Task.FromResult(SendResult.Sent("m_" + message.RecipientId));

@@ -44,7 +44,7 @@ public sealed partial class MessengerClient(
         if (!lease.IsAcquired)
         {
             var wait = lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", $"More than {settings.SendsPerSecondPerPage}/s queued for Page {pageId}.", wait);
+            return SendResult.RefusedByOwnBudget($"More than {settings.SendsPerSecondPerPage}/s queued for Page {pageId}.", wait);
         }
 
         using var message = new HttpRequestMessage(HttpMethod.Post, MessagesUri(settings, pageId, token, account.AppSecret))

@@ -7,7 +7,8 @@ using Outreach.Bot.Channels.Zalo.Payloads;
 namespace Outreach.Bot.Channels.Zalo;
 
 /// <summary>
-/// The OA API (typed HttpClient; its resilience handler, rate limiter and timeouts are set in <see cref="ZaloServiceCollectionExtensions"/>).
+/// The OA API (typed HttpClient; its resilience handler and timeouts are set in <see cref="ZaloModule"/>; the caller takes the
+/// app's permit, <see cref="ZaloRateLimiter"/>).
 /// The access token travels in the bare <c>access_token</c> header (§1), never in a URL that could be logged.
 /// </summary>
 public sealed class ZaloClient(HttpClient http, IOptions<ZaloOptions> options)
@@ -15,21 +16,14 @@ public sealed class ZaloClient(HttpClient http, IOptions<ZaloOptions> options)
     /// <summary>
     /// Sends one consultation message. Zalo's own answer (success or error code) comes back as a value; transport failures
     /// (timeouts, dropped connections, 5xx, unreadable bodies) throw <see cref="HttpRequestException"/> or a timeout.
-    /// <paramref name="appId"/>: the OA's app, whose budget of calls this one spends (<see cref="ZaloRateLimiter"/>; null: the
-    /// configured app's).
     /// </summary>
-    public async Task<ZaloApiReply> SendMessageAsync(string accessToken, ZaloSendRequest request, CancellationToken cancellationToken, string? appId = null)
+    public async Task<ZaloApiReply> SendMessageAsync(string accessToken, ZaloSendRequest request, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.OpenApiBaseUrl, "v3.0/oa/message/cs"))
         {
             Content = JsonContent.Create(request, options: ZaloJson.Options),
         };
-        if (appId is not null)
-        {
-            message.Options.Set(ZaloRateLimiter.AppKey, appId);
-        }
-
         message.Headers.TryAddWithoutValidation("access_token", accessToken);
         using var response = await http.SendAsync(message, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)

@@ -32,11 +32,8 @@ public sealed class ZaloModule : IChannelModule
             .ConfigureForSingletonUse()
             .RemoveAllLoggers()
             .AddResilienceHandler("zalo-openapi", (pipeline, context) =>
-            {
-                var settings = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
-                pipeline.AddRateLimiter(context.ServiceProvider.GetRequiredService<ZaloRateLimiter>().Strategy);
-                AddConnectRetryAndTimeout(pipeline, settings);
-            });
+                // The app's budget of calls is taken by ZaloSender before each call, without waiting (ZaloRateLimiter.TryTake).
+                AddConnectRetryAndTimeout(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value));
         services.AddHttpClient<ZaloOAuthClient>()
             .ConfigureForSingletonUse()
             .AddResilienceHandler("zalo-oauth", (pipeline, context) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Accounts;
 
 namespace Outreach.Bot.Channels.Zalo;
 
@@ -9,7 +10,8 @@ namespace Outreach.Bot.Channels.Zalo;
 /// a token Zalo calls invalid or expired is refreshed once; a member who does not follow the OA (-213) or any other refusal
 /// is a lasting one; the OA's call limit (-32) and outages are retried later.
 /// </summary>
-public sealed class ZaloProfiles(IHttpClientFactory httpClients, ZaloTokenProvider tokens, IOptions<ZaloOptions> options) : IMemberProfiles
+public sealed class ZaloProfiles(IHttpClientFactory httpClients, ZaloTokenProvider tokens, IChannelAccounts accounts, IOptions<ZaloOptions> options)
+    : IMemberProfiles
 {
     public const string ClientName = "zalo-profiles";
 
@@ -18,6 +20,8 @@ public sealed class ZaloProfiles(IHttpClientFactory httpClients, ZaloTokenProvid
     public async Task<ProfileLookup> LookupAsync(string accountId, string platformUserId, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAsync(accountId, cancellationToken);
+        // The lookup spends the OA's own app's budget of calls (a commune's OA has its own, ZaloRateLimiter).
+        var appId = (await accounts.FindAsync(Channel, accountId, cancellationToken))?.AppId;
         for (var attempt = 0; attempt < 2; attempt++)
         {
             if (token.Value is null)
@@ -28,6 +32,11 @@ public sealed class ZaloProfiles(IHttpClientFactory httpClients, ZaloTokenProvid
             var query = Uri.EscapeDataString(JsonSerializer.Serialize(new { user_id = platformUserId }));
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.OpenApiBaseUrl, "v3.0/oa/user/detail?data=" + query));
             request.Headers.TryAddWithoutValidation("access_token", token.Value);
+            if (appId is not null)
+            {
+                request.Options.Set(ZaloRateLimiter.AppKey, appId);
+            }
+
             JsonElement root;
             try
             {

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Channels.Zalo.Payloads;
 using Outreach.Bot.Core;
+using Outreach.Content.Messages;
 using Outreach.Scheduler.Sending;
-using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace Outreach.Bot.Channels.Zalo;
@@ -16,8 +15,8 @@ namespace Outreach.Bot.Channels.Zalo;
 /// A token error (-216/-220) refreshes the token once and resends once. Retries: see Channels/Zalo/README.md.
 /// </summary>
 public sealed partial class ZaloSender(
-    ZaloClient client, ZaloTokenProvider tokens, IChannelAccounts accounts, IOptions<ZaloOptions> options, TimeProvider time,
-    ILogger<ZaloSender> logger)
+    ZaloClient client, ZaloTokenProvider tokens, IChannelAccounts accounts, ZaloRateLimiter budget, IOptions<ZaloOptions> options,
+    TimeProvider time, ILogger<ZaloSender> logger)
     : IChannelSender
 {
     public string Channel => ZaloChannel.Name;
@@ -44,11 +43,16 @@ public sealed partial class ZaloSender(
         var ids = new List<string>(requests.Count);
         foreach (var request in requests)
         {
-            var result = await SendOneAsync(message.AccountId, account.AppId, request, cancellationToken);
+            var result = await SendOneAsync(message.AccountId, account.AppId, message.Purpose == MessagePurpose.Broadcast, request, cancellationToken);
             if (!result.IsSent)
             {
-                Log.ZaloNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
-                return result;
+                if (!result.RefusedHere)
+                {
+                    Log.ZaloNotSent(logger, message.Reference, result.Outcome, result.ErrorCode);
+                }
+
+                // An earlier part did leave: the message as a whole was not refused by our own budget alone.
+                return ids.Count > 0 ? result with { RefusedHere = false } : result;
             }
 
             ids.AddRange(result.PlatformMessageIds);
@@ -58,7 +62,7 @@ public sealed partial class ZaloSender(
     }
 
     // appId: the OA's own app, whose budget of calls the send spends (each app has its own, ZaloRateLimiter).
-    private async Task<SendResult> SendOneAsync(string oaId, string? appId, ZaloSendRequest request, CancellationToken cancellationToken)
+    private async Task<SendResult> SendOneAsync(string oaId, string? appId, bool broadcast, ZaloSendRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -68,7 +72,18 @@ public sealed partial class ZaloSender(
                 return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
             }
 
-            var reply = await client.SendMessageAsync(token.Value, request, cancellationToken, appId);
+            ZaloApiReply reply;
+            var (permit, wait) = await PermitAsync(appId, broadcast, cancellationToken);
+            using (permit)
+            {
+                if (permit is null)
+                {
+                    return SpentBudget(wait);
+                }
+
+                reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+            }
+
             if (ZaloErrorCodes.IsTokenError(reply.Error))
             {
                 Log.ZaloTokenRefused(logger, reply.Error);
@@ -78,14 +93,19 @@ public sealed partial class ZaloSender(
                     return SendResult.Failed(SendOutcome.AuthFailed, token.ErrorCode, token.ErrorMessage);
                 }
 
-                reply = await client.SendMessageAsync(token.Value, request, cancellationToken, appId);
+                var (again, againWait) = await PermitAsync(appId, broadcast, cancellationToken);
+                using (again)
+                {
+                    if (again is null)
+                    {
+                        return SpentBudget(againWait);
+                    }
+
+                    reply = await client.SendMessageAsync(token.Value, request, cancellationToken);
+                }
             }
 
             return ToResult(reply);
-        }
-        catch (RateLimiterRejectedException ex)
-        {
-            return SendResult.Failed(SendOutcome.RateLimited, "local_rate_limit", "Quá hạn mức gọi API Zalo của máy này.", ex.RetryAfter ?? TimeSpan.FromSeconds(1));
         }
         catch (HttpRequestException ex) when (ex.StatusCode is { } status && (int)status is >= 400 and < 500 && status != HttpStatusCode.RequestTimeout)
         {
@@ -102,6 +122,14 @@ public sealed partial class ZaloSender(
             };
         }
     }
+
+    // A broadcast row takes its app's permit without waiting (a spent OA's rows are put off while other accounts' members go);
+    // a member's reply waits for one, ahead of the broadcasts.
+    private async Task<(ZaloRateLimiter.Permit? Permit, TimeSpan Wait)> PermitAsync(string? appId, bool broadcast, CancellationToken cancellationToken) =>
+        broadcast ? (budget.TryTake(appId, out var wait), wait) : await budget.TakeAsync(appId, cancellationToken);
+
+    // The app's minute is spent: nothing sent; a broadcast holds the OA until the next permit, the outbox retries then.
+    private static SendResult SpentBudget(TimeSpan wait) => SendResult.RefusedByOwnBudget("Quá hạn mức gọi API Zalo của máy này.", wait);
 
     private SendResult ToResult(ZaloApiReply reply)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Insights;
 using Outreach.Content.Posts;
 using Outreach.Content.Stats;
@@ -20,7 +21,8 @@ namespace Outreach.Bot.Channels.Zalo.Publishing;
 /// retries and never repeats a step whose result it stored.
 /// </summary>
 public sealed class ZaloArticlePublisher(
-    IHttpClientFactory httpClients, ZaloTokenProvider tokens, IOptions<ZaloOptions> zalo, IOptions<PublishingOptions> publishing, TimeProvider time)
+    IHttpClientFactory httpClients, ZaloTokenProvider tokens, IChannelAccounts accounts, ZaloRateLimiter budget, IOptions<ZaloOptions> zalo,
+    IOptions<PublishingOptions> publishing, TimeProvider time)
     : IArticlePublisher
 {
     public const string ClientName = "zalo-publishing";
@@ -187,6 +189,14 @@ public sealed class ZaloArticlePublisher(
             if (body is not null)
             {
                 request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+
+            // Each call spends the OA's own app's budget (a commune's OA has its own, ZaloRateLimiter), waited for before the
+            // HTTP client's timeout starts: a call that never left is not "unanswered".
+            using var permit = (await budget.TakeAsync((await accounts.FindAsync(Channel, oaId, cancellationToken))?.AppId, cancellationToken)).Permit;
+            if (permit is null)
+            {
+                return (new PublishResult(PublishOutcome.Retry, null, "local_rate_limit", "Đã hết hạn mức gọi API Zalo của ứng dụng trong phút này."), default);
             }
 
             string text;
