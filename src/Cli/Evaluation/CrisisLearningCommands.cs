@@ -54,7 +54,7 @@ internal static class CrisisLearningCommands
 
             var pack = await ContentPackReader.ReadAsync(result.GetValue(PackSource.Pack)!, cancellationToken);
             var chosen = result.GetValue(threshold);
-            float[] thresholds = [.. new[] { 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f, chosen }.Distinct().Order()];
+            float[] thresholds = [.. new[] { 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.75f, 0.8f, 0.9f, chosen }.Distinct().Order()];
             var folds = CrisisLearning.CrossValidate(pack, CrisisClassifier.ReadShipped(), sets, thresholds, Console.Error.WriteLine);
             Console.Write(CrisisLearning.Format(folds, chosen));
             return 0;

@@ -10,7 +10,7 @@ using Outreach.Content.Text;
 namespace Outreach.Content.Alerts;
 
 /// <summary>
-/// A learned second opinion on crisis messages: an ML.NET multiclass text classifier (character 1–4-grams and word 1–2-grams
+/// A learned second opinion on crisis messages: an ML.NET multiclass text classifier (character 4-grams and word 1–2-grams
 /// over the message folded to plain letters with chat abbreviations spelled out, then L-BFGS maximum entropy) trained on
 /// crisis-training.jsonl beside the pack: member messages written by people who never saw the pack, each labelled "none" or
 /// with the crisis category its first number belongs to. The rules of crisis.yaml stay first; <see cref="CrisisDetector"/>
@@ -27,35 +27,33 @@ public sealed class CrisisClassifier
     /// message the rules let pass a crisis. Chosen by leave-one-set-out cross-validation (<c>./outreach crisis-eval</c>,
     /// README "Asking the bot"): the lowest threshold that added no false alarm on any held-out set.
     /// </summary>
-    public const float DefaultThreshold = 0.6f;
+    public const float DefaultThreshold = 0.8f;
 
     private const string ResourceName = "Outreach.Content.Alerts.crisis-training.jsonl";
     private const int Seed = 20261207;
 
-    private static readonly Lazy<CrisisClassifier> ShippedModel = new(() => Train(ReadShipped()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CrisisClassifier> ShippedModel = new(
+        () => new CrisisClassifier(Task.Run(() => Fit(ReadShipped()))), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly ITransformer _model;
-    private readonly MLContext _context;
+    private readonly Task<Trained> _training;
     private readonly ConcurrentBag<PredictionEngine<Input, Output>> _engines = [];
-    private readonly string[] _labels;
 
-    private CrisisClassifier(MLContext context, ITransformer model, string[] labels, TimeSpan trainingTime, int examples)
-    {
-        _context = context;
-        _model = model;
-        _labels = labels;
-        TrainingTime = trainingTime;
-        Examples = examples;
-    }
+    private CrisisClassifier(Task<Trained> training) => _training = training;
 
-    /// <summary>The classifier trained on the shipped crisis-training.jsonl, trained once per process on first use.</summary>
+    /// <summary>
+    /// The classifier of the shipped crisis-training.jsonl: training starts in the background on first use (the first pack
+    /// snapshot of the process) and takes a few seconds; the first message the rules let pass waits for it. Once per process:
+    /// the rows are compiled into this assembly, so every pack version of the process shares them.
+    /// </summary>
     public static CrisisClassifier Shipped => ShippedModel.Value;
 
-    /// <summary>How long training took.</summary>
-    public TimeSpan TrainingTime { get; }
+    /// <summary>How long training took (waits for it).</summary>
+    public TimeSpan TrainingTime => Model.TrainingTime;
 
-    /// <summary>How many rows it was trained on.</summary>
-    public int Examples { get; }
+    /// <summary>How many rows it was trained on (waits for training).</summary>
+    public int Examples => Model.Examples;
+
+    private Trained Model => _training.GetAwaiter().GetResult();
 
     /// <summary>The rows of crisis-training.jsonl (embedded in this assembly from src/Content/ContentPacks/pack).</summary>
     public static IReadOnlyList<CrisisExample> ReadShipped()
@@ -80,6 +78,11 @@ public sealed class CrisisClassifier
     public static CrisisClassifier Train(IReadOnlyList<CrisisExample> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
+        return new CrisisClassifier(Task.FromResult(Fit(examples)));
+    }
+
+    private static Trained Fit(IReadOnlyList<CrisisExample> examples)
+    {
         var watch = Stopwatch.StartNew();
         var context = new MLContext(Seed);
         var data = context.Data.LoadFromEnumerable(examples.Select(e => new Row { Text = Prepare(e.Text), Label = e.Label }).ToList());
@@ -91,7 +94,7 @@ public sealed class CrisisClassifier
             KeepNumbers = true,
             StopWordsRemoverOptions = null,
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
         var pipeline = context.Transforms.Conversion.MapValueToKey("Label", "Label")
@@ -101,13 +104,13 @@ public sealed class CrisisClassifier
                 L2Regularization = 0.01f,
                 L1Regularization = 0f,
                 NumberOfThreads = 1,
-                MaximumNumberOfIterations = 200,
+                MaximumNumberOfIterations = 100,
             }));
         var model = pipeline.Fit(data);
         var slots = default(VBuffer<ReadOnlyMemory<char>>);
         model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref slots);
         var labels = slots.DenseValues().Select(s => s.ToString()).ToArray();
-        return new CrisisClassifier(context, model, labels, watch.Elapsed, examples.Count);
+        return new Trained(context, model, labels, watch.Elapsed, examples.Count);
     }
 
     /// <summary>The text the classifier reads: plain letters, chat abbreviations spelled out ("ck e" → "chong em").</summary>
@@ -122,10 +125,11 @@ public sealed class CrisisClassifier
     public CrisisOpinion Predict(string? text)
     {
         var scores = Score(text);
+        var labels = Model.Labels;
         var byNumber = new Dictionary<string, float>(StringComparer.Ordinal);
-        for (var i = 0; i < _labels.Length; i++)
+        for (var i = 0; i < labels.Length; i++)
         {
-            if (_labels[i] != NoneLabel && CrisisCategoryNames.TryParse(_labels[i], out var category))
+            if (labels[i] != NoneLabel && CrisisCategoryNames.TryParse(labels[i], out var category))
             {
                 var number = FirstNumber(category);
                 byNumber[number] = byNumber.GetValueOrDefault(number) + scores[i];
@@ -140,9 +144,9 @@ public sealed class CrisisClassifier
         var best = byNumber.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First();
         CrisisCategory? kind = null;
         var top = -1f;
-        for (var i = 0; i < _labels.Length; i++)
+        for (var i = 0; i < labels.Length; i++)
         {
-            if (_labels[i] != NoneLabel && CrisisCategoryNames.TryParse(_labels[i], out var category) && FirstNumber(category) == best.Key && scores[i] > top)
+            if (labels[i] != NoneLabel && CrisisCategoryNames.TryParse(labels[i], out var category) && FirstNumber(category) == best.Key && scores[i] > top)
             {
                 kind = category;
                 top = scores[i];
@@ -184,7 +188,7 @@ public sealed class CrisisClassifier
     {
         if (!_engines.TryTake(out var engine))
         {
-            engine = _context.Model.CreatePredictionEngine<Input, Output>(_model);
+            engine = Model.Context.Model.CreatePredictionEngine<Input, Output>(Model.Transformer);
         }
 
         try
@@ -196,6 +200,8 @@ public sealed class CrisisClassifier
             _engines.Add(engine);
         }
     }
+
+    private sealed record Trained(MLContext Context, ITransformer Transformer, string[] Labels, TimeSpan TrainingTime, int Examples);
 
     private sealed class Row
     {
