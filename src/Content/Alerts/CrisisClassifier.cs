@@ -85,11 +85,11 @@ public sealed class CrisisClassifier
     {
         var watch = Stopwatch.StartNew();
         var context = new MLContext(Seed);
-        var data = context.Data.LoadFromEnumerable(examples.Select(e => new Row { Text = Prepare(e.Text), Label = e.Label }).ToList());
+        var data = context.Data.LoadFromEnumerable(examples.Select(e => new Row { Text = Prepare(e.Text), Typed = PrepareTyped(e.Text), Label = e.Label }).ToList());
         var featurizer = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepDiacritics = false,
+            KeepDiacritics = true,
             KeepPunctuations = false,
             KeepNumbers = true,
             StopWordsRemoverOptions = null,
@@ -98,7 +98,7 @@ public sealed class CrisisClassifier
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
         var pipeline = context.Transforms.Conversion.MapValueToKey("Label", "Label")
-            .Append(context.Transforms.Text.FeaturizeText("Features", featurizer, nameof(Row.Text)))
+            .Append(context.Transforms.Text.FeaturizeText("Features", featurizer, nameof(Row.Text), nameof(Row.Typed)))
             .Append(context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = 0.01f,
@@ -119,6 +119,17 @@ public sealed class CrisisClassifier
         var tokens = VietnameseText.Tokenize(CrisisSpelling.Normalize(text));
         var expanded = EnglishText.LooksEnglish(tokens) ? tokens : ChatAbbreviations.Expand(tokens);
         return string.Join(' ', expanded.Select(t => t.Folded));
+    }
+
+    /// <summary>
+    /// The words as typed, accents kept ("chạy" is not "cháy"), abbreviations spelled out: a syllable typed with its accents
+    /// says which word it is, one typed plain says only its letters.
+    /// </summary>
+    public static string PrepareTyped(string? text)
+    {
+        var tokens = VietnameseText.Tokenize(CrisisSpelling.Normalize(text));
+        var expanded = EnglishText.LooksEnglish(tokens) ? tokens : ChatAbbreviations.Expand(tokens);
+        return string.Join(' ', expanded.Select(t => t.IsMarked ? t.Exact : t.Folded));
     }
 
     /// <summary>The most likely first number's crisis kind and its probability (the sum over kinds sharing that number).</summary>
@@ -193,7 +204,7 @@ public sealed class CrisisClassifier
 
         try
         {
-            return engine.Predict(new Input { Text = Prepare(text) }).Score ?? [];
+            return engine.Predict(new Input { Text = Prepare(text), Typed = PrepareTyped(text) }).Score ?? [];
         }
         finally
         {
@@ -207,6 +218,8 @@ public sealed class CrisisClassifier
     {
         public string Text { get; set; } = "";
 
+        public string Typed { get; set; } = "";
+
         public string Label { get; set; } = "";
     }
 
@@ -214,6 +227,8 @@ public sealed class CrisisClassifier
     private sealed class Input
     {
         public string Text { get; set; } = "";
+
+        public string Typed { get; set; } = "";
 
         public string Label { get; set; } = "";
     }

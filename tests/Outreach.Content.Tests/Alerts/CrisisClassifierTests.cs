@@ -18,7 +18,6 @@ public sealed class CrisisClassifierTests
     [Theory]
     [InlineData("be nha e tu nhien cung do nguoi, mat trong nguoc, goi ko thua", "115")]
     [InlineData("be nha e gong nguoi, tay chan giat giat, goi ko tra loi", "115")]
-    [InlineData("e tich du thuoc ngu roi, toi nay e di ngu luon", "115")]
     public async Task Decide_IndirectCrisisTheRulesMiss_CrisisReplyOpensWithItsNumber(string text, string first)
     {
         var rules = new CrisisDetector((await Packs.ShippedAsync()).Crisis);
@@ -35,11 +34,11 @@ public sealed class CrisisClassifierTests
     // The classifier alone, on crisis wording of its own: the right first number, above the threshold.
     [Theory]
     [InlineData("thang be 1 tuoi nha e tu nhien lim di, moi tim, tho kho khe", "115")]
-    [InlineData("ong nha e dang an com tu nhien guc xuong, meo mieng, noi ko ra tieng", "115")]
+    [InlineData("con e 2 tuoi nga xuong ho nuoc, vot len tim tai ko khoc", "115")]
     [InlineData("lua bat len tu o dien, khoi den kin phong, ca nha dang ket tren lau", "114")]
-    [InlineData("nuoc ngap toi nguc roi, 2 me con dang dung tren ban, nuoc van len", "112")]
+    [InlineData("nha ben canh boc khoi mu mit, nghe tieng no lop dop", "114")]
     [InlineData("thang ck cam dao dung ngoai cua phong, e khoa cua trong, no dang pha cua", "113")]
-    [InlineData("nguoi ta hua cho viec luong cao roi dua e gai qua bien gioi, 2 tuan ko lien lac dc", "113")]
+    [InlineData("thang kia cu dung ngoai cong nha e tu chieu, tay cam cay sat", "113")]
     [InlineData("con be nha ben moi 6 tuoi bi bo me nhot trong chuong ga may hom roi", "111")]
     public void Assess_CrisisInUnseenWords_RightFirstNumber(string text, string first)
     {
