@@ -47,6 +47,9 @@ public sealed class CrisisClassifier
     /// </summary>
     public static CrisisClassifier Shipped => ShippedModel.Value;
 
+    /// <summary>True once training has finished (asking then never waits).</summary>
+    public bool IsTrained => _training.IsCompletedSuccessfully;
+
     /// <summary>How long training took (waits for it).</summary>
     public TimeSpan TrainingTime => Model.TrainingTime;
 

@@ -104,6 +104,16 @@ public sealed class CrisisDetector
         return byRules.IsCrisis || _secondOpinion is null ? byRules : _secondOpinion.Assess(text) ?? byRules;
     }
 
+    /// <summary>
+    /// As <see cref="Assess(string?)"/>, but never waiting for the second opinion's training (the first seconds of a process):
+    /// until it is trained, the rules alone. For the ingest path, which must acknowledge at once.
+    /// </summary>
+    public CrisisAssessment AssessWithoutWaiting(string? text)
+    {
+        var byRules = AssessByRules(text);
+        return byRules.IsCrisis || _secondOpinion is not { IsTrained: true } ? byRules : _secondOpinion.Assess(text) ?? byRules;
+    }
+
     /// <summary>The crisis categories the rules of crisis.yaml alone find in a message.</summary>
     public CrisisAssessment AssessByRules(string? text)
     {
