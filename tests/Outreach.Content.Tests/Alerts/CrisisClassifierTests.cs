@@ -92,6 +92,21 @@ public sealed class CrisisClassifierTests
     }
 
     [Fact]
+    public async Task CrisisDetector_SecondOpinionOnlyWhenGiven_LaneAgreesOnceTrained()
+    {
+        var rules = (await Packs.ShippedAsync()).Crisis;
+        var withClassifier = new CrisisDetector(rules, secondOpinion: CrisisClassifier.Shipped);
+        const string text = "be nha e gong nguoi, tay chan giat giat, goi ko tra loi";
+
+        Assert.True(CrisisClassifier.Shipped.Examples > 0); // waits for training
+        var assessed = withClassifier.Assess(text);
+
+        Assert.False(new CrisisDetector(rules).Assess(text).IsCrisis);
+        Assert.Equal([CrisisCategory.Medical], assessed.Categories);
+        Assert.Equal(assessed.Categories, withClassifier.AssessWithoutWaiting(text).Categories);
+    }
+
+    [Fact]
     public void ReadShipped_EveryLabelIsNoneOrACrisisKindWithAnEmergencyNumber()
     {
         var rows = CrisisClassifier.ReadShipped();
