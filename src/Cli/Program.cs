@@ -10,6 +10,8 @@ var root = new RootCommand("Outreach: hỏi thử trợ lý và đánh giá câu
 {
     AskCommand.Create(),
     EvalCommand.Create(),
+    CrisisLearningCommands.Data(),
+    CrisisLearningCommands.Eval(),
 };
 try
 {

@@ -38,6 +38,7 @@ public sealed class CrisisLane(ChannelRegistry channels, CurrentKnowledge knowle
             : draft;
     }
 
-    // The same entry point the answer engine's crisis decision uses (clauses, English, teencode), so the lane and the turn agree.
-    private static bool IsCrisis(KnowledgeSnapshot snapshot, string text) => snapshot.Crisis.Assess(text).IsCrisis;
+    // The same detector the answer engine's crisis decision uses (clauses, English, teencode), so the lane and the turn agree;
+    // the ack never waits for the learned second opinion's training (the first seconds of a process: rules only until then).
+    private static bool IsCrisis(KnowledgeSnapshot snapshot, string text) => snapshot.Crisis.AssessWithoutWaiting(text).IsCrisis;
 }

@@ -34,6 +34,7 @@ public sealed class CrisisDetector
     private readonly HashSet<string> _ambiguous;
     private readonly Dictionary<string, string> _exclusions = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, CrisisFrame> _frames;
+    private readonly CrisisClassifier? _secondOpinion;
 
     /// <summary>The built-in group of ages under 18 ("14 tuổi"); rules may name it like any group of crisis.yaml.</summary>
     public const string BuiltInMinor = "minor";
@@ -50,11 +51,14 @@ public sealed class CrisisDetector
 
     /// <param name="rules">The pack's crisis.yaml.</param>
     /// <param name="time">The clock that tells which years are past ("năm 2023"); the system clock when null.</param>
-    public CrisisDetector(CrisisRules rules, TimeProvider? time = null)
+    /// <param name="secondOpinion">The learned classifier asked when the rules find no crisis (<see cref="CrisisClassifier"/>);
+    /// rules alone when null.</param>
+    public CrisisDetector(CrisisRules rules, TimeProvider? time = null, CrisisClassifier? secondOpinion = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules;
         _time = time ?? TimeProvider.System;
+        _secondOpinion = secondOpinion;
         foreach (var (group, phrases) in rules.Groups)
         {
             foreach (var phrase in phrases.SelectMany(WithDigitOne))
@@ -102,8 +106,28 @@ public sealed class CrisisDetector
     // A cue "không cho * ra" skips one syllable where the star is.
     private const string WildcardWord = "qqwildcardqq";
 
-    /// <summary>The crisis categories a message signals (none for an ordinary question). Clauses are split at punctuation.</summary>
+    /// <summary>
+    /// The crisis categories a message signals (none for an ordinary question). Clauses are split at punctuation. The rules
+    /// come first; only when they find nothing does the learned second opinion, if any, get its say.
+    /// </summary>
     public CrisisAssessment Assess(string? text)
+    {
+        var byRules = AssessByRules(text);
+        return byRules.IsCrisis || _secondOpinion is null ? byRules : _secondOpinion.Assess(text) ?? byRules;
+    }
+
+    /// <summary>
+    /// As <see cref="Assess(string?)"/>, but never waiting for the second opinion's training (the first seconds of a process):
+    /// until it is trained, the rules alone. For the ingest path, which must acknowledge at once.
+    /// </summary>
+    public CrisisAssessment AssessWithoutWaiting(string? text)
+    {
+        var byRules = AssessByRules(text);
+        return byRules.IsCrisis || _secondOpinion is not { IsTrained: true } ? byRules : _secondOpinion.Assess(text) ?? byRules;
+    }
+
+    /// <summary>The crisis categories the rules of crisis.yaml alone find in a message.</summary>
+    public CrisisAssessment AssessByRules(string? text)
     {
         var starts = new List<int>();
         var sentences = new List<int>();
@@ -527,6 +551,9 @@ public sealed record CrisisAssessment(IReadOnlyList<CrisisCategory> Categories, 
 
     /// <summary>The crisis.yaml groups whose cues counted in the message (why it is or is not a crisis; <c>ask --json</c>).</summary>
     public IReadOnlyList<string> Cues { get; init; } = [];
+
+    /// <summary>The learned classifier's opinion when it, not the rules, found the crisis (<see cref="CrisisClassifier"/>).</summary>
+    public CrisisOpinion? Learned { get; init; }
 
     public bool IsCrisis => Categories.Count > 0;
 

@@ -49,7 +49,7 @@ public sealed partial class KnowledgeSnapshot
     public static KnowledgeSnapshot Build(ContentPack pack, long version, MatchingOptions? options, KnowledgeSnapshot? previous)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        var crisis = previous is not null && SameRules(previous.Pack.Crisis, pack.Crisis) ? previous.Crisis : new CrisisDetector(pack.Crisis);
+        var crisis = previous is not null && SameRules(previous.Pack.Crisis, pack.Crisis) ? previous.Crisis : new CrisisDetector(pack.Crisis, secondOpinion: CrisisClassifier.Shipped);
         return new KnowledgeSnapshot(version, pack, KnowledgeIndex.Build(pack.Entries, options, previous?.Index), crisis);
     }
 

@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+using Outreach.Content.Text;
+
+namespace Outreach.Content.Alerts;
+
+/// <summary>
+/// A learned second opinion on crisis messages: an ML.NET multiclass text classifier (character 4-grams and word 1–2-grams
+/// over the message folded to plain letters with chat abbreviations spelled out, then L-BFGS maximum entropy) trained on
+/// crisis-training.jsonl beside the pack: member messages written by people who never saw the pack, each labelled "none" or
+/// with the crisis category its first number belongs to. The rules of crisis.yaml stay first; <see cref="CrisisDetector"/>
+/// asks this only when they find no crisis. Training is deterministic (fixed seed, one thread): the same rows give the same
+/// decisions. Thread-safe.
+/// </summary>
+public sealed class CrisisClassifier
+{
+    /// <summary>The label of an everyday message.</summary>
+    public const string NoneLabel = "none";
+
+    /// <summary>
+    /// How sure the classifier must be (the probability of the crisis kinds that share one first number) before it calls a
+    /// message the rules let pass a crisis. Chosen by leave-one-set-out cross-validation (<c>./outreach crisis-eval</c>,
+    /// README "Asking the bot"): the lowest threshold that added no false alarm on any held-out set.
+    /// </summary>
+    public const float DefaultThreshold = 0.8f;
+
+    private const string ResourceName = "Outreach.Content.Alerts.crisis-training.jsonl";
+    private const int Seed = 20261207;
+
+    private static readonly Lazy<CrisisClassifier> ShippedModel = new(
+        () => new CrisisClassifier(Task.Run(() => Fit(ReadShipped()))), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Task<Trained> _training;
+    private readonly ConcurrentBag<PredictionEngine<Input, Output>> _engines = [];
+
+    private CrisisClassifier(Task<Trained> training) => _training = training;
+
+    /// <summary>
+    /// The classifier of the shipped crisis-training.jsonl: training starts in the background on first use (the first pack
+    /// snapshot of the process) and takes a few seconds; the first message the rules let pass waits for it. Once per process:
+    /// the rows are compiled into this assembly, so every pack version of the process shares them.
+    /// </summary>
+    public static CrisisClassifier Shipped => ShippedModel.Value;
+
+    /// <summary>True once training has finished (asking then never waits).</summary>
+    public bool IsTrained => _training.IsCompletedSuccessfully;
+
+    /// <summary>How long training took (waits for it).</summary>
+    public TimeSpan TrainingTime => Model.TrainingTime;
+
+    /// <summary>How many rows it was trained on (waits for training).</summary>
+    public int Examples => Model.Examples;
+
+    private Trained Model => _training.GetAwaiter().GetResult();
+
+    /// <summary>The rows of crisis-training.jsonl (embedded in this assembly from src/Content/ContentPacks/pack).</summary>
+    public static IReadOnlyList<CrisisExample> ReadShipped()
+    {
+        using var stream = typeof(CrisisClassifier).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("crisis-training.jsonl is not embedded.");
+        using var reader = new StreamReader(stream);
+        return Read(reader.ReadToEnd());
+    }
+
+    /// <summary>Rows of JSON Lines <c>{"text","label"}</c>; blank lines are skipped.</summary>
+    public static List<CrisisExample> Read(string jsonLines)
+    {
+        ArgumentNullException.ThrowIfNull(jsonLines);
+        return jsonLines.Split('\n')
+            .Where(line => !string.IsNullOrWhiteSpace(line))
+            .Select(line => JsonSerializer.Deserialize<CrisisExample>(line) ?? throw new InvalidDataException(line))
+            .ToList();
+    }
+
+    /// <summary>Trains on <paramref name="examples"/>: the same rows in the same order give the same model.</summary>
+    public static CrisisClassifier Train(IReadOnlyList<CrisisExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        return new CrisisClassifier(Task.FromResult(Fit(examples)));
+    }
+
+    private static Trained Fit(IReadOnlyList<CrisisExample> examples)
+    {
+        var watch = Stopwatch.StartNew();
+        var context = new MLContext(Seed);
+        var data = context.Data.LoadFromEnumerable(examples.Select(e => new Row { Text = Prepare(e.Text), Typed = PrepareTyped(e.Text), Label = e.Label }).ToList());
+        var featurizer = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = true,
+            KeepPunctuations = false,
+            KeepNumbers = true,
+            StopWordsRemoverOptions = null,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        var pipeline = context.Transforms.Conversion.MapValueToKey("Label", "Label")
+            .Append(context.Transforms.Text.FeaturizeText("Features", featurizer, nameof(Row.Text), nameof(Row.Typed)))
+            .Append(context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = 0.01f,
+                L1Regularization = 0f,
+                NumberOfThreads = 1,
+                MaximumNumberOfIterations = 100,
+            }));
+        var model = pipeline.Fit(data);
+        var slots = default(VBuffer<ReadOnlyMemory<char>>);
+        model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref slots);
+        var labels = slots.DenseValues().Select(s => s.ToString()).ToArray();
+        return new Trained(context, model, labels, watch.Elapsed, examples.Count);
+    }
+
+    /// <summary>The text the classifier reads: plain letters, chat abbreviations spelled out ("ck e" → "chong em").</summary>
+    public static string Prepare(string? text)
+    {
+        var tokens = VietnameseText.Tokenize(CrisisSpelling.Normalize(text));
+        var expanded = EnglishText.LooksEnglish(tokens) ? tokens : ChatAbbreviations.Expand(tokens);
+        return string.Join(' ', expanded.Select(t => t.Folded));
+    }
+
+    /// <summary>
+    /// The words as typed, accents kept ("chạy" is not "cháy"), abbreviations spelled out: a syllable typed with its accents
+    /// says which word it is, one typed plain says only its letters.
+    /// </summary>
+    public static string PrepareTyped(string? text)
+    {
+        var tokens = VietnameseText.Tokenize(CrisisSpelling.Normalize(text));
+        var expanded = EnglishText.LooksEnglish(tokens) ? tokens : ChatAbbreviations.Expand(tokens);
+        return string.Join(' ', expanded.Select(t => t.IsMarked ? t.Exact : t.Folded));
+    }
+
+    /// <summary>The most likely first number's crisis kind and its probability (the sum over kinds sharing that number).</summary>
+    public CrisisOpinion Predict(string? text)
+    {
+        var scores = Score(text);
+        var labels = Model.Labels;
+        var byNumber = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] != NoneLabel && CrisisCategoryNames.TryParse(labels[i], out var category))
+            {
+                var number = FirstNumber(category);
+                byNumber[number] = byNumber.GetValueOrDefault(number) + scores[i];
+            }
+        }
+
+        if (byNumber.Count == 0)
+        {
+            return new CrisisOpinion(null, 0f);
+        }
+
+        var best = byNumber.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First();
+        CrisisCategory? kind = null;
+        var top = -1f;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] != NoneLabel && CrisisCategoryNames.TryParse(labels[i], out var category) && FirstNumber(category) == best.Key && scores[i] > top)
+            {
+                kind = category;
+                top = scores[i];
+            }
+        }
+
+        return new CrisisOpinion(kind, best.Value);
+    }
+
+    /// <summary>The crisis the classifier sees with at least <paramref name="threshold"/> probability, else null.</summary>
+    public CrisisAssessment? Assess(string? text, float threshold = DefaultThreshold)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var opinion = Predict(text);
+        return opinion.Category is { } category && opinion.Probability >= threshold
+            ? new CrisisAssessment([category], EnglishText.LooksEnglish(VietnameseText.Tokenize(text))) { Cues = [LearnedCue], Learned = opinion }
+            : null;
+    }
+
+    /// <summary>The cue an assessment of the classifier lists (<c>ask --json</c> shows why a message was a crisis).</summary>
+    public const string LearnedCue = "learned";
+
+    /// <summary>The number a crisis kind's reply opens with.</summary>
+    public static string FirstNumber(CrisisCategory category) => category switch
+    {
+        CrisisCategory.Injury or CrisisCategory.Poisoning or CrisisCategory.SelfHarm or CrisisCategory.Medical => "115",
+        CrisisCategory.Fire => "114",
+        CrisisCategory.Disaster => "112",
+        CrisisCategory.Child => "111",
+        CrisisCategory.Abuse => "1900",
+        _ => "113",
+    };
+
+    private float[] Score(string? text)
+    {
+        if (!_engines.TryTake(out var engine))
+        {
+            engine = Model.Context.Model.CreatePredictionEngine<Input, Output>(Model.Transformer);
+        }
+
+        try
+        {
+            return engine.Predict(new Input { Text = Prepare(text), Typed = PrepareTyped(text) }).Score ?? [];
+        }
+        finally
+        {
+            _engines.Add(engine);
+        }
+    }
+
+    private sealed record Trained(MLContext Context, ITransformer Transformer, string[] Labels, TimeSpan TrainingTime, int Examples);
+
+    private sealed class Row
+    {
+        public string Text { get; set; } = "";
+
+        public string Typed { get; set; } = "";
+
+        public string Label { get; set; } = "";
+    }
+
+    // The label column is unused when predicting; the pipeline's key mapping still asks for it.
+    private sealed class Input
+    {
+        public string Text { get; set; } = "";
+
+        public string Typed { get; set; } = "";
+
+        public string Label { get; set; } = "";
+    }
+
+    private sealed class Output
+    {
+        public float[]? Score { get; set; }
+    }
+}
+
+/// <summary>One training row of crisis-training.jsonl: a member's message and "none" or a crisis kind ("self_harm").</summary>
+public sealed record CrisisExample(
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("label")] string Label);
+
+/// <summary>What the classifier thinks: the crisis kind of the likeliest first number (null when it knows none) and how sure.</summary>
+public sealed record CrisisOpinion(CrisisCategory? Category, float Probability);
