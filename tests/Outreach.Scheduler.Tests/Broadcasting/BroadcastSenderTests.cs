@@ -73,11 +73,14 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var error = Assert.IsType<PostgresException>(failure);
         Assert.Equal(PostgresErrorCodes.UndefinedTable, error.SqlState);
         Assert.True(_platform.Recipients.Count < 12, "the sends went on after the recorder had failed");
-        // Rows claimed but never handed to the platform went back to the queue; only the ones it got may be "unknown" later.
+        // Rows claimed but never handed to a send went back to the queue; the ones the platform got stay "sending" (unknown
+        // later, never resent), and so may the one send in flight (concurrency 1) when the failure stopped it: whether it
+        // left the host is not known.
         var sending = await QueryAsync<string>(
             "SELECT c.platform_user_id FROM deliveries d JOIN contacts c ON c.id = d.contact_id WHERE d.status = 'sending'", ct);
-        Assert.Equal(_platform.Recipients.Order(), sending.Order());
-        Assert.Equal(12 - _platform.Recipients.Count, (await QueryAsync<int>("SELECT count(*)::int FROM deliveries WHERE status = 'queued'", ct))[0]);
+        Assert.Subset(sending.ToHashSet(), _platform.Recipients.ToHashSet());
+        Assert.InRange(sending.Count - _platform.Recipients.Count, 0, 1);
+        Assert.Equal(12 - sending.Count, (await QueryAsync<int>("SELECT count(*)::int FROM deliveries WHERE status = 'queued'", ct))[0]);
     }
 
     [Fact]
