@@ -10,15 +10,9 @@ namespace Outreach.Content.Tests.Alerts;
 /// </summary>
 public sealed partial class CrisisCasesTests
 {
-    private static async Task<AnswerDecision> AskAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
     // The emergency numbers in the order the first line gives them.
     private static List<string> NumbersOfFirstLine(AnswerDecision decision) =>
-        Numbers().Matches(decision.Text.Split('\n')[0]).Select(m => m.Value).ToList();
-
-    [GeneratedRegex(@"\b(111|112|113|114|115|1900 969 680)\b")]
-    private static partial Regex Numbers();
+        CrisisAsk.Numbers().Matches(decision.Text.Split('\n')[0]).Select(m => m.Value).ToList();
 
     [Theory]
     // Poisoning, overdose, self-harm: 115.
@@ -191,7 +185,7 @@ public sealed partial class CrisisCasesTests
     [InlineData("xuong may dang chay, khoi mu mit", "114")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
         Assert.Equal(first, NumbersOfFirstLine(decision).FirstOrDefault());
@@ -200,7 +194,7 @@ public sealed partial class CrisisCasesTests
     [Fact]
     public async Task ChildRapedNow_113FirstThen111()
     {
-        var decision = await AskAsync("bố dượng đang hiếp con gái em");
+        var decision = await CrisisAsk.AskAsync("bố dượng đang hiếp con gái em");
 
         Assert.Equal(["113", "111"], NumbersOfFirstLine(decision).Distinct().Take(2));
     }
@@ -278,7 +272,7 @@ public sealed partial class CrisisCasesTests
     [InlineData("ba em bi bong nhe o tay do nuoc soi")]           // a mild burn
     public async Task EverydayMessage_NotACrisis(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
     }

@@ -14,12 +14,6 @@ namespace Outreach.Content.Tests.Alerts;
 /// </summary>
 public sealed partial class CrisisRound6CasesTests
 {
-    private static async Task<AnswerDecision> AskAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
-    [GeneratedRegex(@"\b(111|112|113|114|115|1900 969 680)\b")]
-    private static partial Regex Numbers();
-
     [Theory]
     // Typing left as typed: VNI digits, a letter held down, teencode.
     [InlineData("cho6ng2 em d9ang d9a1nh em", "113")]
@@ -93,10 +87,10 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("em dang o mot minh, co nguoi go cua lien tuc, em so qua", "113")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
-        Assert.Equal(first, Numbers().Match(decision.Text.Split('\n')[0]).Value);
+        Assert.Equal(first, CrisisAsk.Numbers().Match(decision.Text.Split('\n')[0]).Value);
     }
 
     [Theory]
@@ -143,7 +137,7 @@ public sealed partial class CrisisRound6CasesTests
     [InlineData("tụi nhỏ leo rào vô vườn hái trộm xoài")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
     }

@@ -14,12 +14,6 @@ namespace Outreach.Content.Tests.Alerts;
 /// </summary>
 public sealed partial class CrisisRound7CasesTests
 {
-    private static async Task<AnswerDecision> AskAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
-    [GeneratedRegex(@"\b(111|112|113|114|115|1900 969 680)\b")]
-    private static partial Regex Numbers();
-
     [Theory]
     // She expects harm and asks for the police if she goes quiet: 113.
     [InlineData("chị ơi nếu sáng mai không thấy em nhắn thì gọi công an giúp em", "113")]
@@ -47,10 +41,10 @@ public sealed partial class CrisisRound7CasesTests
     [InlineData("chồng tát em một cái, giờ em phải làm sao", "1900 969 680")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
-        Assert.Equal(first, Numbers().Match(decision.Text.Split('\n')[0]).Value);
+        Assert.Equal(first, CrisisAsk.Numbers().Match(decision.Text.Split('\n')[0]).Value);
     }
 
     [Theory]
@@ -72,7 +66,7 @@ public sealed partial class CrisisRound7CasesTests
     [InlineData("he's my husband, can i get a loan")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
     }
@@ -82,7 +76,7 @@ public sealed partial class CrisisRound7CasesTests
     [InlineData("bị chồng bỏ đói, ốm cũng không cho đi khám")]
     public async Task AbuseNotAcute_IsNamedAsDomesticViolenceUnderTheLaw(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
         Assert.StartsWith("Chị gọi Tổng đài hỗ trợ phụ nữ", decision.Text, StringComparison.Ordinal);
@@ -94,7 +88,7 @@ public sealed partial class CrisisRound7CasesTests
     [Fact]
     public async Task ForcedSexByAHusband_IsNamedAsSexualViolence()
     {
-        var decision = await AskAsync("chồng em ép quan hệ khi em không muốn");
+        var decision = await CrisisAsk.AskAsync("chồng em ép quan hệ khi em không muốn");
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
         Assert.Contains("bạo lực tình dục", decision.Text, StringComparison.Ordinal);

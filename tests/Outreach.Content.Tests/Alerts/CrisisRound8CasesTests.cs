@@ -13,12 +13,6 @@ namespace Outreach.Content.Tests.Alerts;
 /// </summary>
 public sealed partial class CrisisRound8CasesTests
 {
-    private static async Task<AnswerDecision> AskAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
-    [GeneratedRegex(@"\b(111|112|113|114|115|1900 969 680)\b")]
-    private static partial Regex Numbers();
-
     [Theory]
     // A landslide moving now: 112.
     [InlineData("đồi sau nhà nứt một đường dài, mưa to cả đêm, đất cứ trôi xuống", "112")]
@@ -35,10 +29,10 @@ public sealed partial class CrisisRound8CasesTests
     [InlineData("her father is selling her to an old man for money, she is 15", "113")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
-        Assert.Equal(first, Numbers().Match(decision.Text.Split('\n')[0]).Value);
+        Assert.Equal(first, CrisisAsk.Numbers().Match(decision.Text.Split('\n')[0]).Value);
     }
 
     [Theory]
@@ -50,7 +44,7 @@ public sealed partial class CrisisRound8CasesTests
     [InlineData("em quen chồng qua mạng, giờ muốn vay vốn làm ăn")]          // met online, years ago
     public async Task EverydayMessage_NotACrisis(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
     }

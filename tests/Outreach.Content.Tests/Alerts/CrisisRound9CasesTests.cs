@@ -18,12 +18,6 @@ namespace Outreach.Content.Tests.Alerts;
 /// </summary>
 public sealed partial class CrisisRound9CasesTests
 {
-    private static async Task<AnswerDecision> AskAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
-    [GeneratedRegex(@"\b(111|112|113|114|115|1900 969 680)\b")]
-    private static partial Regex Numbers();
-
     [Theory]
     [InlineData("ba tôi đang ăn thì mặt méo một bên, nói ngọng hẳn đi", "115")]
     [InlineData("me em tu nhien mieng meo, noi khong ro", "115")]
@@ -157,10 +151,10 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("em bầu 33 tuần, đau đầu dữ dội, nhìn không rõ, mặt phù", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
-        Assert.Equal(first, Numbers().Match(decision.Text.Split('\n')[0]).Value);
+        Assert.Equal(first, CrisisAsk.Numbers().Match(decision.Text.Split('\n')[0]).Value);
     }
 
     [Theory]
@@ -284,7 +278,7 @@ public sealed partial class CrisisRound9CasesTests
     [InlineData("mang thai nhìn không rõ chữ, có cần đeo kính không")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
     }

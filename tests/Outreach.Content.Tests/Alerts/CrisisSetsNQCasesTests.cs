@@ -18,12 +18,6 @@ namespace Outreach.Content.Tests.Alerts;
 /// </summary>
 public sealed partial class CrisisSetsNQCasesTests
 {
-    private static async Task<AnswerDecision> AskAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
-    [GeneratedRegex(@"\b(111|112|113|114|115|1900 969 680)\b")]
-    private static partial Regex Numbers();
-
     [Theory]
     // A past time in an earlier sentence does not cancel an emergency now.
     [InlineData("Năm ngoái em có vay 20 triệu hội, giờ hỏi chút. Mà khoan, con em vừa uống nhầm nửa chai nước tẩy bồn cầu", "115")]
@@ -62,10 +56,10 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("e lỡ uống quá liều thuốc tránh thai rồi, có sao ko", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
-        Assert.Equal(first, Numbers().Match(decision.Text.Split('\n')[0]).Value);
+        Assert.Equal(first, CrisisAsk.Numbers().Match(decision.Text.Split('\n')[0]).Value);
     }
 
     [Theory]
@@ -100,7 +94,7 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("mẹ em bị rắn cắn hồi năm ngoái, giờ khỏi rồi")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
     }
@@ -111,9 +105,9 @@ public sealed partial class CrisisSetsNQCasesTests
     [InlineData("ck hay tát e, e muốn hỏi ly hôn thì có được quyền nuôi con không")] // custody asked about
     public async Task AbuseNotAcute_SupportLineFirst_Not113(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
-        Assert.Equal("1900 969 680", Numbers().Match(decision.Text.Split('\n')[0]).Value);
+        Assert.Equal("1900 969 680", CrisisAsk.Numbers().Match(decision.Text.Split('\n')[0]).Value);
     }
 }

@@ -12,12 +12,6 @@ namespace Outreach.Content.Tests.Alerts;
 /// </summary>
 public sealed partial class CrisisVeiledCasesTests
 {
-    private static async Task<AnswerDecision> AskAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
-    [GeneratedRegex(@"\b(111|112|113|114|115|1900 969 680)\b")]
-    private static partial Regex Numbers();
-
     [Theory]
     // A baby or a child gone limp, drowsy, not crying: 115.
     [InlineData("bà nội lắc mạnh đứa bé cho nín, giờ nó mềm nhũn", "115")]
@@ -61,10 +55,10 @@ public sealed partial class CrisisVeiledCasesTests
     [InlineData("sạt lở vùi mấy người trong xóm", "112")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
-        Assert.Equal(first, Numbers().Match(decision.Text.Split('\n')[0]).Value);
+        Assert.Equal(first, CrisisAsk.Numbers().Match(decision.Text.Split('\n')[0]).Value);
     }
 
     [Theory]
@@ -91,7 +85,7 @@ public sealed partial class CrisisVeiledCasesTests
     [InlineData("em đi làm cả ngày, con 8 tuổi ở nhà 1 mình có sao không")] // a parent's question
     public async Task EverydayMessage_NotACrisis(string text)
     {
-        var decision = await AskAsync(text);
+        var decision = await CrisisAsk.AskAsync(text);
 
         Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
     }
