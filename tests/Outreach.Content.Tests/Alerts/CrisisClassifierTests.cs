@@ -11,9 +11,6 @@ namespace Outreach.Content.Tests.Alerts;
 /// </summary>
 public sealed class CrisisClassifierTests
 {
-    private static async Task<AnswerDecision> DecideAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
     // Written indirectly and without accents: the rules of crisis.yaml find nothing, the classifier finds the crisis.
     [Theory]
     [InlineData("be nha e tu nhien cung do nguoi, mat trong nguoc, goi ko thua", "115")]
@@ -21,7 +18,7 @@ public sealed class CrisisClassifierTests
     {
         var rules = new CrisisDetector((await Packs.ShippedAsync()).Crisis);
 
-        var decision = await DecideAsync(text);
+        var decision = await Packs.AskAsync(text);
 
         Assert.False(rules.AssessByRules(text).IsCrisis);
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
@@ -64,7 +61,7 @@ public sealed class CrisisClassifierTests
     [InlineData("mua to qua chi oi, chieu nay hop chi hoi co hoan ko")]
     public async Task Decide_EverydayMessageWithScaryWords_NoCrisis(string text)
     {
-        var decision = await DecideAsync(text);
+        var decision = await Packs.AskAsync(text);
 
         Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
         Assert.Null(CrisisClassifier.Shipped.Assess(text));

@@ -11,9 +11,6 @@ namespace Outreach.Content.Tests.KnowledgeBase;
 /// </summary>
 public sealed class PackAnswersRound7Tests
 {
-    private static async Task<AnswerDecision> AskAsync(string text) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, null, Packs.Today));
-
     [Theory]
     [InlineData("bot là nam hay nữ vậy", "smalltalk-who-are-you")]
     [InlineData("ai tạo ra chatbot này", "smalltalk-who-are-you")]
@@ -27,7 +24,7 @@ public sealed class PackAnswersRound7Tests
     [InlineData("cười té ghế luôn 😂", "smalltalk-reaction")]
     public async Task Smalltalk_Family_FindsItsWarmReply(string message, string entry)
     {
-        var decision = await AskAsync(message);
+        var decision = await Packs.AskAsync(message);
 
         Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal(entry, decision.EntryId);
@@ -36,7 +33,7 @@ public sealed class PackAnswersRound7Tests
     [Fact]
     public async Task WhoAreYou_SaysWhoMadeItAndWhichLanguages()
     {
-        var decision = await AskAsync("ai lập ra con bot này vậy");
+        var decision = await Packs.AskAsync("ai lập ra con bot này vậy");
 
         Assert.Contains("Hội Liên hiệp Phụ nữ", decision.Text, StringComparison.Ordinal);
         Assert.Contains("tiếng Việt", decision.Text, StringComparison.Ordinal);
@@ -53,7 +50,7 @@ public sealed class PackAnswersRound7Tests
     [InlineData("lam sao de bao like tren facebook")]
     public async Task OffTopic_FallsThroughToNgoaiPhamVi_NoSuggestions(string question)
     {
-        var decision = await AskAsync(question);
+        var decision = await Packs.AskAsync(question);
 
         Assert.Equal(AnswerKind.Fallback, decision.Kind);
         Assert.Contains("ngoài phạm vi", decision.Text, StringComparison.Ordinal);
@@ -64,7 +61,7 @@ public sealed class PackAnswersRound7Tests
     [InlineData("vay vốn nuôi bò ở đâu", "loan-how-to-borrow")]
     public async Task InScope_SharingAWordWithOffTopic_StillAnswered(string question, string entry)
     {
-        var decision = await AskAsync(question);
+        var decision = await Packs.AskAsync(question);
 
         Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal(entry, decision.EntryId);
@@ -99,7 +96,7 @@ public sealed class PackAnswersRound7Tests
     [InlineData("hội phụ nữ xã em ở đâu vậy", "membership-join")]
     public async Task MemberWording_FindsTheEntry(string question, string entry)
     {
-        var decision = await AskAsync(question);
+        var decision = await Packs.AskAsync(question);
 
         Assert.Equal(entry, decision.EntryId);
     }
@@ -107,7 +104,7 @@ public sealed class PackAnswersRound7Tests
     [Fact]
     public async Task ReportingInConfidence_NamesTheTrustedAddressAndItsSecrecy()
     {
-        var decision = await AskAsync("mình muốn báo hàng xóm đánh vợ mà sợ bị lộ tên");
+        var decision = await Packs.AskAsync("mình muốn báo hàng xóm đánh vợ mà sợ bị lộ tên");
 
         Assert.Contains("giữ bí mật", decision.FullText, StringComparison.Ordinal);
         Assert.Contains("Địa chỉ tin cậy", decision.FullText, StringComparison.Ordinal);
@@ -116,7 +113,7 @@ public sealed class PackAnswersRound7Tests
     [Fact]
     public async Task UnverifiedRules_AreSaidToBeUnverified_NotInvented()
     {
-        var decision = await AskAsync("trả nợ trước hạn ngân hàng chính sách được không");
+        var decision = await Packs.AskAsync("trả nợ trước hạn ngân hàng chính sách được không");
 
         Assert.Equal("loan-repayment", decision.EntryId);
         Assert.Contains("em không có quy định cụ thể", decision.Text, StringComparison.Ordinal);
@@ -128,7 +125,7 @@ public sealed class PackAnswersRound7Tests
     [InlineData("nhà em nuôi gà bị toi chết mấy con, có vay vốn làm lại được không", "loan-how-to-borrow")]
     public async Task MediumStory_TheAskingClauseDecides(string question, string entry)
     {
-        var decision = await AskAsync(question);
+        var decision = await Packs.AskAsync(question);
 
         Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal(entry, decision.EntryId);

@@ -12,9 +12,6 @@ namespace Outreach.Content.Tests.KnowledgeBase;
 /// </summary>
 public sealed class PackAnswersSetsNQTests
 {
-    private static async Task<AnswerDecision> AskAsync(string text, string? province = null) =>
-        AnswerEngine.Decide(KnowledgeSnapshot.Build(await Packs.ShippedAsync()), new AnswerRequest(text, province, Packs.Today));
-
     [Theory]
     [InlineData("con trai bao nhiêu tuổi thì được cưới vợ", "violence-child-marriage")]
     [InlineData("vợ đẻ thì chồng được nghỉ mấy ngày", "insurance-maternity")]
@@ -36,7 +33,7 @@ public sealed class PackAnswersSetsNQTests
     [InlineData("health insurance cho bé 3 tuổi mua ở đâu", "insurance-health-card")] // an English phrase in Vietnamese
     public async Task Family_FindsItsEntry(string message, string entry)
     {
-        var decision = await AskAsync(message);
+        var decision = await Packs.AskAsync(message);
 
         Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal(entry, decision.EntryId);
@@ -48,7 +45,7 @@ public sealed class PackAnswersSetsNQTests
     [InlineData("không có giấy chuyển tuyến bảo hiểm y tế có trả không", "chưa có quy định đã kiểm chứng")]
     public async Task UnverifiedFact_SaysSoAndWhereToAsk(string message, string says)
     {
-        var decision = await AskAsync(message);
+        var decision = await Packs.AskAsync(message);
 
         Assert.Contains(says, decision.Text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\b(18|20) tuổi\b", decision.Text);
@@ -60,7 +57,7 @@ public sealed class PackAnswersSetsNQTests
     [InlineData("bộ phim tối qua hay không, cho con coi được không")]
     public async Task OffTopic_FallsThroughToNgoaiPhamVi(string question)
     {
-        var decision = await AskAsync(question);
+        var decision = await Packs.AskAsync(question);
 
         Assert.Equal(AnswerKind.Fallback, decision.Kind);
         Assert.Contains("ngoài phạm vi", decision.Text, StringComparison.Ordinal);
@@ -69,7 +66,7 @@ public sealed class PackAnswersSetsNQTests
     [Fact]
     public async Task NamedProvince_WithoutHerOwn_GetsThatProvincesFigures()
     {
-        var decision = await AskAsync("hội phụ nữ Bình Phước giúp được bao nhiêu hộ thoát nghèo");
+        var decision = await Packs.AskAsync("hội phụ nữ Bình Phước giúp được bao nhiêu hộ thoát nghèo");
 
         Assert.Equal("bp-poverty-results", decision.EntryId);
         Assert.Contains("2.927", decision.Text, StringComparison.Ordinal);
@@ -78,7 +75,7 @@ public sealed class PackAnswersSetsNQTests
     [Fact]
     public async Task NamedProvince_HerOwnProvinceStillDecides()
     {
-        var decision = await AskAsync("hội phụ nữ Bình Phước giúp được bao nhiêu hộ thoát nghèo", province: "bac-giang");
+        var decision = await Packs.AskAsync("hội phụ nữ Bình Phước giúp được bao nhiêu hộ thoát nghèo", province: "bac-giang");
 
         Assert.NotEqual("bp-poverty-results", decision.EntryId);
     }

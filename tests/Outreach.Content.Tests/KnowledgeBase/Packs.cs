@@ -14,6 +14,10 @@ internal static class Packs
 
     public static Task<ContentPack> ShippedAsync() => Shipped.Value;
 
+    /// <summary>What the bot decides on <paramref name="text"/> with the shipped pack, on <see cref="Today"/>.</summary>
+    public static async Task<AnswerDecision> AskAsync(string text, string? province = null) =>
+        AnswerEngine.Decide(KnowledgeSnapshot.Build(await ShippedAsync()), new AnswerRequest(text, province, Today));
+
     /// <summary>The shipped texts and crisis rules with only <paramref name="entries"/>.</summary>
     public static Task<KnowledgeSnapshot> WithEntriesAsync(params KnowledgeEntry[] entries) => WithEntriesAsync(null, entries);
 
