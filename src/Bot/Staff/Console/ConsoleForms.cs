@@ -1,5 +1,7 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Outreach.Bot.Staff.Console.Layout;
 
 namespace Outreach.Bot.Staff.Console;
@@ -38,6 +40,39 @@ public static class ConsoleForms
             }
 
             return await next(context);
-        });
+        }).AddEndpointFilterFactory(EmptyFormsBindEmpty);
+    }
+
+    /// <summary>
+    /// A form posted with no field the handler's form type knows (only the token: an unticked box is not sent, a script or a
+    /// cut-off post) binds to null, and the handler would fail on it with a 500. Such a form is given to the handler as an
+    /// empty one instead, so the handler's own checks answer in Vietnamese ("Đánh dấu ô xác nhận trước khi xóa.").
+    /// </summary>
+    private static EndpointFilterDelegate EmptyFormsBindEmpty(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        var forms = factory.MethodInfo.GetParameters()
+            .Select((parameter, index) => (parameter, index))
+            .Where(p => p.parameter.GetCustomAttribute<FromFormAttribute>() is not null
+                && p.parameter.ParameterType is { IsClass: true, IsAbstract: false }
+                && p.parameter.ParameterType.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(p => (p.index, p.parameter.ParameterType))
+            .ToArray();
+        if (forms.Length == 0)
+        {
+            return next;
+        }
+
+        return context =>
+        {
+            foreach (var (index, type) in forms)
+            {
+                if (index < context.Arguments.Count && context.Arguments[index] is null)
+                {
+                    context.Arguments[index] = Activator.CreateInstance(type);
+                }
+            }
+
+            return next(context);
+        };
     }
 }
