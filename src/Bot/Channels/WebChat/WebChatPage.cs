@@ -19,6 +19,7 @@ internal static class WebChatPage
           .bot { background: #eee; }
           .choices button { margin: .2rem; border: 1px solid #a4005b; background: #fff; color: #a4005b; border-radius: 1rem; padding: .3rem .7rem; cursor: pointer; }
           form { display: flex; gap: .5rem; margin-top: .5rem; }
+          #status { color: #b00020; margin: .3rem 0 0; }
           input { flex: 1; padding: .6rem; border-radius: .5rem; border: 1px solid #ccc; }
         </style>
         </head>
@@ -26,6 +27,7 @@ internal static class WebChatPage
         <h1>Hội LHPN — trò chuyện thử với trợ lý</h1>
         <div id="log" aria-live="polite"></div>
         <div id="choices" class="choices"></div>
+        <p id="status" role="alert"></p>
         <form id="form"><input id="text" autocomplete="off" placeholder="Nhập câu hỏi…" aria-label="Tin nhắn"><button>Gửi</button></form>
         <script>
           const userId = localStorage.getItem('outreachUser') || ('web-' + Math.random().toString(36).slice(2, 10));
@@ -36,14 +38,32 @@ internal static class WebChatPage
             const div = document.createElement('div'); div.className = 'msg ' + who; div.textContent = text;
             log.appendChild(div); log.scrollTop = log.scrollHeight;
           }
+          // The API lies under this page's own path (/webchat/api/...) whether the address ends in a slash or not.
+          const api = (location.pathname.endsWith('/') ? '' : location.pathname.split('/').pop() + '/') + 'api/messages';
+          const status = document.getElementById('status');
           async function send(text, payload) {
+            status.textContent = '';
+            let answer;
+            try {
+              answer = await fetch(api, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ userId, text, payload }) });
+            } catch {
+              status.textContent = 'Chưa gửi được: không kết nối được máy chủ. Chị thử gửi lại nhé.';
+              return false;
+            }
+            if (!answer.ok) {
+              let detail = 'máy chủ trả lỗi ' + answer.status + '.';
+              try { detail = (await answer.json()).detail || detail; } catch { }
+              status.textContent = 'Chưa gửi được: ' + detail;
+              return false;
+            }
             show(text, 'me'); choices.innerHTML = '';
-            await fetch('api/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ userId, text, payload }) });
+            return true;
           }
           async function poll() {
             try {
-              const r = await fetch('api/messages?userId=' + encodeURIComponent(userId) + '&after=' + after);
+              const r = await fetch(api + '?userId=' + encodeURIComponent(userId) + '&after=' + after);
+              if (!r.ok) return;
               for (const m of await r.json()) {
                 after = Math.max(after, m.id);
                 if (m.text) show(m.text, 'bot');
@@ -59,9 +79,10 @@ internal static class WebChatPage
               }
             } finally { setTimeout(poll, 700); }
           }
-          document.getElementById('form').onsubmit = e => {
+          document.getElementById('form').onsubmit = async e => {
             e.preventDefault(); const input = document.getElementById('text');
-            if (input.value.trim()) { send(input.value.trim()); input.value = ''; }
+            // What she typed stays in the box until the gateway has taken it.
+            if (input.value.trim() && await send(input.value.trim())) input.value = '';
           };
           poll();
         </script>
