@@ -50,7 +50,7 @@ public sealed partial class StaffPublishesPostTests
         await Assertions.Expect(Total(page, "delivered")).ToHaveTextAsync(Members.ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(TargetBar(page)).ToHaveAttributeAsync("aria-valuenow", "100");
         await Assertions.Expect(TargetBar(page)).ToHaveAttributeAsync("aria-valuetext", "đạt 150% so với chỉ tiêu (15/10)");
-        await Assertions.Expect(page.Locator($"[data-indicator={Indicator}] .target-percent")).ToHaveTextAsync("150%");
+        await Assertions.Expect(page.Locator($"[data-indicator={Indicator}] .target-percent")).ToHaveTextAsync("150,00%");
         await _screenshots.TakeAsync(page, "thong-ke-da-nhan");
     }
 

@@ -117,7 +117,7 @@ public sealed class StaffReportsTests(PostgresServer server) : IAsyncLifetime
         var targets = Rows(book, "Chỉ tiêu");
         Assert.Equal(("50000", "#,##0"), (targets[1][2].CellValue!.Text, Format(book, targets[1][2])));
         Assert.Equal(("25000", "#,##0"), (targets[1][3].CellValue!.Text, Format(book, targets[1][3])));
-        Assert.Equal((0.5m, "0%"), (decimal.Parse(targets[1][4].CellValue!.Text, CultureInfo.InvariantCulture), Format(book, targets[1][4])));
+        Assert.Equal((0.5m, "0.00%"), (decimal.Parse(targets[1][4].CellValue!.Text, CultureInfo.InvariantCulture), Format(book, targets[1][4])));
         var members = Rows(book, "Hội viên");
         Assert.Equal(("12", "#,##0"), (members[1][2].CellValue!.Text, Format(book, members[1][2])));
         Assert.Single(Rows(book, "Đợt gửi"));

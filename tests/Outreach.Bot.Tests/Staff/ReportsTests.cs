@@ -135,7 +135,7 @@ public sealed class ReportsTests(ReachApiFixture fixture) : IClassFixture<ReachA
         var (_, wardB) = await editorB.GetAsync("/staff/api/targets/results?period=2026-Q1", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, negative);
-        Assert.Equal("Kết quả phải là số không âm, không quá 1.000.000.000.000 (tối đa 2 chữ số thập phân).",
+        Assert.Equal("Kết quả phải lớn hơn hoặc bằng 0 (không nhận số âm); nhập 0 nếu chưa có.",
             problems.GetProperty("errors").GetProperty("value")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, automatic);
         Assert.Equal("Kết quả của chỉ tiêu này được tính tự động, không nhập tay.", autoProblems.GetProperty("errors").GetProperty("indicator")[0].GetString());

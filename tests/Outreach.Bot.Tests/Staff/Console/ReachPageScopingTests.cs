@@ -89,6 +89,8 @@ public sealed class ReachPageScopingTests(ReachApiFixture fixture) : IClassFixtu
     [InlineData("members_reached", "1.5", "Nhập chỉ tiêu bằng số")]
     [InlineData("members_reached", "", "Nhập giá trị chỉ tiêu")]
     [InlineData("members_reached", "0", "Chỉ tiêu phải lớn hơn 0")]
+    [InlineData("members_reached", "-5", "Chỉ tiêu phải lớn hơn 0 (không nhận số âm)")]
+    [InlineData("women_trained", "12,5", "phải là số nguyên")]
     [InlineData("members_reached", "9.999.999.999.999", "không quá 1.000.000.000.000")]
     [InlineData("khong_co", "10", "Chọn một chỉ tiêu trong danh sách.")]
     public async Task Approver_InvalidTarget_IsRefusedInVietnameseAndNothingIsSaved(string indicator, string value, string error)
