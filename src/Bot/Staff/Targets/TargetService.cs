@@ -136,7 +136,7 @@ public sealed class TargetService(ReachService reach, TargetStore targets, Targe
             < 0 when isTarget => "Chỉ tiêu phải lớn hơn 0 (không nhận số âm), ví dụ 1.050.",
             < 0 => "Kết quả phải lớn hơn hoặc bằng 0 (không nhận số âm); nhập 0 nếu chưa có.",
             0 when isTarget => "Chỉ tiêu phải lớn hơn 0, ví dụ 1.050.",
-            > MaxValue => $"{what} không được quá 1.000.000.000.000.",
+            > MaxValue => $"{what} phải không quá 1.000.000.000.000.",
             { } v when decimal.Round(v, 2) != v => $"{what} có tối đa 2 chữ số thập phân.",
             { } v when indicator is { CountsWhole: true } && decimal.Truncate(v) != v =>
                 $"{what} của chỉ tiêu này đếm {indicator.UnitVi}, phải là số nguyên (không có phần thập phân), ví dụ {VietnameseFormat.Number(decimal.Truncate(v))}.",

@@ -39,7 +39,10 @@ public sealed class ReachPageScopingTests(ReachApiFixture fixture) : IClassFixtu
         Assert.Equal((5L, 5L), new ReachPageReader(own.Html).Totals().Select(t => (t.Events, t.People)).First());
         Assert.DoesNotContain("xã Tân Lập", own.Text, StringComparison.Ordinal);
         Assert.Empty(new ReachPageReader(own.Html).Document.QuerySelectorAll($"#unitId option[value='{A}'], #unitId option[value='{Province}']"));
-        Assert.Equal(HttpStatusCode.NotFound, unknownPeriod.Status);
+        // A period that does not exist: her own page of this year with why, not "page not found" (QA review).
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPeriod.Status);
+        Assert.Contains("Kỳ báo cáo 'khong-co' không tồn tại", unknownPeriod.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("xã Tân Lập", unknownPeriod.Text, StringComparison.Ordinal);
     }
 
     [Fact]
