@@ -79,7 +79,7 @@ public sealed class TargetQueryTests(PostgresServer server) : IAsyncLifetime
 
         // Broadcasts 1 and 2 went out in 2026 (the third at 00:30 on 1 January 2027); only the second is commune A's.
         Assert.Equal(2, province.Targets.Single().Achieved);
-        Assert.Equal("đạt 67% so với chỉ tiêu (2/3)", province.Targets.Single().Text);
+        Assert.Equal("đạt 66,66% so với chỉ tiêu (2/3)", province.Targets.Single().Text);
         Assert.Equal(1, commune.Targets.Single().Achieved);
     }
 
