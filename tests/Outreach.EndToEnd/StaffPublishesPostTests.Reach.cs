@@ -28,7 +28,7 @@ public sealed partial class StaffPublishesPostTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu chỉ tiêu" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã lưu chỉ tiêu.");
         await Assertions.Expect(TargetBar(page)).ToHaveAttributeAsync("aria-valuenow", "0");
-        await Assertions.Expect(TargetBar(page)).ToHaveAttributeAsync("aria-valuetext", "đạt 0% so với chỉ tiêu (0/10)");
+        await Assertions.Expect(TargetBar(page)).ToHaveAttributeAsync("aria-valuetext", "đạt 0,00% so với chỉ tiêu (0/10)");
         await Assertions.Expect(Total(page, "sent")).ToHaveTextAsync("0");
         await _screenshots.TakeAsync(page, "thong-ke-truoc-khi-gui");
     }
@@ -49,8 +49,8 @@ public sealed partial class StaffPublishesPostTests
 
         await Assertions.Expect(Total(page, "delivered")).ToHaveTextAsync(Members.ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(TargetBar(page)).ToHaveAttributeAsync("aria-valuenow", "100");
-        await Assertions.Expect(TargetBar(page)).ToHaveAttributeAsync("aria-valuetext", "đạt 150% so với chỉ tiêu (15/10)");
-        await Assertions.Expect(page.Locator($"[data-indicator={Indicator}] .target-percent")).ToHaveTextAsync("150%");
+        await Assertions.Expect(TargetBar(page)).ToHaveAttributeAsync("aria-valuetext", "đạt 150,00% so với chỉ tiêu (15/10)");
+        await Assertions.Expect(page.Locator($"[data-indicator={Indicator}] .target-percent")).ToHaveTextAsync("150,00%");
         await _screenshots.TakeAsync(page, "thong-ke-da-nhan");
     }
 

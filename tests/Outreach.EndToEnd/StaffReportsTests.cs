@@ -91,7 +91,7 @@ public sealed class StaffReportsTests(PostgresServer server) : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-manual-result=women_trained] [data-value]")).ToHaveTextAsync("25.000");
         await Assertions.Expect(page.Locator("[data-manual-result=women_trained] [data-by]")).ToHaveTextAsync("duyet.tinh");
         await Assertions.Expect(page.Locator("[data-indicator=women_trained] [role=progressbar]"))
-            .ToHaveAttributeAsync("aria-valuetext", "đạt 50% so với chỉ tiêu (25.000/50.000)");
+            .ToHaveAttributeAsync("aria-valuetext", "đạt 50,00% so với chỉ tiêu (25.000/50.000)");
         await _screenshots.TakeAsync(page, "ket-qua-da-luu");
 
         // The exports, as the browser saves them.
@@ -104,7 +104,7 @@ public sealed class StaffReportsTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n");
         Assert.Equal("\"Chỉ tiêu\";\"Đơn vị tính\";\"Chỉ tiêu đề ra\";\"Kết quả\";\"Tỷ lệ\";\"Đánh giá\"", lines[0]);
-        Assert.EndsWith(";\"người\";50000;25000;50%;\"đạt 50% so với chỉ tiêu (25.000/50.000)\"", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(";\"người\";50000;25000;50,00%;\"đạt 50,00% so với chỉ tiêu (25.000/50.000)\"", lines[1], StringComparison.Ordinal);
     }
 
     // The workbook as the Open XML SDK reads it: what Excel and LibreOffice open.
@@ -117,7 +117,7 @@ public sealed class StaffReportsTests(PostgresServer server) : IAsyncLifetime
         var targets = Rows(book, "Chỉ tiêu");
         Assert.Equal(("50000", "#,##0"), (targets[1][2].CellValue!.Text, Format(book, targets[1][2])));
         Assert.Equal(("25000", "#,##0"), (targets[1][3].CellValue!.Text, Format(book, targets[1][3])));
-        Assert.Equal((0.5m, "0%"), (decimal.Parse(targets[1][4].CellValue!.Text, CultureInfo.InvariantCulture), Format(book, targets[1][4])));
+        Assert.Equal((0.5m, "0.00%"), (decimal.Parse(targets[1][4].CellValue!.Text, CultureInfo.InvariantCulture), Format(book, targets[1][4])));
         var members = Rows(book, "Hội viên");
         Assert.Equal(("12", "#,##0"), (members[1][2].CellValue!.Text, Format(book, members[1][2])));
         Assert.Single(Rows(book, "Đợt gửi"));

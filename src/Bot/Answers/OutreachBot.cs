@@ -66,7 +66,7 @@ public sealed class OutreachBot(
             await registration.PlaceByRefAsync(turnContext, member, reference, cancellationToken);
         }
 
-        if (Replies.PayloadOf(activity) is { Length: > 0 } payload)
+        if (Replies.PayloadOf(turnContext) is { Length: > 0 } payload)
         {
             await flows.HandlePayloadAsync(turnContext, member, payload, cancellationToken);
             return;

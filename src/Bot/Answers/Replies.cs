@@ -19,6 +19,16 @@ public static class Replies
         return activity.Name == ActivityNames.Postback || activity.Type == ActivityTypes.Message ? activity.Value : null;
     }
 
+    /// <summary>
+    /// The payload of this turn: a tapped button's, or the one whose label she typed while its menu was the last thing asked
+    /// (<see cref="Outreach.Bot.Dialogs.TypedChoice"/>).
+    /// </summary>
+    public static string? PayloadOf(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.Get<Outreach.Bot.Dialogs.TypedChoice>()?.Payload ?? PayloadOf(turnContext.Activity);
+    }
+
     /// <summary>True when the whole message is one of <paramref name="words"/> (accents, case and punctuation ignored).</summary>
     public static bool IsOneOf(string? text, IReadOnlyList<string> words)
     {

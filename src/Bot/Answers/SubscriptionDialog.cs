@@ -1,14 +1,23 @@
 using Outreach.Bot.Core;
 using Outreach.Bot.Dialogs;
 using Outreach.Content.ContentPacks;
+using Outreach.Content.Dialogs;
 using Outreach.Content.Stats;
 using Outreach.Content.Subscriptions;
 
 namespace Outreach.Bot.Answers;
 
-/// <summary>Subscribing to topics by button: the menu of topics, then "SUB:&lt;topic&gt;" / "UNSUB:&lt;topic&gt;" taps.</summary>
-public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProvider time, ReachEventStore reach)
+/// <summary>
+/// Subscribing to topics by button: the menu of topics, then "SUB:&lt;topic&gt;" / "UNSUB:&lt;topic&gt;" taps. The menu is kept
+/// as her running dialog (<see cref="Name"/>, its buttons as data) so that a label typed instead of tapped acts as the tap
+/// (Pipeline/MenuChoiceMiddleware) while the menu is the last thing the bot asked.
+/// </summary>
+public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProvider time, ReachEventStore reach, DialogStateStore dialogs)
 {
+    public const string Name = "subscribe";
+
+    public const string MenuStep = "menu";
+
     public async Task ShowMenuAsync(ITurnContext turnContext, MemberContext member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -23,6 +32,11 @@ public sealed class SubscriptionDialog(SubscriptionStore subscriptions, TimeProv
         choices.Add(new MenuItem(texts.Get("subscribe_all"), DialogPayloads.SubscribePrefix + DialogPayloads.All));
         choices.Add(new MenuItem(texts.Get("unsubscribe_all"), DialogPayloads.UnsubscribeAll));
         await Replies.SendAsync(turnContext, texts.Get("subscribe_menu"), choices, cancellationToken);
+        if (member.Session is { } current && member.ContactId is { } contactId)
+        {
+            await dialogs.SetAsync(
+                current.Transaction, contactId, new DialogState(Name, MenuStep, MenuLabels.ToData(choices)), time.GetUtcNow(), cancellationToken);
+        }
     }
 
     /// <summary>Handles a "SUB:…" or "UNSUB:…" payload (UNSUB:ALL is the opt-out middleware's).</summary>

@@ -13,6 +13,7 @@ internal static class AnswersHosting
     {
         services.AddOutreachKnowledge();
         services.AddSingleton<CrisisGuardMiddleware>();
+        services.AddSingleton<MenuChoiceMiddleware>();
         services.AddSingleton<OptOutMiddleware>();
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HandoffGuardMiddleware>();

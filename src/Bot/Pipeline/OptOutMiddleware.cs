@@ -27,8 +27,9 @@ public sealed class OptOutMiddleware(
         ArgumentNullException.ThrowIfNull(next);
         var activity = turnContext.Activity;
         var member = await MemberContext.ForTurnAsync(turnContext, knowledge, options.Value, time, cancellationToken);
-        var isStop = Replies.PayloadOf(activity) == DialogPayloads.UnsubscribeAll
-            || (activity.IsMessage() && activity.Value is null && Replies.IsOneOf(activity.Text, member.Knowledge.Texts.Words("optout_words")));
+        var payload = Replies.PayloadOf(turnContext);
+        var isStop = payload == DialogPayloads.UnsubscribeAll
+            || (activity.IsMessage() && payload is null && Replies.IsOneOf(activity.Text, member.Knowledge.Texts.Words("optout_words")));
         if (!isStop)
         {
             await next(cancellationToken);

@@ -15,7 +15,17 @@ public sealed record UnitJoinMaterial(
     string JoinCode,
     string JoinCodeDisplay,
     string? ZaloLink,
-    QrImage? ZaloQr);
+    QrImage? ZaloQr)
+{
+    /// <summary>
+    /// The poster's heading over the join code, naming only what the unit has: "Quan tâm Zalo OA rồi nhắn mã tham gia" with an
+    /// OA, "Nhắn mã tham gia qua Facebook Messenger" with only a Page link, else "Mã tham gia của đơn vị" (never an OA the unit
+    /// does not have).
+    /// </summary>
+    public string JoinCodeHeading => ZaloLink is not null
+        ? "Quan tâm Zalo OA rồi nhắn mã tham gia"
+        : MessengerLink is not null ? "Nhắn mã tham gia qua Facebook Messenger" : "Mã tham gia của đơn vị";
+}
 
 /// <summary>A QR code as PNG bytes and as an SVG document (scales to any print size).</summary>
 public sealed record QrImage(string Text, byte[] Png, string Svg);

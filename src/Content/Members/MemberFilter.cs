@@ -55,3 +55,6 @@ public sealed record UnitMemberCount(long UnitId, long? ParentId, string Name, s
 
 /// <summary>Counts per unit of a subtree; <see cref="Unplaced"/> counts active members with no unit (seen by top-level units only).</summary>
 public sealed record MemberCounts(IReadOnlyList<UnitMemberCount> Units, int Unplaced);
+
+/// <summary>A topic members subscribe to: its code (what the filter takes) and its Vietnamese name (what staff see and type).</summary>
+public sealed record MemberTopic(string Code, string Name);

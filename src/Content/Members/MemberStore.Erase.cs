@@ -31,6 +31,8 @@ public sealed partial class MemberStore
         UPDATE member_questions SET text = NULL, wording = NULL WHERE contact_id = @contactId;
         UPDATE handoffs SET status = 'closed', closed_at = @now, closed_by = 'erased'
         WHERE contact_id = @contactId AND status IN ('requested', 'active');
+        UPDATE crisis_alerts SET acknowledged_at = @now, acknowledged_by = 'erased'
+        WHERE contact_id = @contactId AND acknowledged_at IS NULL;
         UPDATE contacts SET display_name = NULL, platform_user_id = 'erased-' || id, status = 'erased', last_inbound_at = NULL,
                profile_due_at = NULL, profile_refresh_at = NULL, profile_checked_at = NULL, profile_outcome = NULL, profile_attempts = 0,
                updated_at = @now
@@ -39,8 +41,8 @@ public sealed partial class MemberStore
 
     /// <summary>
     /// Erases a member on her request (admins only: the application service checks the role): her messages both ways, her
-    /// name and her platform id are removed, her subscriptions, dialog and open handoff end, and queued broadcasts to her are
-    /// cancelled. What she was sent and did stays as anonymous numbers under her unit. Audited, without her name.
+    /// name and her platform id are removed, her subscriptions, dialog and open handoff end, her open crisis alerts are closed
+    /// (acknowledged_by 'erased': nobody is left to call back), and queued broadcasts to her are cancelled, in one transaction. What she was sent and did stays as anonymous numbers under her unit. Audited, without her name.
     /// </summary>
     public async Task<MemberOutcome> EraseAsync(long actorId, long scopeUnitId, long contactId, CancellationToken cancellationToken)
     {

@@ -32,7 +32,8 @@ public sealed partial class MemberStore
             SELECT c.id AS contactid, c.channel, c.account_id AS accountid, c.display_name AS displayname, c.status,
                    c.org_unit_id AS orgunitid, cu.name AS orgunitname, c.created_at AS joinedat, c.last_inbound_at AS lastinteractionat,
                    {WindowOpenSql} AS iswindowopen,
-                   ARRAY(SELECT s.topic FROM subscriptions s WHERE s.contact_id = c.id AND s.is_active ORDER BY s.topic) AS topics,
+                   ARRAY(SELECT t.name_vi FROM subscriptions s JOIN topics t ON t.code = s.topic
+                         WHERE s.contact_id = c.id AND s.is_active ORDER BY t.name_vi) AS topics,
                    count(*) OVER ()::int AS total
             FROM contacts c {ContactScope.Join} {Eligibility.RulesJoin}
             WHERE {ContactScope.Where}

@@ -56,6 +56,14 @@ public sealed partial class MemberStore(NpgsqlDataSource dataSource, Eligibility
             : new Placement(PlacementStatus.ContactNotFound, null, null);
     }
 
+    /// <summary>The topics members subscribe to, by name.</summary>
+    public async Task<IReadOnlyList<MemberTopic>> TopicsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<MemberTopic>(new CommandDefinition(
+            "SELECT code, name_vi AS name FROM topics ORDER BY name_vi", cancellationToken: cancellationToken))).AsList();
+    }
+
     /// <summary><see cref="PlaceAsync(NpgsqlTransaction, long, long, CancellationToken)"/> in a transaction of its own.</summary>
     public async Task<Placement> PlaceAsync(long contactId, long unitId, CancellationToken cancellationToken)
     {

@@ -133,14 +133,26 @@ public sealed class StaffUserStore(NpgsqlDataSource dataSource)
                 cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO staff_users (username, display_name, org_unit_id, role, password_hash)
-            VALUES (@username, @displayName, @unitId, 'admin', @passwordHash)
+            INSERT INTO staff_users (username, display_name, org_unit_id, role, password_hash, must_change_password)
+            VALUES (@username, @displayName, @unitId, 'admin', @passwordHash, true)
             """,
             new { username = username.Trim().ToLowerInvariant(), displayName = displayName.Trim(), unitId, passwordHash },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return unitId;
+    }
+
+    /// <summary>
+    /// She must choose her own password at her next sign-in (the first admin still signing in with the configured one); true
+    /// when this changed the account.
+    /// </summary>
+    public async Task<bool> RequirePasswordChangeAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE staff_users SET must_change_password = true, updated_at = now() WHERE id = @id AND NOT must_change_password",
+            new { id }, cancellationToken: cancellationToken)) > 0;
     }
 
     /// <summary>Stores a hash of the same password made with newer parameters (the sessions stay valid).</summary>

@@ -4,11 +4,11 @@ namespace Outreach.Content.Targets;
 /// Something a unit has a target for. <see cref="Source"/> says how its result is found: counted from reach
 /// (<see cref="ReachKind"/>, <see cref="Measure"/> people or events, optional <see cref="Topic"/>), counted from the posts
 /// that went out, members connected at the period's end (optional <see cref="Channel"/>: "hội viên theo dõi Zalo OA"), or
-/// entered by staff.
+/// entered by staff. <see cref="CountsWhole"/>: it counts whole things (people, posts), so its targets and results are whole numbers.
 /// </summary>
 public sealed record Indicator(
     long Id, string Code, string NameVi, string UnitVi, string Source, string? ReachKind, string? Measure, string? Topic, int PercentDecimals,
-    string? Channel = null);
+    string? Channel = null, bool CountsWhole = true);
 
 /// <summary>Where an indicator's result comes from.</summary>
 public static class IndicatorSources

@@ -8,7 +8,7 @@ public sealed class TargetStore(NpgsqlDataSource dataSource)
 {
     private const string IndicatorColumns =
         "i.id, i.code, i.name_vi AS namevi, i.unit_vi AS unitvi, i.source, i.reach_kind AS reachkind, i.measure, i.topic, " +
-        "i.percent_decimals::int AS percentdecimals, i.channel";
+        "i.percent_decimals::int AS percentdecimals, i.channel, i.counts_whole AS countswhole";
 
     public async Task<IReadOnlyList<Indicator>> ListIndicatorsAsync(CancellationToken cancellationToken)
     {

@@ -73,6 +73,40 @@ public sealed class DialogFlowTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubscribeMenu_LabelTypedInsteadOfTapped_ActsAsTheTap_OnlyWhileTheMenuIsTheLastThingAsked()
+    {
+        await using var host = await StartAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var member = new Conversation(new WebChatClient(http), _database, "member-typed-labels");
+        const string active = "SELECT count(*) FROM subscriptions s JOIN contacts c ON c.id = s.contact_id WHERE c.platform_user_id = @userId AND s.is_active";
+        var topics = await member.CountAsync("SELECT count(*) FROM topics");
+
+        await member.SayAsync("đăng ký");
+        var union = await member.SayAsync("hoat dong hoi");
+        var unionTopics = await member.CountAsync(active + " AND s.topic = 'union'");
+        var afterMenu = await member.SayAsync("Nhận tất cả");
+        var notAll = await member.CountAsync(active + " AND s.topic = 'loan'");
+        await member.SayAsync("đăng ký");
+        var all = await member.SayAsync("nhan tat ca");
+        var allTopics = await member.CountAsync(active);
+        await member.SayAsync("đăng ký");
+        var typo = await member.SayAsync("suc khoe kham sag loc");
+        await member.SayAsync("đăng ký");
+        var stopped = await member.SayAsync("dung tat ca");
+
+        Assert.Contains("đã đăng ký nhận tin: Hoạt động Hội", Conversation.Text(union), StringComparison.Ordinal);
+        Assert.Equal(1, unionTopics);
+        Assert.DoesNotContain("đã đăng ký nhận tin", Conversation.Text(afterMenu), StringComparison.Ordinal);
+        Assert.Equal(0, notAll);
+        Assert.Contains("đã đăng ký nhận tin: ", Conversation.Text(all), StringComparison.Ordinal);
+        Assert.DoesNotContain("dừng gửi tin", Conversation.Text(all), StringComparison.Ordinal);
+        Assert.Equal(topics, allTopics);
+        Assert.Contains("đã đăng ký nhận tin: Sức khỏe, khám sàng lọc", Conversation.Text(typo), StringComparison.Ordinal);
+        Assert.Contains("dừng gửi tin", Conversation.Text(stopped), StringComparison.Ordinal);
+        Assert.Equal(0, await member.CountAsync(active));
+    }
+
+    [Fact]
     public async Task ScreeningLookup_ByCommuneAndMonth_ListsUpcomingDays()
     {
         await using var host = await StartAsync();

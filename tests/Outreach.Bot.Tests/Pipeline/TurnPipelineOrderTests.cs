@@ -77,6 +77,7 @@ public sealed class TurnPipelineOrderTests : IAsyncDisposable
                 knowledge, new CrisisRecorder(new CrisisAlertStore(_unused), new HandoffStore(_unused), new DialogStateStore()),
                 new AnswerFeedback(new MemberQuestionStore(), Options.Create(new UnansweredOptions()), time), options, time,
                 NullLogger<CrisisGuardMiddleware>.Instance),
+            new MenuChoiceMiddleware(knowledge, new DialogStateStore(), options, time),
             new OptOutMiddleware(knowledge, new SubscriptionStore(), new DialogStateStore(), options, time, reach),
             new HandoffGuardMiddleware(new HandoffStore(_unused), Options.Create(new HandoffOptions())));
         return (new TestAdapter(pipeline), new CountingBot());

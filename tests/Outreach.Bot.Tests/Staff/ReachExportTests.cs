@@ -37,7 +37,7 @@ public sealed class ReachExportTests(ReachApiFixture fixture) : IClassFixture<Re
             broadcasts.Select(b => ((string?)b["Bài viết"], Pairs(b))));
         var target = Rows(file, "Chỉ tiêu").Single();
         Assert.Equal(targets.GetProperty("targets")[0].GetProperty("text").GetString(), target["Đánh giá"]);
-        Assert.Equal("đạt 80% so với chỉ tiêu (8/10)", target["Đánh giá"]);
+        Assert.Equal("đạt 80,00% so với chỉ tiêu (8/10)", target["Đánh giá"]);
     }
 
     [Fact]

@@ -85,8 +85,8 @@ public sealed class ReachScopingTests(ReachApiFixture fixture) : IClassFixture<R
 
         Assert.Equal(HttpStatusCode.OK, status);
         var target = body.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("indicatorCode").GetString() == "women_trained");
-        Assert.Equal("đạt 279% so với chỉ tiêu (2.927/1.050)", target.GetProperty("text").GetString());
-        Assert.Equal("279%", target.GetProperty("percentText").GetString());
+        Assert.Equal("đạt 278,76% so với chỉ tiêu (2.927/1.050)", target.GetProperty("text").GetString());
+        Assert.Equal("278,76%", target.GetProperty("percentText").GetString());
         Assert.Equal("đạt và vượt 1/1 chỉ tiêu", body.GetProperty("verdict").GetString());
     }
 

@@ -135,7 +135,7 @@ public sealed class ReportsTests(ReachApiFixture fixture) : IClassFixture<ReachA
         var (_, wardB) = await editorB.GetAsync("/staff/api/targets/results?period=2026-Q1", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, negative);
-        Assert.Equal("Kết quả phải là số không âm, không quá 1.000.000.000.000 (tối đa 2 chữ số thập phân).",
+        Assert.Equal("Kết quả phải lớn hơn hoặc bằng 0 (không nhận số âm); nhập 0 nếu chưa có.",
             problems.GetProperty("errors").GetProperty("value")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, automatic);
         Assert.Equal("Kết quả của chỉ tiêu này được tính tự động, không nhập tay.", autoProblems.GetProperty("errors").GetProperty("indicator")[0].GetString());
@@ -171,7 +171,7 @@ public sealed class ReportsTests(ReachApiFixture fixture) : IClassFixture<ReachA
         var input = html.GetElementById("kq-women_trained-value")!;
         Assert.Equal("true", input.GetAttribute("aria-invalid"));
         Assert.Contains("kq-women_trained-value-loi", input.GetAttribute("aria-describedby")!.Split(' '));
-        Assert.Equal("Kết quả phải là số không âm, ví dụ 1.050 hoặc 1050 (dấu phẩy trước tối đa 2 chữ số thập phân).",
+        Assert.Equal("Kết quả phải lớn hơn hoặc bằng 0 (không nhận số âm); nhập 0 nếu chưa có.",
             html.GetElementById("kq-women_trained-value-loi")!.TextContent);
         Assert.Equal("-5", input.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);

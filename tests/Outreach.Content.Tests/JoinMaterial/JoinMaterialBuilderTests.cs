@@ -16,6 +16,18 @@ public sealed class JoinMaterialBuilderTests
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, material.MessengerQr.Png[..4]);
         Assert.Contains("<svg", material.MessengerQr.Svg, StringComparison.Ordinal);
         Assert.NotNull(material.ZaloQr);
+        Assert.Equal("Quan tâm Zalo OA rồi nhắn mã tham gia", material.JoinCodeHeading);
+    }
+
+    [Fact]
+    public void JoinCodeHeading_UnitWithoutAZaloOa_NamesOnlyWhatItHas()
+    {
+        var pageOnly = JoinMaterialBuilder.Build("Phường Đồng Xoài", "25210", "482137", "hoilhpn.dongnai", null);
+        var neither = JoinMaterialBuilder.Build("Chi hội ấp 3", null, "482137", null, null);
+
+        Assert.Equal("Nhắn mã tham gia qua Facebook Messenger", pageOnly.JoinCodeHeading);
+        Assert.Equal("Mã tham gia của đơn vị", neither.JoinCodeHeading);
+        Assert.DoesNotContain("Zalo", pageOnly.JoinCodeHeading + neither.JoinCodeHeading, StringComparison.Ordinal);
     }
 
     [Fact]

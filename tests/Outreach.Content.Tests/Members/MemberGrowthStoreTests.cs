@@ -101,7 +101,7 @@ public sealed class MemberGrowthStoreTests(PostgresServer server) : IAsyncLifeti
         Assert.Equal("zalo", zalo.Channel);
         Assert.Equal(IndicatorSources.Members, all.Source);
         Assert.Equal([4m, 4m], report.Targets.Select(t => t.Achieved));
-        Assert.Equal("đạt 50% so với chỉ tiêu (4/8)", report.Targets[0].Text);
+        Assert.Equal("đạt 50,00% so với chỉ tiêu (4/8)", report.Targets[0].Text);
         Assert.True(report.Targets[1].IsMet);
     }
 }

@@ -41,11 +41,11 @@ public sealed class TargetQueryTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(delivered, reached.Achieved);
         // Broadcast 1: 9 delivery receipts and 2 reads without one; broadcast 3: one receipt at 23:50 on 31/12 (Vietnam).
         Assert.Equal(12, reached.Achieved);
-        Assert.Equal("đạt 120% so với chỉ tiêu (12/10)", reached.Text);
+        Assert.Equal("đạt 120,00% so với chỉ tiêu (12/10)", reached.Text);
         Assert.True(reached.IsMet);
 
         // Only broadcast 2 was about violence: one member of commune A read it (a read counts as delivered).
-        Assert.Equal("đạt 5% so với chỉ tiêu (1/20)", commune.Targets.Single().Text);
+        Assert.Equal("đạt 5,00% so với chỉ tiêu (1/20)", commune.Targets.Single().Text);
         Assert.Equal("chưa đạt chỉ tiêu nào (0/1)", commune.Verdict);
     }
 
@@ -62,7 +62,7 @@ public sealed class TargetQueryTests(PostgresServer server) : IAsyncLifetime
 
         var report = await Query().ReportAsync(_scenario.Province, _year, ct);
 
-        Assert.Equal("đạt 279% so với chỉ tiêu (2.927/1.050)", report.Targets.Single().Text);
+        Assert.Equal("đạt 278,76% so với chỉ tiêu (2.927/1.050)", report.Targets.Single().Text);
         Assert.Equal(2927, await Query().AchievedAsync(trained, _scenario.Province.Id, _year, ct));
         Assert.Equal(2500, await Query().AchievedAsync(trained, _scenario.CommuneA.Id, _year, ct));
     }
@@ -79,7 +79,7 @@ public sealed class TargetQueryTests(PostgresServer server) : IAsyncLifetime
 
         // Broadcasts 1 and 2 went out in 2026 (the third at 00:30 on 1 January 2027); only the second is commune A's.
         Assert.Equal(2, province.Targets.Single().Achieved);
-        Assert.Equal("đạt 67% so với chỉ tiêu (2/3)", province.Targets.Single().Text);
+        Assert.Equal("đạt 66,66% so với chỉ tiêu (2/3)", province.Targets.Single().Text);
         Assert.Equal(1, commune.Targets.Single().Achieved);
     }
 

@@ -5,6 +5,7 @@ using Outreach.Content.Contacts;
 using Outreach.Content.Members;
 using Outreach.Content.Staff;
 using Outreach.Content.Targets;
+using Outreach.Content.Text;
 using Outreach.Content.Time;
 using Outreach.Content.UnitTree;
 
@@ -214,7 +215,27 @@ public sealed class MemberService(MemberStore members, UnitTreeStore tree, Chann
             return StaffRefusal.NotFound(UnitTreeMessages.NotFound);
         }
 
-        var topics = query.Topics?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        // A topic by its Vietnamese name ("Hoạt động Hội", "hoat dong hoi") or its code ("union").
+        var asked = query.Topics?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var topics = new List<string>();
+        if (asked is { Count: > 0 })
+        {
+            var known = await members.TopicsAsync(ct);
+            foreach (var typed in asked)
+            {
+                var folded = VietnameseText.Fold(typed);
+                if (known.FirstOrDefault(t => t.Code == typed || VietnameseText.Fold(t.Name) == folded) is { } topic)
+                {
+                    topics.Add(topic.Code);
+                }
+                else
+                {
+                    return StaffRefusal.Invalid("topic",
+                        $"Không có chủ đề \"{typed}\". Chọn một trong: {string.Join("; ", known.Select(t => t.Name))}.");
+                }
+            }
+        }
+
         return new MemberFilter
         {
             Name = string.IsNullOrEmpty(name) ? null : name,

@@ -93,11 +93,9 @@ public sealed class TargetService(ReachService reach, TargetStore targets, Targe
             errors["indicator"] = ["Kết quả của chỉ tiêu này được tính tự động, không nhập tay."];
         }
 
-        if (request.Value is not { } value || value < 0 || (isTarget && value == 0) || value > MaxValue || decimal.Round(value, 2) != value)
+        if (ValueError(request.Value, isTarget, indicator) is { } valueError)
         {
-            errors["value"] = [isTarget
-                ? "Chỉ tiêu phải lớn hơn 0 và không quá 1.000.000.000.000 (tối đa 2 chữ số thập phân)."
-                : "Kết quả phải là số không âm, không quá 1.000.000.000.000 (tối đa 2 chữ số thập phân)."];
+            errors["value"] = [valueError];
         }
 
         if (request.Note?.Trim() is { Length: > MaxNoteLength })
@@ -122,6 +120,28 @@ public sealed class TargetService(ReachService reach, TargetStore targets, Targe
         }
 
         return await query.ReportAsync(unit, period, ct);
+    }
+
+    /// <summary>
+    /// Why a target (<paramref name="isTarget"/>) or a result cannot be this value, in Vietnamese, or null: a target is more than
+    /// 0, a result at least 0, neither above <see cref="MaxValue"/> nor with more than two decimals, and an indicator that counts
+    /// people or posts takes whole numbers only ("12,5 người" is refused).
+    /// </summary>
+    public static string? ValueError(decimal? value, bool isTarget, Indicator? indicator)
+    {
+        var what = isTarget ? "Chỉ tiêu" : "Kết quả";
+        return value switch
+        {
+            null => $"Nhập {what.ToLowerInvariant()} bằng số, ví dụ 1.050 hoặc 1050.",
+            < 0 when isTarget => "Chỉ tiêu phải lớn hơn 0 (không nhận số âm), ví dụ 1.050.",
+            < 0 => "Kết quả phải lớn hơn hoặc bằng 0 (không nhận số âm); nhập 0 nếu chưa có.",
+            0 when isTarget => "Chỉ tiêu phải lớn hơn 0, ví dụ 1.050.",
+            > MaxValue => $"{what} phải không quá 1.000.000.000.000.",
+            { } v when decimal.Round(v, 2) != v => $"{what} có tối đa 2 chữ số thập phân.",
+            { } v when indicator is { CountsWhole: true } && decimal.Truncate(v) != v =>
+                $"{what} của chỉ tiêu này đếm {indicator.UnitVi}, phải là số nguyên (không có phần thập phân), ví dụ {VietnameseFormat.Number(decimal.Truncate(v))}.",
+            _ => null,
+        };
     }
 }
 

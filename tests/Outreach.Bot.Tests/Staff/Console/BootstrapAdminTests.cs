@@ -27,11 +27,56 @@ public sealed class BootstrapAdminTests(PostgresServer server)
             ["Outreach:Scheduler:RunServer"] = "false",
         }, cancellationToken: ct);
 
-        using var admin = await ConsoleClient.SignInAsync(host.BaseAddress, "quantri", Settings.Password!);
+        using var admin = ConsoleClient.Anonymous(host.BaseAddress);
+        await admin.GetAsync("/staff/login");
+        var signedIn = await admin.PostFormAsync("/staff/login", ("Username", "quantri"), ("Password", Settings.Password!));
+        using var api = await Outreach.Testing.StaffApiClient.SignInAsync(host.BaseAddress, "quantri", Settings.Password!, ct);
+        var (_, me) = await api.GetAsync("/staff/api/me", ct);
+        var elsewhere = await admin.GetAsync("/staff/accounts");
+        await admin.GetAsync("/staff/password");
+        var changed = await admin.PostFormAsync("/staff/password",
+            ("Current", Settings.Password!), ("New", "mat-khau-cua-rieng-chi"), ("Repeat", "mat-khau-cua-rieng-chi"));
         var accounts = await admin.GetAsync("/staff/accounts");
 
+        // She chooses her own password at her first sign-in, as the README says; then the console is hers.
+        Assert.Equal("/staff/password", signedIn.Location);
+        Assert.True(me.GetProperty("mustChangePassword").GetBoolean());
+        Assert.Equal("/staff/password", elsewhere.Location);
+        Assert.Equal("/staff?notice=password-changed", changed.Location);
         Assert.Equal(HttpStatusCode.OK, accounts.Status);
         Assert.Contains("Hội LHPN tỉnh Thử Nghiệm", accounts.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExistingInstall_AdminStillOnTheConfiguredPassword_MustChangeIt_OneWithHerOwnIsLeftAlone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync(ct);
+        var bootstrap = Bootstrap(database);
+        await bootstrap.CreateIfNoStaffAsync(Settings, ct);
+        var createdMustChange = await ScalarAsync<bool>(database, "SELECT must_change_password FROM staff_users");
+
+        // As an install made before: created without the flag, still on the configured password.
+        await Execute(database, "UPDATE staff_users SET must_change_password = false");
+        var required = await bootstrap.RequireChangeIfStillConfiguredAsync(Settings, ct);
+        var afterRequired = await ScalarAsync<bool>(database, "SELECT must_change_password FROM staff_users");
+
+        // She has chosen her own since: nothing changes.
+        await Execute(database, "UPDATE staff_users SET must_change_password = false, password_hash = @hash",
+            new { hash = new StaffPasswords().Hash("mat-khau-rieng-cua-chi") });
+        var leftAlone = await bootstrap.RequireChangeIfStillConfiguredAsync(Settings, ct);
+
+        Assert.True(createdMustChange);
+        Assert.True(required);
+        Assert.True(afterRequired);
+        Assert.False(leftAlone);
+        Assert.False(await ScalarAsync<bool>(database, "SELECT must_change_password FROM staff_users"));
+    }
+
+    private static async Task Execute(TestDatabase database, string sql, object? args = null)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await Dapper.SqlMapper.ExecuteAsync(connection, sql, args);
     }
 
     [Fact]

@@ -39,7 +39,10 @@ public sealed class ReachPageScopingTests(ReachApiFixture fixture) : IClassFixtu
         Assert.Equal((5L, 5L), new ReachPageReader(own.Html).Totals().Select(t => (t.Events, t.People)).First());
         Assert.DoesNotContain("xã Tân Lập", own.Text, StringComparison.Ordinal);
         Assert.Empty(new ReachPageReader(own.Html).Document.QuerySelectorAll($"#unitId option[value='{A}'], #unitId option[value='{Province}']"));
-        Assert.Equal(HttpStatusCode.NotFound, unknownPeriod.Status);
+        // A period that does not exist: her own page of this year with why, not "page not found" (QA review).
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPeriod.Status);
+        Assert.Contains("Kỳ báo cáo 'khong-co' không tồn tại", unknownPeriod.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("xã Tân Lập", unknownPeriod.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +92,8 @@ public sealed class ReachPageScopingTests(ReachApiFixture fixture) : IClassFixtu
     [InlineData("members_reached", "1.5", "Nhập chỉ tiêu bằng số")]
     [InlineData("members_reached", "", "Nhập giá trị chỉ tiêu")]
     [InlineData("members_reached", "0", "Chỉ tiêu phải lớn hơn 0")]
+    [InlineData("members_reached", "-5", "Chỉ tiêu phải lớn hơn 0 (không nhận số âm)")]
+    [InlineData("women_trained", "12,5", "phải là số nguyên")]
     [InlineData("members_reached", "9.999.999.999.999", "không quá 1.000.000.000.000")]
     [InlineData("khong_co", "10", "Chọn một chỉ tiêu trong danh sách.")]
     public async Task Approver_InvalidTarget_IsRefusedInVietnameseAndNothingIsSaved(string indicator, string value, string error)

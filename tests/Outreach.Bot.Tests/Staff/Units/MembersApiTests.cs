@@ -135,6 +135,57 @@ public sealed class MembersApiTests(PostgresServer server) : IAsyncLifetime
         Assert.Contains("data-members-unit=\"" + _an + "\"", page.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Topics_ShownAndFilteredByTheirVietnameseNames_ExportHasRealDates_EraseClosesHerCrisisAlerts()
+    {
+        using var admin = await _world.SignInAsync("quantri.tinh");
+        await _world.ExecuteAsync(
+            """
+            INSERT INTO subscriptions (contact_id, topic, opted_in_at) VALUES (@mai, 'union', now());
+            INSERT INTO crisis_alerts (contact_id, channel, category, categories, created_at)
+            VALUES (@mai, 'zalo', 'abuse', '{abuse}', now() - interval '1 hour'), (@mai, 'zalo', 'danger', '{danger}', now());
+            """,
+            new { mai = _mai });
+
+        var byName = await Names(admin, "?topic=" + Uri.EscapeDataString("Hoạt động Hội"));
+        var byFolded = await Names(admin, "?topic=vay%20von%20khoi%20nghiep");
+        var byCode = await Names(admin, "?topic=union");
+        var (unknownStatus, unknown) = await admin.GetAsync("/staff/api/members?topic=" + Uri.EscapeDataString("Chủ đề lạ"), Ct);
+        var (_, lan) = await admin.GetAsync($"/staff/api/members/{_lan}", Ct);
+        var (_, bytes, _) = await admin.GetBytesAsync($"/staff/api/members/export.xlsx?unitId={_binh}", Ct);
+        var erased = await admin.PostAsync($"/staff/api/members/{_mai}/erase", null, Ct);
+
+        Assert.Equal(["Trần Thị Mai"], byName);
+        Assert.Equal(["Trần Thị Mai"], byFolded);
+        Assert.Equal(["Trần Thị Mai"], byCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownStatus);
+        Assert.Contains("Hoạt động Hội", unknown.GetProperty("errors").GetProperty("topic")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Sức khỏe, khám sàng lọc"], lan.GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
+
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var part = document.WorkbookPart!.WorksheetParts.Single();
+            var rows = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+            var cells = rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            var joined = cells[5];
+            Assert.True(joined.DataType is null || joined.DataType.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number);
+            var serial = double.Parse(joined.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture);
+            var created = await _world.ScalarAsync<DateTime>("SELECT created_at FROM contacts WHERE id = @id", new { id = _mai });
+            var local = Outreach.Content.Time.VietnamTime.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc))).DateTime;
+            Assert.Equal(local, DateTime.FromOADate(serial), TimeSpan.FromSeconds(1));
+            var styles = document.WorkbookPart.WorkbookStylesPart!.Stylesheet;
+            var format = (DocumentFormat.OpenXml.Spreadsheet.CellFormat)styles.CellFormats!.ElementAt((int)joined.StyleIndex!.Value);
+            Assert.Equal("dd/MM/yyyy", styles.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>()
+                .Single(n => n.NumberFormatId!.Value == format.NumberFormatId!.Value).FormatCode!.Value);
+            var topics = rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Last();
+            Assert.Contains("Hoạt động Hội", topics.InnerText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.Status);
+        Assert.Equal(0, await _world.ScalarAsync<int>("SELECT count(*)::int FROM crisis_alerts WHERE contact_id = @id AND acknowledged_at IS NULL", new { id = _mai }));
+        Assert.Equal(2, await _world.ScalarAsync<int>("SELECT count(*)::int FROM crisis_alerts WHERE contact_id = @id AND acknowledged_by = 'erased'", new { id = _mai }));
+    }
+
     private static async Task<List<string>> Names(StaffApiClient client, string query)
     {
         var (status, body) = await client.GetAsync("/staff/api/members" + query, Ct);

@@ -53,6 +53,24 @@ public static class ReachEndpoints
         }
 
         var view = await ReachView.LoadAsync(session, unitId, period, reach, targets, ct);
+        if (!view.IsOk && !string.IsNullOrWhiteSpace(period) && view.Refusal.Kind is StaffRefusalKind.Invalid or StaffRefusalKind.NotFound)
+        {
+            // A period in the address that is no period ("2026-Q9") or none that exists: the page of this year, with why,
+            // rather than a page not found (the unit is checked again: another unit's is still not found).
+            var thisYear = await ReachView.LoadAsync(session, unitId, null, reach, targets, ct);
+            if (thisYear.IsOk)
+            {
+                var why = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["year"] = [view.Refusal.Reason] };
+                return Pages.Render<ReachPage>(
+                    new
+                    {
+                        View = thisYear.Value, Form = new TargetForm { UnitId = thisYear.Value.UnitId, Period = thisYear.Value.PeriodCode },
+                        Choice = PeriodChoice.Of(thisYear.Value.Period), PeriodProblems = why,
+                    },
+                    StatusCodes.Status400BadRequest);
+            }
+        }
+
         if (!view.IsOk)
         {
             return Pages.Refusal(session, view.Refusal);

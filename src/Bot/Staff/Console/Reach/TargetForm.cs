@@ -21,11 +21,23 @@ public sealed partial class TargetForm
     /// <summary>The value as a number, when it is written as one: dots group thousands, a comma starts at most two decimals.</summary>
     public decimal? Number => ParseNumber(Value);
 
-    /// <summary>A number written the Vietnamese way ("1.050", "1050", "12,5"), or null.</summary>
-    public static decimal? ParseNumber(string? value) =>
-        value?.Trim() is { Length: > 0 } text && NumberPattern().IsMatch(text)
-            ? decimal.Parse(text, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, VietnameseFormat.Culture)
+    /// <summary>
+    /// A number written the Vietnamese way ("1.050", "1050", "12,5"), or null. A minus sign ("-5", "−5") gives a negative number,
+    /// which the targets service refuses with its own message ("phải lớn hơn hoặc bằng 0"), not as something that is no number.
+    /// </summary>
+    public static decimal? ParseNumber(string? value)
+    {
+        if (value?.Trim() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        var negative = text[0] is '-' or '\u2212' or '\u2013';
+        var digits = negative ? text[1..].TrimStart() : text;
+        return NumberPattern().IsMatch(digits)
+            ? (negative ? -1 : 1) * decimal.Parse(digits, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, VietnameseFormat.Culture)
             : null;
+    }
 
     /// <summary>
     /// The form's own problem: a value not written as a number (the Vietnamese way). Everything else (the indicator, the
