@@ -13,6 +13,7 @@ public sealed class PlaceIndexTests
     private static readonly DvhcData Data = DvhcData.Load();
     private static readonly PlaceIndex DongNai = IndexOf("75");
     private static readonly PlaceIndex BacNinh = IndexOf("24");
+    private static readonly PlaceIndex QuangTri = IndexOf("44");
 
     [Theory]
     [InlineData("Phường Đồng Xoài")]
@@ -129,6 +130,19 @@ public sealed class PlaceIndexTests
         var index = PlaceIndex.Build([new PlaceUnit(9, "Hội LHPN phường Đồng Xoài", null, null)], Data, "75");
 
         Assert.Equal(9, index.Match("xa tien thanh")[0].UnitId);
+    }
+
+    [Theory]
+    [InlineData("phuong ba dinh ha noi")]
+    [InlineData("phường Ba Đình, Hà Nội")]
+    [InlineData("ba dinh")]
+    public void Match_AWardOfAnotherProvince_SuggestsNothingCloseEnoughToOffer(string typed)
+    {
+        var matches = QuangTri.Match(typed);
+
+        Assert.True(
+            matches.Count == 0 || matches[0].Score < 0.7,
+            string.Join("; ", matches.Select(m => $"{m.UnitName} {m.Kind} '{m.MatchedName}' {m.Score.ToString(CultureInfo.InvariantCulture)}")));
     }
 
     private static PlaceIndex IndexOf(string province) => PlaceIndex.Build(
