@@ -66,6 +66,20 @@ public sealed partial class RegistrationTests(PostgresServer server) : IAsyncLif
     }
 
     [Fact]
+    public async Task AWardOfAnotherProvince_IsSaidToBeThere_NothingOffered_SheIsAskedAgain()
+    {
+        await _gateway.ZaloAsync(_gateway.Bodies.Follow("z-hn"));
+        await _gateway.ZaloSaysAsync("z-hn", "xã, phường nào");
+        await _gateway.ZaloAsync(_gateway.Bodies.Text("z-hn", "phuong ba dinh ha noi"));
+        var answer = await _gateway.ZaloSaysAsync("z-hn", "không có trong danh sách");
+
+        Assert.StartsWith("Dạ, \"phuong ba dinh ha noi\" thuộc Thành phố Hà Nội, không có trong danh sách xã, phường của tỉnh mình.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Hội LHPN thành phố Hà Nội", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chị chọn đúng nơi", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _gateway.UnitOfAsync("z-hn"), new long?[] { Units.DongXoai, Units.XuanDong, Units.XuanHoa });
+    }
+
+    [Fact]
     public async Task ZaloOldCommuneWithoutDiacritics_ConfirmedByNumber_PlacesHerInItsSuccessor()
     {
         await _gateway.ZaloAsync(_gateway.Bodies.Follow("z-1"));

@@ -135,7 +135,11 @@ public sealed partial class RegistrationDialog(
         }
 
         await SetAsync(member, AskPlace, saved with { Choices = [], Misses = saved.Misses + 1 }, cancellationToken);
-        await Replies.SendAsync(turnContext, texts.Get("registration_not_found", ("text", Quote(text))), [Skip(texts)], cancellationToken);
+        // A place she wrote with another province's name ("phuong ba dinh ha noi"): not in this province's list, say so.
+        var reply = await OtherProvinceAsync(turnContext, member, text, cancellationToken) is { } other
+            ? texts.Get("registration_other_province", ("text", Quote(text)), ("province", other.FullName), ("union", $"Hội LHPN {other.Type} {other.Name}"))
+            : texts.Get("registration_not_found", ("text", Quote(text)));
+        await Replies.SendAsync(turnContext, reply, [Skip(texts)], cancellationToken);
         return true;
     }
 
@@ -218,6 +222,11 @@ public sealed partial class RegistrationDialog(
         await turnContext.SendActivityAsync(
             member.Knowledge.Texts.Get("registration_skipped", ("unit", account?.Name ?? "Hội")), cancellationToken: cancellationToken);
     }
+
+    private async Task<Content.Dvhc.DvhcProvince?> OtherProvinceAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken) =>
+        await AccountUnitAsync(turnContext, member, cancellationToken) is { } account && await places.GetAsync(account.Id, cancellationToken) is { } index
+            ? index.OtherProvinceNamed(text)
+            : null;
 
     private async Task<IReadOnlyList<PlaceMatch>> MatchAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
     {
