@@ -104,13 +104,13 @@ public sealed class UnitsPageReviewTests(PostgresServer server) : IAsyncLifetime
         [
             "Hội LHPN tỉnh Quảng Trị",
             "·· Phường Đồng Hới",
-            "·· ·· Chi hội Tổ dân phố 1 (Phường Đồng Hới)",
+            "···· Chi hội Tổ dân phố 1 (Phường Đồng Hới)",
             "·· Xã Dân Hóa",
-            "·· ·· Chi hội thôn Ba Nương",
+            "···· Chi hội thôn Ba Nương",
             "·· Xã Diên Sanh",
             "·· Xã Hòa Trạch",
             "·· Xã Hoàn Lão",
-            "·· ·· Chi hội Tổ dân phố 1 (Xã Hoàn Lão)",
+            "···· Chi hội Tổ dân phố 1 (Xã Hoàn Lão)",
         ];
         Assert.Equal(expected, Options(unitsPage, "#parentId"));
         Assert.Equal(expected, Options(members, "#unitId").Skip(1));
