@@ -11,7 +11,7 @@ public sealed class PackTexts(
         "topic_unknown", "subscribe_all", "unsubscribe_all", "resubscribe", "handoff_requested", "handoff_waiting",
         "handoff_released", "screening_ask_place", "screening_found", "screening_none", "screening_cancelled", "screening_offer",
         "registration_ask", "registration_skip", "registration_retry", "registration_skipped", "registration_choose",
-        "registration_choose_split", "registration_not_found", "registration_gave_up", "registration_ask_branch",
+        "registration_choose_split", "registration_not_found", "registration_other_province", "registration_gave_up", "registration_ask_branch",
         "registration_branch_unknown", "registration_done", "registration_done_form", "registration_unit_inactive",
         "registration_code_suggest", "registration_code_unknown", "registration_unavailable", "feedback_useful", "feedback_wrong",
         "feedback_thanks", "feedback_sorry",

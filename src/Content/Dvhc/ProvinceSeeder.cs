@@ -42,6 +42,11 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, UnitImportStore 
             return new UnitImportOutcome(UnitOutcomeStatus.Invalid, new UnitImportPlan([], [new UnitSheetError(null, DvhcMessages.UnknownProvince(provinceCode))]), false);
         }
 
+        if (ProvinceError(data, root, units, province) is { } error)
+        {
+            return new UnitImportOutcome(UnitOutcomeStatus.Invalid, new UnitImportPlan([], [new UnitSheetError(null, error)]), false);
+        }
+
         var rows = Rows(data.CommunesOf(provinceCode), units, UnitImportPlanner.Key(root));
         var outcome = await import.RunAsync(actor, provinceUnitId, rows, [],
             new ImportMode(dryRun, true, AuditActions.UnitsSeeded, code => data.Commune(code) is not null ? code : null, new { Province = province.FullName }),
@@ -56,6 +61,31 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, UnitImportStore 
 
         return outcome;
     }
+
+    /// <summary>
+    /// Why <paramref name="province"/>'s communes may not go under <paramref name="root"/>, or null: only under a unit of level
+    /// <c>tinh</c>, never under the unit of another province (by its name, code or admin code: <see cref="UnitProvince"/>), nor
+    /// next to communes seeded from another province's list.
+    /// </summary>
+    internal static string? ProvinceError(DvhcData data, UnitNode root, IReadOnlyList<UnitNode> subtree, DvhcProvince province)
+    {
+        if (root.Level != ProvinceLevel)
+        {
+            return DvhcMessages.NotAProvinceUnit(root.Name);
+        }
+
+        if (UnitProvince.Of(data, root.Name, root.Code, root.AdminCode) is { } own)
+        {
+            return own.Code == province.Code ? null : DvhcMessages.OtherProvince(root.Name, own, province);
+        }
+
+        var seeded = subtree.Select(u => u.AdminCode is { } code ? data.Commune(code) : null).OfType<DvhcCommune>()
+            .FirstOrDefault(c => c.ProvinceCode != province.Code);
+        return seeded is null ? null : DvhcMessages.OtherProvince(root.Name, data.Province(seeded.ProvinceCode)!, province);
+    }
+
+    /// <summary>The level whose units a province's communes are seeded under.</summary>
+    public const string ProvinceLevel = "tinh";
 
     // One row per commune; one already in the tree (same code or admin code, else the same name) is named by its own key, so
     // it stays as it is. A unit stands for one commune only: codes are matched first, names only among units left over.
@@ -92,4 +122,11 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, UnitImportStore 
 public static class DvhcMessages
 {
     public static string UnknownProvince(string code) => $"Không có tỉnh/thành phố mã '{code}' trong danh mục đơn vị hành chính 2025.";
+
+    public static string NotAProvinceUnit(string unitName) =>
+        $"Chỉ tạo được xã, phường dưới đơn vị cấp tỉnh, thành phố; '{unitName}' không phải đơn vị cấp tỉnh. Hãy tạo dưới đơn vị Hội LHPN của tỉnh, thành phố đó.";
+
+    public static string OtherProvince(string unitName, DvhcProvince own, DvhcProvince asked) =>
+        $"'{unitName}' là đơn vị của {own.FullName}: không thể tạo các xã, phường của {asked.FullName} dưới đơn vị này. "
+        + $"Hãy chọn {own.FullName}, hoặc tạo dưới đơn vị Hội LHPN của {asked.FullName}.";
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Outreach.Content.UnitTree;
 
 namespace Outreach.Content.OrgUnits;
 
@@ -27,7 +28,7 @@ public sealed class OrgUnitStore(NpgsqlDataSource dataSource)
             $"SELECT {Columns} FROM org_units WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The unit and all its descendants, parents before children.</summary>
+    /// <summary>The unit and all its descendants in tree order (<see cref="UnitTreeOrder"/>: each unit under its parent, siblings in Vietnamese order).</summary>
     public async Task<IReadOnlyList<OrgUnit>> GetSubtreeAsync(long rootId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -35,11 +36,10 @@ public sealed class OrgUnitStore(NpgsqlDataSource dataSource)
             $"""
             SELECT {Columns} FROM org_units
             WHERE path LIKE (SELECT path FROM org_units WHERE id = @rootId) || '%'
-            ORDER BY depth, name, id
             """,
             new { rootId },
             cancellationToken: cancellationToken));
-        return rows.AsList();
+        return UnitTreeOrder.DepthFirst(rows, u => u.Id, u => u.ParentId, u => u.Name);
     }
 
     /// <summary>The chain from the root down to the unit itself.</summary>

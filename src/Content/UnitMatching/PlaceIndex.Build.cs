@@ -31,7 +31,7 @@ public sealed partial class PlaceIndex
             AddOldNames(entries, data.OldUnitsOf(provinceCode), Link(active, data.CommunesOf(provinceCode)));
         }
 
-        return new PlaceIndex(entries, names);
+        return new PlaceIndex(entries, names, data, provinceCode);
     }
 
     private static void AddOldNames(List<PlaceEntry> entries, IReadOnlyList<DvhcOldUnit> old, Dictionary<string, long> unitOf)

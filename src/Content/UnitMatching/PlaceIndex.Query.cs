@@ -28,12 +28,22 @@ public sealed partial class PlaceIndex
         /// <summary>Every letter pair of every window, word edges marked ('^', '$'): what the shortlist is chosen by.</summary>
         public HashSet<int> Bigrams { get; }
 
-        /// <summary>The run of syllables within [from, to) that spells <paramref name="folded"/> best (one syllable more or less than it has).</summary>
-        public (double Similarity, int Start, int Length) BestWindow(string folded, int syllables, int from, int to)
+        /// <summary>
+        /// The run of syllables within [from, to) that spells <paramref name="folded"/> best (one syllable more or less than it
+        /// has). A run never starts with a kind word ("phường", "xã", "P") unless the name itself starts with that word
+        /// (<paramref name="first"/>): the kind is read around the name, and spelling it into the name let "phường Ba Đình"
+        /// pass for "Phong Bình" (3 letters dropped from "phuongbadinh").
+        /// </summary>
+        public (double Similarity, int Start, int Length) BestWindow(string folded, int syllables, int from, int to, string? first = null)
         {
             var best = (Similarity: -1.0, Start: from, Length: 0);
             for (var start = Math.Max(0, from); start < to; start++)
             {
+                if (first is not null && Tokens[start].Folded != first && PlaceWords.KindAt(Tokens, start))
+                {
+                    continue;
+                }
+
                 for (var length = Math.Max(1, syllables - 1); length <= syllables + 1 && start + length <= to && length <= 6; length++)
                 {
                     var window = Window(start, length);

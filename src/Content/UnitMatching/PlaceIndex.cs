@@ -21,8 +21,13 @@ public sealed partial class PlaceIndex
     private readonly double[] _norms;
     private readonly Dictionary<long, string> _unitNames;
 
-    private PlaceIndex(List<PlaceEntry> entries, Dictionary<long, string> unitNames)
+    private readonly DvhcData? _data;
+    private readonly string? _provinceCode;
+
+    private PlaceIndex(List<PlaceEntry> entries, Dictionary<long, string> unitNames, DvhcData? data, string? provinceCode)
     {
+        _data = data;
+        _provinceCode = provinceCode;
         _entries = entries;
         _unitNames = unitNames;
         _norms = entries.Select(e => Math.Sqrt(Bigrams(e.Folded).Count)).ToArray();
@@ -32,6 +37,21 @@ public sealed partial class PlaceIndex
 
     /// <summary>How many names the index knows (current, merged, old communes, old districts).</summary>
     public int Count => _entries.Count;
+
+    /// <summary>
+    /// The province of the 2025 data, other than this index's own, whose name she wrote ("phuong ba dinh ha noi" → Hà Nội), so
+    /// a dialog that found nothing here can tell her the place is in another province; null when she named none, or several.
+    /// </summary>
+    public DvhcProvince? OtherProvinceNamed(string? typed)
+    {
+        if (_data is null || string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        var named = UnitProvince.Of(_data, typed, null, null);
+        return named is not null && named.Code != _provinceCode ? named : null;
+    }
 
     /// <summary>The best <paramref name="max"/> units for what she typed, best first; empty when nothing is close enough.</summary>
     public IReadOnlyList<PlaceMatch> Match(string? typed, int max = 5)
@@ -124,7 +144,7 @@ public sealed partial class PlaceIndex
     // by the kind of name. Above 1 only for ranking: the score shown is capped at 1.
     private static double Score(PlaceEntry entry, Query query)
     {
-        var (similarity, start, length) = query.BestWindow(entry.Folded, entry.TokenCount, 0, query.Tokens.Count);
+        var (similarity, start, length) = query.BestWindow(entry.Folded, entry.TokenCount, 0, query.Tokens.Count, entry.Tokens[0].Folded);
         if (similarity < MinimumSimilarity)
         {
             return 0;

@@ -37,6 +37,20 @@ internal static class PlaceWords
         return (null, 0);
     }
 
+    /// <summary>True when the tokens from <paramref name="at"/> on start with a kind word ("phường", "xã", "P", "thị trấn"…).</summary>
+    public static bool KindAt(IReadOnlyList<TextToken> tokens, int at)
+    {
+        foreach (var (words, _) in Kinds)
+        {
+            if (at + words.Length <= tokens.Count && Matches(tokens, at, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A unit's name without the union's prefix and its kind: "Hội LHPN phường Đồng Xoài" → ("phường", Đồng Xoài).</summary>
     public static (string? Kind, List<TextToken> Name) SplitName(string name)
     {

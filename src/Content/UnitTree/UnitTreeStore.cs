@@ -35,7 +35,8 @@ public sealed partial class UnitTreeStore(NpgsqlDataSource dataSource, TimeProvi
     }
 
     /// <summary>
-    /// <paramref name="rootId"/> (within the scope) and everything below it, parents before children; deactivated and merged
+    /// <paramref name="rootId"/> (within the scope) and everything below it in tree order (<see cref="UnitTreeOrder"/>: each unit
+    /// under its parent, siblings in Vietnamese order); deactivated and merged
     /// units only when <paramref name="includeInactive"/>. Empty when the root is outside the scope.
     /// </summary>
     public async Task<IReadOnlyList<UnitNode>> ListSubtreeAsync(long scopeUnitId, long rootId, bool includeInactive, CancellationToken cancellationToken)
@@ -47,11 +48,10 @@ public sealed partial class UnitTreeStore(NpgsqlDataSource dataSource, TimeProvi
             JOIN org_units root ON root.id = @rootId
             JOIN org_units scope ON scope.id = @scopeUnitId AND root.path LIKE scope.path || '%'
             WHERE u.path LIKE root.path || '%' AND (@includeInactive OR u.is_active)
-            ORDER BY u.depth, u.name, u.id
             """,
             new { scopeUnitId, rootId, includeInactive },
             cancellationToken: cancellationToken));
-        return rows.AsList();
+        return UnitTreeOrder.DepthFirst(rows, u => u.Id, u => u.ParentId, u => u.Name);
     }
 
     /// <summary>

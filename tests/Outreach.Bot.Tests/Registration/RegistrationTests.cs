@@ -66,6 +66,23 @@ public sealed partial class RegistrationTests(PostgresServer server) : IAsyncLif
     }
 
     [Fact]
+    public async Task AWardOfAnotherProvince_IsSaidToBeThere_NothingOffered_SheIsAskedAgain()
+    {
+        const string typed = "phuong ba dinh ha noi";
+        await _gateway.ZaloAsync(_gateway.Bodies.Follow("z-hn"));
+        var asked = await _gateway.ZaloSaysAsync("z-hn", "xã, phường nào");
+        await _gateway.ZaloAsync(_gateway.Bodies.Text("z-hn", typed));
+        var answer = await _gateway.Zalo.WaitForMessageAsync(
+            m => m.UserId == "z-hn" && m != asked && !(m.Text ?? "").StartsWith("Chào chị", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("Dạ, \"phuong ba dinh ha noi\" thuộc Thành phố Hà Nội, không có trong danh sách xã, phường của tỉnh mình.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Hội LHPN thành phố Hà Nội", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chị chọn đúng nơi", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _gateway.UnitOfAsync("z-hn"), new long?[] { Units.DongXoai, Units.XuanDong, Units.XuanHoa });
+    }
+
+    [Fact]
     public async Task ZaloOldCommuneWithoutDiacritics_ConfirmedByNumber_PlacesHerInItsSuccessor()
     {
         await _gateway.ZaloAsync(_gateway.Bodies.Follow("z-1"));

@@ -78,6 +78,54 @@ public sealed class ProvinceSeederTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SeedAsync_AnotherProvincesListUnderThisProvince_IsRefusedInDryRunAndApply_NothingWritten()
+    {
+        var before = await _world.ScalarAsync<int>("SELECT count(*)::int FROM org_units");
+
+        var canTho = await _seeder.SeedAsync(_world.Admin, _world.Province.Id, "92", dryRun: false, Ct);
+        var haNoi = await _seeder.SeedAsync(_world.Admin, _world.Province.Id, "01", dryRun: true, Ct);
+        var underCommune = await _seeder.SeedAsync(_world.Admin, _world.CommuneA.Id, "75", dryRun: true, Ct);
+
+        Assert.Equal(UnitOutcomeStatus.Invalid, canTho.Status);
+        Assert.Equal(
+            "'Hội LHPN tỉnh Đồng Nai' là đơn vị của Thành phố Đồng Nai: không thể tạo các xã, phường của Thành phố Cần Thơ dưới đơn vị này. "
+            + "Hãy chọn Thành phố Đồng Nai, hoặc tạo dưới đơn vị Hội LHPN của Thành phố Cần Thơ.",
+            Assert.Single(canTho.Plan!.Errors).Message);
+        Assert.Equal(UnitOutcomeStatus.Invalid, haNoi.Status);
+        Assert.Contains("Thành phố Hà Nội", Assert.Single(haNoi.Plan!.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("không phải đơn vị cấp tỉnh", Assert.Single(underCommune.Plan!.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(before, await _world.ScalarAsync<int>("SELECT count(*)::int FROM org_units"));
+        Assert.Null((await _world.ReloadAsync(_world.Province, Ct)).AdminCode);
+    }
+
+    [Fact]
+    public async Task SeedAsync_AUnitNamedForNoProvince_TakesTheFirstListThenRefusesAnother()
+    {
+        var unnamed = await new Seed(_database).Units.CreateAsync(null, "tinh", "Hội LHPN", null, Ct);
+        var admin = new UnitActor(_world.AdminId, unnamed.Id);
+
+        var first = await _seeder.SeedAsync(admin, unnamed.Id, "44", dryRun: false, Ct);
+        await _world.ScalarAsync<int>("UPDATE org_units SET admin_code = NULL WHERE id = @id RETURNING 0", new { id = unnamed.Id });
+        var other = await _seeder.SeedAsync(admin, unnamed.Id, "92", dryRun: true, Ct);
+
+        Assert.True(first.Applied);
+        Assert.Equal(UnitOutcomeStatus.Invalid, other.Status);
+        Assert.Contains("là đơn vị của Tỉnh Quảng Trị", Assert.Single(other.Plan!.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hội LHPN tỉnh Quảng Trị", null, null, "44")]
+    [InlineData("HOI LHPN TINH QUANG TRI", null, null, "44")]
+    [InlineData("Hội Liên hiệp Phụ nữ thành phố Hồ Chí Minh", null, null, "79")]
+    [InlineData("Hội LHPN", "quang-tri", null, "44")]
+    [InlineData("Hội LHPN", "44", null, "44")]
+    [InlineData("Hội LHPN", null, "92", "92")]
+    [InlineData("Hội LHPN tỉnh Quảng Trị", null, "92", "44")]
+    [InlineData("Hội LHPN", "hlhpn", null, null)]
+    public void UnitProvince_FromNameThenCodeThenAdminCode(string name, string? code, string? adminCode, string? expected) =>
+        Assert.Equal(expected, UnitProvince.Of(DvhcData.Load(), name, code, adminCode)?.Code);
+
+    [Fact]
     public async Task PlaceIndexStore_AfterSeeding_MatchesOldNamesAndFollowsTreeChanges()
     {
         await _seeder.SeedAsync(_world.Admin, _world.Province.Id, "75", dryRun: false, Ct);

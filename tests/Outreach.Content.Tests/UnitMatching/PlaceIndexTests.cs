@@ -13,6 +13,7 @@ public sealed class PlaceIndexTests
     private static readonly DvhcData Data = DvhcData.Load();
     private static readonly PlaceIndex DongNai = IndexOf("75");
     private static readonly PlaceIndex BacNinh = IndexOf("24");
+    private static readonly PlaceIndex QuangTri = IndexOf("44");
 
     [Theory]
     [InlineData("Phường Đồng Xoài")]
@@ -130,6 +131,27 @@ public sealed class PlaceIndexTests
 
         Assert.Equal(9, index.Match("xa tien thanh")[0].UnitId);
     }
+
+    [Theory]
+    [InlineData("phuong ba dinh ha noi")]
+    [InlineData("phường Ba Đình, Hà Nội")]
+    public void Match_AWardOfAnotherProvince_SuggestsNothingCloseEnoughToOffer(string typed)
+    {
+        var matches = QuangTri.Match(typed);
+
+        Assert.True(
+            matches.Count == 0 || matches[0].Score < 0.7,
+            string.Join("; ", matches.Select(m => $"{m.UnitName} {m.Kind} '{m.MatchedName}' {m.Score.ToString(CultureInfo.InvariantCulture)}")));
+        Assert.Equal("01", QuangTri.OtherProvinceNamed(typed)?.Code);
+        Assert.Null(QuangTri.OtherProvinceNamed("phuong dong hoi quang tri"));
+    }
+
+    [Theory]
+    [InlineData("xa tan thanh dong xoai", 25210)]
+    [InlineData("phuong tan thanh", 25210)]
+    [InlineData("p. dong xoai", 25210)]
+    public void Match_AKindWordBeforeTheName_IsStillReadAsItsKind(string typed, long unit) =>
+        Assert.Equal(unit, DongNai.Match(typed)[0].UnitId);
 
     private static PlaceIndex IndexOf(string province) => PlaceIndex.Build(
         Data.CommunesOf(province).Select(c => new PlaceUnit(long.Parse(c.Code, CultureInfo.InvariantCulture), c.FullName, c.Code, null)).ToList(),

@@ -120,8 +120,11 @@ public sealed partial class RegistrationDialog(
             return true;
         }
 
-        // Nothing like a commune: a question the pack answers goes to the answer engine; otherwise she is asked again, twice.
-        if (!AnswerEngine.Decide(member.Knowledge, member.Ask(text)).IsFallback)
+        // Nothing like a commune here. A place she wrote with another province's name ("phuong ba dinh ha noi") is not in this
+        // province's list: she is told so. Otherwise a question the pack answers goes to the answer engine; else she is asked
+        // again, twice.
+        var other = await OtherProvinceAsync(turnContext, member, text, cancellationToken);
+        if (other is null && !AnswerEngine.Decide(member.Knowledge, member.Ask(text)).IsFallback)
         {
             await ClearAsync(member, cancellationToken);
             return false;
@@ -135,7 +138,10 @@ public sealed partial class RegistrationDialog(
         }
 
         await SetAsync(member, AskPlace, saved with { Choices = [], Misses = saved.Misses + 1 }, cancellationToken);
-        await Replies.SendAsync(turnContext, texts.Get("registration_not_found", ("text", Quote(text))), [Skip(texts)], cancellationToken);
+        var reply = other is not null
+            ? texts.Get("registration_other_province", ("text", Quote(text)), ("province", other.FullName), ("union", $"Hội LHPN {other.Type} {other.Name}"))
+            : texts.Get("registration_not_found", ("text", Quote(text)));
+        await Replies.SendAsync(turnContext, reply, [Skip(texts)], cancellationToken);
         return true;
     }
 
@@ -218,6 +224,11 @@ public sealed partial class RegistrationDialog(
         await turnContext.SendActivityAsync(
             member.Knowledge.Texts.Get("registration_skipped", ("unit", account?.Name ?? "Hội")), cancellationToken: cancellationToken);
     }
+
+    private async Task<Content.Dvhc.DvhcProvince?> OtherProvinceAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken) =>
+        await AccountUnitAsync(turnContext, member, cancellationToken) is { } account && await places.GetAsync(account.Id, cancellationToken) is { } index
+            ? index.OtherProvinceNamed(text)
+            : null;
 
     private async Task<IReadOnlyList<PlaceMatch>> MatchAsync(ITurnContext turnContext, MemberContext member, string? text, CancellationToken cancellationToken)
     {

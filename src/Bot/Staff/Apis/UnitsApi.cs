@@ -107,6 +107,11 @@ public static class UnitsApi
         return ApiResults.From(result, Import);
     }
 
+    // A file that cannot be read at all (not a workbook, no "don-vi" sheet, too many rows) is a 400 even in a dry run; bad rows
+    // are a 400 when applying, and a plan to read (200) in a dry run.
+    private static int UnitsEndpointsStatus(UnitImportResult result) =>
+        result.Plan.Errors.Any(e => e.Row is null) || (!result.Plan.IsValid && !result.DryRun) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
     private static IResult Import(UnitImportResult result)
     {
         var body = new
@@ -124,7 +129,7 @@ public static class UnitsApi
         };
 
         // Applying a sheet with bad rows applied nothing: that is the caller's input to fix (a dry run answered what she asked).
-        return TypedResults.Json(body, statusCode: result.Plan.IsValid || result.DryRun ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return TypedResults.Json(body, statusCode: UnitsEndpointsStatus(result));
     }
 
     private static string Kind(UnitChangeKind kind) => kind switch

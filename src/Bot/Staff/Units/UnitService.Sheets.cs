@@ -43,7 +43,7 @@ public sealed partial class UnitService
 
     /// <summary>
     /// Adds to a unit of hers (a province) the communes and wards the 2025 reform gave <paramref name="provinceCode"/> (the unit's
-    /// own administrative code when null), in one step; existing ones stay as they are. Admins only.
+    /// own province when null: <see cref="UnitProvince"/>), in one step; refused under a unit of another province; existing ones stay as they are. Admins only.
     /// </summary>
     public async Task<StaffResult<UnitImportResult>> SeedAsync(
         StaffSession session, long? unitId, string? provinceCode, bool dryRun, CancellationToken ct)
@@ -55,7 +55,7 @@ public sealed partial class UnitService
         }
 
         var unit = (await tree.FindAsync(session.Unit.Id, root, ct))!;
-        var code = string.IsNullOrWhiteSpace(provinceCode) ? unit.AdminCode : provinceCode.Trim();
+        var code = string.IsNullOrWhiteSpace(provinceCode) ? ProvinceOf(unit)?.Code : provinceCode.Trim();
         if (code is null || DvhcData.Load().Province(code) is null)
         {
             return StaffRefusal.Invalid("province", code is null ? "Chọn tỉnh, thành phố (theo danh mục sau sáp nhập 2025)." : DvhcMessages.UnknownProvince(code));

@@ -104,13 +104,19 @@ public sealed partial class UnitService(
         return new ReportFile(buffer, ReportFile.Xlsx, $"don-vi-{units[0].Code ?? units[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{day}.xlsx");
     }
 
-    /// <summary>The 34 provinces and cities of the 2025 reform, with how many communes and wards each has.</summary>
+    /// <summary>The 34 provinces and cities of the 2025 reform, with how many communes and wards each has, by name in Vietnamese order.</summary>
     public static IReadOnlyList<SeedProvince> Provinces()
     {
         var data = DvhcData.Load();
-        return data.Provinces.Select(p => new SeedProvince(p.Code, p.FullName, data.CommunesOf(p.Code).Count))
-            .OrderBy(p => p.Name, StringComparer.Create(Content.Targets.VietnameseFormat.Culture, false)).ToList();
+        return data.Provinces.OrderBy(p => p.Name, UnitTreeOrder.Names)
+            .Select(p => new SeedProvince(p.Code, p.FullName, data.CommunesOf(p.Code).Count)).ToList();
     }
+
+    /// <summary>The province of the 2025 data a unit of level <c>tinh</c> stands for (its name, code or admin code), or null.</summary>
+    public static DvhcProvince? ProvinceOf(UnitNode unit) =>
+        (unit ?? throw new ArgumentNullException(nameof(unit))).Level == ProvinceSeeder.ProvinceLevel
+            ? UnitProvince.Of(DvhcData.Load(), unit.Name, unit.Code, unit.AdminCode)
+            : null;
 
     private static UnitActor Actor(StaffSession session) => new(session.User.Id, session.Unit.Id);
 

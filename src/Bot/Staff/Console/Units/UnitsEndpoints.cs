@@ -21,15 +21,15 @@ public static class UnitsEndpoints
         {
             var result = await service.CreateAsync(http.Session(), new UnitCreateRequest(form.ParentId, form.Level, form.Name, form.Code), ct);
             return result.IsOk ? Pages.SeeOther(ConsolePaths.Unit(result.Value.Id), ConsoleNotices.UnitSaved)
-                : result.Refusal.Kind == StaffRefusalKind.Invalid ? await TreeAsync(http, service, result.Refusal.Problems, null, null, ct)
+                : result.Refusal.Kind == StaffRefusalKind.Invalid ? await TreeAsync(http, service, result.Refusal.Problems, null, null, ct, create: form)
                 : Pages.Refusal(http.Session(), result.Refusal);
         });
         console.MapPost("/units/import", ImportAsync);
         console.MapPost("/units/seed", async ([FromForm] SeedForm form, HttpContext http, UnitService service, CancellationToken ct) =>
         {
-            var result = await service.SeedAsync(http.Session(), null, form.Province, form.Apply != "1", ct);
-            return result.IsOk ? await TreeAsync(http, service, null, result.Value, null, ct)
-                : result.Refusal.Kind == StaffRefusalKind.Invalid ? await TreeAsync(http, service, result.Refusal.Problems, null, null, ct)
+            var result = await service.SeedAsync(http.Session(), form.UnitId, form.Province, form.Apply != "1", ct);
+            return result.IsOk ? await TreeAsync(http, service, null, result.Value, null, ct, seed: form)
+                : result.Refusal.Kind == StaffRefusalKind.Invalid ? await TreeAsync(http, service, result.Refusal.Problems, null, null, ct, seed: form)
                 : Pages.Refusal(http.Session(), result.Refusal);
         });
         console.MapGet("/units/export.xlsx", async (HttpContext http, UnitService service, CancellationToken ct) =>
@@ -83,13 +83,19 @@ public static class UnitsEndpoints
 
     private static async Task<IResult> TreeAsync(
         HttpContext http, UnitService service, IReadOnlyDictionary<string, string[]>? problems, UnitImportResult? import, string? notice,
-        CancellationToken ct, string? sheet = null)
+        CancellationToken ct, string? sheet = null, UnitCreateForm? create = null, SeedForm? seed = null)
     {
         var session = http.Session();
         var tree = await service.TreeAsync(session, includeInactive: true, ct);
+        // A sheet that could not be read, or whose rows have errors, comes back with its errors as a 400, like any refused form.
+        var refused = problems is not null || import is { Plan.IsValid: false };
         return Pages.Render<UnitsPage>(
-            new { Session = session, Tree = tree, Problems = problems, Import = import, Sheet = sheet, Notice = notice, Provinces = UnitService.Provinces() },
-            problems is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            new
+            {
+                Session = session, Tree = tree, Problems = problems, Import = import, Sheet = sheet, Notice = notice, Provinces = UnitService.Provinces(),
+                Create = create, Seed = seed,
+            },
+            refused ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 }
 
@@ -108,6 +114,9 @@ public sealed class UnitCreateForm
 /// <summary>The seeding form: a province code of the 2025 data; <see cref="Apply"/> "1" writes, otherwise a dry run.</summary>
 public sealed class SeedForm
 {
+    /// <summary>The unit of level "tinh" to seed under (hers when null).</summary>
+    public long? UnitId { get; set; }
+
     public string? Province { get; set; }
 
     public string? Apply { get; set; }
