@@ -14,10 +14,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Claims the next open chunk (pending, or claimed by a worker whose lease ran out) with a fresh token. Null when none is
-    /// left. Rows the previous holder left "sending" become "unknown" in the same transaction. Chunks handed back to wait for a
-    /// time (their rows put off by a rate: an account's, a channel's) come after the others: each holds a few rows due now
-    /// and the rest later, and going back to them first had the workers spend their claims on a few rows each while whole
-    /// chunks of other accounts waited (issue 17).
+    /// left. Rows the previous holder left "sending" become "unknown" in the same transaction.
     /// </summary>
     public async Task<ChunkClaim?> ClaimChunkAsync(long broadcastId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -31,7 +28,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 SELECT chunk_no FROM broadcast_chunks
                 WHERE broadcast_id = @broadcastId
                   AND ((status = 'pending' AND (not_before IS NULL OR not_before <= @now)) OR (status = 'claimed' AND claimed_until < @now))
-                ORDER BY status = 'pending' AND not_before IS NOT NULL, chunk_no LIMIT 1
+                ORDER BY chunk_no LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING chunk_no
             """,
