@@ -62,6 +62,7 @@ public static class SchedulerServiceCollectionExtensions
         services.TryAddSingleton<DeliveryAttempt>();
         services.TryAddSingleton<BroadcastSender>();
         services.TryAddSingleton<BroadcastWorkers>();
+        services.TryAddSingleton<WaitingBroadcastJobs>();
         services.TryAddSingleton<BroadcastControl>();
         services.AddOutreachReachJobs(runServer);
 

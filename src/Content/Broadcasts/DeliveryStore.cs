@@ -86,7 +86,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                   LIMIT @limit)
             RETURNING d.contact_id AS contactid, d.channel, c.account_id AS accountid, c.platform_user_id AS platformuserid,
                       CASE WHEN NOT {AudienceSql.IsOptedIn} THEN '{SkipReasons.Unsubscribed}' ELSE {Eligibility.ReasonSql} END
-                      AS skipreason, d.attempts::int AS attempts
+                      AS skipreason, d.attempts::int AS attempts, d.not_before IS NOT NULL AS putoffbefore
             """,
             parameters,
             cancellationToken: cancellationToken));
@@ -321,8 +321,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>A delivery claimed for sending: the member's address, and why she may not be sent now (null: she may).</summary>
-public sealed record ClaimedDelivery(long ContactId, string Channel, string AccountId, string PlatformUserId, string? SkipReason = null, int Attempts = 1);
+/// <summary>
+/// A delivery claimed for sending: the member's address, and why she may not be sent now (null: she may).
+/// <see cref="PutOffBefore"/>: a rate limit or a channel's rate put the row off before (it comes back at the time it was given).
+/// </summary>
+public sealed record ClaimedDelivery(
+    long ContactId, string Channel, string AccountId, string PlatformUserId, string? SkipReason = null, int Attempts = 1, bool PutOffBefore = false);
 
 /// <summary>A chunk's queued rows: whether one may be sent now, else when the earliest deferred one may (null: none queued).</summary>
 public sealed record QueuedRows(bool ReadyNow, DateTimeOffset? NextAt);

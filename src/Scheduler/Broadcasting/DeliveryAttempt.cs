@@ -12,7 +12,8 @@ namespace Outreach.Scheduler.Broadcasting;
 /// until then and holds the account's other sends (<see cref="ChannelThrottle"/>): it fails only after
 /// <see cref="BroadcastOptions.RateLimitMaxDeferrals"/> claims. A refusal by this host's own budget (<see cref="SendResult.RefusedHere"/>:
 /// the call never left) puts the row off and holds the account until its next permit, and does not count: such a row is
-/// sent in the end, however often it was put off. A send that may have reached the platform without an answer
+/// sent in the end, however often it was put off. So is a send beyond what the channel's own rate can take now (<see cref="ChannelRate"/>:
+/// put off to its turn). A send that may have reached the platform without an answer
 /// ends "unknown" and is never repeated (broadcasts are at-most-once). A refused token or an account's quota or billing error
 /// puts the row back and carries a <see cref="PauseReasons"/> in its reason: the caller pauses the broadcast.
 /// </summary>
@@ -44,7 +45,14 @@ public sealed class DeliveryAttempt(
         var message = messages.Compose(post, broadcastId, row, imageUrl);
         for (var attempt = 1; ; attempt++)
         {
-            using var lease = await limiters.For(row.Channel).AcquireAsync(1, cancellationToken);
+            // Past what the channel's rate can take now, the row goes back until its turn, uncounted, holding no send slot.
+            var turn = await limiters.For(row.Channel).TakeAsync(comingBack: row.PutOffBefore || attempt > 1, cancellationToken);
+            if (turn.Lease is null)
+            {
+                return new DeliveryResult(row.ContactId, DeliveryStatuses.Queued, ErrorCode: "channel_rate", NotBefore: turn.PutOffUntil, NotAnAttempt: true);
+            }
+
+            using var lease = turn.Lease;
             SendResult result;
             try
             {

@@ -15,10 +15,13 @@ public sealed class SendBroadcastJob(
     DeliveryStore deliveries,
     BroadcastSender sender,
     BroadcastWorkers workers,
+    WaitingBroadcastJobs waitingJobs,
     QuietHours quietHours,
     IOptions<BroadcastOptions> options,
     TimeProvider time)
 {
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(1);
+
     // A failing worker is not retried by Hangfire: its chunk's lease runs out and another worker (or the watchdog) takes over.
     [AutomaticRetry(Attempts = 0)]
     [Queue(Hosting.SchedulerQueues.Broadcast)]
@@ -31,6 +34,7 @@ public sealed class SendBroadcastJob(
             return;
         }
 
+        var touched = DateTimeOffset.MinValue;
         while (true)
         {
             // In the quiet hours (or, for Zalo, outside its delivery hours) this worker hands over to one that starts when
@@ -48,10 +52,24 @@ public sealed class SendBroadcastJob(
                 // Chunks handed back until an account's next permit, within a lease: wait for it here. A worker scheduled
                 // through Hangfire would start only at its next schedule poll (up to 15 s late), and one instead of all
                 // (bench/README, "With Zalo OAs"). The watchdog restarts a broadcast only after two leases without progress.
+                // But a waiting worker holds one of the broadcast server's few Hangfire workers: when another job waits for one
+                // (another broadcast's worker or planning), this one hands over until the chunk is due instead. It waits a second
+                // at a time, so a chunk handed back meanwhile with an earlier time is not kept waiting either.
                 if (await deliveries.NextWaitingChunkAsync(broadcastId, now, cancellationToken) is { } next && next - now <= options.Value.Lease)
                 {
-                    await broadcasts.TouchAsync(broadcastId, now, cancellationToken);
-                    await Task.Delay(next - now, time, cancellationToken);
+                    if (waitingJobs.Any())
+                    {
+                        workers.StartOne(broadcastId, next);
+                        return;
+                    }
+
+                    if (now - touched >= options.Value.Lease / 4)
+                    {
+                        await broadcasts.TouchAsync(broadcastId, now, cancellationToken);
+                        touched = now;
+                    }
+
+                    await Task.Delay(next - now < WaitSlice ? next - now : WaitSlice, time, cancellationToken);
                     continue;
                 }
 

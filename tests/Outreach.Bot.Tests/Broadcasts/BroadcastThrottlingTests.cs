@@ -155,6 +155,129 @@ public sealed class BroadcastThrottlingTests(PostgresServer server) : IAsyncLife
         Assert.True(pageSentBefore < pageMembers / 2, $"{pageSentBefore} of the Page's {pageMembers} members were sent before the OA's last");
     }
 
+    /// <summary>
+    /// Issue 17: a send beyond the channel's own rate (Outreach:Broadcasts:RatePerSecond) is put off to its turn instead of
+    /// waiting for the permit in a send slot, so a Page in the same broadcast is not held to the OA channel's pace (before, every
+    /// Zalo send waiting for the channel held one of the four slots, and the Page went at Zalo's 1 a second). The put-offs do
+    /// not count: every member is sent, each on her first counted attempt.
+    /// </summary>
+    [Fact]
+    public async Task ZaloChannelRate_OaRowsWaitForTheirTurnOutsideTheSendSlots_ThePageIsNotHeldToIt()
+    {
+        const int pageMembers = 40;
+        const int oaMembers = 12;
+        var ct = TestContext.Current.CancellationToken;
+        var seed = new Seed(_database);
+        await seed.ManyContactsAsync("messenger", pageMembers, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "psid-", ct);
+        await seed.ManyContactsAsync("zalo", oaMembers, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "zr-", ct);
+        await using var messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
+        await using var zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        for (var i = 1; i <= pageMembers; i++)
+        {
+            messenger.UserInteracted($"psid-{i}");
+        }
+
+        for (var i = 1; i <= oaMembers; i++)
+        {
+            zalo.Follow($"zr-{i}");
+            zalo.RecordInteraction($"zr-{i}");
+        }
+
+        var settings = ZaloSettings(zalo);
+        foreach (var (key, value) in messenger.GatewaySettings())
+        {
+            settings[key] = value;
+        }
+
+        // The whole Zalo channel at one send a second: the OA's 12 members take some 12 s, the Page's 40 a moment.
+        settings["Outreach:Broadcasts:RatePerSecond:zalo"] = "1";
+        await using var host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
+
+        var broadcast = await StartAsync(host, ["messenger", "zalo"], ct);
+        // While the channel is busy the OA's rows wait in the queue for their turn, marked as such.
+        await BroadcastFlow.PollAsync(
+            _database, $"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status = 'queued' AND error_code = 'channel_rate' AND not_before IS NOT NULL",
+            n => n > 0, ct);
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM broadcasts WHERE id = {broadcast} AND finished_at IS NOT NULL", n => n == 1, ct);
+
+        Assert.Equal("completed", await _database.ScalarAsync<string>($"SELECT status FROM broadcasts WHERE id = {broadcast}"));
+        Assert.Equal(pageMembers + oaMembers, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND status = 'sent'"));
+        Assert.Equal(oaMembers, zalo.Sent.Select(m => m.UserId).Distinct().Count());
+        Assert.Equal(oaMembers, zalo.Sent.Count);
+        // Put off any number of times, never counted: each was sent on her first counted claim.
+        Assert.Equal(0, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND attempts <> 1"));
+        // When the Page's last member was sent, most of the OA's were still waiting for their turn.
+        var oaSentBefore = await _database.ScalarAsync<long>(
+            $"SELECT count(*) FROM deliveries WHERE broadcast_id = {broadcast} AND channel = 'zalo' " +
+            $"AND sent_at <= (SELECT max(sent_at) FROM deliveries WHERE broadcast_id = {broadcast} AND channel = 'messenger')");
+        Assert.True(oaSentBefore <= oaMembers / 2, $"{oaSentBefore} of the OA's {oaMembers} members were sent before the Page's last");
+    }
+
+    /// <summary>
+    /// Issue 17: a worker waiting in place for its broadcast's next chunk (an OA's next minute of calls) holds one of the broadcast
+    /// server's Hangfire workers. With both taken so, another broadcast's planning and workers waited for them (up to a lease);
+    /// now a waiting worker hands over when another job waits for a worker, and the second broadcast is sent while the first
+    /// still waits for the OA's next minute.
+    /// </summary>
+    [Fact]
+    public async Task WorkersWaitingForAnOasNextMinute_HandOverToAnotherBroadcast()
+    {
+        const int oaMembers = 12;
+        const int pageMembers = 10;
+        var ct = TestContext.Current.CancellationToken;
+        var seed = new Seed(_database);
+        await seed.ManyContactsAsync("zalo", oaMembers, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "zw-", ct);
+        await seed.ManyContactsAsync("messenger", pageMembers, _communeId, "health", DateTimeOffset.UtcNow.AddHours(-1), "psid-", ct);
+        await using var messenger = await MessengerEmulator.StartAsync(cancellationToken: ct);
+        await using var zalo = await ZaloEmulator.StartAsync(cancellationToken: ct);
+        for (var i = 1; i <= pageMembers; i++)
+        {
+            messenger.UserInteracted($"psid-{i}");
+        }
+
+        for (var i = 1; i <= oaMembers; i++)
+        {
+            zalo.Follow($"zw-{i}");
+            zalo.RecordInteraction($"zw-{i}");
+        }
+
+        var settings = ZaloSettings(zalo);
+        foreach (var (key, value) in messenger.GatewaySettings())
+        {
+            settings[key] = value;
+        }
+
+        // The OA may make 2 calls a minute on this host: the first broadcast sends 2 and waits a minute for the rest, within
+        // its lease, so its two workers wait in place, and they are all the broadcast server has.
+        settings["Outreach:Zalo:RequestsPerMinute"] = "2";
+        settings["Outreach:Broadcasts:LeaseSeconds"] = "120";
+        settings["Outreach:Scheduler:BroadcastWorkerCount"] = "2";
+        // Two chunks (10 and 2 members), one for each worker.
+        settings["Outreach:Broadcasts:ChunkSize"] = "10";
+        await using var host = await TestHost.StartAsync(_database, settings, cancellationToken: ct);
+
+        var first = await StartAsync(host, "zalo", ct);
+        await BroadcastFlow.PollAsync(
+            _database,
+            $"SELECT count(*) FILTER (WHERE status = 'queued' AND not_before > now() + interval '20 seconds') + count(*) FILTER (WHERE status = 'sent') FROM deliveries WHERE broadcast_id = {first}",
+            n => n == oaMembers, ct);
+        var sentFirst = await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {first} AND status = 'sent'");
+        Assert.InRange(sentFirst, 1, 2);
+        await BroadcastFlow.PollAsync(
+            _database, $"SELECT count(*) FROM broadcast_chunks WHERE broadcast_id = {first} AND status = 'pending' AND not_before IS NOT NULL", n => n > 0, ct);
+
+        var second = await StartAsync(host, "messenger", ct);
+        await BroadcastFlow.PollAsync(_database, $"SELECT count(*) FROM broadcasts WHERE id = {second} AND finished_at IS NOT NULL", n => n == 1, ct);
+
+        Assert.Equal("completed", await _database.ScalarAsync<string>($"SELECT status FROM broadcasts WHERE id = {second}"));
+        Assert.Equal(pageMembers, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {second} AND status = 'sent'"));
+        // The first broadcast still waits for the OA's next minute: nothing of it was lost or failed meanwhile.
+        Assert.Equal("sending", await _database.ScalarAsync<string>($"SELECT status FROM broadcasts WHERE id = {first}"));
+        Assert.Equal(oaMembers - sentFirst, await _database.ScalarAsync<long>(
+            $"SELECT count(*) FROM deliveries WHERE broadcast_id = {first} AND status = 'queued' AND not_before > now()"));
+        Assert.Equal(sentFirst, await _database.ScalarAsync<long>($"SELECT count(*) FROM deliveries WHERE broadcast_id = {first} AND status = 'sent'"));
+    }
+
     /// <summary>Issue 11.6: a quota or billing error pauses the broadcast with the reason on its page; nobody is marked failed.</summary>
     [Theory]
     [InlineData(-321)]
