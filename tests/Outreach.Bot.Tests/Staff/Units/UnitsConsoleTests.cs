@@ -57,6 +57,7 @@ public sealed partial class UnitsConsoleTests(PostgresServer server) : IAsyncLif
         Assert.Equal(HttpStatusCode.Redirect, merged.Status);
         Assert.Equal(an, await _world.ScalarAsync<long>("SELECT org_unit_id FROM contacts WHERE id = @lan", new { lan }));
         Assert.Contains("data-join-code", join.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zalo OA", join.Text, StringComparison.Ordinal); // this world has no OA: the poster names none
         Assert.Equal(HttpStatusCode.Forbidden, editorCreates.Status);
         Assert.Equal(HttpStatusCode.NotFound, otherSees.Status);
     }
