@@ -296,8 +296,17 @@ public sealed class CrisisDetector
     // Telex keystrokes left when the input method was off ("cuwus em, chongf em ddang ddanhs em") are the accented words she
     // meant: a plain Vietnamese syllable never ends in s, f, r, x, j nor holds "dd", "aa", "ee" or "w". Read so only when two
     // syllables or more of the message decode to Vietnamese syllables ("chat sex" and "axit" stay as typed).
+    // A message with three English words or more ("I took the whole box of paracetamol… just wanted someone to know"),
+    // even if not English enough to be read as English, is not telex: "box" stays "box", not "bõ".
+    private const int EnglishWordsAgainstTelex = 3;
+
     private static List<TextToken> DecodeTelex(List<TextToken> tokens)
     {
+        if (tokens.Count(EnglishText.IsEnglishWord) >= EnglishWordsAgainstTelex)
+        {
+            return tokens;
+        }
+
         var decoded = new List<TextToken>(tokens.Count);
         var count = 0;
         foreach (var token in tokens)
