@@ -41,6 +41,10 @@ public sealed class CrisisRound10CasesTests
     [InlineData("Chồng em đang mổ gà thì dao trượt đâm vào đùi, máu phun thành tia, lấy khăn đè mà không cầm được, mặt ổng tái mét", "115")] // t-132
     [InlineData("đất sạt vùi chiếc xe tải trên đèo, người dân đang đào bằng tay tìm tài xế", "112")]
     [InlineData("ông hàng xóm say rượu đang đánh vợ con ầm ầm, em phải làm sao", "113")]
+    [InlineData("nha ben chap dien, lua bat len mai ton, dang lan qua nha em", "114")]
+    [InlineData("người yêu cũ nhắn tối nay qua xử em, giờ có người đứng dưới cổng cứ nhìn lên phòng em", "113")]
+    [InlineData("eng nớ say rồi, đang lục cây rựa dưới bếp, mạ con em chạy ra đứng ngoài ngõ", "113")]
+    [InlineData("mai mọi người sẽ không gặp em nữa, em viết thư cho con xong rồi", "115")]
     public async Task CrisisMessage_RightNumberFirst(string text, string first)
     {
         var decision = await CrisisAsk.AskAsync(text);
