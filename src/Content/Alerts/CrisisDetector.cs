@@ -47,6 +47,9 @@ public sealed class CrisisDetector
     public const string BuiltInPleaOnly = "plea_only";
 
     private const string PleaGroup = "plea";
+
+    // The group an age of 18 or more joins (crisis.yaml names it in the `none` of rules about a child).
+    private const string AdultGroup = "adult";
     private const string NotNegationsGroup = "not_negations";
 
     /// <param name="rules">The pack's crisis.yaml.</param>
@@ -162,7 +165,7 @@ public sealed class CrisisDetector
     private CrisisAssessment Assess(IReadOnlyList<TextToken> tokens, Clauses clauses)
     {
         var matches = FindMatches(tokens);
-        matches.AddRange(FindMinors(tokens));
+        matches.AddRange(FindAges(tokens));
         matches.AddRange(FindManyPills(tokens));
         matches.AddRange(FindPastYears(tokens));
         matches.AddRange(FindPleaOnly(tokens, matches));
@@ -293,8 +296,17 @@ public sealed class CrisisDetector
     // Telex keystrokes left when the input method was off ("cuwus em, chongf em ddang ddanhs em") are the accented words she
     // meant: a plain Vietnamese syllable never ends in s, f, r, x, j nor holds "dd", "aa", "ee" or "w". Read so only when two
     // syllables or more of the message decode to Vietnamese syllables ("chat sex" and "axit" stay as typed).
+    // A message with three English words or more ("I took the whole box of paracetamol… just wanted someone to know"),
+    // even if not English enough to be read as English, is not telex: "box" stays "box", not "bõ".
+    private const int EnglishWordsAgainstTelex = 3;
+
     private static List<TextToken> DecodeTelex(List<TextToken> tokens)
     {
+        if (tokens.Count(EnglishText.IsEnglishWord) >= EnglishWordsAgainstTelex)
+        {
+            return tokens;
+        }
+
         var decoded = new List<TextToken>(tokens.Count);
         var count = 0;
         foreach (var token in tokens)
@@ -315,17 +327,22 @@ public sealed class CrisisDetector
     }
 
     // The built-in group "minor": an age under 18 ("14 tuổi", "con bé 9t"), so "ép em gái 14 tuổi lấy chồng" is about a child.
-    private static IEnumerable<CueMatch> FindMinors(IReadOnlyList<TextToken> tokens)
+    // An age of 18 or more joins the group "adult" ("con gái em 20 tuổi" is a grown woman, not a child at risk), but only
+    // when no age under 18 is in the message ("con bé 16 tuổi, mẹ nó 40 tuổi" is about the girl).
+    private static List<CueMatch> FindAges(IReadOnlyList<TextToken> tokens)
     {
+        var minors = new List<CueMatch>();
+        var adults = new List<CueMatch>();
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i].IsNumber && tokens[i + 1].Folded == "tuoi"
-                && int.TryParse(tokens[i].Folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age)
-                && age < AdultAge)
+                && int.TryParse(tokens[i].Folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age))
             {
-                yield return new CueMatch(MinorGroup, i, 2, false);
+                (age < AdultAge ? minors : adults).Add(new CueMatch(age < AdultAge ? MinorGroup : AdultGroup, i, 2, false));
             }
         }
+
+        return minors.Count > 0 ? minors : adults;
     }
 
     // The built-in group "many_pills": ten or more pills ("uống 20 viên thuốc hạ sốt").
