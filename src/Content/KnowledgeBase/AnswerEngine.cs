@@ -101,6 +101,12 @@ public static partial class AnswerEngine
             return Answer(snapshot, top.Entry, top.Confidence, english);
         }
 
+        // A story that asks nothing and thanks, wishes, greets, laughs or sighs gets that small talk's reply (AnswerEngine.Statements).
+        if (StatementSmalltalk(snapshot, request, tokens) is { } act)
+        {
+            return Answer(snapshot, act, top?.Confidence ?? 0, english);
+        }
+
         var suggestions = offTopic
             ? []
             : ranked.Where(r => r.Confidence >= options.SuggestThreshold).ToList();
@@ -121,13 +127,13 @@ public static partial class AnswerEngine
         return Fallback(snapshot, top?.Confidence ?? 0, english);
     }
 
-    // The small talk entry the first or the last clause of a longer message says, when the message asks nothing the pack
-    // answers: a greeting before a story ("Chào cháu, bà mới dùng cái zalo này…") or a sigh after one ("deadline báo cáo
+    // The small talk entry the first or the last clause of a longer message says, when the message asks nothing (of the
+    // pack or otherwise: "nhà nhiều chuột quá, dùng thuốc gì diệt" is a question outside its scope): a greeting before a story ("Chào cháu, bà mới dùng cái zalo này…") or a sigh after one ("deadline báo cáo
     // dồn dập, mệt xỉu luôn").
     private static ScoredEntry? OpeningSmalltalk(KnowledgeSnapshot snapshot, string? text, bool[] eligible)
     {
         var clauses = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (clauses.Length < 2)
+        if (clauses.Length < 2 || QuestionWords.AsksDirectly(text))
         {
             return null;
         }
@@ -153,7 +159,8 @@ public static partial class AnswerEngine
     // The best entry for the message. A long message is also read clause by clause: a clause can confirm the best entry
     // ("…, chị chưa vào hội, vậy có được vay vốn ưu đãi không, …"), and when the whole message is unclear, the clearest
     // clause that asks something decides (the story around a question does not). Small talk only answers a short message,
-    // or a long one nothing else answers ("cảm ơn em nhiều lắm, em giúp chị nhiều quá").
+    // or a long one that asks nothing and nothing else answers ("cảm ơn em nhiều lắm, em giúp chị nhiều quá"; not "mệt muốn
+    // chết, có bài tập nào bóp chân cho đỡ không", which asks about something else).
     private static ScoredEntry? Best(
         KnowledgeSnapshot snapshot, string? text, List<TextToken> tokens, bool english, bool[] eligible,
         out IReadOnlyList<ScoredEntry> ranked)
@@ -190,10 +197,15 @@ public static partial class AnswerEngine
             }
         }
 
-        if (!isShort && (top is null || top.Confidence < options.AnswerThreshold))
+        if (!isShort)
         {
+            // A long message nothing else answers, that asks nothing; or one that small talk answers clearly better than any
+            // entry ("Chào các cháu, bà mới tập dùng Zalo, nhắn thế này các cháu có đọc được không": not the entry on phones).
+            var unanswered = (top is null || top.Confidence < options.AnswerThreshold) && !QuestionWords.AsksDirectly(text);
             var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions, eligible);
-            if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold)
+            if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold
+                && (unanswered || (smalltalk[0].Entry.Action is null && smalltalk[0].Confidence >= options.SmalltalkLeadConfidence
+                    && smalltalk[0].Confidence >= (top?.Confidence ?? 0) + options.SmalltalkLead && !NamesOffTopic(snapshot, tokens))))
             {
                 top = smalltalk[0];
             }
