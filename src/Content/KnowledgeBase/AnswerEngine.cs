@@ -127,13 +127,13 @@ public static partial class AnswerEngine
         return Fallback(snapshot, top?.Confidence ?? 0, english);
     }
 
-    // The small talk entry the first or the last clause of a longer message says, when the message asks nothing (of the
-    // pack or otherwise: "nhà nhiều chuột quá, dùng thuốc gì diệt" is a question outside its scope): a greeting before a story ("Chào cháu, bà mới dùng cái zalo này…") or a sigh after one ("deadline báo cáo
+    // The small talk entry the first or the last clause of a longer message says, when the message asks nothing the pack
+    // answers: a greeting before a story ("Chào cháu, bà mới dùng cái zalo này…") or a sigh after one ("deadline báo cáo
     // dồn dập, mệt xỉu luôn").
     private static ScoredEntry? OpeningSmalltalk(KnowledgeSnapshot snapshot, string? text, bool[] eligible)
     {
         var clauses = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (clauses.Length < 2 || QuestionWords.AsksDirectly(text))
+        if (clauses.Length < 2)
         {
             return null;
         }

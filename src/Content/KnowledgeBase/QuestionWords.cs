@@ -17,7 +17,11 @@ public static class QuestionWords
     // Words that ask when they end a clause ("… được không", "… chưa", "… sao", "… ở đâu"); inside one they are often not a
     // question ("không sao", "ko đánh ai", "với mấy đứa bạn").
     private static readonly HashSet<string> Endings = new(
-        VietnameseText.Tokenize("không ko k hông hok khum chưa sao gì nào đâu hả hở nhỉ chăng ai mấy").Select(t => t.Folded), StringComparer.Ordinal);
+        VietnameseText.Tokenize("không ko k hông hok khum chưa sao gì nào hả hở nhỉ chăng ai mấy").Select(t => t.Folded), StringComparer.Ordinal);
+
+    // The same words as typed: "hà" is not "hả", "ải" not "ai" (an accent typed must be theirs).
+    private static readonly HashSet<string> EndingsExact = new(
+        VietnameseText.Tokenize("không ko k hông hok khum chưa sao gì nào hả hở nhỉ chăng ai mấy").Select(t => t.Exact), StringComparer.Ordinal);
 
     private static readonly HashSet<string> Addressees = new(
         VietnameseText.Tokenize("mn mng mọi người cả nhà ad admin bot mấy chị các chị chị em mấy bà").Select(t => t.Folded), StringComparer.Ordinal);
@@ -26,7 +30,7 @@ public static class QuestionWords
     private static readonly TextToken[][] Asking = new[]
         {
          "bao nhiêu", "bao giờ", "thế nào", "làm sao", "ra sao", "là gì", "cái gì", "ở đâu", "có ai", "ai biết", "ai có", "ai chỉ",
-         "cho hỏi", "xin hỏi", "muốn hỏi", "hỏi chút", "hỏi với", "được không", "có được không", "chỉ giúp", "chỉ giùm", "giúp em với",
+         "đi đâu", "chỗ đâu", "được không", "có được không", "chỉ giúp", "chỉ giùm", "giúp em với",
          "giúp tôi với", "giúp mình với", "spoil", "cho xin", "xin link",
          "gì", "cách nào", "có cách", "chỗ nào", "nơi nào", "nên làm", "có nên",
         }
@@ -61,7 +65,7 @@ public static class QuestionWords
                 content.RemoveAt(content.Count - 1);
             }
 
-            if (content.Count > 0 && Endings.Contains(content[^1].Folded))
+            if (content.Count > 0 && Endings.Contains(content[^1].Folded) && (!content[^1].IsMarked || EndingsExact.Contains(content[^1].Exact)))
             {
                 return true;
             }
