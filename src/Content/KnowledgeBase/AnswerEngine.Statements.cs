@@ -39,6 +39,13 @@ public static partial class AnswerEngine
         return null;
     }
 
+    // Whether the text says one of the small talk acts.
+    private static bool SaysAnAct(KnowledgeSnapshot snapshot, string text)
+    {
+        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(text), keepAcronyms: false);
+        return ActsOf(snapshot.Texts).Any(act => act.Phrases.Any(phrase => Contains(words, phrase)));
+    }
+
     private static bool Contains(List<TextToken> tokens, TextToken[] phrase)
     {
         for (var start = 0; start + phrase.Length <= tokens.Count; start++)

@@ -138,7 +138,14 @@ public static partial class AnswerEngine
             return null;
         }
 
-        return SmalltalkOf(snapshot, clauses[0], eligible) ?? SmalltalkOf(snapshot, clauses[^1], eligible);
+        // When the message asks something the pack does not answer, only a clause that greets, thanks, wishes… (texts.yaml
+        // statement_acts) is its small talk: "Chào hội, … mai chi hội vẫn họp chứ?" is, "nhà em nhiều chuột quá, dùng thuốc
+        // gì diệt" is not.
+        var asks = QuestionWords.AsksDirectly(text);
+        return Opening(clauses[0]) ?? Opening(clauses[^1]);
+
+        ScoredEntry? Opening(string clause) =>
+            asks && !SaysAnAct(snapshot, clause) ? null : SmalltalkOf(snapshot, clause, eligible);
     }
 
     private static ScoredEntry? SmalltalkOf(KnowledgeSnapshot snapshot, string clause, bool[] eligible)

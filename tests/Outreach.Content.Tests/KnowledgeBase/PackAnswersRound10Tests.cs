@@ -104,15 +104,36 @@ public sealed class PackAnswersRound10Tests
     [Fact]
     public async Task Suggestions_CarryTheDangerLine_AfterTheQuestion()
     {
-        var decision = await Packs.AskAsync(SuggestionsMessage);
+        // The shipped texts, two entries and thresholds that make any match a suggestion.
+        var snapshot = await Packs.WithEntriesAsync(
+            new MatchingOptions { AnswerThreshold = 1.01, SuggestThreshold = 0.01 },
+            Packs.Entry("vay", "vay vốn làm ăn ở đâu", "Vay vốn: hỏi chi hội trưởng."),
+            Packs.Entry("vay-nha", "vay vốn sửa nhà", "Vay sửa nhà: hỏi chi hội trưởng."));
+
+        var decision = AnswerEngine.Decide(snapshot, new AnswerRequest("vay vốn", null, Packs.Today));
 
         Assert.Equal(AnswerKind.Suggestions, decision.Kind);
         var lines = decision.Text.Split('\n');
+        Assert.StartsWith("Dạ, có phải chị muốn hỏi", lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("113", lines[0], StringComparison.Ordinal);
         Assert.Contains("113", lines[^1], StringComparison.Ordinal);
-        Assert.NotEmpty(decision.Choices);
+        Assert.Equal(2, decision.Choices.Count);
+        Assert.False(decision.Crisis.IsCrisis);
     }
 
-    // A message between two entries (below the answer threshold, above the suggestions one).
-    private const string SuggestionsMessage = "SUGGESTIONS_PLACEHOLDER";
+    [Fact]
+    public async Task NoEntry_UsesTheOffTopicWord()
+    {
+        // An entry that said a listed off-topic phrase ("chụp phim") would match every question about films, football or the
+        // weather through the word they all read as.
+        var pack = await Packs.ShippedAsync();
+
+        var offending = pack.Entries
+            .Where(e => e.Questions.Append(e.Title).Concat(e.Keywords).Append(e.Answer)
+                .Any(text => MatchText.Entry(text).Any(t => t.Folded == Outreach.Content.Text.Synonyms.OffTopicWord)))
+            .Select(e => e.Id)
+            .ToList();
+
+        Assert.Empty(offending);
+    }
 }
