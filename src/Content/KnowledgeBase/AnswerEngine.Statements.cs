@@ -16,6 +16,10 @@ public static partial class AnswerEngine
     /// <summary>The texts.yaml list of small talk acts.</summary>
     public const string StatementActsKey = "statement_acts";
 
+    /// <summary>The texts.yaml list of the acts that also win over an entry matched weakly (thanks, wishes: not a greeting
+    /// opening a question).</summary>
+    public const string StatementActsOverEntriesKey = "statement_acts_over_entries";
+
     // The small talk entry a statement's act names, when the message is a statement and says one.
     private static KnowledgeEntry? StatementSmalltalk(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
     {

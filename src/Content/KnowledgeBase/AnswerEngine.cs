@@ -96,6 +96,15 @@ public static partial class AnswerEngine
         // an entry only when it is very confident; three unrelated suggestions would serve her worse than the "ngoài phạm
         // vi" fallback.
         var offTopic = NamesOffTopic(snapshot, tokens);
+        // A story that thanks or wishes and asks nothing is that small talk, unless an entry answers it clearly ("cảm ơn hội
+        // đã đến thăm mẹ em… giờ mẹ khỏe rồi" shares a word or two with an entry by chance).
+        if (top is not null && top.Entry.Topic != SmalltalkTopic && top.Confidence < options.SmalltalkLeadConfidence
+            && StatementSmalltalk(snapshot, request, tokens) is { } statement
+            && snapshot.Texts.Words(StatementActsOverEntriesKey).Contains(statement.Id, StringComparer.Ordinal))
+        {
+            return Answer(snapshot, statement, top.Confidence, english);
+        }
+
         if (top is not null && top.Confidence >= (offTopic ? options.OffTopicAnswerThreshold : options.AnswerThreshold))
         {
             return Answer(snapshot, top.Entry, top.Confidence, english);

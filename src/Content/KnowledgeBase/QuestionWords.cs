@@ -30,7 +30,7 @@ public static class QuestionWords
     private static readonly TextToken[][] Asking = new[]
         {
          "bao nhiêu", "bao giờ", "thế nào", "làm sao", "ra sao", "là gì", "cái gì", "ở đâu", "có ai", "ai biết", "ai có", "ai chỉ",
-         "đi đâu", "chỗ đâu", "được không", "có được không", "chỉ giúp", "chỉ giùm", "giúp em với",
+         "đi đâu", "chỗ đâu", "gặp ai", "hỏi ai", "tìm ai", "được không", "có được không", "chỉ giúp", "chỉ giùm", "giúp em với",
          "giúp tôi với", "giúp mình với", "spoil", "cho xin", "xin link",
          "gì", "cách nào", "có cách", "chỗ nào", "nơi nào", "nên làm", "có nên",
         }

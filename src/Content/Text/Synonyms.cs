@@ -117,7 +117,7 @@ public static class Synonyms
             // Weather.
             "thời tiết", "dự báo thời tiết", "trời có mưa", "có mưa không", "có mưa ko", "nhiệt độ ngoài trời",
             // Lottery, markets, money games.
-            "xổ số", "vé số", "số đề", "lô đề", "đánh đề", "đánh con gì", "đánh số gì", "con gì trúng", "đề về", "con số may mắn", "vietlott", "tiền ảo", "coin", "bitcoin", "chứng khoán", "cổ phiếu",
+            "xổ số", "vé số", "số đề", "lô đề", "đánh đề", "đánh con gì", "đánh số gì", "con gì trúng", "con số may mắn", "vietlott", "tiền ảo", "coin", "bitcoin", "chứng khoán", "cổ phiếu",
             "giá vàng", "giá đô", "tỷ giá", "tỉ giá", "giá xăng",
             // Fortune-telling.
             "tử vi", "xem bói", "cung hoàng đạo", "phong thủy", "sao hạn", "giải hạn", "xem tuổi", "hợp tuổi", "khắc tuổi", "xung khắc",

@@ -30,7 +30,7 @@ public sealed class PackAnswersRound10Tests
     }
 
     [Theory]
-    [InlineData("Chào ad, nhà em nhiều gián quá, xịt thuốc gì cho hết ạ")]
+    [InlineData("nhà em nhiều gián quá, xịt thuốc gì cho hết ạ")]
     [InlineData("tối qua chơi game thua hoài tức ghê haha, ad có chơi game không")]
     [InlineData("tuổi Tý lấy chồng tuổi Ngọ có xung khắc không mấy chị")]
     [InlineData("hàng xóm có đám tang, đi phúng viếng bỏ phong bì bao nhiêu là vừa")]
@@ -62,12 +62,12 @@ public sealed class PackAnswersRound10Tests
     [InlineData("bạn em từng bị người yêu cũ đánh, giờ chia tay rồi, nên khuyên bạn đi đâu tư vấn", "violence-where-to-report")]
     public async Task ViolenceAnswer_NamesTheNationalLine(string message, string entry)
     {
+        // Abuse asked about may also be read as a (not acute) crisis: the hotlines, then the entry as a second message.
         var decision = await Packs.AskAsync(message);
 
-        Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal(entry, decision.EntryId);
-        Assert.Contains("1900 969 680", decision.Text, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"^\D*11[345]", decision.Text.Split('\n')[0]);
+        Assert.Contains("1900 969 680", decision.FullText, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"^\D*11[345]", decision.FullText.Split('\n')[0]);
     }
 
     [Theory]
@@ -97,8 +97,8 @@ public sealed class PackAnswersRound10Tests
     {
         var decision = await Packs.AskAsync(message);
 
-        Assert.Contains(says, decision.Text, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"\d+\.\d{3} đồng|\d+ triệu", decision.Text);
+        Assert.Contains(says, decision.FullText, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d+\.\d{3} đồng|\d+ triệu", decision.FullText);
     }
 
     [Fact]
