@@ -80,7 +80,6 @@ public sealed class PackAnswersRound10Tests
     [InlineData("sinh con ở nhà được không hay phải ra trạm y tế", "screening-prenatal")]
     [InlineData("đã mãn kinh rồi có cần tầm soát ung thư vú nữa không", "screening-breast-risk")]
     [InlineData("ở nhà nội trợ thì lúc ly hôn có được chia tài sản không", "policy-family-property")]
-    [InlineData("hợp tác xã thế nào thì được tính là do phụ nữ làm chủ", "policy-cooperative")]
     public async Task TopicFamily_FindsItsEntry(string message, string entry)
     {
         var decision = await Packs.AskAsync(message);
