@@ -96,9 +96,24 @@ public static partial class AnswerEngine
         // an entry only when it is very confident; three unrelated suggestions would serve her worse than the "ngoài phạm
         // vi" fallback.
         var offTopic = NamesOffTopic(snapshot, tokens);
+        // A story that thanks or wishes and asks nothing is that small talk, unless an entry answers it clearly ("cảm ơn hội
+        // đã đến thăm mẹ em… giờ mẹ khỏe rồi" shares a word or two with an entry by chance).
+        if (top is not null && top.Entry.Topic != SmalltalkTopic && top.Confidence < options.SmalltalkLeadConfidence
+            && StatementSmalltalk(snapshot, request, tokens) is { } statement
+            && snapshot.Texts.Words(StatementActsOverEntriesKey).Contains(statement.Id, StringComparer.Ordinal))
+        {
+            return Answer(snapshot, statement, top.Confidence, english);
+        }
+
         if (top is not null && top.Confidence >= (offTopic ? options.OffTopicAnswerThreshold : options.AnswerThreshold))
         {
             return Answer(snapshot, top.Entry, top.Confidence, english);
+        }
+
+        // A story that asks nothing and thanks, wishes, greets, laughs or sighs gets that small talk's reply (AnswerEngine.Statements).
+        if (StatementSmalltalk(snapshot, request, tokens) is { } act)
+        {
+            return Answer(snapshot, act, top?.Confidence ?? 0, english);
         }
 
         var suggestions = offTopic
@@ -132,7 +147,14 @@ public static partial class AnswerEngine
             return null;
         }
 
-        return SmalltalkOf(snapshot, clauses[0], eligible) ?? SmalltalkOf(snapshot, clauses[^1], eligible);
+        // When the message asks something the pack does not answer, only a clause that greets, thanks, wishes… (texts.yaml
+        // statement_acts) is its small talk: "Chào hội, … mai chi hội vẫn họp chứ?" is, "nhà em nhiều chuột quá, dùng thuốc
+        // gì diệt" is not.
+        var asks = QuestionWords.AsksDirectly(text);
+        return Opening(clauses[0]) ?? Opening(clauses[^1]);
+
+        ScoredEntry? Opening(string clause) =>
+            asks && !SaysAnAct(snapshot, clause) ? null : SmalltalkOf(snapshot, clause, eligible);
     }
 
     private static ScoredEntry? SmalltalkOf(KnowledgeSnapshot snapshot, string clause, bool[] eligible)
@@ -153,7 +175,8 @@ public static partial class AnswerEngine
     // The best entry for the message. A long message is also read clause by clause: a clause can confirm the best entry
     // ("…, chị chưa vào hội, vậy có được vay vốn ưu đãi không, …"), and when the whole message is unclear, the clearest
     // clause that asks something decides (the story around a question does not). Small talk only answers a short message,
-    // or a long one nothing else answers ("cảm ơn em nhiều lắm, em giúp chị nhiều quá").
+    // or a long one that asks nothing and nothing else answers ("cảm ơn em nhiều lắm, em giúp chị nhiều quá"; not "mệt muốn
+    // chết, có bài tập nào bóp chân cho đỡ không", which asks about something else).
     private static ScoredEntry? Best(
         KnowledgeSnapshot snapshot, string? text, List<TextToken> tokens, bool english, bool[] eligible,
         out IReadOnlyList<ScoredEntry> ranked)
@@ -190,10 +213,15 @@ public static partial class AnswerEngine
             }
         }
 
-        if (!isShort && (top is null || top.Confidence < options.AnswerThreshold))
+        if (!isShort)
         {
+            // A long message nothing else answers, that asks nothing; or one that small talk answers clearly better than any
+            // entry ("Chào các cháu, bà mới tập dùng Zalo, nhắn thế này các cháu có đọc được không": not the entry on phones).
+            var unanswered = (top is null || top.Confidence < options.AnswerThreshold) && !QuestionWords.AsksDirectly(text);
             var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions, eligible);
-            if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold)
+            if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold
+                && (unanswered || (smalltalk[0].Entry.Action is null && smalltalk[0].Confidence >= options.SmalltalkLeadConfidence
+                    && smalltalk[0].Confidence >= (top?.Confidence ?? 0) + options.SmalltalkLead && !NamesOffTopic(snapshot, tokens))))
             {
                 top = smalltalk[0];
             }

@@ -77,6 +77,15 @@ public sealed record MatchingOptions
     /// </summary>
     public int SmalltalkMaxTokens { get; init; } = 8;
 
+    /// <summary>
+    /// A longer message gets small talk over an entry when the small talk matches it at least this much better ("bà mới tập
+    /// dùng Zalo, nhắn thế này có đọc được không" is about reaching the bot, not about phones).
+    /// </summary>
+    public double SmalltalkLead { get; init; } = 0.15;
+
+    /// <summary>…and only when the small talk itself matches at least this well (and the message names nothing off topic).</summary>
+    public double SmalltalkLeadConfidence { get; init; } = 0.5;
+
     /// <summary>At most this many suggestions (quick replies).</summary>
     public int MaxSuggestions { get; init; } = 3;
 }

@@ -14,6 +14,91 @@ public static class QuestionWords
     private static readonly HashSet<string> Words = new(
         Phrases.SelectMany(w => VietnameseText.Tokenize(w)).Select(t => t.Folded), StringComparer.Ordinal);
 
+    // Words that ask when they end a clause ("… được không", "… chưa", "… sao", "… ở đâu"); inside one they are often not a
+    // question ("không sao", "ko đánh ai", "với mấy đứa bạn").
+    private static readonly HashSet<string> Endings = new(
+        VietnameseText.Tokenize("không ko k hông hok khum chưa sao gì nào hả hở nhỉ chăng ai mấy").Select(t => t.Folded), StringComparer.Ordinal);
+
+    // The same words as typed: "hà" is not "hả", "ải" not "ai" (an accent typed must be theirs).
+    private static readonly HashSet<string> EndingsExact = new(
+        VietnameseText.Tokenize("không ko k hông hok khum chưa sao gì nào hả hở nhỉ chăng ai mấy").Select(t => t.Exact), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Addressees = new(
+        VietnameseText.Tokenize("mn mng mọi người cả nhà ad admin bot mấy chị các chị chị em mấy bà").Select(t => t.Folded), StringComparer.Ordinal);
+
+    // Phrases that ask wherever they stand.
+    private static readonly TextToken[][] Asking = new[]
+        {
+         "bao nhiêu", "bao giờ", "thế nào", "làm sao", "ra sao", "là gì", "cái gì", "ở đâu", "có ai", "ai biết", "ai có", "ai chỉ",
+         "đi đâu", "chỗ đâu", "gặp ai", "hỏi ai", "tìm ai", "được không", "có được không", "chỉ giúp", "chỉ giùm", "giúp em với",
+         "giúp tôi với", "giúp mình với", "spoil", "cho xin", "xin link",
+         "gì", "cách nào", "có cách", "chỗ nào", "nơi nào", "nên làm", "có nên",
+        }
+        .Select(p => VietnameseText.Tokenize(p).ToArray()).ToArray();
+
+    private static readonly char[] ClauseEnds = ['.', ',', ';', '!', '\n', '…', ':'];
+
+    /// <summary>
+    /// True when the message asks something of its own: a question mark, a question word ending one of its clauses (particles
+    /// aside: "… được không ạ"), or an asking phrase anywhere ("bao nhiêu", "ai biết", "cho em hỏi"). Stricter than
+    /// <see cref="Asks"/>, which also counts "không" in "không sao": a story that only tells (and thanks, wishes, laughs) asks nothing.
+    /// </summary>
+    public static bool AsksDirectly(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (text.Contains('?', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var clause in text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var tokens = ChatAbbreviations.Expand(VietnameseText.Tokenize(clause), keepAcronyms: false);
+            // Particles and whom she addresses end a question without being it ("… được không mọi người", "… ko mn").
+            var content = tokens.Where(t => !StopWords.IsStopWord(t)).ToList();
+            while (content.Count > 1 && (StopWords.IsFormOfAddress(content[^1]) || Addressees.Contains(content[^1].Folded)))
+            {
+                content.RemoveAt(content.Count - 1);
+            }
+
+            if (content.Count > 0 && Endings.Contains(content[^1].Folded) && (!content[^1].IsMarked || EndingsExact.Contains(content[^1].Exact)))
+            {
+                return true;
+            }
+
+            if (Asking.Any(phrase => Has(tokens, phrase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Has(List<TextToken> tokens, TextToken[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= tokens.Count; start++)
+        {
+            var k = 0;
+            while (k < phrase.Length && tokens[start + k].Folded == phrase[k].Folded
+                && (!tokens[start + k].IsMarked || tokens[start + k].Exact == phrase[k].Exact))
+            {
+                k++;
+            }
+
+            if (k == phrase.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the clause has a question word (accent-folded, so "khong" and "không" both count).</summary>
     public static bool Asks(IReadOnlyList<TextToken> clause)
     {

@@ -106,7 +106,8 @@ public static class Synonyms
         (OffTopicWord, [
             // Sport, games, entertainment.
             "bóng đá", "đá banh", "đá bóng", "trận đấu", "tỉ số", "tỷ số", "world cup", "ngoại hạng anh", "đội tuyển", "đá mấy giờ",
-            "mấy giờ đá", "cầu thủ", "chơi game", "game online", "ca sĩ", "idol", "phim hay", "truyện cười", "chuyện cười", "kể chuyện cười",
+            "mấy giờ đá", "cầu thủ", "chơi game", "game online", "game", "chơi liên quân", "liên quân mobile", "free fire", "pubg", "roblox", "minecraft", "lên rank",
+            "leo rank", "khóa nick", "bị khóa nick", "nick game", "acc game", "ca sĩ", "idol", "phim hay", "truyện cười", "chuyện cười", "kể chuyện cười",
             "phim", "bộ phim", "xem phim", "coi phim", "phim truyền hình", "phim hoạt hình", "cảnh phim",
             // Phones to repair, homework to solve.
             "màn hình cảm ứng", "cảm ứng", "bị đơ", "đơ màn hình", "sửa điện thoại", "điện thoại bị hư", "điện thoại bị đơ", "bài toán", "giải toán", "bài tập toán",
@@ -116,12 +117,16 @@ public static class Synonyms
             // Weather.
             "thời tiết", "dự báo thời tiết", "trời có mưa", "có mưa không", "có mưa ko", "nhiệt độ ngoài trời",
             // Lottery, markets, money games.
-            "xổ số", "vé số", "số đề", "lô đề", "con số may mắn", "vietlott", "tiền ảo", "coin", "bitcoin", "chứng khoán", "cổ phiếu",
+            "xổ số", "vé số", "số đề", "lô đề", "đánh đề", "đánh con gì", "đánh số gì", "con gì trúng", "con số may mắn", "vietlott", "tiền ảo", "coin", "bitcoin", "chứng khoán", "cổ phiếu",
             "giá vàng", "giá đô", "tỷ giá", "tỉ giá", "giá xăng",
             // Fortune-telling.
-            "tử vi", "xem bói", "cung hoàng đạo", "phong thủy", "sao hạn", "giải hạn", "xem tuổi",
+            "tử vi", "xem bói", "cung hoàng đạo", "phong thủy", "sao hạn", "giải hạn", "xem tuổi", "hợp tuổi", "khắc tuổi", "xung khắc",
+            "tuổi tý", "tuổi sửu", "tuổi dần", "tuổi mão", "tuổi mẹo", "tuổi thìn", "tuổi tỵ", "tuổi ngọ", "tuổi mùi", "tuổi thân", "tuổi dậu",
+            "tuổi tuất", "tuổi hợi", "xem ngày", "coi ngày", "ngày đẹp", "ngày lành tháng tốt",
+            // Customs of funerals and weddings.
+            "phúng viếng", "đi phúng", "tiền phúng", "phong bì", "đám tang", "đám ma", "đám giỗ", "tiền mừng cưới", "mừng cưới",
             // Followers and likes, phone plans.
-            "bão like", "tăng like", "mua like", "hack like", "tăng follow", "tăng tương tác", "gói cước", "sim số đẹp", "nạp thẻ điện thoại",
+            "bão like", "tăng like", "mua like", "hack like", "tăng follow", "tăng tương tác", "gói cước", "sim số đẹp", "nạp thẻ điện thoại", "nạp thẻ", "thẻ cào",
             // Teeth (not a screening the union runs).
             "đánh răng", "chân răng", "sâu răng", "niềng răng", "nha khoa", "nhổ răng",
         ]),
