@@ -113,7 +113,7 @@ public sealed class MemberStoreTests(PostgresServer server) : IAsyncLifetime
         var page = await _members.ListAsync(_world.Province.Id, new MemberFilter(), Now, 1, 2, Ct);
         Assert.Equal(4, page.Total);
         Assert.Equal([mai, hoa], page.Rows.Select(r => r.ContactId));
-        Assert.Equal(["health", "loan"], page.Rows[0].Topics);
+        Assert.Equal(["Sức khỏe, khám sàng lọc", "Vay vốn, khởi nghiệp"], page.Rows[0].Topics); // by their Vietnamese names
         Assert.Equal("Phường Bình Phước", page.Rows[0].OrgUnitName);
     }
 
