@@ -217,8 +217,11 @@ public static partial class AnswerEngine
         {
             // A long message nothing else answers, that asks nothing; or one that small talk answers clearly better than any
             // entry ("Chào các cháu, bà mới tập dùng Zalo, nhắn thế này các cháu có đọc được không": not the entry on phones).
-            var unanswered = (top is null || top.Confidence < options.AnswerThreshold) && !QuestionWords.AsksDirectly(text);
+            // A small talk that acts (asking for a staff member) is itself what she asks: "cho mình nói chuyện với cán bộ hội
+            // được không" asks directly and is still the handoff.
             var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions, eligible);
+            var unanswered = (top is null || top.Confidence < options.AnswerThreshold)
+                && (!QuestionWords.AsksDirectly(text) || smalltalk is [{ Entry.Action: not null }, ..]);
             if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold
                 && (unanswered || (smalltalk[0].Entry.Action is null && smalltalk[0].Confidence >= options.SmalltalkLeadConfidence
                     && smalltalk[0].Confidence >= (top?.Confidence ?? 0) + options.SmalltalkLead && !NamesOffTopic(snapshot, tokens))))

@@ -57,6 +57,18 @@ public sealed class PackAnswersRound10Tests
     }
 
     [Theory]
+    [InlineData("cho mình nói chuyện với cán bộ hội được không")] // held-out set: answered "ngoài phạm vi" after round 10
+    [InlineData("mình muốn nói chuyện trực tiếp với cán bộ hội, được không")]
+    [InlineData("có ai là người thật không, cho tôi nói chuyện với cán bộ")]
+    public async Task AskingForAStaffMember_AsAQuestion_IsTheHandoff(string message)
+    {
+        var decision = await Packs.AskAsync(message);
+
+        Assert.Equal("smalltalk-handoff", decision.EntryId);
+        Assert.Equal("handoff", decision.Action);
+    }
+
+    [Theory]
     [InlineData("chồng đánh vợ thì bị phạt bao nhiêu tiền vậy", "violence-penalties")]
     [InlineData("xã em có địa chỉ tin cậy không, hỏi ai để biết", "violence-trusted-address")]
     [InlineData("bạn em từng bị người yêu cũ đánh, giờ chia tay rồi, nên khuyên bạn đi đâu tư vấn", "violence-where-to-report")]
