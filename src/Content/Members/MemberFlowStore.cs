@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Outreach.Content.Time;
+using Outreach.Content.UnitTree;
 
 namespace Outreach.Content.Members;
 
@@ -63,7 +64,9 @@ public sealed class MemberFlowStore(NpgsqlDataSource dataSource)
             },
             cancellationToken: cancellationToken));
         var rows = (await results.ReadAsync<FlowRow>()).ToDictionary(r => r.Kid);
-        var children = (await results.ReadAsync<(long Id, string Name, string Level)>()).AsList();
+        // Child units in Vietnamese order, not by code point as the database's C collation gives them.
+        var children = (await results.ReadAsync<(long Id, string Name, string Level)>())
+            .OrderBy(u => u.Name, UnitTreeOrder.Names).ThenBy(u => u.Id).ToList();
 
         // The subtree as a whole: a move between two of its units is neither in nor out (its +1 and -1 cancel).
         var all = rows.Values.ToList();

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Outreach.Content.Time;
+using Outreach.Content.UnitTree;
 
 namespace Outreach.Content.Members;
 
@@ -104,7 +105,9 @@ public sealed class MemberGrowthStore(NpgsqlDataSource dataSource)
             """,
             new { unitId, start = VietnamTime.FromLocal(from, TimeOnly.MinValue), end = VietnamTime.FromLocal(to.AddDays(1), TimeOnly.MinValue), channel },
             cancellationToken: cancellationToken));
-        return rows.AsList();
+
+        // In Vietnamese order, not by code point as the database's C collation gives them.
+        return rows.OrderBy(u => u.Name, UnitTreeOrder.Names).ThenBy(u => u.UnitId).ToList();
     }
 
     private static string Truncation(GrowthStep step) => step switch

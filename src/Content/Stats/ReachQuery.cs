@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Outreach.Content.OrgUnits;
+using Outreach.Content.UnitTree;
 
 namespace Outreach.Content.Stats;
 
@@ -52,7 +53,9 @@ public sealed class ReachQuery(NpgsqlDataSource dataSource, ReachRollup rollup)
         var people = (await results.ReadAsync<(string Channel, string Kind, long People)>()).AsList();
         var childEvents = (await results.ReadAsync<(long UnitId, string Kind, long Events)>()).AsList();
         var childPeople = (await results.ReadAsync<(long UnitId, string Kind, long People)>()).AsList();
-        var children = (await results.ReadAsync<(long UnitId, string Name, string Level)>()).AsList();
+        // Child units in Vietnamese order ("Đ…" after "D…"), not by code point as the database's C collation gives them.
+        var children = (await results.ReadAsync<(long UnitId, string Name, string Level)>())
+            .OrderBy(u => u.Name, UnitTreeOrder.Names).ThenBy(u => u.UnitId).ToList();
         var perBroadcast = (await results.ReadAsync<(long BroadcastId, string Kind, long Events, long People)>()).AsList();
         var broadcasts = (await connection.QueryAsync<BroadcastRow>(
             new CommandDefinition(BroadcastsSql, new { ids = perBroadcast.Select(b => b.BroadcastId).Distinct().ToArray() },
