@@ -25,7 +25,8 @@ public sealed class WebChatClient(HttpClient http)
     public async Task<IReadOnlyList<JsonElement>> WaitForRepliesAsync(string userId, int count, CancellationToken cancellationToken = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        // Generous: the process's first turn may wait for the crisis classifier's training (9-30 s on a busy 2-core machine).
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
         while (true)
         {
             var replies = await RepliesAsync(userId, timeout.Token);
