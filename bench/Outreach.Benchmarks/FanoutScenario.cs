@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
@@ -72,6 +73,12 @@ public sealed class FanoutScenario : ILoadScenario
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {size:N0} | {rawNow:F0} | {run.Plan.TotalSeconds:F1} | {run.Send.TotalSeconds:F1} | {run.Rate:F0} | {run.Rate / rawNow * 100:F0}% | {run.Rate / raw * 100:F0}% | {run.Rate / naiveRate:F1} | {run.PeakWorkingSet / 1048576.0:F0} | {run.PeakManaged / 1048576.0:F0} | {run.LiveAfter / 1048576.0:F0} | {run.CpuPerMessage.TotalMicroseconds:F1} | {run.AllocatedPerMessage / 1024.0:F1} | {loadBefore}–{LoadAverage()} |"));
             }
+
+            // The sender loop again, warm: the one after start-up also pays for the JIT and the host's start-up work.
+            var warmMeter = CpuMeter.Start(emulator.Pid, postmaster);
+            var warmRate = await SenderLoop.MeasureAsync(host.Services, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
+            cpuLines.Add(warmMeter.Stop("sender loop again, warm (no database)", warmRate * 10));
+            Console.WriteLine($"the gateway's Messenger sender in a loop again, warm: {warmRate:F0} msgs/s");
 
             // Where each message's CPU goes, per process, measured over the same window (/proc): this process (the gateway, or the
             // raw loop's client), the emulator, the whole PostgreSQL cluster; and the database's commits per 1,000 messages.
@@ -148,6 +155,19 @@ public sealed class FanoutScenario : ILoadScenario
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var meter = CpuMeter.Start(emulatorPid, postmaster);
         var commitsBefore = await CommitsAsync(services, cancellationToken);
+        // The process's database commands during the send, by statement (Npgsql's ActivitySource; the bench's own polls included).
+        var commands = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                var text = activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName;
+                commands.AddOrUpdate(text, 1, (_, n) => n + 1);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         long broadcastId;
@@ -160,6 +180,7 @@ public sealed class FanoutScenario : ILoadScenario
         var send = sendWatch.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var commits = await CommitsAsync(services, cancellationToken) - commitsBefore;
+        listener.Dispose();
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var live = GC.GetTotalMemory(forceFullCollection: true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -170,6 +191,16 @@ public sealed class FanoutScenario : ILoadScenario
         }
 
         var cpuLine = meter.Stop($"fan-out {size:N0}", sent, commits);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database commands during the send of {size:N0}, per 1,000 messages:"));
+        foreach (var (text, count) in commands
+                     .GroupBy(kv => Shorten(kv.Key), kv => kv.Value)
+                     .Select(g => (Text: g.Key, Count: g.Sum()))
+                     .OrderByDescending(c => c.Count)
+                     .Take(12))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count * 1000.0 / Math.Max(1, sent),8:F2}  {text}"));
+        }
+
         return new FanoutRun(
             plan, send, sent / send.TotalSeconds, sampler.PeakWorkingSet, sampler.PeakManaged, live, cpu / Math.Max(1, sent), allocated / (double)Math.Max(1, sent), cpuLine);
     }
@@ -190,6 +221,12 @@ public sealed class FanoutScenario : ILoadScenario
         }
     }
 
+
+    private static string Shorten(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 80 ? flat : flat[..80] + "…";
+    }
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
