@@ -42,9 +42,11 @@ public sealed class BroadcastSender(
         ArgumentNullException.ThrowIfNull(chunk);
         var batch = options.Value.Concurrency;
         // Rows are "sending" from their claim to their record; a crash leaves those "unknown". Bounded hand-offs keep them to
-        // ClaimBatch + 3 × Concurrency per worker: the claimed batch not yet taken (capacity 1), the sends in flight, the
-        // results waiting (capacity Concurrency) and the results being written (at most Concurrency).
-        var claimed = Channel.CreateBounded<ClaimedDelivery>(1);
+        // ClaimBatch + 3 × Concurrency per worker: the claimed batch not yet taken (the next is claimed only once the senders
+        // have taken all of it), the sends in flight, the results waiting (capacity Concurrency) and the results being written
+        // (at most Concurrency). The whole batch goes into the hand-off at once: handed over one row at a time (capacity 1),
+        // every row woke every idle sender (bench/README, "hand-offs").
+        var claimed = Channel.CreateBounded<ClaimedDelivery>(new BoundedChannelOptions(options.Value.ClaimBatch) { SingleWriter = true });
         var results = Channel.CreateBounded<DeliveryResult>(batch);
         var run = new ChunkRun();
 
@@ -53,7 +55,7 @@ public sealed class BroadcastSender(
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task[] parts =
         [
-            StopOthersOnFault(ClaimAsync(chunk, post, claimed.Writer, run, failed.Token), failed),
+            StopOthersOnFault(ClaimAsync(chunk, post, claimed, run, failed.Token), failed),
             StopOthersOnFault(SendAllAsync(broadcast.Id, post, claimed.Reader, results.Writer, run, failed.Token), failed),
             StopOthersOnFault(RecordAsync(broadcast.Id, results.Reader, batch, failed.Token), failed),
         ];
@@ -86,13 +88,53 @@ public sealed class BroadcastSender(
         return run.Outcome;
     }
 
-    private async Task ClaimAsync(ChunkClaim chunk, Post post, ChannelWriter<ClaimedDelivery> claimed, ChunkRun run, CancellationToken ct)
+    private async Task ClaimAsync(ChunkClaim chunk, Post post, Channel<ClaimedDelivery> claimed, ChunkRun run, CancellationToken ct)
     {
         try
         {
             var recheckedEmpty = 0;
+            var renewedAt = time.GetUtcNow();
             while (!run.IsStopping)
             {
+                // The next batch only once the senders have taken all of the last one (the bound on rows "unknown" after a crash).
+                // A slow channel (Zalo's rate shared by the workers) can take longer than the lease over one batch: renew it meanwhile.
+                while (claimed.Reader.Count > 0)
+                {
+                    var drained = run.WaitForDrained();
+                    if (claimed.Reader.Count == 0)
+                    {
+                        break;
+                    }
+
+                    var untilRenewal = renewedAt + options.Value.Lease / 3 - time.GetUtcNow();
+                    if (untilRenewal > TimeSpan.Zero)
+                    {
+                        try
+                        {
+                            await drained.WaitAsync(untilRenewal, time, ct);
+                        }
+                        catch (TimeoutException)
+                        {
+                            // Renewed below.
+                        }
+
+                        continue;
+                    }
+
+                    renewedAt = time.GetUtcNow();
+                    var until = renewedAt + options.Value.Lease;
+                    if (!await _database.ExecuteAsync(async token => await deliveries.RenewChunkAsync(chunk, until, token), ct))
+                    {
+                        run.Stop(ChunkOutcome.LeaseLost);
+                        return;
+                    }
+                }
+
+                if (run.IsStopping)
+                {
+                    return;
+                }
+
                 var now = time.GetUtcNow();
                 if (quietHours.NextAllowed(post, now) > now)
                 {
@@ -133,27 +175,16 @@ public sealed class BroadcastSender(
                     return;
                 }
 
-                var renewedAt = now;
+                renewedAt = now;
                 foreach (var row in rows)
                 {
-                    await claimed.WriteAsync(row, ct);
-                    // A slow channel (Zalo's rate shared by the workers) can take longer than the lease over one claim batch.
-                    if (time.GetUtcNow() - renewedAt > options.Value.Lease / 3)
-                    {
-                        renewedAt = time.GetUtcNow();
-                        var until = renewedAt + options.Value.Lease;
-                        if (!await _database.ExecuteAsync(async token => await deliveries.RenewChunkAsync(chunk, until, token), ct))
-                        {
-                            run.Stop(ChunkOutcome.LeaseLost);
-                            break;
-                        }
-                    }
+                    await claimed.Writer.WriteAsync(row, ct);
                 }
             }
         }
         finally
         {
-            claimed.TryComplete();
+            claimed.Writer.TryComplete();
         }
     }
 
@@ -216,6 +247,11 @@ public sealed class BroadcastSender(
     {
         await foreach (var row in claimed.ReadAllAsync(ct))
         {
+            if (claimed.Count == 0)
+            {
+                run.SignalDrained();
+            }
+
             // Once the chunk is stopping, claimed rows not yet handed to a platform go back to the queue.
             DeliveryResult result;
             if (run.IsStopping)
@@ -304,6 +340,18 @@ public sealed class BroadcastSender(
 
         /// <summary>Rows claimed and not yet handed to a platform (released to the queue should the chunk fail).</summary>
         public ConcurrentDictionary<long, byte> Unhanded { get; } = new();
+
+        private TaskCompletionSource? _drained;
+
+        /// <summary>A task that completes when a sender next finds the claimed batch all taken (check the count after asking).</summary>
+        public Task WaitForDrained()
+        {
+            var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _drained, drained);
+            return drained.Task;
+        }
+
+        public void SignalDrained() => Interlocked.Exchange(ref _drained, null)?.TrySetResult();
 
         public void Stop(ChunkOutcome outcome)
         {
