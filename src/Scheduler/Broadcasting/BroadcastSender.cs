@@ -57,7 +57,7 @@ public sealed class BroadcastSender(
         [
             StopOthersOnFault(ClaimAsync(chunk, post, claimed, run, failed.Token), failed),
             StopOthersOnFault(SendAllAsync(broadcast.Id, post, claimed.Reader, results.Writer, run, failed.Token), failed),
-            StopOthersOnFault(RecordAsync(broadcast.Id, results.Reader, batch, failed.Token), failed),
+            StopOthersOnFault(RecordAsync(broadcast.Id, results.Reader, batch, run, failed.Token), failed),
         ];
         try
         {
@@ -98,10 +98,10 @@ public sealed class BroadcastSender(
             {
                 // The next batch only once the senders have taken all of the last one (the bound on rows "unknown" after a crash).
                 // A slow channel (Zalo's rate shared by the workers) can take longer than the lease over one batch: renew it meanwhile.
-                while (claimed.Reader.Count > 0)
+                while (run.NotTaken > 0)
                 {
                     var drained = run.WaitForDrained();
-                    if (claimed.Reader.Count == 0)
+                    if (run.NotTaken == 0)
                     {
                         break;
                     }
@@ -176,6 +176,7 @@ public sealed class BroadcastSender(
                 }
 
                 renewedAt = now;
+                run.Handing(rows.Count);
                 foreach (var row in rows)
                 {
                     await claimed.Writer.WriteAsync(row, ct);
@@ -239,6 +240,8 @@ public sealed class BroadcastSender(
         finally
         {
             results.TryComplete();
+            run.SendsDone = true;
+            run.SignalFull();
         }
     }
 
@@ -247,7 +250,7 @@ public sealed class BroadcastSender(
     {
         await foreach (var row in claimed.ReadAllAsync(ct))
         {
-            if (claimed.Count == 0)
+            if (run.TakenOne() == 0)
             {
                 run.SignalDrained();
             }
@@ -271,57 +274,41 @@ public sealed class BroadcastSender(
             }
 
             await results.WriteAsync(result, ct);
+            if (run.ResultWritten() >= options.Value.Concurrency)
+            {
+                run.SignalFull();
+            }
         }
     }
 
     // Writes a batch once it is full (Concurrency results), the senders are done, or RecordWait has passed since its first
-    // result. Writing whatever had accumulated each time it caught up made batches of ~11 rows at full speed: a statement's
-    // own cost (plan, the reach events' statement-level check, commit) then was the largest CPU share of a message, and the
-    // database's (bench/README, "the outcome writes in full batches"). The bound on rows "sending" after a crash is unchanged:
-    // the buffer still holds at most Concurrency results.
-    private async Task RecordAsync(long broadcastId, ChannelReader<DeliveryResult> results, int batch, CancellationToken ct)
+    // result, waking once per batch (not for every result). Writing whatever had accumulated each time it caught up made
+    // batches of ~44 rows at full speed, each statement with its own cost (plan, the reach events' statement-level check,
+    // commit; bench/README, "hand-offs and outcome batches"). The bound on rows "sending" after a crash is unchanged: the
+    // hand-off holds at most Concurrency results, the batch being written at most as many.
+    private async Task RecordAsync(long broadcastId, ChannelReader<DeliveryResult> results, int batch, ChunkRun run, CancellationToken ct)
     {
         var buffer = new List<DeliveryResult>(batch);
         while (await results.WaitToReadAsync(ct))
         {
-            await FillAsync(results, buffer, batch, ct);
+            if (run.ResultsWaiting < batch && !run.SendsDone)
+            {
+                var full = run.WaitForFull();
+                if (run.ResultsWaiting < batch && !run.SendsDone)
+                {
+                    await Task.WhenAny(full, Task.Delay(RecordWait, time, ct));
+                }
+            }
+
+            while (buffer.Count < batch && results.TryRead(out var result))
+            {
+                buffer.Add(result);
+            }
+
+            run.ResultsTaken(buffer.Count);
             var now = time.GetUtcNow();
             await _database.ExecuteAsync(async token => await deliveries.RecordAsync(broadcastId, buffer, now, token), ct);
             buffer.Clear();
-        }
-    }
-
-    // Takes results until the batch is full, the senders are done or RecordWait has passed since the first one.
-    private async Task FillAsync(ChannelReader<DeliveryResult> results, List<DeliveryResult> buffer, int batch, CancellationToken ct)
-    {
-        var deadline = time.GetUtcNow() + RecordWait;
-        while (buffer.Count < batch)
-        {
-            if (results.TryRead(out var result))
-            {
-                buffer.Add(result);
-                continue;
-            }
-
-            var left = deadline - time.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            using var timeUp = new CancellationTokenSource(left, time);
-            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct, timeUp.Token);
-            try
-            {
-                if (!await results.WaitToReadAsync(waiting.Token))
-                {
-                    return;
-                }
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return;
-            }
         }
     }
 
@@ -342,6 +329,41 @@ public sealed class BroadcastSender(
         public ConcurrentDictionary<long, byte> Unhanded { get; } = new();
 
         private TaskCompletionSource? _drained;
+        private TaskCompletionSource? _full;
+        private int _notTaken;
+        private int _resultsWaiting;
+        private volatile bool _sendsDone;
+
+        /// <summary>Claimed rows in the hand-off not yet taken by a sender.</summary>
+        public int NotTaken => Volatile.Read(ref _notTaken);
+
+        /// <summary>Results in the hand-off not yet taken by the recorder.</summary>
+        public int ResultsWaiting => Volatile.Read(ref _resultsWaiting);
+
+        /// <summary>The senders are done: no more results will come.</summary>
+        public bool SendsDone
+        {
+            get => _sendsDone;
+            set => _sendsDone = value;
+        }
+
+        public void Handing(int rows) => Interlocked.Add(ref _notTaken, rows);
+
+        public int TakenOne() => Interlocked.Decrement(ref _notTaken);
+
+        public int ResultWritten() => Interlocked.Increment(ref _resultsWaiting);
+
+        public void ResultsTaken(int count) => Interlocked.Add(ref _resultsWaiting, -count);
+
+        /// <summary>A task that completes when the hand-off next holds a full batch of results or the senders are done (check after asking).</summary>
+        public Task WaitForFull()
+        {
+            var full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _full, full);
+            return full.Task;
+        }
+
+        public void SignalFull() => Interlocked.Exchange(ref _full, null)?.TrySetResult();
 
         /// <summary>A task that completes when a sender next finds the claimed batch all taken (check the count after asking).</summary>
         public Task WaitForDrained()
