@@ -283,7 +283,7 @@ public sealed class BroadcastSender(
 
     // Writes a batch once it is full (Concurrency results), the senders are done, or RecordWait has passed since its first
     // result, waking once per batch (not for every result). Writing whatever had accumulated each time it caught up made
-    // batches of ~44 rows at full speed, each statement with its own cost (plan, the reach events' statement-level check,
+    // batches of 41–49 rows at full speed, each statement with its own cost (plan, the reach events' statement-level check,
     // commit; bench/README, "hand-offs and outcome batches"). The bound on rows "sending" after a crash is unchanged: the
     // hand-off holds at most Concurrency results, the batch being written at most as many.
     private async Task RecordAsync(long broadcastId, ChannelReader<DeliveryResult> results, int batch, ChunkRun run, CancellationToken ct)
