@@ -19,6 +19,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The emulator's process id (its CPU time is read from /proc).</summary>
+    public int Pid => _process.Id;
+
     /// <summary>The lines the emulator printed before it was ready (the Zalo one's refresh tokens).</summary>
     public IReadOnlyList<string> Lines { get; }
 

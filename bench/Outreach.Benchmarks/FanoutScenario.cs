@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
@@ -37,12 +38,17 @@ public sealed class FanoutScenario : ILoadScenario
         await using var emulator = await EmulatorProcess.StartAsync(cancellationToken);
         try
         {
+            var firstMeter = CpuMeter.Start(emulator.Pid, postmaster: null);
             var raw = await RawSendLoop.MeasureAsync(
                 emulator.BaseAddress, MessengerEmulatorOptions.DefaultPageToken, workers * concurrency, TimeSpan.FromSeconds(15), cancellationToken);
             Console.WriteLine($"raw HttpClient loop, {workers * concurrency} in flight: {raw:F0} msgs/s");
+            Console.WriteLine(firstMeter.Stop("raw loop (first)", raw * 15));
 
             await using var host = await OutreachHost.StartAsync(Settings(emulator.BaseAddress, directory, workers, concurrency), cancellationToken: cancellationToken);
+            var postmaster = await PostmasterAsync(host.Services, cancellationToken);
+            var senderMeter = CpuMeter.Start(emulator.Pid, postmaster);
             var senderRate = await SenderLoop.MeasureAsync(host.Services, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
+            var senderLine = senderMeter.Stop("sender loop (no database)", senderRate * 10);
             Console.WriteLine($"the gateway's Messenger sender in a loop, no database, {workers * concurrency} in flight: {senderRate:F0} msgs/s");
             var bench = await BenchData.CreateAsync(host.Services, cancellationToken);
             var naiveRate = await RunNaiveAsync(host.Services, bench, naive, cancellationToken);
@@ -54,14 +60,35 @@ public sealed class FanoutScenario : ILoadScenario
             // managed heap after a full collection once the send is done (what the process keeps, against the peak's garbage).
             Console.WriteLine("| recipients | raw just before msgs/s | plan s | send s | msgs/s | % of raw | % of first raw | × naive | peak working set MB | peak managed heap MB | live MB after | CPU µs/msg | KB allocated/msg | load |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            var cpuLines = new List<string>();
             foreach (var size in sizes)
             {
+                var rawMeter = CpuMeter.Start(emulator.Pid, postmaster);
                 var rawNow = await RawSendLoop.MeasureAsync(
                     emulator.BaseAddress, MessengerEmulatorOptions.DefaultPageToken, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
+                cpuLines.Add(rawMeter.Stop($"raw loop before {size:N0}", rawNow * 10));
                 var loadBefore = LoadAverage();
-                var run = await RunFanoutAsync(host.Services, bench, size, cancellationToken);
+                var run = await RunFanoutAsync(host.Services, bench, size, emulator.Pid, postmaster, cancellationToken);
+                cpuLines.Add(run.CpuLine);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {size:N0} | {rawNow:F0} | {run.Plan.TotalSeconds:F1} | {run.Send.TotalSeconds:F1} | {run.Rate:F0} | {run.Rate / rawNow * 100:F0}% | {run.Rate / raw * 100:F0}% | {run.Rate / naiveRate:F1} | {run.PeakWorkingSet / 1048576.0:F0} | {run.PeakManaged / 1048576.0:F0} | {run.LiveAfter / 1048576.0:F0} | {run.CpuPerMessage.TotalMicroseconds:F1} | {run.AllocatedPerMessage / 1024.0:F1} | {loadBefore}–{LoadAverage()} |"));
+            }
+
+            // The sender loop again, warm: the one after start-up also pays for the JIT and the host's start-up work.
+            var warmMeter = CpuMeter.Start(emulator.Pid, postmaster);
+            var warmRate = await SenderLoop.MeasureAsync(host.Services, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
+            cpuLines.Add(warmMeter.Stop("sender loop again, warm (no database)", warmRate * 10));
+            Console.WriteLine($"the gateway's Messenger sender in a loop again, warm: {warmRate:F0} msgs/s");
+
+            // Where each message's CPU goes, per process, measured over the same window (/proc): this process (the gateway, or the
+            // raw loop's client), the emulator, the whole PostgreSQL cluster; and the database's commits per 1,000 messages.
+            Console.WriteLine();
+            Console.WriteLine("| window | messages | this process µs/msg | emulator µs/msg | PostgreSQL µs/msg | all three µs/msg | commits per 1,000 msgs |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine(senderLine);
+            foreach (var line in cpuLines)
+            {
+                Console.WriteLine(line);
             }
         }
         finally
@@ -108,7 +135,8 @@ public sealed class FanoutScenario : ILoadScenario
         return contacts.Count / stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<FanoutRun> RunFanoutAsync(IServiceProvider services, BenchData bench, int size, CancellationToken cancellationToken)
+    private static async Task<FanoutRun> RunFanoutAsync(
+        IServiceProvider services, BenchData bench, int size, int emulatorPid, int postmaster, CancellationToken cancellationToken)
     {
         // The members are seeded first: "plan s" is the planning job alone (before issue 17 it included the seeding).
         var commune = await bench.SeedCommuneAsync(services, size, "fanout", cancellationToken);
@@ -125,6 +153,21 @@ public sealed class FanoutScenario : ILoadScenario
         var plan = planWatch.Elapsed;
         var sendWatch = Stopwatch.StartNew();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var meter = CpuMeter.Start(emulatorPid, postmaster);
+        var commitsBefore = await CommitsAsync(services, cancellationToken);
+        // The process's database commands during the send, by statement (Npgsql's ActivitySource; the bench's own polls included).
+        var commands = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                var text = activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName;
+                commands.AddOrUpdate(text, 1, (_, n) => n + 1);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         long broadcastId;
@@ -136,6 +179,8 @@ public sealed class FanoutScenario : ILoadScenario
         await WaitAsync(dataSource, $"SELECT count(*) FROM broadcasts WHERE id = {broadcastId} AND status <> 'completed'", cancellationToken);
         var send = sendWatch.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var commits = await CommitsAsync(services, cancellationToken) - commitsBefore;
+        listener.Dispose();
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var live = GC.GetTotalMemory(forceFullCollection: true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -145,7 +190,19 @@ public sealed class FanoutScenario : ILoadScenario
             Console.WriteLine($"warning: {sent:N0} of {size:N0} sent (post {postId})");
         }
 
-        return new FanoutRun(plan, send, sent / send.TotalSeconds, sampler.PeakWorkingSet, sampler.PeakManaged, live, cpu / Math.Max(1, sent), allocated / (double)Math.Max(1, sent));
+        var cpuLine = meter.Stop($"fan-out {size:N0}", sent, commits);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database commands during the send of {size:N0}, per 1,000 messages:"));
+        foreach (var (text, count) in commands
+                     .GroupBy(kv => Shorten(kv.Key), kv => kv.Value)
+                     .Select(g => (Text: g.Key, Count: g.Sum()))
+                     .OrderByDescending(c => c.Count)
+                     .Take(12))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count * 1000.0 / Math.Max(1, sent),8:F2}  {text}"));
+        }
+
+        return new FanoutRun(
+            plan, send, sent / send.TotalSeconds, sampler.PeakWorkingSet, sampler.PeakManaged, live, cpu / Math.Max(1, sent), allocated / (double)Math.Max(1, sent), cpuLine);
     }
 
     private static async Task WaitAsync(NpgsqlDataSource dataSource, string remainingSql, CancellationToken cancellationToken)
@@ -165,9 +222,60 @@ public sealed class FanoutScenario : ILoadScenario
     }
 
 
+    private static string Shorten(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 80 ? flat : flat[..80] + "…";
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private sealed record FanoutRun(
-        TimeSpan Plan, TimeSpan Send, double Rate, long PeakWorkingSet, long PeakManaged, long LiveAfter, TimeSpan CpuPerMessage, double AllocatedPerMessage);
+        TimeSpan Plan, TimeSpan Send, double Rate, long PeakWorkingSet, long PeakManaged, long LiveAfter, TimeSpan CpuPerMessage, double AllocatedPerMessage,
+        string CpuLine);
+
+    private static async Task<int> PostmasterAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        return ProcessCpu.ParentOf(await connection.ExecuteScalarAsync<int>("SELECT pg_backend_pid()"));
+    }
+
+    // Transactions committed in the database since the cluster started (every round trip outside a transaction is one).
+    private static async Task<long> CommitsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+    }
+
+    /// <summary>CPU time of this process, the emulator and the PostgreSQL cluster over a window, per message.</summary>
+    private sealed class CpuMeter
+    {
+        private readonly int _emulator;
+        private readonly int? _postmaster;
+        private readonly TimeSpan _self;
+        private readonly TimeSpan _emulatorCpu;
+        private readonly TimeSpan _cluster;
+
+        private CpuMeter(int emulator, int? postmaster)
+        {
+            _emulator = emulator;
+            _postmaster = postmaster;
+            _self = Process.GetCurrentProcess().TotalProcessorTime;
+            _emulatorCpu = ProcessCpu.Of(emulator);
+            _cluster = postmaster is { } pm ? ProcessCpu.OfCluster(pm) : TimeSpan.Zero;
+        }
+
+        public static CpuMeter Start(int emulator, int? postmaster) => new(emulator, postmaster);
+
+        public string Stop(string window, double messages, long? commits = null)
+        {
+            var self = Process.GetCurrentProcess().TotalProcessorTime - _self;
+            var emulator = ProcessCpu.Of(_emulator) - _emulatorCpu;
+            var cluster = _postmaster is { } pm ? ProcessCpu.OfCluster(pm) - _cluster : TimeSpan.Zero;
+            var n = Math.Max(1, messages);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"| {window} | {messages:N0} | {self.TotalMicroseconds / n:F1} | {emulator.TotalMicroseconds / n:F1} | {(_postmaster is null ? "–" : (cluster.TotalMicroseconds / n).ToString("F1", CultureInfo.InvariantCulture))} | {(self + emulator + cluster).TotalMicroseconds / n:F1} | {(commits is { } c ? (c * 1000.0 / n).ToString("F1", CultureInfo.InvariantCulture) : "–")} |");
+        }
+    }
 }

@@ -129,16 +129,16 @@ public sealed class OutcomesScenario : ILoadScenario
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             await connection.ExecuteAsync("CHECKPOINT;");
-            postmaster = ParentOf(await connection.ExecuteScalarAsync<int>("SELECT pg_backend_pid()"));
+            postmaster = ProcessCpu.ParentOf(await connection.ExecuteScalarAsync<int>("SELECT pg_backend_pid()"));
             walBefore = await connection.ExecuteScalarAsync<string>("SELECT pg_current_wal_lsn()::text") ?? "0/0";
             flushesBefore = await connection.ExecuteScalarAsync<long>("SELECT wal_sync FROM pg_stat_wal");
         }
 
-        var cpuBefore = ClusterCpu(postmaster);
+        var cpuBefore = ProcessCpu.OfCluster(postmaster);
         var watch = Stopwatch.StartNew();
         var count = await work();
         var wall = watch.Elapsed;
-        var cpu = ClusterCpu(postmaster) - cpuBefore;
+        var cpu = ProcessCpu.OfCluster(postmaster) - cpuBefore;
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             var wal = await connection.ExecuteScalarAsync<long>("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), @walBefore::pg_lsn)::bigint", new { walBefore });
@@ -146,59 +146,6 @@ public sealed class OutcomesScenario : ILoadScenario
             return new Run(count, wall, cpu, wal, flushes);
         }
     }
-
-    /// <summary>
-    /// CPU time of the whole cluster: the postmaster with its reaped children (cutime, cstime) plus every living child.
-    /// A backend that exits moves its time from the second part to the first, so the sum only grows.
-    /// </summary>
-    private static TimeSpan ClusterCpu(int postmaster)
-    {
-        long ticks = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            var name = Path.GetFileName(dir);
-            if (!int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-
-            string[] fields;
-            try
-            {
-                fields = StatFields(pid);
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            if (pid == postmaster)
-            {
-                ticks += Field(fields, 11) + Field(fields, 12) + Field(fields, 13) + Field(fields, 14);
-            }
-            else if (Field(fields, 1) == postmaster)
-            {
-                ticks += Field(fields, 11) + Field(fields, 12);
-            }
-        }
-
-        return TimeSpan.FromMilliseconds(ticks * 10);
-    }
-
-    private static int ParentOf(int pid) => (int)Field(StatFields(pid), 1);
-
-    // The fields after the command name in /proc/PID/stat: state is 0, ppid 1, utime 11, stime 12, cutime 13, cstime 14.
-    private static string[] StatFields(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    }
-
-    private static long Field(string[] fields, int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
