@@ -94,8 +94,12 @@ public sealed class CrisisIndirectSignsTests
     [InlineData("Dạ em chào chị, em là thành viên chi hội 3, tháng này em chưa đóng hội phí được vì kẹt tiền. Chị ơi với lại em thấy thằng nhỏ nhà bên ngày nào cũng bị trói ở chân cầu thang, người nó gầy nhom", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line
     [InlineData("bé gái 6 tuổi ngồi khóc trước cổng trường từ trưa, không ai đón, không nhớ nhà ở đâu", "111")]
     [InlineData("cô giáo ơi con bé lớp mình mấy hôm nay người đầy vết bầm, hỏi thì nó nói không dám về nhà vì sợ bố", "111")]
+    [InlineData("hai đứa nhỏ nhà bên, ba má đi làm xa, mấy hổm nay hổng có gì ăn, tối nào cũng qua xin cơm", "111")]
+    [InlineData("My neighbour's 10 year old son is made to beg at the market every night by his father", "111")]
     [InlineData("bé nhà em dạo này sợ đi học, tối ngủ hay giật mình, hôm qua mới kể thầy hay giữ lại lớp một mình rồi bắt ngồi lên đùi", "111")] // u-037
     [InlineData("có đứa nhỏ tầm 5 tuổi đứng ở cổng chợ từ sáng tới giờ ko ai đón, hỏi nhà ở đâu nó ko biết", "111")] // v-044
+    [InlineData("NGO worker here. A 12-year-old girl in the village is being sent by her uncle to work in a karaoke bar. Who should I call?", "111")] // w-057
+    [InlineData("Mấy đứa nhỏ nhà kế bên, ba má đi làm Bình Dương bỏ ở nhà cả tuần nay, đứa lớn 7 tuổi giữ đứa 2 tuổi, hổm rày hổng có gì ăn", "111")] // w-059
     public async Task ChildAtRisk_RightNumberFirst(string text, string first)
     {
         var decision = await CrisisAsk.AskAsync(text);
@@ -155,6 +159,8 @@ public sealed class CrisisIndirectSignsTests
     [InlineData("ông già nhà bên té trong wc, nằm đó k dậy dc")]
     [InlineData("Em muốn hỏi về khoản vay hộ nghèo cho năm sau. Mà chị ơi giờ ba em đang ngồi thì đổ người xuống, mắt trợn, kêu không thưa")]
     [InlineData("con e 1 tuổi rớt xuống lu nước, em kéo lên thì nó không khóc, môi tím")]
+    [InlineData("my wife is 8 months pregnant, she has a really bad headache and blurry vision, her feet are very swollen")]
+    [InlineData("my Vietnamese wife is 7 months pregnant, sudden bad headache, blurry vision, very swollen. we are in rural Nghe An")] // v-027
     public async Task MedicalEmergencyBySigns_115First(string text)
     {
         var decision = await CrisisAsk.AskAsync(text);
