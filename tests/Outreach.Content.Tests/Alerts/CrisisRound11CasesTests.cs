@@ -71,6 +71,10 @@ public sealed class CrisisRound11CasesTests
     [InlineData("stress muốn chết với mấy cái báo cáo quý, có mẫu nào không")]
     [InlineData("Chồng em nghỉ làm rồi, em nên hỏi ở đâu về bảo hiểm thất nghiệp")]
     [InlineData("bau 8 thang bi phu chan, nhuc dau nhieu, mo mat, co can di kham lien ko")] // i-038, a question for the clinic
+    [InlineData("tối qua bắn pháo hoa sáng rực cả bầu trời, nổ lốp bốp, bà con la hét vui ghê")]
+    [InlineData("thằng cu đang đập đồ chơi vì không cho xem điện thoại, dỗ sao giờ")]
+    [InlineData("lấy chồng 10 năm như chôn vùi tuổi xuân, giờ muốn đi học nghề")]
+    [InlineData("con gái em 16 tuổi muốn đi làm quán karaoke buổi tối, cho đi làm được không")]
     public async Task EverydayMessage_NotACrisis(string text)
     {
         var decision = await CrisisAsk.AskAsync(text);
