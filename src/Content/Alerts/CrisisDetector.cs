@@ -335,14 +335,31 @@ public sealed class CrisisDetector
         var adults = new List<CueMatch>();
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
-            if (tokens[i].IsNumber && tokens[i + 1].Folded == "tuoi"
+            var length = AgeLength(tokens, i);
+            if (length > 0
                 && int.TryParse(tokens[i].Folded, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var age))
             {
-                (age < AdultAge ? minors : adults).Add(new CueMatch(age < AdultAge ? MinorGroup : AdultGroup, i, 2, false));
+                (age < AdultAge ? minors : adults).Add(new CueMatch(age < AdultAge ? MinorGroup : AdultGroup, i, length, false));
             }
         }
 
         return minors.Count > 0 ? minors : adults;
+    }
+
+    // An age after a number: "14 tuổi", and in English "12 years old", "a 12-year-old girl" (the tokens "year", "old").
+    private static int AgeLength(IReadOnlyList<TextToken> tokens, int i)
+    {
+        if (!tokens[i].IsNumber)
+        {
+            return 0;
+        }
+
+        if (tokens[i + 1].Folded == "tuoi")
+        {
+            return 2;
+        }
+
+        return tokens[i + 1].Folded is "year" or "years" or "yr" or "yrs" && i + 2 < tokens.Count && tokens[i + 2].Folded == "old" ? 3 : 0;
     }
 
     // The built-in group "many_pills": ten or more pills ("uống 20 viên thuốc hạ sốt").
