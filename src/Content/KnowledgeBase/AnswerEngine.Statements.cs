@@ -29,7 +29,7 @@ public static partial class AnswerEngine
         }
 
         // The words she wrote, not her emoji: a shop's "😍 inbox em nha" is an advertisement, not a laugh.
-        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(request.Text), keepAcronyms: false);
+        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(request.Text)), keepAcronyms: false);
 
         foreach (var (entryId, phrases) in ActsOf(snapshot.Texts))
         {
@@ -46,7 +46,7 @@ public static partial class AnswerEngine
     // Whether the text says one of the small talk acts.
     private static bool SaysAnAct(KnowledgeSnapshot snapshot, string text)
     {
-        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(text), keepAcronyms: false);
+        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(text)), keepAcronyms: false);
         return ActsOf(snapshot.Texts).Any(act => act.Phrases.Any(phrase => Contains(words, phrase)));
     }
 

@@ -107,7 +107,8 @@ public static partial class AnswerEngine
 
         if (top is not null && top.Confidence >= (offTopic ? options.OffTopicAnswerThreshold : options.AnswerThreshold))
         {
-            return Answer(snapshot, top.Entry, top.Confidence, english);
+            var entry = offTopic ? top.Entry : TopicGeneral(snapshot, request, tokens, top.Entry) ?? top.Entry;
+            return Answer(snapshot, entry, top.Confidence, english);
         }
 
         // A story that asks nothing and thanks, wishes, greets, laughs or sighs gets that small talk's reply (AnswerEngine.Statements).
@@ -134,6 +135,39 @@ public static partial class AnswerEngine
         }
 
         return Fallback(snapshot, top?.Confidence ?? 0, english);
+    }
+
+    /// <summary>texts.yaml: the general entry of each topic ("loan-how-to-borrow"), which a bare topic word gets.</summary>
+    public const string TopicGeneralEntriesKey = "topic_general_entries";
+
+    // A bare topic word ("cho em hỏi vay vốn", "chính sách") gets the topic's general entry, not one narrow entry that happens
+    // to be short (the housing loan): a message of a few syllables, every one of them named by a general entry's questions.
+    // Of several such general entries, the one that scores best.
+    private static KnowledgeEntry? TopicGeneral(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens, KnowledgeEntry top)
+    {
+        var generals = snapshot.Texts.Words(TopicGeneralEntriesKey);
+        if (generals.Count == 0 || top.Topic == SmalltalkTopic || top.Action is not null)
+        {
+            return null;
+        }
+
+        var (resolved, weights) = snapshot.Index.Resolve(tokens);
+        var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
+        var content = normalized.Where((t, i) => !StopWords.IsStopWord(t) && !StopWords.IsFormOfAddress(t) && normalizedWeights[i] >= 1f).Count();
+        if (content == 0 || content > snapshot.Index.Options.TopicWordMaxTokens)
+        {
+            return null;
+        }
+
+        var terms = QueryTerm.From(normalized, normalizedWeights);
+        var named = generals
+            .Select(id => snapshot.FindEntry(id, request))
+            .Where(e => e is not null && snapshot.Index.QuestionsName(terms, e))
+            .Select(e => snapshot.Index.ScoreOf(terms, e!))
+            .Where(s => s is not null)
+            .OrderByDescending(s => s!.Confidence)
+            .FirstOrDefault();
+        return named is null || named.Entry.Id == top.Id ? null : named.Entry;
     }
 
     // The small talk entry the first or the last clause of a longer message says, when the message asks nothing the pack
