@@ -20,6 +20,10 @@ public static partial class AnswerEngine
     /// opening a question).</summary>
     public const string StatementActsOverEntriesKey = "statement_acts_over_entries";
 
+    /// <summary>texts.yaml: the acts that still answer a message naming something outside the union's work (a thanks, a
+    /// laugh); the others ("giết thời gian") leave it to the "ngoài phạm vi" fallback.</summary>
+    public const string StatementActsOffTopicKey = "statement_acts_off_topic";
+
     // The small talk entry a statement's act names, when the message is a statement and says one.
     private static KnowledgeEntry? StatementSmalltalk(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
     {

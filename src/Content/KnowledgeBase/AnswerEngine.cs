@@ -111,8 +111,10 @@ public static partial class AnswerEngine
             return Answer(snapshot, entry, top.Confidence, english);
         }
 
-        // A story that asks nothing and thanks, wishes, greets, laughs or sighs gets that small talk's reply (AnswerEngine.Statements).
-        if (StatementSmalltalk(snapshot, request, tokens) is { } act)
+        // A story that asks nothing and thanks, wishes, greets, laughs or sighs gets that small talk's reply (AnswerEngine.Statements);
+        // about something outside the union's work, only the acts that still answer it (a thanks, a laugh, not "kể chuyện cười đi").
+        if (StatementSmalltalk(snapshot, request, tokens) is { } act
+            && (!offTopic || snapshot.Texts.Words(StatementActsOffTopicKey).Contains(act.Id, StringComparer.Ordinal)))
         {
             return Answer(snapshot, act, top?.Confidence ?? 0, english);
         }
@@ -223,7 +225,9 @@ public static partial class AnswerEngine
         ranked = Rank(snapshot, tokens, isShort ? IsEligible : NotSmalltalk, options.MaxSuggestions, eligible);
         var top = ranked.Count > 0 ? ranked[0] : null;
         var unclear = top is null || top.Confidence < options.AnswerThreshold;
-        if (unclear && tokens.Count >= options.LongMessageTokens && !english)
+        // A message about something outside the union's work ("trường diễn tập động đất, có cần chuẩn bị gì không") is not
+        // answered by a clause alone: what the clause asks about is the off-topic thing.
+        if (unclear && tokens.Count >= options.LongMessageTokens && !english && !NamesOffTopic(snapshot, tokens))
         {
             var clauses = Clauses(text).ToList();
             foreach (var clause in clauses)
@@ -254,11 +258,13 @@ public static partial class AnswerEngine
             // A small talk that acts (asking for a staff member) is itself what she asks: "cho mình nói chuyện với cán bộ hội
             // được không" asks directly and is still the handoff.
             var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions, eligible);
+            // …but not one that asks for something outside the union's work ("rảnh quá, ad kể chuyện cười nghe đi").
+            var offTopic = NamesOffTopic(snapshot, tokens);
             var unanswered = (top is null || top.Confidence < options.AnswerThreshold)
-                && (!QuestionWords.AsksDirectly(text) || smalltalk is [{ Entry.Action: not null }, ..]);
+                && ((!QuestionWords.AsksDirectly(text) && !offTopic) || smalltalk is [{ Entry.Action: not null }, ..]);
             if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold
                 && (unanswered || (smalltalk[0].Entry.Action is null && smalltalk[0].Confidence >= options.SmalltalkLeadConfidence
-                    && smalltalk[0].Confidence >= (top?.Confidence ?? 0) + options.SmalltalkLead && !NamesOffTopic(snapshot, tokens))))
+                    && smalltalk[0].Confidence >= (top?.Confidence ?? 0) + options.SmalltalkLead && !offTopic)))
             {
                 top = smalltalk[0];
             }
