@@ -128,9 +128,8 @@ public static class Synonyms
             "phúng viếng", "đi phúng", "tiền phúng", "phong bì", "đám tang", "đám ma", "đám giỗ", "tiền mừng cưới", "mừng cưới",
             // Followers and likes, phone plans.
             "bão like", "tăng like", "mua like", "hack like", "tăng follow", "tăng tương tác", "gói cước", "sim số đẹp", "nạp thẻ điện thoại", "nạp thẻ", "thẻ cào",
-            // Pests in the house or the garden, sick poultry (not the union's work).
+            // Pests in the house or the garden (not the union's work; sick livestock is, for a loan to start again).
             "diệt chuột", "bẫy chuột", "thuốc diệt chuột", "chuột phá", "đuổi chuột", "diệt gián", "diệt kiến", "diệt mối", "diệt muỗi",
-            "gà bị toi", "gà toi", "dịch cúm gà", "thuốc thú y",
             // Storm forecasts (a storm that threatens her is the crisis side's).
             "bão số mấy", "cơn bão số", "tin bão", "dự báo bão", "đường đi của bão", "áp thấp nhiệt đới",
             // Other apps' accounts.
