@@ -20,6 +20,10 @@ public static partial class AnswerEngine
     /// opening a question).</summary>
     public const string StatementActsOverEntriesKey = "statement_acts_over_entries";
 
+    /// <summary>texts.yaml: the acts that still answer a message naming something outside the union's work (a thanks, a
+    /// laugh); the others ("giết thời gian") leave it to the "ngoài phạm vi" fallback.</summary>
+    public const string StatementActsOffTopicKey = "statement_acts_off_topic";
+
     // The small talk entry a statement's act names, when the message is a statement and says one.
     private static KnowledgeEntry? StatementSmalltalk(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
     {
@@ -29,7 +33,7 @@ public static partial class AnswerEngine
         }
 
         // The words she wrote, not her emoji: a shop's "😍 inbox em nha" is an advertisement, not a laugh.
-        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(request.Text), keepAcronyms: false);
+        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(request.Text)), keepAcronyms: false);
 
         foreach (var (entryId, phrases) in ActsOf(snapshot.Texts))
         {
@@ -46,7 +50,7 @@ public static partial class AnswerEngine
     // Whether the text says one of the small talk acts.
     private static bool SaysAnAct(KnowledgeSnapshot snapshot, string text)
     {
-        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(text), keepAcronyms: false);
+        var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(text)), keepAcronyms: false);
         return ActsOf(snapshot.Texts).Any(act => act.Phrases.Any(phrase => Contains(words, phrase)));
     }
 

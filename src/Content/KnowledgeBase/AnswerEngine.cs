@@ -107,11 +107,14 @@ public static partial class AnswerEngine
 
         if (top is not null && top.Confidence >= (offTopic ? options.OffTopicAnswerThreshold : options.AnswerThreshold))
         {
-            return Answer(snapshot, top.Entry, top.Confidence, english);
+            var entry = offTopic ? top.Entry : TopicGeneral(snapshot, request, tokens, top.Entry) ?? top.Entry;
+            return Answer(snapshot, entry, top.Confidence, english);
         }
 
-        // A story that asks nothing and thanks, wishes, greets, laughs or sighs gets that small talk's reply (AnswerEngine.Statements).
-        if (StatementSmalltalk(snapshot, request, tokens) is { } act)
+        // A story that asks nothing and thanks, wishes, greets, laughs or sighs gets that small talk's reply (AnswerEngine.Statements);
+        // about something outside the union's work, only the acts that still answer it (a thanks, a laugh, not "kể chuyện cười đi").
+        if (StatementSmalltalk(snapshot, request, tokens) is { } act
+            && (!offTopic || snapshot.Texts.Words(StatementActsOffTopicKey).Contains(act.Id, StringComparer.Ordinal)))
         {
             return Answer(snapshot, act, top?.Confidence ?? 0, english);
         }
@@ -134,6 +137,39 @@ public static partial class AnswerEngine
         }
 
         return Fallback(snapshot, top?.Confidence ?? 0, english);
+    }
+
+    /// <summary>texts.yaml: the general entry of each topic ("loan-how-to-borrow"), which a bare topic word gets.</summary>
+    public const string TopicGeneralEntriesKey = "topic_general_entries";
+
+    // A bare topic word ("cho em hỏi vay vốn", "chính sách") gets the topic's general entry, not one narrow entry that happens
+    // to be short (the housing loan): a message of a few syllables, every one of them named by a general entry's questions.
+    // Of several such general entries, the one that scores best.
+    private static KnowledgeEntry? TopicGeneral(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens, KnowledgeEntry top)
+    {
+        var generals = snapshot.Texts.Words(TopicGeneralEntriesKey);
+        if (generals.Count == 0 || top.Topic == SmalltalkTopic || top.Action is not null)
+        {
+            return null;
+        }
+
+        var (resolved, weights) = snapshot.Index.Resolve(tokens);
+        var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
+        var content = normalized.Where((t, i) => !StopWords.IsStopWord(t) && !StopWords.IsFormOfAddress(t) && normalizedWeights[i] >= 1f).Count();
+        if (content == 0 || content > snapshot.Index.Options.TopicWordMaxTokens)
+        {
+            return null;
+        }
+
+        var terms = QueryTerm.From(normalized, normalizedWeights);
+        var named = generals
+            .Select(id => snapshot.FindEntry(id, request))
+            .Where(e => e is not null && snapshot.Index.QuestionsName(terms, e))
+            .Select(e => snapshot.Index.ScoreOf(terms, e!))
+            .Where(s => s is not null)
+            .OrderByDescending(s => s!.Confidence)
+            .FirstOrDefault();
+        return named is null || named.Entry.Id == top.Id ? null : named.Entry;
     }
 
     // The small talk entry the first or the last clause of a longer message says, when the message asks nothing the pack
@@ -189,7 +225,9 @@ public static partial class AnswerEngine
         ranked = Rank(snapshot, tokens, isShort ? IsEligible : NotSmalltalk, options.MaxSuggestions, eligible);
         var top = ranked.Count > 0 ? ranked[0] : null;
         var unclear = top is null || top.Confidence < options.AnswerThreshold;
-        if (unclear && tokens.Count >= options.LongMessageTokens && !english)
+        // A message about something outside the union's work ("trường diễn tập động đất, có cần chuẩn bị gì không") is not
+        // answered by a clause alone: what the clause asks about is the off-topic thing.
+        if (unclear && tokens.Count >= options.LongMessageTokens && !english && !NamesOffTopic(snapshot, tokens))
         {
             var clauses = Clauses(text).ToList();
             foreach (var clause in clauses)
@@ -220,11 +258,13 @@ public static partial class AnswerEngine
             // A small talk that acts (asking for a staff member) is itself what she asks: "cho mình nói chuyện với cán bộ hội
             // được không" asks directly and is still the handoff.
             var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions, eligible);
+            // …but not one that asks for something outside the union's work ("rảnh quá, ad kể chuyện cười nghe đi").
+            var offTopic = NamesOffTopic(snapshot, tokens);
             var unanswered = (top is null || top.Confidence < options.AnswerThreshold)
-                && (!QuestionWords.AsksDirectly(text) || smalltalk is [{ Entry.Action: not null }, ..]);
+                && ((!QuestionWords.AsksDirectly(text) && !offTopic) || smalltalk is [{ Entry.Action: not null }, ..]);
             if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold
                 && (unanswered || (smalltalk[0].Entry.Action is null && smalltalk[0].Confidence >= options.SmalltalkLeadConfidence
-                    && smalltalk[0].Confidence >= (top?.Confidence ?? 0) + options.SmalltalkLead && !NamesOffTopic(snapshot, tokens))))
+                    && smalltalk[0].Confidence >= (top?.Confidence ?? 0) + options.SmalltalkLead && !offTopic)))
             {
                 top = smalltalk[0];
             }

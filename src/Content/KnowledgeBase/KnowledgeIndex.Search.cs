@@ -102,6 +102,39 @@ public sealed partial class KnowledgeIndex
         return new ScoredEntry(entry, candidates[0].Score, candidates[0].Confidence);
     }
 
+    /// <summary>
+    /// True when every syllable of the query (forms of address and particles aside) is a word of the entry's questions or
+    /// title: the query names nothing the entry does not ("vay vốn" for the general loan entry; not "vay sửa nhà").
+    /// </summary>
+    public bool QuestionsName(IReadOnlyList<QueryTerm> terms, KnowledgeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!_docOf.TryGetValue(entry, out var doc))
+        {
+            return false;
+        }
+
+        var words = _questions[doc].SelectMany(q => q).ToHashSet();
+        var any = false;
+        foreach (var term in terms)
+        {
+            if (term.IsPair || term.Weight < 1f)
+            {
+                continue;
+            }
+
+            if (!_termIds.TryGetValue(term.Folded, out var id) || !words.Contains(id))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
     // A document's posting in a list ordered by document, if it has one.
     private static Posting? Find(Posting[] postings, int doc)
     {

@@ -13,7 +13,7 @@ public static class MatchText
     /// <summary>The member's message before spelling repair; <paramref name="english"/> tells whether it was English.</summary>
     public static List<TextToken> Message(string? text, out bool english)
     {
-        var raw = PhoneNumbers.Split(VietnameseText.Tokenize(Emoji.ToWords(text)));
+        var raw = PhoneNumbers.Split(VietnameseText.Tokenize(Emoji.ToWords(ChatParticles.Mark(text))));
         english = EnglishText.LooksEnglish(raw);
         return english ? EnglishText.Translate(raw) : ChatAbbreviations.Expand(EnglishText.TranslatePhrases(raw), keepAcronyms: true);
     }

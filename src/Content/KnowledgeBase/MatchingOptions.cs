@@ -86,6 +86,13 @@ public sealed record MatchingOptions
     /// <summary>…and only when the small talk itself matches at least this well (and the message names nothing off topic).</summary>
     public double SmalltalkLeadConfidence { get; init; } = 0.5;
 
+    /// <summary>
+    /// A message of at most this many syllables (particles, openers and forms of address aside) that a topic's general entry
+    /// names in full is a bare topic word ("vay vốn", "chính sách"): it gets that general entry (texts.yaml
+    /// <c>topic_general_entries</c>), not the narrow entry that matched it best.
+    /// </summary>
+    public int TopicWordMaxTokens { get; init; } = 4;
+
     /// <summary>At most this many suggestions (quick replies).</summary>
     public int MaxSuggestions { get; init; } = 3;
 }

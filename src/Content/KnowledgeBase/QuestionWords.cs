@@ -57,7 +57,7 @@ public static class QuestionWords
 
         foreach (var clause in text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var tokens = ChatAbbreviations.Expand(VietnameseText.Tokenize(clause), keepAcronyms: false);
+            var tokens = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(clause)), keepAcronyms: false);
             // Particles and whom she addresses end a question without being it ("… được không mọi người", "… ko mn").
             var content = tokens.Where(t => !StopWords.IsStopWord(t)).ToList();
             while (content.Count > 1 && (StopWords.IsFormOfAddress(content[^1]) || Addressees.Contains(content[^1].Folded)))

@@ -19,7 +19,7 @@ public static class EnglishText
          // Words of a crisis told in English that no Vietnamese syllable spells, so the message is not read as telex.
          "door", "handle", "keeps", "trying", "outside", "inside", "wrote", "letter", "letters", "last", "anyone", "kids",
          "things", "gave", "away", "mom", "dad", "key", "kept", "tonight", "today", "bother", "he's",
-         "she's", "it's", "i'm", "i'll", "ex", "following", "breathe", "breathing", "bleeding", "pregnant", "weeks", "smoke"],
+         "she's", "it's", "i'm", "i'll", "ex", "following", "breathe", "breathing", "bleeding", "pregnant", "weeks", "smoke", "sometimes", "family", "work", "ngo", "abroad"],
         StringComparer.Ordinal);
 
     /// <summary>True when at least two of the tokens, and at least half of them, are English words.</summary>
@@ -67,6 +67,9 @@ public static class EnglishText
         ["how"] = "thế nào", ["how do i"] = "làm thế nào", ["how can i"] = "làm thế nào",
         ["help"] = "hỗ trợ", ["support"] = "hỗ trợ", ["report"] = "báo tin",
         ["bye"] = "tạm biệt", ["goodbye"] = "tạm biệt", ["see you"] = "tạm biệt", ["hello"] = "xin chào", ["hi"] = "xin chào", ["good morning"] = "xin chào", ["thanks"] = "cảm ơn", ["thank"] = "cảm ơn",
+        ["hpv test"] = "xét nghiệm hpv", ["pap test"] = "xét nghiệm hpv", ["pap smear"] = "xét nghiệm hpv",
+        ["family"] = "gia đình", ["relatives"] = "người nhà", ["abroad"] = "nước ngoài", ["overseas"] = "nước ngoài",
+        ["job abroad"] = "xuất khẩu lao động", ["work abroad"] = "xuất khẩu lao động", ["job offer abroad"] = "xuất khẩu lao động", ["job offer"] = "việc làm",
         ["test"] = "xét nghiệm", ["tests"] = "xét nghiệm", ["testing"] = "xét nghiệm", ["hpv"] = "hpv",
         ["bank"] = "ngân hàng", ["low interest"] = "lãi suất ưu đãi", ["low-interest"] = "lãi suất ưu đãi", ["poor"] = "hộ nghèo",
         ["salary"] = "tiền lương", ["wages"] = "tiền lương", ["income"] = "tiền lương", ["money"] = "tiền",

@@ -51,7 +51,7 @@ public static class Synonyms
         ("xuất khẩu lao động", ["đi lao động nước ngoài", "đi làm nước ngoài", "đi làm ở nước ngoài", "làm việc ở nước ngoài", "đi làm bên nước ngoài", "đi xuất khẩu"]),
         ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán"]),
         ("chuyển tiền", ["chuyển khoản", "gửi tiền", "nạp tiền"]),
-        ("lừa đảo", ["lừa tiền", "lừa gạt", "bị lừa mất tiền", "giả danh", "mạo danh", "xưng là công an", "xưng công an", "scam", "trúng thưởng", "nhận thưởng", "nộp phí nhận", "đường link lạ", "link lạ", "tin nhắn lạ", "cuộc gọi lạ"]),
+        ("lừa đảo", ["lừa tiền", "lừa gạt", "bị lừa mất tiền", "bị lừa đầu tư", "app đầu tư", "đầu tư online", "đầu tư trên mạng", "đầu tư qua mạng", "giả làm con", "giả làm người nhà", "giả làm người quen", "giả mạo", "giả danh", "mạo danh", "xưng là công an", "xưng công an", "scam", "trúng thưởng", "nhận thưởng", "nộp phí nhận", "đường link lạ", "link lạ", "tin nhắn lạ", "cuộc gọi lạ"]),
         ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục", "vỗ mông", "sờ mông", "bóp mông", "nói bậy", "câu bậy bạ", "nói tục", "lời lẽ bậy bạ", "sờ soạng", "đụng chạm", "chọc ghẹo", "trêu chọc", "buông lời trêu ghẹo", "huýt sáo trêu"]),
 
         // Family law.
@@ -85,6 +85,7 @@ public static class Synonyms
         ("trầm cảm sau sinh", ["buồn sau sinh", "chán nản sau sinh", "khóc nhiều sau sinh", "stress sau sinh", "trầm cảm sau đẻ"]),
         ("vắc xin hpv", ["vaccine hpv", "vacxin hpv", "tiêm hpv", "tiêm phòng hpv", "tiêm phòng ung thư cổ tử cung", "tiêm ngừa ung thư cổ tử cung"]),
         ("khám sàng lọc", ["tầm soát", "kiểm tra sức khỏe", "khám sức khỏe định kỳ"]),
+        ("khám phụ khoa", ["khám bệnh phụ nữ", "khám bệnh phụ khoa", "khám bệnh đàn bà"]),
         ("ung thư vú", ["k vú", "bướu vú"]),
         ("vú", ["ngực", "bầu ngực"]),
         ("khối u", ["cục cứng", "cục u", "u cục", "nổi cục"]),
@@ -127,6 +128,16 @@ public static class Synonyms
             "phúng viếng", "đi phúng", "tiền phúng", "phong bì", "đám tang", "đám ma", "đám giỗ", "tiền mừng cưới", "mừng cưới",
             // Followers and likes, phone plans.
             "bão like", "tăng like", "mua like", "hack like", "tăng follow", "tăng tương tác", "gói cước", "sim số đẹp", "nạp thẻ điện thoại", "nạp thẻ", "thẻ cào",
+            // Pests in the house or the garden (not the union's work; sick livestock is, for a loan to start again).
+            "diệt chuột", "bẫy chuột", "thuốc diệt chuột", "chuột phá", "đuổi chuột", "diệt gián", "diệt kiến", "diệt mối", "diệt muỗi",
+            // Storm forecasts (a storm that threatens her is the crisis side's).
+            "bão số mấy", "cơn bão số", "tin bão", "dự báo bão", "đường đi của bão", "áp thấp nhiệt đới",
+            // Other apps' accounts.
+            "mật khẩu zalo", "mật khẩu facebook", "mật khẩu fb", "pass zalo", "pass fb", "quên mật khẩu zalo", "quên mật khẩu facebook",
+            "quên mật khẩu fb", "quên pass zalo", "quên pass fb", "lấy lại zalo", "lấy lại facebook", "lấy lại nick", "hack nick",
+            "bị hack nick", "bị hack facebook", "bị hack zalo",
+            // School drills, earthquakes.
+            "động đất", "diễn tập động đất",
             // Teeth (not a screening the union runs).
             "đánh răng", "chân răng", "sâu răng", "niềng răng", "nha khoa", "nhổ răng",
         ]),
@@ -145,6 +156,8 @@ public static class Synonyms
         ("gì", ["cái chi", "làm chi", "chi rứa", "để chi", "chi vậy"]),
         ("quên mật khẩu", ["quên mình", "quên pass", "quên password", "mất mật khẩu", "không nhớ mật khẩu"]),
         ("bao lâu", ["bao nhiêu lâu", "mấy lâu"]),
+        // Is a programme still running: "939 còn ko hay hết r".
+        ("còn hiệu lực", ["còn không hay hết", "còn hay hết", "còn hay đã hết", "còn không hay đã hết", "còn không hay là hết"]),
         ("quá", ["ghê", "quá trời", "dữ thần", "quá xá", "quá chời"]),
     ];
 

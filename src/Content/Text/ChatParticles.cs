@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace Outreach.Content.Text;
+
+/// <summary>
+/// Particles typed without accents that teencode would read as words: a plain "a" ending a clause is "ạ" ("cho em gặp cán bộ
+/// được ko a"), not "anh"; a plain "vay" ending a clause after a question word is "vậy" ("làm sao vay", "bao nhiêu vay"), not
+/// "vay vốn". Marked with their accents before the answer side reads the message (the crisis side reads the text as typed).
+/// </summary>
+public static partial class ChatParticles
+{
+    /// <summary>The text with clause-final plain particles written with their accents.</summary>
+    public static string Mark(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+
+        return FinalVay().Replace(FinalA().Replace(text, "ạ"), "vậy");
+    }
+
+    // "a" after a word, then only spaces, emoji or punctuation up to the end of the clause.
+    [GeneratedRegex(@"(?<=\p{L}[^\p{L}\p{N}\n]*\s)[aA](?=[^\p{L}\p{N}]*(?:$|[.,;!?…:\n]))", RegexOptions.CultureInvariant)]
+    private static partial Regex FinalA();
+
+    // "vay" after a question word or a particle that asks ("sao", "gì", "nào", "đâu", "ko", "chưa"…), ending the clause.
+    [GeneratedRegex(@"(?<=(?:^|[^\p{L}])(?:sao|gi|gì|nao|nào|the|thế|dau|đâu|ko|k|khong|không|chua|chưa|roi|rồi|r|nua|nữa|bao nhieu|bao nhiêu|bn|j|vay|vậy|ha|hả|day|đây|do|đó|kia)\s+)[vV]ay(?=[^\p{L}\p{N}]*(?:$|[.,;!?…:\n]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FinalVay();
+}
