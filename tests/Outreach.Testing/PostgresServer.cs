@@ -1,4 +1,5 @@
 using Npgsql;
+using Outreach.Content.Alerts;
 using Outreach.Content.Storage;
 using Xunit;
 
@@ -23,6 +24,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The crisis classifier trains once per process (seconds of CPU, up to half a minute on a busy machine); a gateway's
+        // first turn waits for it. Trained here, beside the cluster's start, so no test's reply deadline pays for it.
+        var classifier = Task.Run(() => CrisisClassifier.Shipped.TrainingTime);
         var external = Environment.GetEnvironmentVariable("OUTREACH_TEST_PG");
         if (!string.IsNullOrWhiteSpace(external))
         {
@@ -44,6 +48,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template.
         NpgsqlConnection.ClearAllPools();
+        await classifier;
     }
 
     /// <summary>A fresh database with the full schema, copied from the template.</summary>
