@@ -33,7 +33,7 @@ public sealed class CrisisClassifier
     private const int Seed = 20261207;
 
     private static readonly Lazy<CrisisClassifier> ShippedModel = new(
-        () => new CrisisClassifier(Task.Run(() => Fit(ReadShipped()))), LazyThreadSafetyMode.ExecutionAndPublication);
+        () => new CrisisClassifier(Task.Run(() => CachedFit(ReadShipped(), ShippedCachePath()))), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Task<Trained> _training;
     private readonly ConcurrentBag<PredictionEngine<Input, Output>> _engines = [];
@@ -52,6 +52,9 @@ public sealed class CrisisClassifier
 
     /// <summary>How long training took (waits for it).</summary>
     public TimeSpan TrainingTime => Model.TrainingTime;
+
+    /// <summary>True when the model was read from the cache an earlier process saved (waits for it).</summary>
+    public bool FromCache => Model.FromCache;
 
     /// <summary>How many rows it was trained on (waits for training).</summary>
     public int Examples => Model.Examples;
@@ -84,6 +87,63 @@ public sealed class CrisisClassifier
         return new CrisisClassifier(Task.FromResult(Fit(examples)));
     }
 
+    /// <summary>
+    /// Where the shipped model is kept between processes: the temp directory, named for this build of the assembly (its
+    /// module version id changes with every build, so new rows or a new text preparation never load an old model).
+    /// </summary>
+    public static string ShippedCachePath() => Path.Combine(
+        Path.GetTempPath(), "outreach-crisis-model", typeof(CrisisClassifier).Module.ModuleVersionId.ToString("N") + ".zip");
+
+    /// <summary>
+    /// The model of <paramref name="examples"/> read from <paramref name="cachePath"/> when an earlier process of the same
+    /// build saved it there (milliseconds instead of seconds of training: a restarted gateway's first messages do not wait),
+    /// else trained and saved. A file that cannot be read is trained over; a cache that cannot be written is only skipped.
+    /// </summary>
+    public static CrisisClassifier TrainCached(IReadOnlyList<CrisisExample> examples, string cachePath)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentException.ThrowIfNullOrEmpty(cachePath);
+        return new CrisisClassifier(Task.FromResult(CachedFit(examples, cachePath)));
+    }
+
+    private static Trained CachedFit(IReadOnlyList<CrisisExample> examples, string cachePath)
+    {
+        if (File.Exists(cachePath))
+        {
+            try
+            {
+                var watch = Stopwatch.StartNew();
+                var context = new MLContext(Seed);
+                var transformer = context.Model.Load(cachePath, out var inputSchema);
+                var slots = default(VBuffer<ReadOnlyMemory<char>>);
+                transformer.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref slots);
+                return new Trained(context, transformer, slots.DenseValues().Select(v => v.ToString()).ToArray(), watch.Elapsed, examples.Count)
+                {
+                    FromCache = true,
+                };
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or FormatException or ArgumentException or UnauthorizedAccessException)
+            {
+                // A half-written or foreign file: train again and overwrite it.
+            }
+        }
+
+        var trained = Fit(examples);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
+            var partial = cachePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            trained.Context.Model.Save(trained.Transformer, trained.Schema, partial);
+            File.Move(partial, cachePath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No cache this time; the next process trains too.
+        }
+
+        return trained;
+    }
+
     private static Trained Fit(IReadOnlyList<CrisisExample> examples)
     {
         var watch = Stopwatch.StartNew();
@@ -113,7 +173,7 @@ public sealed class CrisisClassifier
         var slots = default(VBuffer<ReadOnlyMemory<char>>);
         model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref slots);
         var labels = slots.DenseValues().Select(s => s.ToString()).ToArray();
-        return new Trained(context, model, labels, watch.Elapsed, examples.Count);
+        return new Trained(context, model, labels, watch.Elapsed, examples.Count) { Schema = data.Schema };
     }
 
     /// <summary>The text the classifier reads: plain letters, chat abbreviations spelled out ("ck e" → "chong em").</summary>
@@ -215,7 +275,14 @@ public sealed class CrisisClassifier
         }
     }
 
-    private sealed record Trained(MLContext Context, ITransformer Transformer, string[] Labels, TimeSpan TrainingTime, int Examples);
+    private sealed record Trained(MLContext Context, ITransformer Transformer, string[] Labels, TimeSpan TrainingTime, int Examples)
+    {
+        /// <summary>The schema the model was trained on (saved with it).</summary>
+        public DataViewSchema? Schema { get; init; }
+
+        /// <summary>True when read from the cache file rather than trained.</summary>
+        public bool FromCache { get; init; }
+    }
 
     private sealed class Row
     {

@@ -88,6 +88,41 @@ public sealed class CrisisClassifierTests
     }
 
     [Fact]
+    public void TrainCached_SavedModelLoadsWithTheSameDecisions_AFileItCannotReadIsTrainedOver()
+    {
+        var rows = CrisisClassifier.ReadShipped().Take(600).ToList();
+        string[] messages =
+        [
+            "e tich du thuoc ngu roi, toi nay e di ngu luon",
+            "lua bat len tu o dien, khoi den kin phong",
+            "cho em hỏi cách phòng cháy chữa cháy khi nấu bếp ga",
+        ];
+        var directory = Path.Combine(Path.GetTempPath(), "crisis-cache-test-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(directory, "model.zip");
+        try
+        {
+            var trained = CrisisClassifier.TrainCached(rows, path);
+            Assert.True(File.Exists(path));
+            var loaded = CrisisClassifier.TrainCached(rows, path);
+
+            Assert.Equal(rows.Count, loaded.Examples);
+            Assert.False(trained.FromCache);
+            Assert.True(loaded.FromCache);
+            Assert.Equal(messages.Select(trained.Predict), messages.Select(loaded.Predict));
+
+            File.WriteAllText(path, "not a model");
+            var retrained = CrisisClassifier.TrainCached(rows, path);
+            Assert.False(retrained.FromCache);
+            Assert.Equal(messages.Select(trained.Predict), messages.Select(retrained.Predict));
+            Assert.Equal(messages.Select(trained.Predict), messages.Select(CrisisClassifier.TrainCached(rows, path).Predict));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task CrisisDetector_SecondOpinionOnlyWhenGiven_LaneAgreesOnceTrained()
     {
         var rules = (await Packs.ShippedAsync()).Crisis;
