@@ -10,32 +10,20 @@ namespace Outreach.Content.Tests.UnitTree;
 /// in Vietnamese order: "Bình Phước", "Đồng Xoài", "Ea Kar" ("Đ" right after "D", before "E"), not by code point as the
 /// database's C collation sorts them ("Ea Kar" before "Đồng Xoài").
 /// </summary>
-public sealed class ChildUnitOrderTests(PostgresServer server) : IAsyncLifetime
+public sealed class ChildUnitOrderTests(PostgresServer server) : TreeWorldTests(server)
 {
     private static readonly string[] Expected = ["Phường Bình Phước", "Phường Đồng Xoài", "Phường Ea Kar"];
-    private TestDatabase _database = null!;
-    private TreeWorld _world = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await server.CreateDatabaseAsync(Ct);
-        _world = await TreeWorld.CreateAsync(_database, Ct);
-        await _world.CreateAsync(_world.Province.Id, "xa", "Phường Ea Kar", "99001", Ct);
-    }
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    protected override Task SeedAsync() => World.CreateAsync(World.Province.Id, "xa", "Phường Ea Kar", "99001", Ct);
 
     [Fact]
     public async Task ReachReport_UnitsInVietnameseOrder()
     {
-        var periods = new ReportPeriodStore(_database.DataSource);
+        var periods = new ReportPeriodStore(Database.DataSource);
         var year = (await periods.CreateAsync("custom", "2026-test", "Năm 2026", new(2026, 1, 1), new(2026, 12, 31), Ct))!;
-        var rollup = new ReachRollup(_database.DataSource, Options.Create(new ReachOptions()), TimeProvider.System);
-        var province = _world.Province;
+        var rollup = new ReachRollup(Database.DataSource, Options.Create(new ReachOptions()), TimeProvider.System);
+        var province = World.Province;
 
-        var report = await new ReachQuery(_database.DataSource, rollup).ReportAsync(
+        var report = await new ReachQuery(Database.DataSource, rollup).ReportAsync(
             new(province.Id, null, "tinh", "75", province.Name, province.Path, 0), year, Ct);
 
         Assert.Equal(Expected, report.Units.Select(u => u.Name));
@@ -44,8 +32,8 @@ public sealed class ChildUnitOrderTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task MemberGrowthChildren_InVietnameseOrder()
     {
-        var children = await new MemberGrowthStore(_database.DataSource).ChildrenAsync(
-            _world.Province.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), null, Ct);
+        var children = await new MemberGrowthStore(Database.DataSource).ChildrenAsync(
+            World.Province.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), null, Ct);
 
         Assert.Equal(Expected, children.Select(c => c.Name));
     }
@@ -53,8 +41,8 @@ public sealed class ChildUnitOrderTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task MemberFlowsChildren_InVietnameseOrder()
     {
-        var flows = await new MemberFlowStore(_database.DataSource).FlowsAsync(
-            _world.Province.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), Ct);
+        var flows = await new MemberFlowStore(Database.DataSource).FlowsAsync(
+            World.Province.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), Ct);
 
         Assert.Equal(Expected, flows.Children.Select(c => c.Name));
     }

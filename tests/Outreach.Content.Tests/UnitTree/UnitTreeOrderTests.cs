@@ -8,36 +8,23 @@ namespace Outreach.Content.Tests.UnitTree;
 /// Both stores the console's unit lists and pickers read (<see cref="UnitTreeStore.ListSubtreeAsync"/> and
 /// <see cref="OrgUnitStore.GetSubtreeAsync"/>) give the tree depth first, siblings in Vietnamese order, on real PostgreSQL.
 /// </summary>
-public sealed class UnitTreeOrderTests(PostgresServer server) : IAsyncLifetime
+public sealed class UnitTreeOrderTests(PostgresServer server) : TreeWorldTests(server)
 {
-    private TestDatabase _database = null!;
-    private TreeWorld _world = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await server.CreateDatabaseAsync(Ct);
-        _world = await TreeWorld.CreateAsync(_database, Ct);
-    }
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
-
     [Fact]
     public async Task Subtree_IsDepthFirst_SiblingsInVietnameseOrder_InBothStores()
     {
-        var province = _world.Province.Id;
-        var hoanLao = await _world.CreateAsync(province, "xa", "Xã Hoàn Lão", null, Ct);
-        await _world.CreateAsync(province, "xa", "Xã Hòa Trạch", null, Ct);
-        await _world.CreateAsync(province, "xa", "Xã Diên Sanh", null, Ct);
-        var danHoa = await _world.CreateAsync(province, "xa", "Xã Dân Hóa", null, Ct);
-        await _world.CreateAsync(province, "xa", "Xã Đakrông", null, Ct);
-        await _world.CreateAsync(province, "xa", "Xã Ea Súp", null, Ct);
-        await _world.CreateAsync(hoanLao.Id, "chi_hoi", "Chi hội Tổ dân phố 1", null, Ct);
-        await _world.CreateAsync(danHoa.Id, "chi_hoi", "Chi hội thôn Ba Nương", null, Ct);
+        var province = World.Province.Id;
+        var hoanLao = await World.CreateAsync(province, "xa", "Xã Hoàn Lão", null, Ct);
+        await World.CreateAsync(province, "xa", "Xã Hòa Trạch", null, Ct);
+        await World.CreateAsync(province, "xa", "Xã Diên Sanh", null, Ct);
+        var danHoa = await World.CreateAsync(province, "xa", "Xã Dân Hóa", null, Ct);
+        await World.CreateAsync(province, "xa", "Xã Đakrông", null, Ct);
+        await World.CreateAsync(province, "xa", "Xã Ea Súp", null, Ct);
+        await World.CreateAsync(hoanLao.Id, "chi_hoi", "Chi hội Tổ dân phố 1", null, Ct);
+        await World.CreateAsync(danHoa.Id, "chi_hoi", "Chi hội thôn Ba Nương", null, Ct);
 
-        var listed = (await _world.Store.ListSubtreeAsync(province, province, false, Ct)).Select(u => u.Name).ToList();
-        var read = (await new OrgUnitStore(_database.DataSource).GetSubtreeAsync(province, Ct)).Select(u => u.Name).ToList();
+        var listed = (await World.Store.ListSubtreeAsync(province, province, false, Ct)).Select(u => u.Name).ToList();
+        var read = (await new OrgUnitStore(Database.DataSource).GetSubtreeAsync(province, Ct)).Select(u => u.Name).ToList();
 
         string[] expected =
         [
