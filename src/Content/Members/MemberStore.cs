@@ -1,8 +1,9 @@
 using Dapper;
 using Npgsql;
-using Outreach.Content.Broadcasts;
 using Outreach.Content.Audit;
+using Outreach.Content.Broadcasts;
 using Outreach.Content.Contacts;
+using Outreach.Content.Text;
 
 namespace Outreach.Content.Members;
 
@@ -61,7 +62,8 @@ public sealed partial class MemberStore(NpgsqlDataSource dataSource, Eligibility
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<MemberTopic>(new CommandDefinition(
-            "SELECT code, name_vi AS name FROM topics ORDER BY name_vi", cancellationToken: cancellationToken))).AsList();
+            "SELECT code, name_vi AS name FROM topics", cancellationToken: cancellationToken)))
+            .OrderBy(t => t.Name, VietnameseOrder.Names).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
     }
 
     /// <summary><see cref="PlaceAsync(NpgsqlTransaction, long, long, CancellationToken)"/> in a transaction of its own.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Outreach.Content.Broadcasts;
+using Outreach.Content.Text;
 
 namespace Outreach.Content.Posts;
 
@@ -232,8 +233,8 @@ public sealed class PostStore(NpgsqlDataSource dataSource, TimeProvider time)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<PostTopic>(new CommandDefinition(
-            "SELECT code, name_vi AS name FROM topics ORDER BY name_vi", cancellationToken: cancellationToken));
-        return rows.AsList();
+            "SELECT code, name_vi AS name FROM topics", cancellationToken: cancellationToken));
+        return rows.OrderBy(t => t.Name, VietnameseOrder.Names).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
     }
 
     public async Task<bool> TopicExistsAsync(string topic, CancellationToken cancellationToken)

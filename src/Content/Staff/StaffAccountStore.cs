@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Outreach.Content.Text;
 
 namespace Outreach.Content.Staff;
 
@@ -29,11 +30,14 @@ public sealed class StaffAccountStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(long scopeUnitId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StaffAccount>(new CommandDefinition(
-            $"SELECT {Columns} {From} WHERE {InScope} ORDER BY u.depth, u.name, s.username",
-            new { scopeUnitId },
-            cancellationToken: cancellationToken));
-        return rows.AsList();
+        var rows = await connection.QueryAsync<StaffAccount, int, (StaffAccount Account, int Depth)>(
+            new CommandDefinition($"SELECT {Columns}, u.depth {From} WHERE {InScope}", new { scopeUnitId }, cancellationToken: cancellationToken),
+            (account, depth) => (account, depth),
+            splitOn: "depth");
+        return rows
+            .OrderBy(r => r.Depth).ThenBy(r => r.Account.OrgUnitName, VietnameseOrder.Names).ThenBy(r => r.Account.OrgUnitId)
+            .ThenBy(r => r.Account.Username, StringComparer.Ordinal)
+            .Select(r => r.Account).ToList();
     }
 
     /// <summary>One account, or null when there is none or it lies outside the scope.</summary>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Outreach.Content.Text;
 
 namespace Outreach.Content.UnitTree;
 
@@ -10,7 +10,7 @@ namespace Outreach.Content.UnitTree;
 public static class UnitTreeOrder
 {
     /// <summary>Vietnamese collation (ICU's vi-VN): compares names as a Vietnamese reader expects.</summary>
-    public static StringComparer Names { get; } = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.None);
+    public static StringComparer Names => VietnameseOrder.Names;
 
     /// <summary>The units in tree order (see the type).</summary>
     public static List<T> DepthFirst<T>(IEnumerable<T> units, Func<T, long> id, Func<T, long?> parentId, Func<T, string> name)
