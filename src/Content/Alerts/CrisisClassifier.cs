@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
+using Outreach.Content.Storage;
 using Outreach.Content.Text;
 
 namespace Outreach.Content.Alerts;
@@ -132,9 +133,7 @@ public sealed class CrisisClassifier
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
-            var partial = cachePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            trained.Context.Model.Save(trained.Transformer, trained.Schema, partial);
-            File.Move(partial, cachePath, overwrite: true);
+            AtomicFile.Write(cachePath, partial => trained.Context.Model.Save(trained.Transformer, trained.Schema, partial));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
+using Outreach.Content.Storage;
 
 namespace Outreach.Content.Publishing;
 
@@ -23,9 +24,7 @@ public sealed class PostImageStore(NpgsqlDataSource dataSource, TimeProvider tim
             path = Path.GetFullPath(Path.Combine(folder, sha + (contentType == "image/png" ? ".png" : ".jpg")));
             if (!File.Exists(path))
             {
-                var partial = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
-                File.Move(partial, path, overwrite: true);
+                await AtomicFile.WriteAsync(path, partial => File.WriteAllBytesAsync(partial, bytes, cancellationToken));
             }
         }
 
