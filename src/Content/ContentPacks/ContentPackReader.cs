@@ -16,6 +16,7 @@ public static partial class ContentPackReader
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
     public static async Task<ContentPack> ReadAsync(string directory, CancellationToken cancellationToken)
@@ -107,9 +108,12 @@ public static partial class ContentPackReader
         }
         catch (YamlException ex)
         {
-            var reason = UnknownField().Match((ex.InnerException ?? ex).Message) is { Success: true } unknown
+            var message = (ex.InnerException ?? ex).Message;
+            var reason = UnknownField().Match(message) is { Success: true } unknown
                 ? $"trường '{unknown.Groups[1].Value}' không có trong định dạng gói nội dung"
-                : (ex.InnerException ?? ex).Message;
+                : DuplicateKey().Match(message) is { Success: true } duplicate
+                    ? $"tên '{duplicate.Groups[1].Value.Trim()}' có hai lần trong cùng một mục; gộp chúng làm một (chỉ lần sau được đọc)"
+                    : message;
             throw new ContentPackException($"Tệp {path}, dòng {ex.Start.Line.ToString(CultureInfo.InvariantCulture)}: không đọc được ({reason}).", ex);
         }
     }
@@ -128,4 +132,7 @@ public static partial class ContentPackReader
     // YamlDotNet's words for a key no property matches: said in Vietnamese.
     [System.Text.RegularExpressions.GeneratedRegex("Property '([^']*)' not found on type")]
     private static partial System.Text.RegularExpressions.Regex UnknownField();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[Dd]uplicate key:? *'?([^'\\r\\n]*)'?")]
+    private static partial System.Text.RegularExpressions.Regex DuplicateKey();
 }

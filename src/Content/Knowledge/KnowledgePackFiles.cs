@@ -33,6 +33,7 @@ public static class KnowledgePackFiles
 
     private static readonly IDeserializer CrisisReader = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
     public static byte[] Write(KnowledgeExport export, string packDirectory)

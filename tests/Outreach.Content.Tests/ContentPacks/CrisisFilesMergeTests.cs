@@ -48,6 +48,7 @@ public sealed class CrisisFilesMergeTests
     [InlineData("frames:\n  nowhere_group: { before: [self] }\n", "Tệp crisis-zz-test.yaml, mục frames: nhóm 'nowhere_group'")]
     [InlineData("replies:\n  medical: \"Gọi 115\"\n", "Tệp crisis-zz-test.yaml: chỉ được có groups")]
     [InlineData("groups:\n  x: [unclosed\n", "crisis-zz-test.yaml, dòng")]
+    [InlineData("groups:\n  bell: [gõ mõ]\n  soul: [cầu hồn]\n  bell: [chuông]\n", "không đọc được (tên 'bell' có hai lần trong cùng một mục")]
     public async Task ReadAsync_BadFurtherFile_RefusedNamingThatFile(string yaml, string expected)
     {
         using var folder = new ContentPackCopy();
