@@ -26,6 +26,13 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo
         """;
 
+    // The outcomes' rows put back in the queue (@requeued) leave their batch, so they may be claimed again (a CTE of RecordAsync).
+    private const string LeaveBatchSql = """
+        , requeued AS (
+            UPDATE delivery_claims k SET contact_ids = ARRAY(SELECT x FROM unnest(k.contact_ids) AS x WHERE x <> ALL(@requeued))
+            WHERE k.broadcast_id = @broadcastId AND k.chunk_no = @chunkNo AND k.claim_token = @token AND k.contact_ids && @requeued)
+        """;
+
     /// <summary>
     /// Claims the next open chunk (pending, or claimed by a worker whose lease ran out) with a fresh token. Null when none is
     /// left. Rows the previous holder left in flight (in its batches and not recorded, or "sending" as an earlier version
@@ -136,9 +143,11 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 
         // Not flushed before the commit returns: a crash may lose the last fraction of a second of outcomes, whose rows then stay
         // in their batch and become "unknown" (never resent) — the at-most-once rule holds, and each batch saves a WAL flush.
-        // A row put back in the queue leaves its batch in the same statement (never one without the other).
+        // A row put back in the queue leaves its batch in the same statement (never one without the other); a batch of outcomes
+        // with none put back (nearly all) leaves that part out, which PostgreSQL would plan for every statement (bench/README).
+        var requeued = results.Where(r => r.Status == DeliveryStatuses.Queued).Select(r => r.ContactId).ToArray();
         await ExecuteUnflushedAsync(new CommandDefinition(
-            """
+            $"""
             WITH recorded AS (
                 UPDATE deliveries d
                 SET status = r.status, skip_reason = r.reason, platform_message_id = r.platform_id, error_code = r.error,
@@ -150,10 +159,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                   AND EXISTS (SELECT 1 FROM broadcast_chunks ch
                               WHERE ch.broadcast_id = @broadcastId AND ch.chunk_no = @chunkNo AND ch.claim_token = @token)
                 RETURNING d.broadcast_id, d.contact_id, d.org_unit_id, d.channel, d.status
-            ), requeued AS (
-                UPDATE delivery_claims k SET contact_ids = ARRAY(SELECT x FROM unnest(k.contact_ids) AS x WHERE x <> ALL(@requeued))
-                WHERE k.broadcast_id = @broadcastId AND k.chunk_no = @chunkNo AND k.claim_token = @token AND k.contact_ids && @requeued
-            )
+            ){(requeued.Length == 0 ? "" : LeaveBatchSql)}
             INSERT INTO reach_events (kind, broadcast_id, contact_id, org_unit_id, channel, at)
             SELECT 'sent', broadcast_id, contact_id, org_unit_id, channel, @now FROM recorded WHERE status = 'sent'
             """,
@@ -162,7 +168,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 broadcastId = chunk.BroadcastId,
                 chunkNo = chunk.ChunkNo,
                 token = chunk.Token,
-                requeued = results.Where(r => r.Status == DeliveryStatuses.Queued).Select(r => r.ContactId).ToArray(),
+                requeued,
                 now,
                 contactIds = results.Select(r => r.ContactId).ToArray(),
                 statuses = results.Select(r => r.Status).ToArray(),
@@ -253,20 +259,17 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Closes a chunk ("done") or hands it back ("pending": the broadcast was paused, or its rows wait out a rate limit). A chunk
-    /// handed back with only deferred rows is not claimed again before the earliest of them may go. Its batches go (every row
-    /// of them has its outcome by now; one that had not would be counted "unknown", never resent).
+    /// handed back with only deferred rows is not claimed again before the earliest of them may go. Its batches go: call it only
+    /// once every row claimed under <paramref name="chunk"/> has its outcome written (BroadcastSender returns only then; a chunk
+    /// that failed is left to its lease, and its next holder counts its rows in flight "unknown").
     /// </summary>
     public async Task FinishChunkAsync(ChunkClaim chunk, bool done, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            WITH batches AS (
-                DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND claim_token = @token
-                RETURNING contact_ids)
-            {LostSql}
-              AND status = 'queued' AND contact_id IN (SELECT unnest(contact_ids) FROM batches);
+            """
+            DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND claim_token = @token;
             UPDATE broadcast_chunks SET status = @status, claimed_until = NULL, claim_token = NULL,
                    not_before = CASE WHEN @status = 'done' THEN NULL ELSE (
                        SELECT CASE WHEN bool_or(d.not_before IS NULL OR d.not_before <= @now) THEN NULL ELSE min(d.not_before) END
