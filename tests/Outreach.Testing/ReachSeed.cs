@@ -31,18 +31,30 @@ public sealed class ReachSeed(TestDatabase database)
     public async Task SendAsync(long broadcastId, IEnumerable<long> contactIds, DateTimeOffset at, CancellationToken ct = default)
     {
         var ids = contactIds.ToArray();
-        await using (var connection = await database.DataSource.OpenConnectionAsync(ct))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO deliveries (broadcast_id, contact_id, channel, org_unit_id, status, chunk_no, updated_at)
-                SELECT @broadcastId, c.id, c.channel, c.org_unit_id, 'sending', 0, @at FROM contacts c WHERE c.id = ANY(@ids)
-                """,
-                new { broadcastId, ids, at },
-                cancellationToken: ct));
-        }
+        var chunk = await ClaimedAsync(broadcastId, ids, at, ct);
+        await Deliveries.RecordAsync(chunk, ids.Select(c => new DeliveryResult(c, DeliveryStatuses.Sent, PlatformMessageId: Mid(broadcastId, c))).ToList(), at, ct);
+    }
 
-        await Deliveries.RecordAsync(broadcastId, ids.Select(c => new DeliveryResult(c, DeliveryStatuses.Sent, PlatformMessageId: Mid(broadcastId, c))).ToList(), at, ct);
+    /// <summary>
+    /// Deliveries of the broadcast to the contacts, queued in chunk 0 and claimed in one batch as a worker claims them (the
+    /// chunk held under a fresh token), so that <see cref="DeliveryStore.RecordAsync"/> writes their outcomes. Returns the claim.
+    /// </summary>
+    public async Task<ChunkClaim> ClaimedAsync(long broadcastId, long[] ids, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var token = Guid.NewGuid();
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO deliveries (broadcast_id, contact_id, channel, org_unit_id, status, chunk_no, updated_at)
+            SELECT @broadcastId, c.id, c.channel, c.org_unit_id, 'queued', 0, @at FROM contacts c WHERE c.id = ANY(@ids);
+            INSERT INTO broadcast_chunks (broadcast_id, chunk_no, status, claimed_until, claim_token)
+            VALUES (@broadcastId, 0, 'claimed', @until, @token)
+            ON CONFLICT (broadcast_id, chunk_no) DO UPDATE SET status = 'claimed', claimed_until = @until, claim_token = @token;
+            INSERT INTO delivery_claims (broadcast_id, chunk_no, claim_token, contact_ids, claimed_at) VALUES (@broadcastId, 0, @token, @ids, @at);
+            """,
+            new { broadcastId, ids, at, until = at.AddMinutes(1), token },
+            cancellationToken: ct));
+        return new ChunkClaim(broadcastId, 0, token);
     }
 
     /// <summary>A delivery or read receipt for one delivery, as the receipt middleware applies it.</summary>

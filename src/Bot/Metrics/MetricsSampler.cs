@@ -12,13 +12,17 @@ public sealed partial class MetricsSampler(
     NpgsqlDataSource dataSource, MetricsSample sample, IOptions<MetricsOptions> options, TimeProvider time, ILogger<MetricsSampler> logger)
     : BackgroundService
 {
+    // A delivery in flight is still 'queued' and named by a claimed batch (delivery_claims): it counts as "sending".
     private const string LevelsSql = """
         SELECT count(*) FROM inbox_events WHERE status IN ('pending', 'processing');
         SELECT coalesce(extract(epoch FROM now() - min(received_at)), 0)::float8 FROM inbox_events WHERE status IN ('pending', 'processing');
         SELECT count(*) FROM outbound_messages WHERE status IN ('pending', 'sending');
         SELECT count(*) FROM crisis_alerts WHERE acknowledged_at IS NULL;
-        SELECT d.status, count(*) FROM deliveries d JOIN broadcasts b ON b.id = d.broadcast_id
-         WHERE b.status = 'sending' GROUP BY d.status;
+        SELECT CASE WHEN d.status = 'queued' AND i.contact_id IS NOT NULL THEN 'sending' ELSE d.status END, count(*)
+          FROM deliveries d JOIN broadcasts b ON b.id = d.broadcast_id
+          LEFT JOIN (SELECT broadcast_id, unnest(contact_ids) AS contact_id FROM delivery_claims) i
+                 ON i.broadcast_id = d.broadcast_id AND i.contact_id = d.contact_id
+         WHERE b.status = 'sending' GROUP BY 1;
         """;
 
     /// <summary>Reads the levels once and publishes them.</summary>

@@ -4,17 +4,39 @@ using Npgsql;
 namespace Outreach.Content.Broadcasts;
 
 /// <summary>
-/// The work queue of a broadcast: chunks claimed with SKIP LOCKED and a lease, rows claimed a few at a time within a chunk,
-/// and results written in batches. A chunk claimed again after its lease ran out first turns its rows still "sending" into
-/// "unknown": the dead worker may have handed them to the platform, and nobody may get a broadcast twice.
+/// The work queue of a broadcast: chunks claimed with SKIP LOCKED and a lease, rows claimed a batch at a time within a chunk,
+/// and results written in batches. A claim writes one row per batch (delivery_claims: its members, under the chunk's claim
+/// token), not each delivery: a delivery is in flight ("sending") while it is still queued and named by a batch of its chunk,
+/// and its outcome is the only write of its row (issue 17: the row was written twice per message). A chunk claimed again
+/// after its lease ran out first turns its rows still in flight "unknown": the dead worker may have handed them to the
+/// platform, and nobody may get a broadcast twice.
 /// Every move to sent, delivered or read appends its reach event (reach_events) in the same statement, so the statistics
 /// and the statuses cannot disagree.
 /// </summary>
 public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 {
+    // The members of the chunk's batches (@broadcastId, @chunkNo): a subquery for NOT IN, which PostgreSQL hashes once.
+    private const string InFlightSql =
+        "(SELECT unnest(k.contact_ids) FROM delivery_claims k WHERE k.broadcast_id = @broadcastId AND k.chunk_no = @chunkNo)";
+
+    // Rows of the chunk that may have been handed to a platform and have no outcome: "unknown", never resent. Their attempt
+    // counts (a claim counts its attempt only with the outcome). Followed by the condition naming them.
+    private const string LostSql = """
+        UPDATE deliveries SET status = 'unknown', attempts = attempts + CASE WHEN status = 'queued' THEN 1 ELSE 0 END, updated_at = @now
+        WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo
+        """;
+
+    // The outcomes' rows put back in the queue (@requeued) leave their batch, so they may be claimed again (a CTE of RecordAsync).
+    private const string LeaveBatchSql = """
+        , requeued AS (
+            UPDATE delivery_claims k SET contact_ids = ARRAY(SELECT x FROM unnest(k.contact_ids) AS x WHERE x <> ALL(@requeued))
+            WHERE k.broadcast_id = @broadcastId AND k.chunk_no = @chunkNo AND k.claim_token = @token AND k.contact_ids && @requeued)
+        """;
+
     /// <summary>
     /// Claims the next open chunk (pending, or claimed by a worker whose lease ran out) with a fresh token. Null when none is
-    /// left. Rows the previous holder left "sending" become "unknown" in the same transaction.
+    /// left. Rows the previous holder left in flight (in its batches and not recorded, or "sending" as an earlier version
+    /// marked them) become "unknown" in the same transaction, and its batches are gone.
     /// </summary>
     public async Task<ChunkClaim?> ClaimChunkAsync(long broadcastId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -38,7 +60,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         if (chunk is { } chunkNo)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE deliveries SET status = 'unknown', updated_at = @now WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'sending'",
+                $"""
+                WITH batches AS (
+                    DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo RETURNING contact_ids)
+                {LostSql}
+                  AND (status = 'sending' OR (status = 'queued' AND contact_id IN (SELECT unnest(contact_ids) FROM batches)))
+                """,
                 new { broadcastId, chunkNo, now },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -49,12 +76,14 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Marks up to <paramref name="limit"/> queued rows of the chunk "sending" and returns them with the member's address and
-    /// whether she may still be sent now, by the same rules as planning (<see cref="Eligibility"/>: opted out since? window
-    /// closed, quota used up?). In the same statement it extends the worker's lease to <paramref name="leaseUntil"/>, and it
-    /// claims nothing unless the broadcast is still "sending" and the chunk still claimed by this claim (not taken over by
-    /// another worker after this one's lease ran out): one durable round trip per batch. An empty answer means done, stopped,
-    /// taken over, or (a pause and resume in between) none of these: ask which separately.
+    /// Claims up to <paramref name="limit"/> queued rows of the chunk not already in flight, writing them as one batch
+    /// (delivery_claims), and returns them with the member's address and whether she may still be sent now, by the same
+    /// rules as planning (<see cref="Eligibility"/>: opted out since? window closed, quota used up?). In the same statement
+    /// it extends the worker's lease to <paramref name="leaseUntil"/>, and it claims nothing unless the broadcast is still
+    /// "sending" and the chunk still claimed by this claim (not taken over by another worker after this one's lease ran out):
+    /// one durable round trip per batch, which must commit before any of them is sent. The rows themselves are not written
+    /// (their attempt is counted when their outcome is recorded). An empty answer means done, stopped, taken over, or (a
+    /// pause and resume in between) none of these: ask which separately.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimRowsAsync(
         ChunkClaim chunk, int limit, string topic, Eligibility eligibility, DateTimeOffset now, DateTimeOffset leaseUntil,
@@ -72,30 +101,40 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 UPDATE broadcast_chunks SET claimed_until = @leaseUntil
                 WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'claimed' AND claim_token = @token
                   AND EXISTS (SELECT 1 FROM broadcasts b WHERE b.id = @broadcastId AND b.status = 'sending')
-                RETURNING chunk_no)
-            UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = @now
-            FROM contacts c
+                RETURNING chunk_no),
+            picked AS (
+                SELECT d.contact_id, d.channel, d.attempts, d.not_before
+                FROM deliveries d
+                WHERE d.broadcast_id = @broadcastId AND d.chunk_no = @chunkNo AND d.status = 'queued'
+                  AND (d.not_before IS NULL OR d.not_before <= @now)
+                  AND d.contact_id NOT IN {InFlightSql}
+                  AND EXISTS (SELECT 1 FROM held)
+                LIMIT @limit),
+            batch AS (
+                INSERT INTO delivery_claims (broadcast_id, chunk_no, claim_token, contact_ids, claimed_at)
+                SELECT @broadcastId, @chunkNo, @token, array_agg(contact_id), @now FROM picked HAVING count(*) > 0)
+            SELECT d.contact_id AS contactid, d.channel, c.account_id AS accountid, c.platform_user_id AS platformuserid,
+                   CASE WHEN NOT {AudienceSql.IsOptedIn} THEN '{SkipReasons.Unsubscribed}' ELSE {Eligibility.ReasonSql} END
+                   AS skipreason, d.attempts::int + 1 AS attempts, d.not_before IS NOT NULL AS putoffbefore
+            FROM picked d
+            JOIN contacts c ON c.id = d.contact_id
             {Eligibility.RulesJoin}
             {AudienceSql.SubscriptionJoin}
-            WHERE d.broadcast_id = @broadcastId AND d.status = 'queued' AND c.id = d.contact_id
-              AND EXISTS (SELECT 1 FROM held)
-              AND d.contact_id IN (
-                  SELECT contact_id FROM deliveries
-                  WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'queued'
-                    AND (not_before IS NULL OR not_before <= @now)
-                  LIMIT @limit)
-            RETURNING d.contact_id AS contactid, d.channel, c.account_id AS accountid, c.platform_user_id AS platformuserid,
-                      CASE WHEN NOT {AudienceSql.IsOptedIn} THEN '{SkipReasons.Unsubscribed}' ELSE {Eligibility.ReasonSql} END
-                      AS skipreason, d.attempts::int AS attempts, d.not_before IS NOT NULL AS putoffbefore
             """,
             parameters,
             cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
-    /// <summary>Writes the outcome of rows claimed by <see cref="ClaimRowsAsync"/>, and a "sent" reach event per sent row, in one statement.</summary>
-    public async Task RecordAsync(long broadcastId, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the outcome of rows claimed by <see cref="ClaimRowsAsync"/> under <paramref name="chunk"/>, and a "sent" reach
+    /// event per sent row, in one statement. Only rows still in flight are written, and only while the chunk is still this
+    /// claim's (after a takeover its rows are "unknown"). A row put back in the queue leaves its batch, so it may be claimed
+    /// again.
+    /// </summary>
+    public async Task RecordAsync(ChunkClaim chunk, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(chunk);
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0)
         {
@@ -103,25 +142,33 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         }
 
         // Not flushed before the commit returns: a crash may lose the last fraction of a second of outcomes, whose rows then stay
-        // "sending" and become "unknown" (never resent) — the at-most-once rule holds, and each batch saves a WAL flush.
+        // in their batch and become "unknown" (never resent) — the at-most-once rule holds, and each batch saves a WAL flush.
+        // A row put back in the queue leaves its batch in the same statement (never one without the other); a batch of outcomes
+        // with none put back (nearly all) leaves that part out, which PostgreSQL would plan for every statement (bench/README).
+        var requeued = results.Where(r => r.Status == DeliveryStatuses.Queued).Select(r => r.ContactId).ToArray();
         await ExecuteUnflushedAsync(new CommandDefinition(
-            """
+            $"""
             WITH recorded AS (
                 UPDATE deliveries d
                 SET status = r.status, skip_reason = r.reason, platform_message_id = r.platform_id, error_code = r.error,
-                    not_before = r.not_before, attempts = d.attempts - CASE WHEN r.not_attempt THEN 1 ELSE 0 END,
+                    not_before = r.not_before, attempts = d.attempts + CASE WHEN r.not_attempt THEN 0 ELSE 1 END,
                     sent_at = CASE WHEN r.status = 'sent' THEN @now ELSE d.sent_at END, updated_at = @now
                 FROM unnest(@contactIds, @statuses, @reasons, @platformIds, @errors, @notBefores, @notAttempts)
                      AS r(contact_id, status, reason, platform_id, error, not_before, not_attempt)
-                WHERE d.broadcast_id = @broadcastId AND d.contact_id = r.contact_id AND d.status = 'sending'
+                WHERE d.broadcast_id = @broadcastId AND d.contact_id = r.contact_id AND d.chunk_no = @chunkNo AND d.status = 'queued'
+                  AND EXISTS (SELECT 1 FROM broadcast_chunks ch
+                              WHERE ch.broadcast_id = @broadcastId AND ch.chunk_no = @chunkNo AND ch.claim_token = @token)
                 RETURNING d.broadcast_id, d.contact_id, d.org_unit_id, d.channel, d.status
-            )
+            ){(requeued.Length == 0 ? "" : LeaveBatchSql)}
             INSERT INTO reach_events (kind, broadcast_id, contact_id, org_unit_id, channel, at)
             SELECT 'sent', broadcast_id, contact_id, org_unit_id, channel, @now FROM recorded WHERE status = 'sent'
             """,
             new
             {
-                broadcastId,
+                broadcastId = chunk.BroadcastId,
+                chunkNo = chunk.ChunkNo,
+                token = chunk.Token,
+                requeued,
                 now,
                 contactIds = results.Select(r => r.ContactId).ToArray(),
                 statuses = results.Select(r => r.Status).ToArray(),
@@ -136,10 +183,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Puts rows this worker claimed but never handed to a platform back in the queue (the chunk failed before their send):
-    /// only rows still "sending", so a row recorded meanwhile keeps its outcome. Returns how many.
+    /// they leave their batch, so they are neither in flight nor "unknown" later; a row recorded meanwhile keeps its outcome.
+    /// Returns how many.
     /// </summary>
-    public async Task<int> ReleaseUnsentAsync(long broadcastId, IReadOnlyCollection<long> contactIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> ReleaseUnsentAsync(ChunkClaim chunk, IReadOnlyCollection<long> contactIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(chunk);
         ArgumentNullException.ThrowIfNull(contactIds);
         if (contactIds.Count == 0)
         {
@@ -147,12 +196,20 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
-            UPDATE deliveries SET status = 'queued', attempts = attempts - 1, updated_at = @now
-            WHERE broadcast_id = @broadcastId AND contact_id = ANY(@contactIds) AND status = 'sending'
+            WITH mine AS (
+                SELECT k.id, k.contact_ids FROM delivery_claims k
+                WHERE k.broadcast_id = @broadcastId AND k.chunk_no = @chunkNo AND k.claim_token = @token AND k.contact_ids && @contactIds
+                FOR UPDATE),
+            released AS (
+                UPDATE delivery_claims k SET contact_ids = ARRAY(SELECT x FROM unnest(m.contact_ids) AS x WHERE x <> ALL(@contactIds))
+                FROM mine m
+                WHERE k.broadcast_id = @broadcastId AND k.chunk_no = @chunkNo AND k.id = m.id
+                RETURNING cardinality(m.contact_ids) - cardinality(k.contact_ids) AS released)
+            SELECT coalesce(sum(released), 0)::int FROM released
             """,
-            new { broadcastId, contactIds = contactIds.ToArray(), now },
+            new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, contactIds = contactIds.ToArray() },
             cancellationToken: cancellationToken));
     }
 
@@ -172,8 +229,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 
     // Commits without waiting for the WAL flush: synchronous_commit off for this transaction only, set in the same round trip
     // (the two statements go in one batch, one implicit transaction; bench "outcomes": one round trip instead of three, 4.35 → 2.96 s
-    // for 100,000 outcomes). Only for writes whose loss in a crash is harmless; the claim that marks rows "sending" before their
-    // send must stay durable.
+    // for 100,000 outcomes). Only for writes whose loss in a crash is harmless; the claim that writes a batch before its rows'
+    // sends must stay durable.
     private async Task<int> ExecuteUnflushedAsync(CommandDefinition command)
     {
         await using var connection = await dataSource.OpenConnectionAsync(command.CancellationToken);
@@ -190,10 +247,11 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<QueuedRows>(new CommandDefinition(
-            """
+            $"""
             SELECT coalesce(bool_or(not_before IS NULL OR not_before <= @now), false) AS readynow,
                    min(not_before) FILTER (WHERE not_before > @now) AS nextat
             FROM deliveries WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND status = 'queued'
+              AND contact_id NOT IN {InFlightSql}
             """,
             new { broadcastId, chunkNo, now },
             cancellationToken: cancellationToken));
@@ -201,7 +259,9 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Closes a chunk ("done") or hands it back ("pending": the broadcast was paused, or its rows wait out a rate limit). A chunk
-    /// handed back with only deferred rows is not claimed again before the earliest of them may go.
+    /// handed back with only deferred rows is not claimed again before the earliest of them may go. Its batches go: call it only
+    /// once every row claimed under <paramref name="chunk"/> has its outcome written (BroadcastSender returns only then; a chunk
+    /// that failed is left to its lease, and its next holder counts its rows in flight "unknown").
     /// </summary>
     public async Task FinishChunkAsync(ChunkClaim chunk, bool done, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -209,6 +269,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
+            DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND claim_token = @token;
             UPDATE broadcast_chunks SET status = @status, claimed_until = NULL, claim_token = NULL,
                    not_before = CASE WHEN @status = 'done' THEN NULL ELSE (
                        SELECT CASE WHEN bool_or(d.not_before IS NULL OR d.not_before <= @now) THEN NULL ELSE min(d.not_before) END
@@ -240,13 +301,26 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Cancels everything not yet handed to a platform. Returns how many deliveries were cancelled.</summary>
+    /// <summary>
+    /// Cancels everything not yet handed to a platform: rows in flight are left to their outcome. Call it once the broadcast is
+    /// no longer "sending": it first waits for claims under way (they hold their chunk's row), so their batches are seen.
+    /// Returns how many deliveries were cancelled.
+    /// </summary>
     public async Task<int> CancelRemainingAsync(long broadcastId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT 1 FROM broadcast_chunks WHERE broadcast_id = @broadcastId AND status = 'claimed' ORDER BY chunk_no FOR UPDATE",
+            new { broadcastId },
+            transaction,
+            cancellationToken: cancellationToken));
         var cancelled = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE deliveries SET status = 'cancelled', updated_at = @now WHERE broadcast_id = @broadcastId AND status = 'queued'",
+            """
+            UPDATE deliveries SET status = 'cancelled', updated_at = @now
+            WHERE broadcast_id = @broadcastId AND status = 'queued'
+              AND contact_id NOT IN (SELECT unnest(contact_ids) FROM delivery_claims WHERE broadcast_id = @broadcastId)
+            """,
             new { broadcastId, now },
             transaction,
             cancellationToken: cancellationToken));
@@ -306,14 +380,18 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Deliveries of a broadcast by status and skip reason.</summary>
+    /// <summary>Deliveries of a broadcast by status and skip reason; rows in flight (claimed, no outcome yet) count as "sending".</summary>
     public async Task<IReadOnlyList<DeliveryCount>> CountAsync(long broadcastId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<DeliveryCount>(new CommandDefinition(
             """
-            SELECT status, skip_reason AS skipreason, count(*)::int AS count FROM deliveries
-            WHERE broadcast_id = @broadcastId GROUP BY 1, 2 ORDER BY 1, 2
+            SELECT CASE WHEN d.status = 'queued' AND i.contact_id IS NOT NULL THEN 'sending' ELSE d.status END AS status,
+                   d.skip_reason AS skipreason, count(*)::int AS count
+            FROM deliveries d
+            LEFT JOIN (SELECT unnest(contact_ids) AS contact_id FROM delivery_claims WHERE broadcast_id = @broadcastId) i
+                   ON i.contact_id = d.contact_id
+            WHERE d.broadcast_id = @broadcastId GROUP BY 1, 2 ORDER BY 1, 2
             """,
             new { broadcastId },
             cancellationToken: cancellationToken));

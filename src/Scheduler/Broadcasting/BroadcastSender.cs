@@ -41,11 +41,11 @@ public sealed class BroadcastSender(
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(chunk);
         var batch = options.Value.Concurrency;
-        // Rows are "sending" from their claim to their record; a crash leaves those "unknown". Bounded hand-offs keep them to
-        // ClaimBatch + 3 × Concurrency per worker: the claimed batch not yet taken (the next is claimed only once the senders
-        // have taken all of it), the sends in flight, the results waiting (capacity Concurrency) and the results being written
-        // (at most Concurrency). The whole batch goes into the hand-off at once: handed over one row at a time (capacity 1),
-        // every row woke every idle sender (bench/README, "hand-offs").
+        // Rows are in flight (named by their claimed batch, no outcome yet) from their claim to their record; a crash leaves
+        // those "unknown". Bounded hand-offs keep them to ClaimBatch + 3 × Concurrency per worker: the claimed batch not yet
+        // taken (the next is claimed only once the senders have taken all of it), the sends in flight, the results waiting
+        // (capacity Concurrency) and the results being written (at most Concurrency). The whole batch goes into the hand-off at
+        // once: handed over one row at a time (capacity 1), every row woke every idle sender (bench/README, "hand-offs").
         var claimed = Channel.CreateBounded<ClaimedDelivery>(new BoundedChannelOptions(options.Value.ClaimBatch) { SingleWriter = true });
         var results = Channel.CreateBounded<DeliveryResult>(batch);
         var run = new ChunkRun();
@@ -57,7 +57,7 @@ public sealed class BroadcastSender(
         [
             StopOthersOnFault(ClaimAsync(chunk, post, claimed, run, failed.Token), failed),
             StopOthersOnFault(SendAllAsync(broadcast.Id, post, claimed.Reader, results.Writer, run, failed.Token), failed),
-            StopOthersOnFault(RecordAsync(broadcast.Id, results.Reader, batch, run, failed.Token), failed),
+            StopOthersOnFault(RecordAsync(chunk, results.Reader, batch, run, failed.Token), failed),
         ];
         try
         {
@@ -65,7 +65,7 @@ public sealed class BroadcastSender(
         }
         catch
         {
-            await ReleaseUnhandedAsync(chunk.BroadcastId, run);
+            await ReleaseUnhandedAsync(chunk, run);
             throw;
         }
 
@@ -202,14 +202,14 @@ public sealed class BroadcastSender(
     }
 
     // The chunk failed: rows claimed but never handed to a platform go back to the queue (best effort; should the database
-    // still be away, they stay "sending" and the next holder of the chunk counts them "unknown").
-    private async Task ReleaseUnhandedAsync(long broadcastId, ChunkRun run)
+    // still be away, they stay in their batch and the next holder of the chunk counts them "unknown").
+    private async Task ReleaseUnhandedAsync(ChunkClaim chunk, ChunkRun run)
     {
         try
         {
             var unhanded = run.Unhanded.Keys.ToList();
             await _database.ExecuteAsync(
-                async token => await deliveries.ReleaseUnsentAsync(broadcastId, unhanded, time.GetUtcNow(), token), CancellationToken.None);
+                async token => await deliveries.ReleaseUnsentAsync(chunk, unhanded, token), CancellationToken.None);
         }
         catch (NpgsqlException)
         {
@@ -284,9 +284,9 @@ public sealed class BroadcastSender(
     // Writes a batch once it is full (Concurrency results), the senders are done, or RecordWait has passed since its first
     // result, waking once per batch (not for every result). Writing whatever had accumulated each time it caught up made
     // batches of 41–49 rows at full speed, each statement with its own cost (plan, the reach events' statement-level check,
-    // commit; bench/README, "hand-offs and outcome batches"). The bound on rows "sending" after a crash is unchanged: the
+    // commit; bench/README, "hand-offs and outcome batches"). The bound on rows in flight after a crash is unchanged: the
     // hand-off holds at most Concurrency results, the batch being written at most as many.
-    private async Task RecordAsync(long broadcastId, ChannelReader<DeliveryResult> results, int batch, ChunkRun run, CancellationToken ct)
+    private async Task RecordAsync(ChunkClaim chunk, ChannelReader<DeliveryResult> results, int batch, ChunkRun run, CancellationToken ct)
     {
         var buffer = new List<DeliveryResult>(batch);
         while (await results.WaitToReadAsync(ct))
@@ -307,7 +307,7 @@ public sealed class BroadcastSender(
 
             run.ResultsTaken(buffer.Count);
             var now = time.GetUtcNow();
-            await _database.ExecuteAsync(async token => await deliveries.RecordAsync(broadcastId, buffer, now, token), ct);
+            await _database.ExecuteAsync(async token => await deliveries.RecordAsync(chunk, buffer, now, token), ct);
             buffer.Clear();
         }
     }

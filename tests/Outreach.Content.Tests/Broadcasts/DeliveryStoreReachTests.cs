@@ -35,19 +35,14 @@ public sealed class DeliveryStoreReachTests(PostgresServer server) : IAsyncLifet
     public async Task RecordAsync_OnlySentRowsGetASentEvent_WithTheDeliverysUnitAndChannel()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var connection = await _database.DataSource.OpenConnectionAsync(ct))
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO deliveries (broadcast_id, contact_id, channel, org_unit_id, status, chunk_no, updated_at) SELECT @b, id, channel, org_unit_id, 'sending', 0, @Now FROM contacts",
-                new { b = _broadcast, Now });
-        }
+        var chunk = await _reach.ClaimedAsync(_broadcast, _contacts.ToArray(), Now, ct);
 
         await _reach.Deliveries.RecordAsync(
-            _broadcast,
+            chunk,
             [new(_contacts[0], "sent", PlatformMessageId: "m0"), new(_contacts[1], "skipped", "window_closed"), new(_contacts[2], "failed", ErrorCode: "x")],
             Now,
             ct);
-        await _reach.Deliveries.RecordAsync(_broadcast, [new(_contacts[0], "sent", PlatformMessageId: "again")], Now.AddMinutes(1), ct);
+        await _reach.Deliveries.RecordAsync(chunk, [new(_contacts[0], "sent", PlatformMessageId: "again")], Now.AddMinutes(1), ct);
 
         var events = await EventsAsync(ct);
         Assert.Equal([("sent", _contacts[0], "messenger", Now)], events.Select(e => (e.Kind, e.ContactId, e.Channel, e.At)));

@@ -48,8 +48,9 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(2, first.Count);
         Assert.Equal(Now.AddSeconds(50) + Lease, Assert.Single(leaseEnd));
         Assert.Empty(afterPause);
-        var statuses = await QueryAsync<string>("SELECT status FROM deliveries WHERE chunk_no = " + chunk.ChunkNo + " ORDER BY status", ct);
-        Assert.Equal(["queued", "queued", "queued", "sending", "sending"], statuses);
+        // The two claimed rows are in flight (their batch), the rest of the chunk (and the other chunk) still queued.
+        var counts = (await _store.CountAsync(_broadcastId, ct)).Select(c => (c.Status, c.Count));
+        Assert.Equal([("queued", 8), ("sending", 2)], counts);
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
@@ -100,12 +101,111 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClaimRowsAsync_RowsInFlightAreNotClaimedAgain_ARowPutBackIs_AndEachAttemptCountsOnceWithItsOutcome()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct))!;
+        var first = await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
+        var second = await _store.ClaimRowsAsync(chunk, 5, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
+        var nothingLeft = await _store.ClaimRowsAsync(chunk, 5, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
+        var queuedNow = await _store.QueuedAsync(_broadcastId, chunk.ChunkNo, Now, ct);
+
+        // One sent, one put back by a rate limit for 10 s (it leaves its batch), one put back without an attempt.
+        await _store.RecordAsync(
+            chunk,
+            [
+                new DeliveryResult(first[0].ContactId, "sent", PlatformMessageId: "m"),
+                new DeliveryResult(first[1].ContactId, "queued", ErrorCode: "613", NotBefore: Now.AddSeconds(10)),
+                new DeliveryResult(second[0].ContactId, "queued", NotAnAttempt: true),
+            ],
+            Now,
+            ct);
+        var again = await _store.ClaimRowsAsync(chunk, 5, "health", TestChannels.Eligibility(), Now.AddSeconds(11), Now.AddSeconds(11) + Lease, ct);
+
+        Assert.Equal(2, first.Count);
+        Assert.Equal(3, second.Count);
+        Assert.Empty(first.Select(r => r.ContactId).Intersect(second.Select(r => r.ContactId)));
+        Assert.Empty(nothingLeft);
+        Assert.Equal(new QueuedRows(false, null), queuedNow);
+        Assert.Equal(new[] { first[1].ContactId, second[0].ContactId }.Order(), again.Select(r => r.ContactId).Order());
+        Assert.Equal([2, 1], again.OrderBy(r => r.ContactId == first[1].ContactId ? 0 : 1).Select(r => r.Attempts));
+        var attempts = await QueryAsync<(long ContactId, string Status, int Attempts)>(
+            $"SELECT contact_id, status, attempts::int FROM deliveries WHERE contact_id IN ({first[0].ContactId}, {first[1].ContactId}, {second[0].ContactId}, {second[1].ContactId}) ORDER BY contact_id", ct);
+        Assert.Equal(
+            new[] { (first[0].ContactId, "sent", 1), (first[1].ContactId, "queued", 1), (second[0].ContactId, "queued", 0), (second[1].ContactId, "queued", 0) }.OrderBy(a => a.Item1),
+            attempts);
+    }
+
+    [Fact]
+    public async Task ClaimChunkAsync_TakeOverAfterSomeOutcomes_OnlyRowsWithoutOneBecomeUnknown_AndTheDeadWorkersLateOutcomesAreNotWritten()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var lease = TimeSpan.FromSeconds(30);
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, lease, ct))!;
+        var rows = await _store.ClaimRowsAsync(chunk, 5, "health", TestChannels.Eligibility(), Now, Now + lease, ct);
+        var ids = rows.Select(r => r.ContactId).Order().ToArray();
+        // Recorded before the worker died: one sent, one put back by a rate limit (may go again at Now + 5 s).
+        await _store.RecordAsync(
+            chunk,
+            [new DeliveryResult(ids[0], "sent", PlatformMessageId: "m0"), new DeliveryResult(ids[1], "queued", ErrorCode: "613", NotBefore: Now.AddSeconds(5))],
+            Now,
+            ct);
+
+        var takenOver = (await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(31), lease, ct))!;
+        await _store.RecordAsync(chunk, [new DeliveryResult(ids[2], "sent", PlatformMessageId: "late")], Now.AddSeconds(32), ct);
+        var released = await _store.ReleaseUnsentAsync(chunk, [ids[3]], ct);
+        var rest = await _store.ClaimRowsAsync(takenOver, 10, "health", TestChannels.Eligibility(), Now.AddSeconds(33), Now.AddSeconds(33) + lease, ct);
+
+        var statuses = await QueryAsync<(long ContactId, string Status)>(
+            $"SELECT contact_id, status FROM deliveries WHERE chunk_no = {chunk.ChunkNo} ORDER BY contact_id", ct);
+        Assert.Equal([(ids[0], "sent"), (ids[1], "queued"), (ids[2], "unknown"), (ids[3], "unknown"), (ids[4], "unknown")], statuses);
+        Assert.Equal(0, released);
+        Assert.Equal([ids[1]], rest.Select(r => r.ContactId));
+        Assert.Equal([null], await QueryAsync<string?>($"SELECT platform_message_id FROM deliveries WHERE contact_id = {ids[2]}", ct));
+    }
+
+    [Fact]
+    public async Task CancelRemainingAsync_RowsInFlightKeepTheirOutcome_TheRestAreCancelled()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct))!;
+        var rows = await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
+        await QueryAsync<long>("UPDATE broadcasts SET status = 'cancelled' WHERE id = " + _broadcastId + " RETURNING id", ct);
+
+        var cancelled = await _store.CancelRemainingAsync(_broadcastId, Now, ct);
+        await _store.RecordAsync(chunk, rows.Select((r, i) => new DeliveryResult(r.ContactId, "sent", PlatformMessageId: "m_" + i)).ToList(), Now, ct);
+        await _store.FinishChunkAsync(chunk, done: false, Now, ct);
+
+        Assert.Equal(8, cancelled);
+        Assert.Equal([("cancelled", 8), ("sent", 2)], (await _store.CountAsync(_broadcastId, ct)).Select(c => (c.Status, c.Count)));
+        Assert.Equal(0, (await QueryAsync<int>("SELECT count(*)::int FROM delivery_claims", ct)).Single());
+    }
+
+    [Fact]
+    public async Task ReleaseUnsentAsync_RowsNeverHandedOver_GoBackToTheQueue_NotUnknownAfterATakeOver()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var lease = TimeSpan.FromSeconds(30);
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, lease, ct))!;
+        var rows = await _store.ClaimRowsAsync(chunk, 5, "health", TestChannels.Eligibility(), Now, Now + lease, ct);
+        var ids = rows.Select(r => r.ContactId).Order().ToArray();
+
+        var released = await _store.ReleaseUnsentAsync(chunk, ids[2..], ct);
+        var takenOver = (await _store.ClaimChunkAsync(_broadcastId, Now.AddSeconds(31), lease, ct))!;
+        var rest = await _store.ClaimRowsAsync(takenOver, 10, "health", TestChannels.Eligibility(), Now.AddSeconds(31), Now.AddSeconds(31) + lease, ct);
+
+        Assert.Equal(3, released);
+        Assert.Equal(ids[2..], rest.Select(r => r.ContactId).Order());
+        Assert.Equal(ids[..2], (await QueryAsync<long>("SELECT contact_id FROM deliveries WHERE status = 'unknown' ORDER BY contact_id", ct)).ToArray());
+    }
+
+    [Fact]
     public async Task ApplyReceiptAsync_ByIdThenWatermark_MovesForwardOnly()
     {
         var ct = TestContext.Current.CancellationToken;
         var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct))!;
         var rows = await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
-        await _store.RecordAsync(_broadcastId, rows.Select((r, i) => new DeliveryResult(r.ContactId, "sent", PlatformMessageId: "m_" + i)).ToList(), Now, ct);
+        await _store.RecordAsync(chunk, rows.Select((r, i) => new DeliveryResult(r.ContactId, "sent", PlatformMessageId: "m_" + i)).ToList(), Now, ct);
         var member = rows[0].PlatformUserId;
 
         var delivered = await _store.ApplyReceiptAsync(null, "messenger", Seed.AccountFor("messenger"), member, "delivered", ["m_0"], null, Now, ct);
@@ -123,7 +223,7 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, TimeSpan.FromMinutes(1), ct))!;
         var rows = await _store.ClaimRowsAsync(chunk, 1, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
-        await _store.RecordAsync(_broadcastId, [new DeliveryResult(rows[0].ContactId, "sent", PlatformMessageId: "m")], Now, ct);
+        await _store.RecordAsync(chunk, [new DeliveryResult(rows[0].ContactId, "sent", PlatformMessageId: "m")], Now, ct);
 
         var cancelled = await _store.CancelRemainingAsync(_broadcastId, Now, ct);
 

@@ -73,14 +73,24 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         var error = Assert.IsType<PostgresException>(failure);
         Assert.Equal(PostgresErrorCodes.UndefinedTable, error.SqlState);
         Assert.True(_platform.Recipients.Count < 12, "the sends went on after the recorder had failed");
-        // Rows claimed but never handed to a send went back to the queue; the ones the platform got stay "sending" (unknown
-        // later, never resent), and so may the one send in flight (concurrency 1) when the failure stopped it: whether it
-        // left the host is not known.
+        // Rows claimed but never handed to a send went back to the queue (out of their batch); the ones the platform got stay
+        // in flight (unknown later, never resent), and so may the one send in flight (concurrency 1) when the failure stopped
+        // it: whether it left the host is not known.
         var sending = await QueryAsync<string>(
-            "SELECT c.platform_user_id FROM deliveries d JOIN contacts c ON c.id = d.contact_id WHERE d.status = 'sending'", ct);
+            """
+            SELECT c.platform_user_id FROM delivery_claims k CROSS JOIN unnest(k.contact_ids) AS x(id)
+            JOIN deliveries d ON d.broadcast_id = k.broadcast_id AND d.contact_id = x.id AND d.status = 'queued'
+            JOIN contacts c ON c.id = d.contact_id
+            """,
+            ct);
         Assert.Subset(sending.ToHashSet(), _platform.Recipients.ToHashSet());
         Assert.InRange(sending.Count - _platform.Recipients.Count, 0, 1);
-        Assert.Equal(12 - sending.Count, (await QueryAsync<int>("SELECT count(*)::int FROM deliveries WHERE status = 'queued'", ct))[0]);
+        Assert.Equal(12 - sending.Count, (await QueryAsync<int>("SELECT count(*)::int FROM deliveries WHERE status = 'queued'", ct))[0] - sending.Count);
+        // Its chunk's next holder counts them "unknown" and sends the rest.
+        var next = await new DeliveryStore(_database.DataSource).ClaimChunkAsync(_broadcast.Id, Now.AddMinutes(2), TimeSpan.FromMinutes(1), ct);
+        Assert.Equal(chunk.ChunkNo, next?.ChunkNo);
+        Assert.Equal(sending.Count, await QueryScalarAsync("SELECT count(*)::int FROM deliveries WHERE status = 'unknown'", ct));
+        Assert.Equal(12 - sending.Count, await QueryScalarAsync("SELECT count(*)::int FROM deliveries WHERE status = 'queued'", ct));
     }
 
     [Fact]
