@@ -86,7 +86,7 @@ public static class QuestionWords
 
     private static readonly TextToken What = VietnameseText.MakeToken("gì");
 
-    // Is tokens[index] a "gì" that means "nothing": a negation one or two words before it, and not "không biết … gì" (she
+    // Is tokens[index] a "gì" that means "nothing": a negation up to three words before it, and not "không biết … gì" (she
     // does not know what to do: that asks).
     private static bool NothingAt(List<TextToken> tokens, int index)
     {
@@ -95,7 +95,7 @@ public static class QuestionWords
             return false;
         }
 
-        for (var k = index - 1; k >= Math.Max(0, index - 2); k--)
+        for (var k = index - 1; k >= Math.Max(0, index - 3); k--)
         {
             if (tokens[k].Folded == "biet")
             {

@@ -97,6 +97,9 @@ public static class EnglishText
         ["delivery"] = "sinh con", ["give birth"] = "sinh con", ["giving birth"] = "sinh con", ["childbirth"] = "sinh con",
         ["hospital"] = "bệnh viện", ["district hospital"] = "bệnh viện huyện", ["cover"] = "chi trả", ["covers"] = "chi trả",
         ["gender equality"] = "bình đẳng giới",
+        ["women's support hotline"] = "tổng đài hỗ trợ phụ nữ", ["women's hotline"] = "tổng đài hỗ trợ phụ nữ",
+        ["support hotline"] = "tổng đài hỗ trợ", ["insulting"] = "xúc phạm", ["insults"] = "xúc phạm", ["insulted"] = "xúc phạm",
+        ["pressuring"] = "ép buộc", ["pressures"] = "ép buộc", ["in-law"] = "nhà chồng",
         ["project 8"] = "dự án 8", ["leads"] = "chủ trì", ["continue"] = "còn thực hiện", ["continues"] = "còn thực hiện",
     };
 

@@ -145,6 +145,7 @@ public static class Synonyms
             "hàng giao chậm", "mã giảm giá", "mua hàng online", "mua hàng trên mạng", "đặt hàng online", "đặt hàng trên mạng",
             "sim chính chủ", "đăng ký sim", "đăng ký thông tin sim", "chuẩn hóa thông tin thuê bao", "thuê bao", "nhà mạng",
             "viettel", "mobifone", "vinaphone", "vietnamobile", "khóa sim", "sim bị khóa", "cắt sim",
+            "bình chữa cháy", "bình cứu hỏa", "bình chữa cháy mini",
             "wifi", "mật khẩu wifi", "pass wifi", "cục wifi", "mạng wifi", "cáp quang",
             // Recipes and cooking tips (a cooking class to learn a trade is "học nghề", not listed here).
             "công thức nấu", "cách nấu", "nấu món", "món ngon", "luộc gà", "chặt gà", "chặt thịt", "đẹp miếng", "nướng thịt",
@@ -179,6 +180,7 @@ public static class Synonyms
         ("tháng này", ["tháng ni"]),
         ("bây giờ", ["chừ", "bây chừ", "giờ ni"]),
         ("làm", ["mần"]),
+        ("về", ["dìa"]),
         ("muốn", ["mún", "mốn"]),
         ("vậy", ["dzậy", "zậy", "dzị", "zị"]),
         ("gì", ["dzì", "zì"]),
