@@ -94,6 +94,7 @@ public static class Synonyms
 
         // Papers, apps, the union.
         ("vneid", ["định danh điện tử", "tài khoản định danh", "ứng dụng định danh", "căn cước điện tử", "vn eid"]),
+        ("điện thoại thông minh", ["điện thoại cảm ứng", "smartphone"]),
         ("căn cước", ["căn cước công dân", "chứng minh nhân dân", "chứng minh thư", "cmnd"]),
         ("hội phụ nữ", ["hội liên hiệp phụ nữ", "hội phụ nữ việt nam", "women's union"]),
         ("chuyển sinh hoạt", ["chuyển hội", "chuyển nơi sinh hoạt", "sinh hoạt hội ở nơi mới", "đổi chi hội"]),

@@ -109,9 +109,7 @@ public sealed class PackAnswersRound13Tests
     }
 
     [Theory]
-    [InlineData("mẹ chồng cứ chì chiết chuyện em chưa sinh được con trai, em tủi lắm", "violence-definition", "1900 969 680")]
     [InlineData("ba chồng say rượu là chửi con dâu đủ thứ, có phải bạo lực không", "violence-definition", "Tinh thần")]
-    [InlineData("mẹ chồng suốt ngày nhiếc móc e đẻ con gái, nói sẽ đuổi e về nhà ngoại, e buồn lắm ko biết nói ai", "violence-definition", "1900 969 680")] // set X
     [InlineData("chồng em xỉn về là chửi, hội xã có can thiệp được không hay phải báo công an", "violence-where-to-report", "Hội Phụ nữ xã")]
     [InlineData("hội phụ nữ có can thiệp được khi ck nhậu về chửi bới ko hay chỉ công an mới dc", "violence-where-to-report", "Hội Phụ nữ xã")] // set Y
     [InlineData("người yêu cũ đăng ảnh riêng tư của em lên facebook hồi năm ngoái, giờ đòi tiền mới gỡ", "violence-threats", "Công an")]
@@ -125,6 +123,19 @@ public sealed class PackAnswersRound13Tests
         Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal(entry, decision.EntryId);
         Assert.Contains(mention, decision.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mẹ chồng cứ chì chiết chuyện em chưa sinh được con trai, em tủi lắm")]
+    [InlineData("nhà chồng ngày nào cũng nói nặng lời, đòi đuổi em về nhà mẹ đẻ, em không biết nói với ai")]
+    [InlineData("mẹ chồng suốt ngày nhiếc móc e đẻ con gái, nói sẽ đuổi e về nhà ngoại, e buồn lắm ko biết nói ai")] // set X
+    public async Task InsultsFromTheInLaws_AreViolenceWithTheSupportLine(string message)
+    {
+        var decision = await Packs.AskAsync(message);
+
+        Assert.Equal(AnswerKind.Answer, decision.Kind);
+        Assert.Equal("violence", decision.Topic);
+        Assert.Contains("1900 969 680", decision.Text, StringComparison.Ordinal);
     }
 
     [Theory]
