@@ -86,10 +86,17 @@ public static class QuestionWords
 
     private static readonly TextToken What = VietnameseText.MakeToken("gì");
 
+    private static readonly TextToken Fine = VietnameseText.MakeToken("sao");
+
     // Is tokens[index] a "gì" that means "nothing": a negation up to three words before it, and not "không biết … gì" (she
-    // does not know what to do: that asks).
+    // does not know what to do: that asks). Or the "sao" of "không sao" ("đi khám rồi không sao": it is fine).
     private static bool NothingAt(List<TextToken> tokens, int index)
     {
+        if (tokens[index].Folded == "sao" && (!tokens[index].IsMarked || tokens[index].Exact == Fine.Exact))
+        {
+            return index > 0 && tokens[index - 1].IsMarked && Negations.Contains(tokens[index - 1].Exact);
+        }
+
         if (tokens[index].Folded != "gi" || (tokens[index].IsMarked && tokens[index].Exact != What.Exact))
         {
             return false;

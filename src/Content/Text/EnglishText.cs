@@ -89,7 +89,7 @@ public static class EnglishText
         ["bot"] = "bot", ["robot"] = "robot", ["human"] = "người thật", ["real person"] = "người thật",
         // Foreign spouses, Vietnamese abroad, NGOs: who asks, and about whom.
         ["foreign"] = "nước ngoài", ["foreigner"] = "người nước ngoài", ["foreigners"] = "người nước ngoài",
-        ["foreign husband"] = "chồng người nước ngoài", ["foreign wife"] = "vợ người nước ngoài",
+        ["foreign husband"] = "chồng", ["foreign wife"] = "vợ",
         ["live abroad"] = "ở nước ngoài", ["living abroad"] = "ở nước ngoài",
         ["be a member"] = "làm hội viên", ["member of"] = "hội viên", ["still be a member"] = "còn làm hội viên",
         ["household"] = "hộ gia đình", ["households"] = "hộ gia đình",

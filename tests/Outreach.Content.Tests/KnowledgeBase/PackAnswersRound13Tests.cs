@@ -168,4 +168,39 @@ public sealed class PackAnswersRound13Tests
         Assert.Equal("policy-1719", decision.EntryId);
         Assert.Contains("2026–2035", decision.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("con bé đi học về bị té trầy chân, bôi thuốc rồi không sao. Cảm ơn cô giáo đã gọi báo cho em nha")]
+    [InlineData("Bà nội em 80 tuổi, tuần trước trượt chân trong nhà tắm nhưng đi khám rồi không sao, nay bà đi lại khỏe re. Cảm ơn các chị trong hội đã ghé thăm bà nha")] // set T
+    public async Task NoHarmDone_ThenThanks_IsAThanks(string message)
+    {
+        var decision = await Packs.AskAsync(message);
+
+        Assert.Equal("smalltalk-thanks", decision.EntryId);
+    }
+
+    [Theory]
+    [InlineData("vay hộ nghèo trễ hạn hai kỳ rồi, ngân hàng có siết nợ lấy nhà không", "loan-overdue", "Tổ TK&VV")]
+    [InlineData("khoản vay nhcs của e quá hạn 3 tháng r do ck bệnh nằm viện, có bị xiết nhà ko, e sợ lắm", "loan-overdue", "Tổ TK&VV")] // set V
+    [InlineData("hai chị hội viên giận nhau chuyện tiền quỹ, chi hội trưởng nên làm gì", "membership-branch-work", "họp chi hội")]
+    [InlineData("chi hội cần nộp báo cáo 6 tháng, xin mẫu ở đâu", "membership-branch-work", "Hội LHPN xã")]
+    [InlineData("e stress muốn chết với đống báo cáo chỉ tiêu chi hội cuối năm, có mẫu ko bot", "membership-branch-work", "Hội LHPN xã")] // set V
+    [InlineData("vợ chồng em cứ cãi nhau hoài, có ai tư vấn hôn nhân không", "violence-trusted-address", "hôn nhân")]
+    [InlineData("em từng bị bạo lực, giờ ổn rồi, muốn làm tình nguyện giúp người khác thì hỏi ai", "violence-trusted-address", "tình nguyện")]
+    [InlineData("chồng em dạo này hay nóng nảy quát tháo, em muốn phòng trước thì làm sao", "violence-safety-plan", "1900 969 680")]
+    [InlineData("Em đọc báo vụ người chồng tạt xăng đốt vợ hồi năm trước mà sợ. Nếu mình thấy dấu hiệu chồng nóng tính từ sớm thì nên làm gì để phòng ạ", "violence-safety-plan", "1900 969 680")] // set T
+    [InlineData("phụ nữ có được học võ tự vệ ở hội không", "membership-skills-training", "chi hội")]
+    [InlineData("I'm a foreign husband. My wife's family keeps pressuring and insulting her. Is there a women's support hotline in Vietnam she can call?", null, "1900 969 680")] // set Y
+    public async Task EverydayQuestions_GetTheirEntry(string message, string? entry, string mention)
+    {
+        var decision = await Packs.AskAsync(message);
+
+        Assert.Equal(AnswerKind.Answer, decision.Kind);
+        if (entry is not null)
+        {
+            Assert.Equal(entry, decision.EntryId);
+        }
+
+        Assert.Contains(mention, decision.Text, StringComparison.Ordinal);
+    }
 }
