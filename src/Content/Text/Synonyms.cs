@@ -95,6 +95,8 @@ public static class Synonyms
         // Papers, apps, the union.
         ("vneid", ["định danh điện tử", "tài khoản định danh", "ứng dụng định danh", "căn cước điện tử", "vn eid"]),
         ("điện thoại thông minh", ["điện thoại cảm ứng", "smartphone"]),
+        // An x-ray is "chụp phim": not a film (the off-topic "phim" below).
+        ("chụp x quang", ["chụp phim", "chụp film", "chụp x-quang", "chụp xquang", "chụp hình phổi"]),
         ("căn cước", ["căn cước công dân", "chứng minh nhân dân", "chứng minh thư", "cmnd"]),
         ("hội phụ nữ", ["hội liên hiệp phụ nữ", "hội phụ nữ việt nam", "women's union"]),
         ("chuyển sinh hoạt", ["chuyển hội", "chuyển nơi sinh hoạt", "sinh hoạt hội ở nơi mới", "đổi chi hội"]),
@@ -147,6 +149,8 @@ public static class Synonyms
             "sim chính chủ", "đăng ký sim", "đăng ký thông tin sim", "chuẩn hóa thông tin thuê bao", "thuê bao", "nhà mạng",
             "viettel", "mobifone", "vinaphone", "vietnamobile", "khóa sim", "sim bị khóa", "cắt sim",
             "bình chữa cháy", "bình cứu hỏa", "bình chữa cháy mini",
+            // Medicine for sick poultry and pigs (a loan to restock after an epidemic is the union's work: not listed).
+            "thuốc cho gà", "thuốc cho vịt", "thuốc cho heo", "thuốc cho lợn", "thuốc thú y", "gà bị rù", "gà rù",
             "wifi", "mật khẩu wifi", "pass wifi", "cục wifi", "mạng wifi", "cáp quang",
             // Recipes and cooking tips (a cooking class to learn a trade is "học nghề", not listed here).
             "công thức nấu", "cách nấu", "nấu món", "món ngon", "luộc gà", "chặt gà", "chặt thịt", "đẹp miếng", "nướng thịt",

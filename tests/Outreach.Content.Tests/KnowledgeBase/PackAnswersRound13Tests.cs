@@ -44,6 +44,7 @@ public sealed class PackAnswersRound13Tests
     [InlineData("Chị ơi chặt gà luộc sao cho đẹp miếng ạ, mai nhà em cúng giỗ")] // set Y
     [InlineData("Đề văn có câu 'lửa thử vàng, gian nan thử sức', giải thích sao cho con lớp 7")] // set Y
     [InlineData("nha e moi mua binh chua chay mini, ai chi cach su dung voi")] // set Y
+    [InlineData("heo nhà em bỏ ăn, mua thuốc cho heo loại nào")]
     public async Task OutsideTheUnionsWork_FallsThrough(string message)
     {
         var decision = await Packs.AskAsync(message);
@@ -202,5 +203,16 @@ public sealed class PackAnswersRound13Tests
         }
 
         Assert.Contains(mention, decision.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("đau lưng mấy tháng nay, có nên đi chụp phim không")]
+    [InlineData("me e dau lung, bop co chan xoa dau mai ko do, di lai van duoc. co nen di chup phim ko hay cu xoa tiep")] // set T
+    public async Task AnXRay_IsNotAFilm(string message)
+    {
+        var decision = await Packs.AskAsync(message);
+
+        Assert.Equal(AnswerKind.Answer, decision.Kind);
+        Assert.Equal("screening", decision.Topic);
     }
 }
