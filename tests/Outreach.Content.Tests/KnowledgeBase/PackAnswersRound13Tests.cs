@@ -215,4 +215,16 @@ public sealed class PackAnswersRound13Tests
         Assert.Equal(AnswerKind.Answer, decision.Kind);
         Assert.Equal("screening", decision.Topic);
     }
+
+    [Theory]
+    [InlineData("mua hàng trên shopee bị lừa mất tiền thì báo ai", "policy-scams")]
+    [InlineData("chi hội tập bài hát cho hội diễn 20/10 thì đăng ký sao", "membership-clubs")]
+    [InlineData("vợ liệt sĩ có được vay vốn ưu đãi không", "loan-programmes")]
+    public async Task UnionWorkNamingAnOffTopicThing_StillGetsItsEntry(string message, string entry)
+    {
+        var decision = await Packs.AskAsync(message);
+
+        Assert.Equal(AnswerKind.Answer, decision.Kind);
+        Assert.Equal(entry, decision.EntryId);
+    }
 }
