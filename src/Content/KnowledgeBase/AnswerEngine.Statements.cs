@@ -32,8 +32,13 @@ public static partial class AnswerEngine
             return null;
         }
 
-        // The words she wrote, not her emoji: a shop's "😍 inbox em nha" is an advertisement, not a laugh.
+        // The words she wrote, and of her emoji only the faces that laugh (Emoji.ActWords): a shop's "😍 inbox em
+        // nha" is an advertisement, not a laugh; "trưa nay chưa ăn gì 😂" is told laughing.
         var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(request.Text)), keepAcronyms: false);
+        foreach (var word in Emoji.ActWords(request.Text))
+        {
+            words.Add(VietnameseText.MakeToken(word));
+        }
 
         foreach (var (entryId, phrases) in ActsOf(snapshot.Texts))
         {

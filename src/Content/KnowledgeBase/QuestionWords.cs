@@ -65,12 +65,13 @@ public static class QuestionWords
                 content.RemoveAt(content.Count - 1);
             }
 
-            if (content.Count > 0 && Endings.Contains(content[^1].Folded) && (!content[^1].IsMarked || EndingsExact.Contains(content[^1].Exact)))
+            if (content.Count > 0 && Endings.Contains(content[^1].Folded) && (!content[^1].IsMarked || EndingsExact.Contains(content[^1].Exact))
+                && !NothingAt(content, content.Count - 1))
             {
                 return true;
             }
 
-            if (Asking.Any(phrase => Has(tokens, phrase)))
+            if (Asking.Any(phrase => Has(tokens, phrase, phrase is [{ Folded: "gi" }])))
             {
                 return true;
             }
@@ -79,10 +80,53 @@ public static class QuestionWords
         return false;
     }
 
-    private static bool Has(List<TextToken> tokens, TextToken[] phrase)
+    // Negations that make a following "gì" mean "nothing" ("chưa ăn gì", "không có gì", "chẳng nói gì"), not "what".
+    private static readonly HashSet<string> Negations = new(
+        VietnameseText.Tokenize("chưa không chẳng chả hông hổng").Select(t => t.Exact), StringComparer.Ordinal);
+
+    private static readonly TextToken What = VietnameseText.MakeToken("gì");
+
+    private static readonly TextToken Fine = VietnameseText.MakeToken("sao");
+
+    // Is tokens[index] a "gì" that means "nothing": a negation up to three words before it, and not "không biết … gì" (she
+    // does not know what to do: that asks). Or the "sao" of "không sao" ("đi khám rồi không sao": it is fine).
+    private static bool NothingAt(List<TextToken> tokens, int index)
+    {
+        if (tokens[index].Folded == "sao" && (!tokens[index].IsMarked || tokens[index].Exact == Fine.Exact))
+        {
+            return index > 0 && tokens[index - 1].IsMarked && Negations.Contains(tokens[index - 1].Exact);
+        }
+
+        if (tokens[index].Folded != "gi" || (tokens[index].IsMarked && tokens[index].Exact != What.Exact))
+        {
+            return false;
+        }
+
+        for (var k = index - 1; k >= Math.Max(0, index - 3); k--)
+        {
+            if (tokens[k].Folded == "biet")
+            {
+                return false;
+            }
+
+            if (tokens[k].IsMarked && Negations.Contains(tokens[k].Exact))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Has(List<TextToken> tokens, TextToken[] phrase, bool skipNothing = false)
     {
         for (var start = 0; start + phrase.Length <= tokens.Count; start++)
         {
+            if (skipNothing && NothingAt(tokens, start))
+            {
+                continue;
+            }
+
             var k = 0;
             while (k < phrase.Length && tokens[start + k].Folded == phrase[k].Folded
                 && (!tokens[start + k].IsMarked || tokens[start + k].Exact == phrase[k].Exact))

@@ -18,6 +18,24 @@ public static class Emoji
         [0x1F44B] = "chào",
     };
 
+    // Faces that laugh (😂 🤣 😅 😆 😄 😁 😃 😹): a story that ends with one is told laughing.
+    private static readonly HashSet<int> Laughs = [0x1F602, 0x1F923, 0x1F605, 0x1F606, 0x1F604, 0x1F601, 0x1F603, 0x1F639];
+
+    /// <summary>
+    /// The act a message's faces perform, as words: a laughing face is "haha". Hearts, smiles and other pictographs say nothing
+    /// here (a shop's "😍 inbox em nha" is no laugh), nor crying ones ("cứu em với 😭 bài toán lớp 5" is a plea, not a sigh).
+    /// </summary>
+    public static IEnumerable<string> ActWords(string? text)
+    {
+        foreach (var rune in (text ?? "").EnumerateRunes())
+        {
+            if (Laughs.Contains(rune.Value))
+            {
+                yield return "haha";
+            }
+        }
+    }
+
     /// <summary>The text with each emoji replaced by its word (between spaces); everything else unchanged.</summary>
     public static string ToWords(string? text)
     {

@@ -27,9 +27,13 @@ public static class EnglishText
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var words = tokens.Count(t => !t.IsNumber);
-        var english = tokens.Count(IsEnglish);
+        var english = tokens.Where((t, i) => IsEnglish(t) && !IsGiggle(tokens, i)).Count();
         return english >= 2 && english * 2 >= words;
     }
+
+    // "hi hi", "hi hi hi": a Vietnamese giggle, not two English greetings.
+    private static bool IsGiggle(IReadOnlyList<TextToken> tokens, int i) =>
+        tokens[i].Exact == "hi" && ((i > 0 && tokens[i - 1].Exact == "hi") || (i + 1 < tokens.Count && tokens[i + 1].Exact == "hi"));
 
     // A listed word, or a word of the lexicon that no Vietnamese syllable spells ("loans", "tests"; not "hit", which is "hít").
     private static bool IsEnglish(TextToken t) =>
@@ -83,6 +87,20 @@ public static class EnglishText
         ["won't let me"] = "không cho", ["doesn't let me"] = "không cho", ["does not let me"] = "không cho", ["will not let me"] = "không cho",
         ["see my friends"] = "gặp bạn bè", ["friends"] = "bạn bè", ["controls"] = "kiểm soát", ["control"] = "kiểm soát",
         ["bot"] = "bot", ["robot"] = "robot", ["human"] = "người thật", ["real person"] = "người thật",
+        // Foreign spouses, Vietnamese abroad, NGOs: who asks, and about whom.
+        ["foreign"] = "nước ngoài", ["foreigner"] = "người nước ngoài", ["foreigners"] = "người nước ngoài",
+        ["foreign husband"] = "chồng", ["foreign wife"] = "vợ",
+        ["live abroad"] = "ở nước ngoài", ["living abroad"] = "ở nước ngoài",
+        ["be a member"] = "làm hội viên", ["member of"] = "hội viên", ["still be a member"] = "còn làm hội viên",
+        ["household"] = "hộ gia đình", ["households"] = "hộ gia đình",
+        ["social policy bank"] = "ngân hàng chính sách xã hội", ["vbsp"] = "ngân hàng chính sách xã hội",
+        ["delivery"] = "sinh con", ["give birth"] = "sinh con", ["giving birth"] = "sinh con", ["childbirth"] = "sinh con",
+        ["hospital"] = "bệnh viện", ["district hospital"] = "bệnh viện huyện", ["cover"] = "chi trả", ["covers"] = "chi trả",
+        ["gender equality"] = "bình đẳng giới",
+        ["women's support hotline"] = "tổng đài hỗ trợ phụ nữ", ["women's hotline"] = "tổng đài hỗ trợ phụ nữ",
+        ["support hotline"] = "tổng đài hỗ trợ", ["insulting"] = "xúc phạm", ["insults"] = "xúc phạm", ["insulted"] = "xúc phạm",
+        ["pressuring"] = "ép buộc", ["pressures"] = "ép buộc", ["in-law"] = "nhà chồng",
+        ["project 8"] = "dự án 8", ["leads"] = "chủ trì", ["continue"] = "còn thực hiện", ["continues"] = "còn thực hiện",
     };
 
     private static readonly Dictionary<string, List<(string[] Phrase, List<TextToken> Words)>> ByFirstWord = BuildLexicon();

@@ -62,6 +62,7 @@ public static class Synonyms
         ("bạo lực gia đình", ["bạo hành gia đình", "bạo lực trong gia đình"]),
 
         ("buồn quá", ["buồn ghê", "buồn thiệt", "buồn lắm", "buồn hiu", "buồn thúi ruột", "tủi thân quá", "tủi quá"]),
+        ("hihi", ["hi hi", "hi hi hi", "hì hì", "hí hí", "he he", "hé hé", "ha ha", "ha ha ha"]),
         ("buồn cười quá", ["cười muốn xỉu", "cười xỉu", "cười đau bụng", "cười bể bụng", "cười té ghế", "mắc cười quá", "tức cười quá", "cười ra nước mắt", "hài quá", "hài ghê"]),
         ("mệt quá", ["mệt chết đi được", "mệt chết", "mệt muốn chết", "mệt xỉu", "mệt rã rời", "mệt lả", "mệt muốn xỉu"]),
         ("chửi mắng", ["đồ ăn bám", "đồ ăn hại", "ăn bám", "ăn hại", "đồ vô dụng", "vô tích sự", "chửi bới", "mắng chửi", "chửi rủa", "sỉ nhục", "lăng mạ", "nhiếc móc", "chì chiết", "nói nặng lời", "mắng nhiếc", "chửi"]),
@@ -93,6 +94,9 @@ public static class Synonyms
 
         // Papers, apps, the union.
         ("vneid", ["định danh điện tử", "tài khoản định danh", "ứng dụng định danh", "căn cước điện tử", "vn eid"]),
+        ("điện thoại thông minh", ["điện thoại cảm ứng", "smartphone"]),
+        // An x-ray is "chụp phim": not a film (the off-topic "phim" below).
+        ("chụp x quang", ["chụp phim", "chụp film", "chụp x-quang", "chụp xquang", "chụp hình phổi"]),
         ("căn cước", ["căn cước công dân", "chứng minh nhân dân", "chứng minh thư", "cmnd"]),
         ("hội phụ nữ", ["hội liên hiệp phụ nữ", "hội phụ nữ việt nam", "women's union"]),
         ("chuyển sinh hoạt", ["chuyển hội", "chuyển nơi sinh hoạt", "sinh hoạt hội ở nơi mới", "đổi chi hội"]),
@@ -138,6 +142,25 @@ public static class Synonyms
             "bị hack nick", "bị hack facebook", "bị hack zalo",
             // School drills, earthquakes.
             "động đất", "diễn tập động đất",
+            // Online shops and deliveries, SIM cards and carriers (a scam told with a shop's name, "shipper", "mua hàng
+            // online" or "đơn hàng giả" stays a scam: those words are not listed).
+            "giao hàng chậm", "giao hàng trễ", "giao hàng lâu",
+            "hàng giao chậm", "mã giảm giá",
+            "sim chính chủ", "đăng ký sim", "đăng ký thông tin sim", "chuẩn hóa thông tin thuê bao", "thuê bao", "nhà mạng",
+            "viettel", "mobifone", "vinaphone", "vietnamobile", "khóa sim", "sim bị khóa", "cắt sim",
+            "bình chữa cháy", "bình cứu hỏa", "bình chữa cháy mini",
+            // Medicine for sick poultry and pigs (a loan to restock after an epidemic is the union's work: not listed).
+            "thuốc cho gà", "thuốc cho vịt", "thuốc cho heo", "thuốc cho lợn", "thuốc thú y", "gà bị rù", "gà rù",
+            "wifi", "mật khẩu wifi", "pass wifi", "cục wifi", "mạng wifi", "cáp quang",
+            // Recipes and cooking tips (a cooking class to learn a trade is "học nghề", not listed here).
+            "công thức nấu", "cách nấu", "nấu món", "món ngon", "luộc gà", "chặt gà", "chặt thịt", "đẹp miếng", "nướng thịt",
+            "chín đều", "đánh vảy", "kho cá", "kho thịt", "ướp thịt", "làm nước chấm", "cúng giỗ", "mâm cỗ", "mâm cúng",
+            // A book's, a song's or a film's name, a novel's plot; essays and proverbs for school; war history.
+            "tên phim", "tên truyện", "tên bài hát", "tên sách", "đọc truyện", "truyện ngôn tình", "tiểu thuyết", "nữ chính", "nam chính",
+            "lời bài hát", "hợp âm", "đề văn", "bài văn", "tập làm văn", "văn nghị luận", "tục ngữ", "thành ngữ", "ca dao",
+            "người có công", "đi kháng chiến", "thời kháng chiến", "thương binh", "liệt sĩ",
+            // Burning off the stubble (a fire that spreads is the crisis side's).
+            "đốt đồng", "đốt rơm", "đốt rơm rạ", "đốt gốc rạ",
             // Teeth (not a screening the union runs).
             "đánh răng", "chân răng", "sâu răng", "niềng răng", "nha khoa", "nhổ răng",
         ]),
@@ -152,6 +175,21 @@ public static class Synonyms
         ("vào hội", ["vô hội", "dô hội", "zô hội", "tham gia hội", "tham gia hoạt động hội", "tham gia hoạt động của hội", "gia nhập hội", "xin vào hội", "làm hội viên"]),
         ("không", ["hông", "hổng"]),
         ("làm sao", ["làm răng", "răng rứa", "làm răng rứa", "làm răng đây"]),
+        // "răng mà", "răng không" (central "sao"), "năm ni", "bữa ni" ("nay"), "chừ" ("bây giờ"), "mần" ("làm"), "mún"
+        // ("muốn"), "dzậy", "zậy" ("vậy"): a syllable alone only where it means nothing else ("răng" alone is a tooth).
+        ("sao mà", ["răng mà"]),
+        ("sao không", ["răng không", "răng hông", "răng chưa", "răng lại không"]),
+        ("tại sao", ["vì răng", "tại răng"]),
+        ("năm nay", ["năm ni"]),
+        ("hôm nay", ["bữa ni", "hôm ni", "bữa nay"]),
+        ("tháng này", ["tháng ni"]),
+        ("bây giờ", ["chừ", "bây chừ", "giờ ni"]),
+        ("làm", ["mần"]),
+        ("về", ["dìa"]),
+        ("muốn", ["mún", "mốn"]),
+        ("vậy", ["dzậy", "zậy", "dzị", "zị"]),
+        ("gì", ["dzì", "zì"]),
+        ("chứ", ["chớ"]),
         ("ở đâu", ["ở mô", "chỗ mô", "đi mô", "nơi mô", "mô rứa"]),
         ("gì", ["cái chi", "làm chi", "chi rứa", "để chi", "chi vậy"]),
         ("quên mật khẩu", ["quên mình", "quên pass", "quên password", "mất mật khẩu", "không nhớ mật khẩu"]),
