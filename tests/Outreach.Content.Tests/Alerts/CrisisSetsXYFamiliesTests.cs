@@ -11,7 +11,10 @@ namespace Outreach.Content.Tests.Alerts;
 /// go-between, sent abroad to work (English), met online and called to the city, kept from school to work, made to sit
 /// with beer-bar customers. Medical and self-harm (115): signs of a head injury after blows, a fall with a bleeding head or
 /// no answer, a placenta not out after a home birth, a letter and the river, "relieved when I am gone". Danger (113): an
-/// employer who locked her in and took her papers (English). And their quiet neighbours.
+/// employer who locked her in and took her papers (English), "mần thịt tui" (to kill, Southern). Also a dyke broken,
+/// a stream that took the bridge with people still out, a roof catching and fire spreading to the houses, a girl of 15 made
+/// a wife, someone met online who will fetch her, sleeping pills gathered with the children sent away. And their quiet
+/// neighbours.
 /// </summary>
 public sealed class CrisisSetsXYFamiliesTests
 {
@@ -53,6 +56,18 @@ public sealed class CrisisSetsXYFamiliesTests
     [InlineData("Tôi ngồi trên sân thượng từ chiều tới giờ. Mọi người chắc sẽ nhẹ nhõm hơn khi không còn tôi. Chỉ muốn nói với ai đó một lần trước.", "115")] // y-028
     [InlineData("My cousin's boss locked her in the storeroom and took her passport", "113")]
     [InlineData("NGO worker here. A client just texted that her employer in Binh Duong locked her in a room and took her ID card. She is 23. Who do we call right now?", "113")] // y-013
+    [InlineData("Báo cáo các cháu, nhà văn hóa thôn đang cháy, mái bén lửa sang mấy nhà dân bên cạnh rồi", "114")] // y-037
+    [InlineData("nhà kho hợp tác xã đang cháy, bén lửa qua mấy nhà dân rồi", "114")]
+    [InlineData("đê bao đầu xóm vỡ rồi, nước tràn vô nhà", "112")]
+    [InlineData("bờ bao ruộng tôm vỡ, nước chảy xiết vào làng", "112")]
+    [InlineData("Đê bao đầu kênh vỡ một đoạn rồi, nước chảy xiết vô xóm, nhà tôi ở sát đê", "112")] // y-060
+    [InlineData("nước suối to lắm, cuốn mất cái cầu gỗ, mấy người đi rẫy chưa về", "112")]
+    [InlineData("nhà bên ép con gái 15 tuổi về làm vợ người ta tuần sau, con bé khóc suốt", "111")] // x-036
+    [InlineData("ba mẹ nó bắt con bé 14 tuổi về làm dâu nhà ông chủ rẫy", "111")]
+    [InlineData("con bé 13 tuổi nhà tôi quen người lạ trên mạng, người đó hẹn cuối tuần đón nó đi chơi xa", "111")]
+    [InlineData("con gửi mấy đứa nhỏ qua ngoại rồi, thuốc ngủ gom đủ rồi", "115")]
+    [InlineData("em đã gửi các con sang bà nội, thuốc em gom cũng đủ, cảm ơn chị em lâu nay", "115")]
+    [InlineData("ổng xỉn về nói mần thịt tui luôn, tui đang trốn ngoài vườn", "113")]
     public async Task Family_RightNumberFirst(string text, string first)
     {
         var decision = await CrisisAsk.AskAsync(text);
@@ -78,6 +93,11 @@ public sealed class CrisisSetsXYFamiliesTests
     [InlineData("đốt đồng xong rồi, lửa tắt hẳn, mai cày")]
     [InlineData("mùa mưa năm nào nước cũng lên tới gối ở ruộng")]
     [InlineData("con trai 15 tuổi khóa cửa phòng chơi game, gọi không thưa, tức ghê")]
+    [InlineData("nhà văn hóa thôn tổ chức văn nghệ tối nay, ai đi không")]
+    [InlineData("đê bao năm nào mùa lũ cũng vỡ một đoạn, năm nay hội có hỗ trợ đắp đê không")]
+    [InlineData("con gái tôi 24 tuổi về làm dâu nhà người ta rồi, tôi buồn quá")]
+    [InlineData("mần thịt con gà đãi khách, cách luộc sao cho ngon")]
+    [InlineData("thuốc bổ cho bà ngoại em gom đủ rồi, gửi qua cho bà")]
     public async Task QuietNeighbour_NotACrisis(string text)
     {
         var decision = await CrisisAsk.AskAsync(text);
