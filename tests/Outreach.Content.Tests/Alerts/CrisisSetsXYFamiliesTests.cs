@@ -13,7 +13,8 @@ namespace Outreach.Content.Tests.Alerts;
 /// no answer, a placenta not out after a home birth, a letter and the river, "relieved when I am gone". Danger (113): an
 /// employer who locked her in and took her papers (English), "mần thịt tui" (to kill, Southern). Also a dyke broken,
 /// a stream that took the bridge with people still out, a roof catching and fire spreading to the houses, a girl of 15 made
-/// a wife, someone met online who will fetch her, sleeping pills gathered with the children sent away. And their quiet
+/// a wife, someone met online who will fetch her, sleeping pills gathered with the children sent away, a stepfather in the girl's room while the mother works nights, smoke
+/// coming into a room she is locked or stuck in. And their quiet
 /// neighbours.
 /// </summary>
 public sealed class CrisisSetsXYFamiliesTests
@@ -68,6 +69,11 @@ public sealed class CrisisSetsXYFamiliesTests
     [InlineData("con gửi mấy đứa nhỏ qua ngoại rồi, thuốc ngủ gom đủ rồi", "115")]
     [InlineData("em đã gửi các con sang bà nội, thuốc em gom cũng đủ, cảm ơn chị em lâu nay", "115")]
     [InlineData("ổng xỉn về nói mần thịt tui luôn, tui đang trốn ngoài vườn", "113")]
+    [InlineData("Con gái riêng của tôi 12 tuổi kể là dượng nó hay vào phòng nó lúc tôi đi ca đêm. Tôi không biết phải làm sao, tôi sợ", "111")] // y-063
+    [InlineData("con bé 10 tuổi nói ba dượng hay sờ soạng nó khi tôi đi làm", "111")]
+    [InlineData("chi oi e bi ket trong phong tro, ngoai hanh lang chay r, cua sat khoa ngoai, khoi vo phong", "114")] // y-036
+    [InlineData("khói tràn vào phòng ngủ, cửa bị khóa ngoài, em với con không ra được", "114")]
+    [InlineData("smoke is coming into the room and the door is locked from outside", "114")]
     public async Task Family_RightNumberFirst(string text, string first)
     {
         var decision = await CrisisAsk.AskAsync(text);
@@ -98,6 +104,9 @@ public sealed class CrisisSetsXYFamiliesTests
     [InlineData("con gái tôi 24 tuổi về làm dâu nhà người ta rồi, tôi buồn quá")]
     [InlineData("mần thịt con gà đãi khách, cách luộc sao cho ngon")]
     [InlineData("thuốc bổ cho bà ngoại em gom đủ rồi, gửi qua cho bà")]
+    [InlineData("con gái 12 tuổi ở nhà với ông bà lúc tôi đi làm, có cần gửi trẻ không")]
+    [InlineData("nấu cơm khói vô phòng khách hết, mở cửa sổ ra cho thoáng")]
+    [InlineData("thôi con khỏi vô phòng mẹ, mẹ khóa cửa rồi")]
     public async Task QuietNeighbour_NotACrisis(string text)
     {
         var decision = await CrisisAsk.AskAsync(text);
