@@ -20,7 +20,8 @@ namespace Outreach.Benchmarks;
 /// Broadcast fan-out to the Messenger emulator (a separate process), in one run: the bare HttpClient ceiling, the naive
 /// one-Hangfire-job-per-recipient design on 10k, and the real fan-out on 10k and 1M recipients with its rate and peak memory.
 /// The gateway runs in this process as ./outreach run does (durable private PostgreSQL), its Hangfire server included.
-/// Options: --sizes 10000,1000000 --naive 10000 --concurrency 64 --workers 8
+/// Options: --sizes 10000,1000000 --naive 10000 --concurrency 64 --workers 8 --prepare true|false (Outreach:Broadcasts:PrepareStatements;
+/// omitted: the gateway's default)
 /// </summary>
 public sealed class FanoutScenario : ILoadScenario
 {
@@ -34,6 +35,7 @@ public sealed class FanoutScenario : ILoadScenario
         var naive = BenchArgs.Int(args, "--naive", 10000);
         var workers = BenchArgs.Int(args, "--workers", 8);
         var concurrency = BenchArgs.Int(args, "--concurrency", 8);
+        var prepare = BenchArgs.Text(args, "--prepare", "");
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         await using var emulator = await EmulatorProcess.StartAsync(cancellationToken);
         try
@@ -44,8 +46,9 @@ public sealed class FanoutScenario : ILoadScenario
             Console.WriteLine($"raw HttpClient loop, {workers * concurrency} in flight: {raw:F0} msgs/s");
             Console.WriteLine(firstMeter.Stop("raw loop (first)", raw * 15));
 
-            await using var host = await OutreachHost.StartAsync(Settings(emulator.BaseAddress, directory, workers, concurrency), cancellationToken: cancellationToken);
+            await using var host = await OutreachHost.StartAsync(Settings(emulator.BaseAddress, directory, workers, concurrency, prepare), cancellationToken: cancellationToken);
             var postmaster = await PostmasterAsync(host.Services, cancellationToken);
+            Console.WriteLine($"workers' statements prepared (Outreach:Broadcasts:PrepareStatements): {host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BroadcastOptions>>().Value.PrepareStatements}");
             var senderMeter = CpuMeter.Start(emulator.Pid, postmaster);
             var senderRate = await SenderLoop.MeasureAsync(host.Services, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
             var senderLine = senderMeter.Stop("sender loop (no database)", senderRate * 10);
@@ -97,7 +100,7 @@ public sealed class FanoutScenario : ILoadScenario
         }
     }
 
-    private static string[] Settings(Uri emulator, string directory, int workers, int concurrency) =>
+    private static string[] Settings(Uri emulator, string directory, int workers, int concurrency, string prepare) =>
         new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
@@ -116,7 +119,8 @@ public sealed class FanoutScenario : ILoadScenario
             ["Outreach:Broadcasts:ChunkSize"] = "1000",
             ["Outreach:Scheduler:BroadcastWorkerCount"] = "20",
             ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
-        }.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+            ["Outreach:Broadcasts:PrepareStatements"] = prepare.Length == 0 ? null : prepare,
+        }.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
 
     private static async Task<double> RunNaiveAsync(IServiceProvider services, BenchData bench, int count, CancellationToken cancellationToken)
     {

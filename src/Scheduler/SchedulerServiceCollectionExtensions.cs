@@ -55,6 +55,12 @@ public static class SchedulerServiceCollectionExtensions
             var broadcasts = sp.GetRequiredService<IOptions<BroadcastOptions>>().Value;
             return new QuietHours(broadcasts.QuietFrom, broadcasts.QuietUntil, sp.GetRequiredService<ChannelCatalog>());
         });
+        // The workers' statements on a data source of their own that prepares them, or on the application's (see BroadcastOptions).
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BroadcastOptions>>().Value.PrepareStatements
+            ? SendingDataSource.Prepared(
+                sp.GetRequiredService<Outreach.Content.Storage.OutreachDatabase>().ConnectionString,
+                sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>())
+            : SendingDataSource.Shared(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton<BroadcastRateLimiters>();
         services.TryAddSingleton<ChannelSenders>();
         services.TryAddSingleton<ChannelHealthReporter>();

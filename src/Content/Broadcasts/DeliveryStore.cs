@@ -12,9 +12,14 @@ namespace Outreach.Content.Broadcasts;
 /// platform, and nobody may get a broadcast twice.
 /// Every move to sent, delivered or read appends its reach event (reach_events) in the same statement, so the statistics
 /// and the statuses cannot disagree.
+/// The broadcast workers' statements (the chunk's claim, lease, wait and finish, the rows' claim, outcome and release) go
+/// through <c>sending</c> (<see cref="SendingDataSource"/>: prepared when Outreach:Broadcasts:PrepareStatements
+/// is on); the others (the cancel, receipts, counts) through the application's data source.
 /// </summary>
-public sealed class DeliveryStore(NpgsqlDataSource dataSource)
+public sealed class DeliveryStore(NpgsqlDataSource dataSource, SendingDataSource? sending = null)
 {
+    private readonly NpgsqlDataSource _sending = sending?.DataSource ?? dataSource;
+
     // The members of the chunk's batches (@broadcastId, @chunkNo): a subquery for NOT IN, which PostgreSQL hashes once.
     private const string InFlightSql =
         "(SELECT unnest(k.contact_ids) FROM delivery_claims k WHERE k.broadcast_id = @broadcastId AND k.chunk_no = @chunkNo)";
@@ -41,7 +46,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public async Task<ChunkClaim?> ClaimChunkAsync(long broadcastId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _sending.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var chunk = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
             """
@@ -94,7 +99,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         var parameters = new DynamicParameters(new { broadcastId = chunk.BroadcastId, chunkNo = chunk.ChunkNo, token = chunk.Token, limit, topic, leaseUntil });
         parameters.Add("now", now);
         eligibility.AddParameters(parameters, now);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _sending.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition(
             $"""
             WITH held AS (
@@ -195,7 +200,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             return 0;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _sending.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
             WITH mine AS (
@@ -233,7 +238,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     // sends must stay durable.
     private async Task<int> ExecuteUnflushedAsync(CommandDefinition command)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(command.CancellationToken);
+        await using var connection = await _sending.OpenConnectionAsync(command.CancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "SELECT set_config('synchronous_commit', 'off', true);\n" + command.CommandText, command.Parameters,
             cancellationToken: command.CancellationToken));
@@ -245,7 +250,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<QueuedRows> QueuedAsync(long broadcastId, int chunkNo, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _sending.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<QueuedRows>(new CommandDefinition(
             $"""
             SELECT coalesce(bool_or(not_before IS NULL OR not_before <= @now), false) AS readynow,
@@ -266,7 +271,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public async Task FinishChunkAsync(ChunkClaim chunk, bool done, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _sending.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo AND claim_token = @token;
@@ -284,7 +289,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// <summary>When the earliest chunk handed back to wait out a rate limit may be claimed again (null: none waits).</summary>
     public async Task<DateTimeOffset?> NextWaitingChunkAsync(long broadcastId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _sending.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
             "SELECT min(not_before) FROM broadcast_chunks WHERE broadcast_id = @broadcastId AND status = 'pending' AND not_before > @now",
             new { broadcastId, now },
@@ -294,7 +299,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// <summary>Chunks not done yet (pending or being worked on).</summary>
     public async Task<int> OpenChunkCountAsync(long broadcastId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _sending.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*) FROM broadcast_chunks WHERE broadcast_id = @broadcastId AND status <> 'done'",
             new { broadcastId },

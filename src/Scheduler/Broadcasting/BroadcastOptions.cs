@@ -101,4 +101,12 @@ public sealed class BroadcastOptions
     /// </summary>
     [Range(0, 100)]
     public int DatabaseRetries { get; set; } = 12;
+
+    /// <summary>
+    /// The workers' claim, outcome and chunk statements run on a data source of their own that prepares them (Npgsql's
+    /// automatic preparation, plans made for each execution's values: <see cref="Outreach.Content.Broadcasts.SendingDataSource"/>;
+    /// default true, bench/README). Off: they run on the application's data source, unprepared, like every other statement
+    /// (for a pooler in transaction mode that does not keep prepared statements).
+    /// </summary>
+    public bool PrepareStatements { get; set; } = true;
 }
