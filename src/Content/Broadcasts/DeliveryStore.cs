@@ -339,6 +339,45 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource, SendingDataSource
     }
 
     /// <summary>
+    /// Settles the chunks of cancelled or failed broadcasts whose worker died holding them (claimed, lease ended before
+    /// <paramref name="before"/>): no worker takes such a chunk over, so its rows in flight would show "sending" forever. They
+    /// become "unknown" (they may have been handed to a platform: never resent), the batches go and the chunk is done.
+    /// Returns how many deliveries became "unknown".
+    /// </summary>
+    public async Task<int> SettleAbandonedAsync(DateTimeOffset before, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var chunks = await connection.QueryAsync<(long BroadcastId, int ChunkNo)>(new CommandDefinition(
+            """
+            UPDATE broadcast_chunks c SET status = 'done', claimed_until = NULL
+            FROM broadcasts b
+            WHERE b.id = c.broadcast_id AND b.status IN ('cancelled', 'failed') AND c.status = 'claimed' AND c.claimed_until < @before
+            RETURNING c.broadcast_id, c.chunk_no
+            """,
+            new { before },
+            transaction,
+            cancellationToken: cancellationToken));
+        var settled = 0;
+        foreach (var (broadcastId, chunkNo) in chunks)
+        {
+            settled += await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                WITH batches AS (
+                    DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo RETURNING contact_ids)
+                {LostSql}
+                  AND (status = 'sending' OR (status = 'queued' AND contact_id IN (SELECT unnest(contact_ids) FROM batches)))
+                """,
+                new { broadcastId, chunkNo, now },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return settled;
+    }
+
+    /// <summary>
     /// Applies a delivery or read receipt to broadcast deliveries: those named by platform message id, plus (with a watermark)
     /// those sent to the member at or before it. Status only moves forward (sent → delivered → read), and each move appends
     /// its reach event in the same statement; a read that skips "delivered" (no delivery receipt came) counts as delivered

@@ -182,6 +182,43 @@ public sealed class DeliveryStoreTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SettleAbandonedAsync_WorkerDiedInACancelledBroadcast_ItsRowsInFlightBecomeUnknownOnceTheLeaseIsLongOver()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct))!;
+        var inFlight = await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
+        await QueryAsync<long>("UPDATE broadcasts SET status = 'cancelled' WHERE id = " + _broadcastId + " RETURNING id", ct);
+        await _store.CancelRemainingAsync(_broadcastId, Now, ct);
+
+        // The worker dies holding the chunk. While its lease may still run, nothing is settled.
+        var early = await _store.SettleAbandonedAsync(Now, Now.AddSeconds(30), ct);
+        var settled = await _store.SettleAbandonedAsync(Now + Lease + TimeSpan.FromSeconds(1), Now.AddMinutes(3), ct);
+        var again = await _store.SettleAbandonedAsync(Now.AddMinutes(10), Now.AddMinutes(10), ct);
+
+        Assert.Equal(0, early);
+        Assert.Equal(2, settled);
+        Assert.Equal(0, again);
+        Assert.Equal([("cancelled", 8), ("unknown", 2)], (await _store.CountAsync(_broadcastId, ct)).Select(c => (c.Status, c.Count)));
+        var unknown = await QueryAsync<long>("SELECT contact_id FROM deliveries WHERE status = 'unknown'", ct);
+        Assert.Equal(inFlight.Select(r => r.ContactId).Order(), unknown.Order());
+        Assert.Equal(0, (await QueryAsync<int>("SELECT count(*)::int FROM delivery_claims", ct)).Single());
+        Assert.Equal(0, await _store.OpenChunkCountAsync(_broadcastId, ct));
+    }
+
+    [Fact]
+    public async Task SettleAbandonedAsync_LeavesASendingBroadcastToItsNextWorker()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct))!;
+        await _store.ClaimRowsAsync(chunk, 2, "health", TestChannels.Eligibility(), Now, Now + Lease, ct);
+
+        var settled = await _store.SettleAbandonedAsync(Now.AddMinutes(10), Now.AddMinutes(10), ct);
+
+        Assert.Equal(0, settled);
+        Assert.Equal(1, (await QueryAsync<int>("SELECT count(*)::int FROM delivery_claims", ct)).Single());
+    }
+
+    [Fact]
     public async Task ReleaseUnsentAsync_RowsNeverHandedOver_GoBackToTheQueue_NotUnknownAfterATakeOver()
     {
         var ct = TestContext.Current.CancellationToken;
