@@ -31,6 +31,15 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource, SendingDataSource
         WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo
         """;
 
+    // The chunk's batches (@broadcastId, @chunkNo) gone, and their rows still without an outcome (and rows an earlier version
+    // left "sending") "unknown": what a worker that died holding the chunk leaves, settled by its next holder or the watchdog.
+    private const string SettleBatchesSql = $"""
+        WITH batches AS (
+            DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo RETURNING contact_ids)
+        {LostSql}
+          AND (status = 'sending' OR (status = 'queued' AND contact_id IN (SELECT unnest(contact_ids) FROM batches)))
+        """;
+
     // The outcomes' rows put back in the queue (@requeued) leave their batch, so they may be claimed again (a CTE of RecordAsync).
     private const string LeaveBatchSql = """
         , requeued AS (
@@ -65,12 +74,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource, SendingDataSource
         if (chunk is { } chunkNo)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                $"""
-                WITH batches AS (
-                    DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo RETURNING contact_ids)
-                {LostSql}
-                  AND (status = 'sending' OR (status = 'queued' AND contact_id IN (SELECT unnest(contact_ids) FROM batches)))
-                """,
+                SettleBatchesSql,
                 new { broadcastId, chunkNo, now },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -362,12 +366,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource, SendingDataSource
         foreach (var (broadcastId, chunkNo) in chunks)
         {
             settled += await connection.ExecuteAsync(new CommandDefinition(
-                $"""
-                WITH batches AS (
-                    DELETE FROM delivery_claims WHERE broadcast_id = @broadcastId AND chunk_no = @chunkNo RETURNING contact_ids)
-                {LostSql}
-                  AND (status = 'sending' OR (status = 'queued' AND contact_id IN (SELECT unnest(contact_ids) FROM batches)))
-                """,
+                SettleBatchesSql,
                 new { broadcastId, chunkNo, now },
                 transaction,
                 cancellationToken: cancellationToken));
