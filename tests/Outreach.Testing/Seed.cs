@@ -1,6 +1,9 @@
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using Outreach.Bot.Staff.Auth;
+using Outreach.Content.Broadcasts;
 using Outreach.Content.OrgUnits;
+using Outreach.Content.Posts;
 using Outreach.Content.Staff;
 
 namespace Outreach.Testing;
@@ -45,6 +48,28 @@ public sealed class Seed(TestDatabase database)
     }
 
     /// <summary>Many contacts at once (set-based), all subscribed to <paramref name="topic"/> and inside their window.</summary>
+    /// <summary>
+    /// A broadcast "sending" to <paramref name="contacts"/> Messenger members of a new province (topic "health", written an hour
+    /// before <paramref name="now"/>), planned in chunks of <paramref name="chunkSize"/>. Returns the broadcast's id.
+    /// </summary>
+    public async Task<long> SendingBroadcastAsync(int contacts, int chunkSize, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var unit = await UnitAsync(null, "tinh", "Tỉnh", ct);
+        var editor = await StaffAsync("editor", unit.Id, "editor", ct);
+        await ManyContactsAsync("messenger", contacts, unit.Id, "health", now.AddHours(-1), "psid-", ct);
+        var post = await new PostStore(database.DataSource, new FakeTimeProvider(now)).CreateAsync(
+            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", Audience = Audience.Of(["messenger"], [unit.Id]), CreatedBy = editor.Id },
+            ct);
+        var broadcastId = (await new BroadcastStore(database.DataSource).GetOrCreateAsync(post.Id, now, ct)).Id;
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, broadcastId, post, now, chunkSize, ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET status = 'sending' WHERE id = @id", new { id = broadcastId }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return broadcastId;
+    }
+
     public async Task ManyContactsAsync(string channel, int count, long orgUnitId, string topic, DateTimeOffset lastInbound, string prefix, CancellationToken ct = default)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);

@@ -1,8 +1,6 @@
 using Dapper;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Outreach.Content.Broadcasts;
-using Outreach.Content.Posts;
 using Outreach.Scheduler.Sending;
 using Outreach.Testing;
 
@@ -29,20 +27,7 @@ public sealed class DeliveryPreparedStatementsTests(PostgresServer server) : IAs
         // One connection, so the statements prepared on it are the ones looked at.
         _sending = SendingDataSource.Prepared(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { MaxPoolSize = 1 }.ConnectionString);
         _store = new DeliveryStore(_database.DataSource, _sending);
-        var seed = new Seed(_database);
-        var unit = await seed.UnitAsync(null, "tinh", "Tỉnh", ct);
-        var editor = await seed.StaffAsync("editor", unit.Id, "editor", ct);
-        await seed.ManyContactsAsync("messenger", 10, unit.Id, "health", Now.AddHours(-1), "psid-", ct);
-        var post = await new PostStore(_database.DataSource, new FakeTimeProvider(Now)).CreateAsync(
-            new Post { OrgUnitId = unit.Id, Title = "T", Body = "B", Topic = "health", Audience = Audience.Of(["messenger"], [unit.Id]), CreatedBy = editor.Id },
-            ct);
-        _broadcastId = (await new BroadcastStore(_database.DataSource).GetOrCreateAsync(post.Id, Now, ct)).Id;
-        await using var connection = await _database.DataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await new AudiencePlanner(TestChannels.Eligibility()).PlanAsync(transaction, _broadcastId, post, Now, 10, ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE broadcasts SET status = 'sending' WHERE id = @id", new { id = _broadcastId }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+        _broadcastId = await new Seed(_database).SendingBroadcastAsync(10, 10, Now, ct);
     }
 
     public async ValueTask DisposeAsync()
