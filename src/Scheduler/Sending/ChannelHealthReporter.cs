@@ -10,11 +10,22 @@ namespace Outreach.Scheduler.Sending;
 /// page). Remembers what it last wrote per channel and account, so a broadcast of thousands of sends writes only the changes.
 /// Health is a note beside the sending, not part of it: a transient database error (an outage, a restart) skips the note, and
 /// the next send writes it, rather than failing the send's caller (a broadcast chunk, a reply) after the platform took it.
+/// A platform that did not answer is called unreachable only when it keeps not answering: <see cref="UnreachableAfter"/>
+/// failures in a row, or failures still coming <see cref="UnreachableWindow"/> after the first with no send getting through
+/// between them. One transient failure after the retries (a platform's 503 among thousands of sends) would otherwise put an
+/// "unreachable" banner on the console until the next send. A refused token or a used-up quota is said at once.
 /// </summary>
 public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider time, ChannelAccountStore? accounts = null)
 {
+    /// <summary>Failures in a row, with no send through between them, that make a channel or account unreachable.</summary>
+    public const int UnreachableAfter = 3;
+
+    /// <summary>How long failures may go on, with no send through, before even fewer of them make it unreachable.</summary>
+    public static readonly TimeSpan UnreachableWindow = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Channel, string Account), string> _writtenPerAccount = new();
+    private readonly ConcurrentDictionary<(string Channel, string? Account), FailureStreak> _streaks = new();
 
     /// <summary>Records what a final send result says about its channel (a refusal about the member or the message says nothing).</summary>
     public Task ReportAsync(string channel, SendResult result, CancellationToken cancellationToken) =>
@@ -37,16 +48,47 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
             return;
         }
 
+        if (state == ChannelStates.Unreachable)
+        {
+            await ReportUnreachableAsync(channel, detail ?? "", cancellationToken, accountId);
+            return;
+        }
+
+        if (state == ChannelStates.Ok)
+        {
+            _streaks.TryRemove((channel, null), out _);
+            _streaks.TryRemove((channel, accountId), out _);
+        }
+
         await RecordAsync(channel, state, detail, cancellationToken);
         await RecordAccountAsync(channel, accountId, state, detail, cancellationToken);
     }
 
-    /// <summary>A send that threw (the connection failed): the platform is unreachable.</summary>
+    /// <summary>A send that threw (the connection failed) or found the platform not answering after its retries.</summary>
     public async Task ReportUnreachableAsync(string channel, string detail, CancellationToken cancellationToken, string? accountId = null)
     {
-        await RecordAsync(channel, ChannelStates.Unreachable, detail, cancellationToken);
-        await RecordAccountAsync(channel, accountId, ChannelStates.Unreachable, detail, cancellationToken);
+        var now = time.GetUtcNow();
+        var stored = string.IsNullOrEmpty(detail) ? null : detail;
+        if (KeepsFailing((channel, null), now))
+        {
+            await RecordAsync(channel, ChannelStates.Unreachable, stored, cancellationToken);
+        }
+
+        if (!string.IsNullOrEmpty(accountId) && KeepsFailing((channel, accountId), now))
+        {
+            await RecordAccountAsync(channel, accountId, ChannelStates.Unreachable, stored, cancellationToken);
+        }
     }
+
+    /// <summary>Counts one more failure of <paramref name="key"/>; true once they are enough to call it unreachable.</summary>
+    private bool KeepsFailing((string Channel, string? Account) key, DateTimeOffset now)
+    {
+        var streak = _streaks.AddOrUpdate(
+            key, _ => new FailureStreak(1, now), (_, s) => s with { Failures = s.Failures + 1 });
+        return streak.Failures >= UnreachableAfter || now - streak.Since >= UnreachableWindow;
+    }
+
+    private sealed record FailureStreak(int Failures, DateTimeOffset Since);
 
     private async Task RecordAsync(string channel, string state, string? detail, CancellationToken cancellationToken)
     {
