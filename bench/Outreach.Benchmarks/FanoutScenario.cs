@@ -81,7 +81,18 @@ public sealed class FanoutScenario : ILoadScenario
 
             // The sender loop again, warm: the one after start-up also pays for the JIT and the host's start-up work.
             var warmMeter = CpuMeter.Start(emulator.Pid, postmaster);
+            using var warmAllocations = census ? new AllocationSampler() : null;
+            warmAllocations?.Start();
+            var warmAllocatedBefore = GC.GetTotalAllocatedBytes();
             var warmRate = await SenderLoop.MeasureAsync(host.Services, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
+            var warmAllocated = GC.GetTotalAllocatedBytes() - warmAllocatedBefore;
+            warmAllocations?.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the warm sender loop allocated {warmAllocated / 1024.0 / Math.Max(1, warmRate * 10):F1} KB a message"));
+            foreach (var line in warmAllocations?.Top(15, warmRate * 10) ?? [])
+            {
+                Console.WriteLine(line);
+            }
+
             cpuLines.Add(warmMeter.Stop("sender loop again, warm (no database)", warmRate * 10));
             Console.WriteLine($"the gateway's Messenger sender in a loop again, warm: {warmRate:F0} msgs/s");
 
@@ -180,6 +191,8 @@ public sealed class FanoutScenario : ILoadScenario
             },
         };
         ActivitySource.AddActivityListener(listener);
+        using var allocations = censusDirectory is null ? null : new AllocationSampler();
+        allocations?.Start();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         long broadcastId;
@@ -195,6 +208,7 @@ public sealed class FanoutScenario : ILoadScenario
         var tablesAfter = await TransactionCensus.TableWritesAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         listener.Dispose();
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        allocations?.Stop();
         var live = GC.GetTotalMemory(forceFullCollection: true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var sent = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM deliveries WHERE broadcast_id = @broadcastId AND status = 'sent'", new { broadcastId });
@@ -217,6 +231,11 @@ public sealed class FanoutScenario : ILoadScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {commands.Values.Sum() * 1000.0 / Math.Max(1, sent),8:F2}  all of this process's commands ({commands.Count} distinct)"));
         foreach (var line in TransactionCensus.TableWrites(tablesBefore, tablesAfter, sent))
+        {
+            Console.WriteLine(line);
+        }
+
+        foreach (var line in allocations?.Top(15, sent) ?? [])
         {
             Console.WriteLine(line);
         }
