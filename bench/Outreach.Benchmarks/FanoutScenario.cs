@@ -59,6 +59,18 @@ public sealed class FanoutScenario : ILoadScenario
             var naiveRate = await RunNaiveAsync(host.Services, bench, naive, cancellationToken);
             Console.WriteLine($"naive, one Hangfire job per recipient, {naive:N0}: {naiveRate:F0} msgs/s");
 
+            // What the gateway and PostgreSQL spend with nothing to send (Hangfire's idle workers polling their queues every
+            // QueuePollIntervalMs, the roll-up and metrics jobs, the samplers): a cost per second, not per message.
+            var idleCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var idleCluster = ProcessCpu.OfCluster(postmaster);
+            var idleCommits = await CommitsAsync(host.Services, cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            var idleGateway = (Process.GetCurrentProcess().TotalProcessorTime - idleCpu).TotalMilliseconds / 10;
+            var idlePostgres = (ProcessCpu.OfCluster(postmaster) - idleCluster).TotalMilliseconds / 10;
+            var idleCommitsPerSecond = (await CommitsAsync(host.Services, cancellationToken) - idleCommits) / 10.0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"idle for 10 s: the gateway {idleGateway:F1} ms of CPU a second, PostgreSQL {idlePostgres:F1}, {idleCommitsPerSecond:F1} commits a second"));
+
             // On a shared machine the load moves within minutes: the raw loop is measured again just before each size's send (10 s),
             // and "% of raw" compares the send with that ("% of first raw": with the one at the start, as before issue 17's
             // fan-out leftovers). Per message: the process's CPU time and the bytes allocated during the send; "live MB": the
