@@ -21,7 +21,8 @@ namespace Outreach.Benchmarks;
 /// one-Hangfire-job-per-recipient design on 10k, and the real fan-out on 10k and 1M recipients with its rate and peak memory.
 /// The gateway runs in this process as ./outreach run does (durable private PostgreSQL), its Hangfire server included.
 /// Options: --sizes 10000,1000000 --naive 10000 --concurrency 64 --workers 8 --prepare true|false (Outreach:Broadcasts:PrepareStatements;
-/// omitted: the gateway's default)
+/// omitted: the gateway's default) --census true|false (log every statement for 2 s mid-send and count the transactions by kind,
+/// sample the allocations by type; default false: it costs the run a little)
 /// </summary>
 public sealed class FanoutScenario : ILoadScenario
 {
@@ -36,6 +37,7 @@ public sealed class FanoutScenario : ILoadScenario
         var workers = BenchArgs.Int(args, "--workers", 8);
         var concurrency = BenchArgs.Int(args, "--concurrency", 8);
         var prepare = BenchArgs.Text(args, "--prepare", "");
+        var census = BenchArgs.Text(args, "--census", "false") == "true";
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         await using var emulator = await EmulatorProcess.StartAsync(cancellationToken);
         try
@@ -57,6 +59,18 @@ public sealed class FanoutScenario : ILoadScenario
             var naiveRate = await RunNaiveAsync(host.Services, bench, naive, cancellationToken);
             Console.WriteLine($"naive, one Hangfire job per recipient, {naive:N0}: {naiveRate:F0} msgs/s");
 
+            // What the gateway and PostgreSQL spend with nothing to send (Hangfire's idle workers polling their queues every
+            // QueuePollIntervalMs, the roll-up and metrics jobs, the samplers): a cost per second, not per message.
+            var idleCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var idleCluster = ProcessCpu.OfCluster(postmaster);
+            var idleCommits = await CommitsAsync(host.Services, cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            var idleGateway = (Process.GetCurrentProcess().TotalProcessorTime - idleCpu).TotalMilliseconds / 10;
+            var idlePostgres = (ProcessCpu.OfCluster(postmaster) - idleCluster).TotalMilliseconds / 10;
+            var idleCommitsPerSecond = (await CommitsAsync(host.Services, cancellationToken) - idleCommits) / 10.0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"idle for 10 s: the gateway {idleGateway:F1} ms of CPU a second, PostgreSQL {idlePostgres:F1}, {idleCommitsPerSecond:F1} commits a second"));
+
             // On a shared machine the load moves within minutes: the raw loop is measured again just before each size's send (10 s),
             // and "% of raw" compares the send with that ("% of first raw": with the one at the start, as before issue 17's
             // fan-out leftovers). Per message: the process's CPU time and the bytes allocated during the send; "live MB": the
@@ -71,7 +85,7 @@ public sealed class FanoutScenario : ILoadScenario
                     emulator.BaseAddress, MessengerEmulatorOptions.DefaultPageToken, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
                 cpuLines.Add(rawMeter.Stop($"raw loop before {size:N0}", rawNow * 10));
                 var loadBefore = LoadAverage();
-                var run = await RunFanoutAsync(host.Services, bench, size, emulator.Pid, postmaster, cancellationToken);
+                var run = await RunFanoutAsync(host.Services, bench, size, emulator.Pid, postmaster, census ? directory : null, cancellationToken);
                 cpuLines.Add(run.CpuLine);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {size:N0} | {rawNow:F0} | {run.Plan.TotalSeconds:F1} | {run.Send.TotalSeconds:F1} | {run.Rate:F0} | {run.Rate / rawNow * 100:F0}% | {run.Rate / raw * 100:F0}% | {run.Rate / naiveRate:F1} | {run.PeakWorkingSet / 1048576.0:F0} | {run.PeakManaged / 1048576.0:F0} | {run.LiveAfter / 1048576.0:F0} | {run.CpuPerMessage.TotalMicroseconds:F1} | {run.AllocatedPerMessage / 1024.0:F1} | {loadBefore}–{LoadAverage()} |"));
@@ -79,7 +93,18 @@ public sealed class FanoutScenario : ILoadScenario
 
             // The sender loop again, warm: the one after start-up also pays for the JIT and the host's start-up work.
             var warmMeter = CpuMeter.Start(emulator.Pid, postmaster);
+            using var warmAllocations = census ? new AllocationSampler() : null;
+            warmAllocations?.Start();
+            var warmAllocatedBefore = GC.GetTotalAllocatedBytes();
             var warmRate = await SenderLoop.MeasureAsync(host.Services, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
+            var warmAllocated = GC.GetTotalAllocatedBytes() - warmAllocatedBefore;
+            warmAllocations?.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the warm sender loop allocated {warmAllocated / 1024.0 / Math.Max(1, warmRate * 10):F1} KB a message"));
+            foreach (var line in warmAllocations?.Top(15, warmRate * 10) ?? [])
+            {
+                Console.WriteLine(line);
+            }
+
             cpuLines.Add(warmMeter.Stop("sender loop again, warm (no database)", warmRate * 10));
             Console.WriteLine($"the gateway's Messenger sender in a loop again, warm: {warmRate:F0} msgs/s");
 
@@ -140,7 +165,7 @@ public sealed class FanoutScenario : ILoadScenario
     }
 
     private static async Task<FanoutRun> RunFanoutAsync(
-        IServiceProvider services, BenchData bench, int size, int emulatorPid, int postmaster, CancellationToken cancellationToken)
+        IServiceProvider services, BenchData bench, int size, int emulatorPid, int postmaster, string? censusDirectory, CancellationToken cancellationToken)
     {
         // The members are seeded first: "plan s" is the planning job alone (before issue 17 it included the seeding).
         var commune = await bench.SeedCommuneAsync(services, size, "fanout", cancellationToken);
@@ -159,6 +184,12 @@ public sealed class FanoutScenario : ILoadScenario
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var meter = CpuMeter.Start(emulatorPid, postmaster);
         var commitsBefore = await CommitsAsync(services, cancellationToken);
+        var tablesBefore = await TransactionCensus.TableWritesAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        // Mid-send (3 s in, 2 s long: the send of 100,000 takes 8–15 s here), every statement of the cluster is logged.
+        using var censusStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var censusWindow = censusDirectory is null
+            ? null
+            : TransactionCensus.LogWindowAsync(services.GetRequiredService<NpgsqlDataSource>(), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), censusStop.Token);
         // The process's database commands during the send, by statement (Npgsql's ActivitySource; the bench's own polls included).
         var commands = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         using var listener = new ActivityListener
@@ -172,6 +203,8 @@ public sealed class FanoutScenario : ILoadScenario
             },
         };
         ActivitySource.AddActivityListener(listener);
+        using var allocations = censusDirectory is null ? null : new AllocationSampler();
+        allocations?.Start();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         long broadcastId;
@@ -184,8 +217,10 @@ public sealed class FanoutScenario : ILoadScenario
         var send = sendWatch.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var commits = await CommitsAsync(services, cancellationToken) - commitsBefore;
+        var tablesAfter = await TransactionCensus.TableWritesAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         listener.Dispose();
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        allocations?.Stop();
         var live = GC.GetTotalMemory(forceFullCollection: true);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var sent = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM deliveries WHERE broadcast_id = @broadcastId AND status = 'sent'", new { broadcastId });
@@ -203,6 +238,36 @@ public sealed class FanoutScenario : ILoadScenario
                      .Take(12))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count * 1000.0 / Math.Max(1, sent),8:F2}  {text}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {commands.Values.Sum() * 1000.0 / Math.Max(1, sent),8:F2}  all of this process's commands ({commands.Count} distinct)"));
+        foreach (var line in TransactionCensus.TableWrites(tablesBefore, tablesAfter, sent))
+        {
+            Console.WriteLine(line);
+        }
+
+        foreach (var line in allocations?.Top(15, sent) ?? [])
+        {
+            Console.WriteLine(line);
+        }
+
+        if (censusWindow is not null)
+        {
+            try
+            {
+                var (from, to) = await censusWindow;
+                if (to - from < send)
+                {
+                    foreach (var line in TransactionCensus.Read(Path.Combine(censusDirectory!, "postgres.log"), sent / send.TotalSeconds * (to - from).TotalSeconds))
+                    {
+                        Console.WriteLine(line);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
         return new FanoutRun(

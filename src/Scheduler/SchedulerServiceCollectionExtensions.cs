@@ -66,6 +66,7 @@ public static class SchedulerServiceCollectionExtensions
         services.TryAddSingleton<ChannelHealthReporter>();
         services.TryAddSingleton<ChannelThrottle>();
         services.TryAddSingleton<DeliveryAttempt>();
+        services.TryAddSingleton<OutcomeWriter>();
         services.TryAddSingleton<BroadcastSender>();
         services.TryAddSingleton<BroadcastWorkers>();
         services.TryAddSingleton<WaitingBroadcastJobs>();

@@ -12,6 +12,11 @@ namespace Outreach.Content.Broadcasts;
 /// connection but planned for each execution's values: PostgreSQL's generic plans were far slower for these statements).
 /// Only this path uses it (issue 17, bench/README: 8–19 µs a message less of PostgreSQL CPU): the rest of the application
 /// stays unprepared, so a migration's ALTER or a pooler in transaction mode concerns these few statements only.
+/// Its connections are not reset when they go back to the pool (<c>No Reset On Close</c>): these statements leave no session
+/// state behind (no SET but <c>set_config(…, true)</c>, which ends with its transaction; no LISTEN, advisory or temporary
+/// table), while Npgsql's reset (<c>SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *; …</c>, sent ahead of
+/// the connection's next statement) was a transaction of its own at every use: 27 of the 77–80 commits per 1,000 messages
+/// (bench/README, "What the commits are"). An open transaction is still rolled back when a connection goes back.
 /// </summary>
 public sealed class SendingDataSource : IAsyncDisposable, IDisposable
 {
@@ -47,13 +52,14 @@ public sealed class SendingDataSource : IAsyncDisposable, IDisposable
         return new SendingDataSource(builder.Build(), owned: true);
     }
 
-    /// <summary>The connection string plus the preparation settings; options the connection string already passes are kept.</summary>
+    /// <summary>The connection string plus the preparation settings and No Reset On Close; options the connection string already passes are kept.</summary>
     public static string PreparedConnectionString(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             MaxAutoPrepare = MaxAutoPrepare,
             AutoPrepareMinUsages = 2,
+            NoResetOnClose = true,
         };
         builder.Options = string.IsNullOrWhiteSpace(builder.Options)
             ? "-c plan_cache_mode=force_custom_plan"

@@ -27,12 +27,16 @@ public sealed class BroadcastSender(
     QuietHours quietHours,
     Eligibility eligibility,
     IOptions<BroadcastOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    OutcomeWriter? outcomes = null)
 {
     // How long the recorder waits for a batch to fill before writing what it has (see RecordAsync).
     private static readonly TimeSpan RecordWait = TimeSpan.FromMilliseconds(50);
 
     private readonly ResiliencePipeline _database = TransientDatabaseRetry.Create(options.Value.DatabaseRetries, time);
+
+    // The host's workers write their outcome batches together (one writer per process; a sender of its own in tests).
+    private readonly OutcomeWriter _outcomes = outcomes ?? new OutcomeWriter(deliveries);
 
     /// <summary>Sends the chunk until it is empty, the broadcast stops being "sending", the quiet hours begin, or the lease is lost.</summary>
     public async Task<ChunkOutcome> SendChunkAsync(Broadcast broadcast, Post post, ChunkClaim chunk, CancellationToken cancellationToken)
@@ -285,7 +289,8 @@ public sealed class BroadcastSender(
     // result, waking once per batch (not for every result). Writing whatever had accumulated each time it caught up made
     // batches of 41–49 rows at full speed, each statement with its own cost (plan, the reach events' statement-level check,
     // commit; bench/README, "hand-offs and outcome batches"). The bound on rows in flight after a crash is unchanged: the
-    // hand-off holds at most Concurrency results, the batch being written at most as many.
+    // hand-off holds at most Concurrency results, the batch being written at most as many. The batch goes through the host's
+    // OutcomeWriter, which writes it with the other workers' batches of the moment in one statement.
     private async Task RecordAsync(ChunkClaim chunk, ChannelReader<DeliveryResult> results, int batch, ChunkRun run, CancellationToken ct)
     {
         var buffer = new List<DeliveryResult>(batch);
@@ -307,7 +312,7 @@ public sealed class BroadcastSender(
 
             run.ResultsTaken(buffer.Count);
             var now = time.GetUtcNow();
-            await _database.ExecuteAsync(async token => await deliveries.RecordAsync(chunk, buffer, now, token), ct);
+            await _database.ExecuteAsync(async token => await _outcomes.RecordAsync(chunk, buffer, now, token), ct);
             buffer.Clear();
         }
     }

@@ -62,6 +62,44 @@ public sealed class DeliveryPreparedStatementsTests(PostgresServer server) : IAs
     }
 
     [Fact]
+    public async Task Prepared_ConnectionsGoBackUnreset_TheWorkersStatementsLeaveNoSessionState_AnOpenTransactionIsRolledBack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chunk = (await _store.ClaimChunkAsync(_broadcastId, Now, Lease, ct))!;
+        await SendAsync(chunk, 3, ct);
+        await SendAsync(chunk, 3, ct);
+        await _store.RenewChunkAsync(chunk, Now + Lease, ct);
+
+        // The pool's one connection: what the outcomes' and the renewal's set_config(…, true) set ended with their transactions.
+        string synchronousCommitSource;
+        await using (var connection = await _sending.DataSource.OpenConnectionAsync(ct))
+        {
+            synchronousCommitSource = (await connection.ExecuteScalarAsync<string>("SELECT source FROM pg_settings WHERE name = 'synchronous_commit'"))!;
+            await connection.ExecuteAsync("SET application_name = 'probe'");
+        }
+
+        // Not reset on its way back to the pool (no RESET ALL ahead of the next statement: a transaction saved at every use)...
+        string applicationName;
+        await using (var connection = await _sending.DataSource.OpenConnectionAsync(ct))
+        {
+            applicationName = (await connection.ExecuteScalarAsync<string>("SHOW application_name"))!;
+            var transaction = await connection.BeginTransactionAsync(ct);
+            await connection.ExecuteAsync("UPDATE broadcasts SET last_progress_at = @at WHERE id = @id", new { at = Now.AddDays(1), id = _broadcastId }, transaction);
+        }
+
+        // ...but a transaction left open is still rolled back.
+        DateTimeOffset? progress;
+        await using (var connection = await _sending.DataSource.OpenConnectionAsync(ct))
+        {
+            progress = await connection.ExecuteScalarAsync<DateTimeOffset?>("SELECT last_progress_at FROM broadcasts WHERE id = @id", new { id = _broadcastId });
+        }
+
+        Assert.NotEqual("session", synchronousCommitSource);
+        Assert.Equal("probe", applicationName);
+        Assert.NotEqual(Now.AddDays(1), progress);
+    }
+
+    [Fact]
     public async Task Prepared_AMigrationChangesTheClaimsResultType_OneAttemptFailsAsStale_TheRetryClaims()
     {
         var ct = TestContext.Current.CancellationToken;
