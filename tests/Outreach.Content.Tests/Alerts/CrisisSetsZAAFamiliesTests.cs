@@ -59,6 +59,11 @@ public sealed class CrisisSetsZAAFamiliesTests
     [InlineData("nước ập vào nhà nhanh quá, mẹ con em kẹt trên gác", "112")]
     [InlineData("flood water came in fast and we are stuck on the second floor with my grandmother", "112")]
     [InlineData("We are stuck in a homestay in Quang Ngai, flood water came in fast and is up to our waist, there is an old woman and a baby with us", "112")] // aa-069
+    // Round 14 leftovers: a grill that set the roof alight is still a fire; an old mother locked in is danger now; a small
+    // child starved and shut in by an old neighbour is still a child.
+    [InlineData("đang nướng thịt thì lửa bén lên mái tôn, cháy lan sang nhà bên rồi", "114")]
+    [InlineData("mẹ già nhà bên bị con trai nhốt trong nhà, bỏ đói mấy ngày rồi", "113")]
+    [InlineData("ông hàng xóm bỏ đói đứa cháu 5 tuổi, nhốt trong nhà", "111")]
     public async Task Family_RightNumberFirst(string text, string first)
     {
         var decision = await CrisisAsk.AskAsync(text);
@@ -90,6 +95,10 @@ public sealed class CrisisSetsZAAFamiliesTests
     [InlineData("hoi nho e bi ong chu ho lam bay, gio e 30 tuoi roi ma van hay mo thay, ko dam ke voi ck. co cho nao tu van cho nguoi nhu e ko")] // aa-085
     [InlineData("ra huyết sau khi quan hệ, đợi đợt khám của hội được không")]
     [InlineData("ra huyet bat thuong sau quan he, doi dot kham cua hoi dc ko")] // z-175
+    [InlineData("nướng thịt lửa to quá bị cháy khét")]
+    [InlineData("cá nướng bị cháy đen hết, lửa than to quá")]
+    [InlineData("người già bị con cái bỏ đói thì báo ở đâu ạ")]
+    [InlineData("ông bà già bị con bỏ đói, hội có giúp gì không")]
     public async Task QuietNeighbour_NotACrisis(string text)
     {
         var decision = await CrisisAsk.AskAsync(text);
@@ -103,6 +112,7 @@ public sealed class CrisisSetsZAAFamiliesTests
     [InlineData("nam ngoai e bi ck danh gay tay, bay gio e ve nha me de roi. e muon ly hon ma ko co tien thue luat su, co cho nao giup mien phi ko")] // aa-072
     [InlineData("ổng hổng có đánh, mà đêm nào cũng ép em chuyện vợ chồng dù em đang bệnh, vậy có sao hông chị")] // z-062
     [InlineData("ổng hổng có đánh em, chỉ hay cằn nhằn thôi")]
+    [InlineData("chị ơi em hỏi chút là em bị chồng đánh từ hồi mới cưới giờ con em lớn rồi em muốn bỏ đi mà không biết đi đâu ở đâu có chỗ tạm lánh không chị")] // k-063
     public async Task NotAcute_NoEmergencyNumberFirst(string text)
     {
         var decision = await CrisisAsk.AskAsync(text);
