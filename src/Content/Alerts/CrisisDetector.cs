@@ -193,10 +193,29 @@ public sealed class CrisisDetector
             .Distinct()
             .Order()
             .ToList();
+        ApplyLeads(categories, present);
         return new CrisisAssessment(categories, EnglishText.LooksEnglish(tokens))
         {
             Cues = present.Keys.Order(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    // crisis.yaml's leads: a category put ahead of others it fired with ("child" before "trafficking": a child trafficked
+    // gets 111 first), unless a group of the lead's `none` has a cue (a child hurt "now" keeps 113 first).
+    private void ApplyLeads(List<CrisisCategory> categories, Dictionary<string, List<CueMatch>> present)
+    {
+        foreach (var lead in _rules.Leads ?? [])
+        {
+            var at = categories.IndexOf(lead.First);
+            var before = categories.FindIndex(c => lead.Over.Contains(c));
+            if (at < 0 || before < 0 || before > at || (lead.None?.Any(present.ContainsKey) ?? false))
+            {
+                continue;
+            }
+
+            categories.RemoveAt(at);
+            categories.Insert(before, lead.First);
+        }
     }
 
     // A rule fires when each group of `all` has a cue of its own and no group of `none` has one, except "past": a time gone

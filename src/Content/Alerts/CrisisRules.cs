@@ -29,6 +29,12 @@ public sealed record CrisisRules(
 
     /// <summary>Where to find help afterwards, per category name; <see cref="Options"/> for the others.</summary>
     public IReadOnlyDictionary<string, string>? OptionsFor { get; init; }
+
+    /// <summary>
+    /// Which number leads when two kinds fire together against their usual order (crisis.yaml <c>leads</c>): a child
+    /// trafficked, or a child tied up by a carer, gets 111 first, not 113. Null or empty: the order of <see cref="CrisisCategory"/>.
+    /// </summary>
+    public IReadOnlyList<CrisisLead>? Leads { get; init; }
 }
 
 /// <summary>
@@ -36,6 +42,15 @@ public sealed record CrisisRules(
 /// <see cref="None"/> has one ("nhà bị cháy năm ngoái" asks about help after a fire; it is not a fire now).
 /// </summary>
 public sealed record CrisisRule(CrisisCategory Category, IReadOnlyList<string> All)
+{
+    public IReadOnlyList<string>? None { get; init; }
+}
+
+/// <summary>
+/// Puts <see cref="First"/> ahead of the categories of <see cref="Over"/> when it fires with one of them and no group in
+/// <see cref="None"/> has a cue ("now": a person hurting the child right now keeps 113 first).
+/// </summary>
+public sealed record CrisisLead(CrisisCategory First, IReadOnlyList<CrisisCategory> Over)
 {
     public IReadOnlyList<string>? None { get; init; }
 }

@@ -7,7 +7,7 @@ public static partial class ContentPackReader
     /// <summary>
     /// crisis.yaml with every crisis-*.yaml beside it (crisis-selfharm.yaml, crisis-medical.yaml…), in name order: a group
     /// of the same name gets the other file's words (a word already there once), a new group is added, and rules, frames,
-    /// ambiguous syllables and negations are appended. Replies, options and the other reply lines stay in crisis.yaml.
+    /// ambiguous syllables, negations and leads are appended. Replies, options and the other reply lines stay in crisis.yaml.
     /// Each further file is checked as crisis.yaml is (a rule or a frame naming a group no file has is refused), and the
     /// error names that file.
     /// </summary>
@@ -29,7 +29,7 @@ public static partial class ContentPackReader
             if (part.Replies is not null || part.Also is not null || part.Safety is not null || part.Options is not null || part.English is not null
                 || part.Nearby is not null || part.EnglishReplies is not null || part.OptionsFor is not null)
             {
-                throw new ContentPackException($"Tệp {path}: chỉ được có groups, rules, frames, ambiguous, negations; câu trả lời để trong {CrisisFile}.");
+                throw new ContentPackException($"Tệp {path}: chỉ được có groups, rules, frames, ambiguous, negations, leads; câu trả lời để trong {CrisisFile}.");
             }
 
             foreach (var (name, words) in part.Groups ?? [])
@@ -68,6 +68,12 @@ public static partial class ContentPackReader
                 {
                     merged.Frames[group] = frame;
                 }
+            }
+
+            foreach (var lead in part.Leads ?? [])
+            {
+                PackValidation.ToCrisisLead(lead, groups, path);
+                (merged.Leads ??= []).Add(lead);
             }
 
             merged.Ambiguous = Union(merged.Ambiguous, part.Ambiguous);

@@ -68,6 +68,14 @@ internal sealed class CrisisYaml
     public Dictionary<string, CrisisFrameYaml>? Frames { get; set; }
     public Dictionary<string, string>? EnglishReplies { get; set; }
     public Dictionary<string, string>? OptionsFor { get; set; }
+    public List<CrisisLeadYaml>? Leads { get; set; }
+}
+
+internal sealed class CrisisLeadYaml
+{
+    public string? First { get; set; }
+    public List<string>? Over { get; set; }
+    public List<string>? None { get; set; }
 }
 
 internal sealed class CrisisFrameYaml

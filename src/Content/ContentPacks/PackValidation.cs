@@ -123,7 +123,23 @@ internal static class PackValidation
             Frames = frames,
             EnglishReplies = Categories(c.EnglishReplies, "english_replies"),
             OptionsFor = optionsFor,
+            Leads = (c.Leads ?? []).Select(l => ToCrisisLead(l, groups, CrisisFile)).ToList(),
         };
+    }
+
+    /// <summary>A lead of <paramref name="path"/>: its categories valid, its groups known.</summary>
+    public static CrisisLead ToCrisisLead(CrisisLeadYaml l, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, string path)
+    {
+        var first = CrisisCategoryNames.TryParse(l.First, out var parsed)
+            ? parsed
+            : throw new ContentPackException($"Tệp {path}, mục leads: loại '{l.First}' không hợp lệ.");
+        var over = (l.Over ?? []).Select(o => CrisisCategoryNames.TryParse(o, out var c)
+            ? c
+            : throw new ContentPackException($"Tệp {path}, mục leads: loại '{o}' không hợp lệ.")).ToList();
+        var unknown = (l.None ?? []).FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills or CrisisDetector.BuiltInPleaOnly));
+        return over.Count == 0 || unknown is not null
+            ? throw new ContentPackException($"Tệp {path}, mục leads: '{l.First}' cần over, và nhóm '{unknown}' phải có trong groups.")
+            : new CrisisLead(first, over) { None = l.None is { Count: > 0 } ? l.None : null };
     }
 
     private const string CrisisFile = "crisis.yaml";

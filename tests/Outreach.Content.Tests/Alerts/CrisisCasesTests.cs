@@ -158,7 +158,7 @@ public sealed partial class CrisisCasesTests
     [InlineData("cô em bị bán cho một ông bên kia làm vợ", "113")]
     [InlineData("they took my passport and locked me in a room", "113")]
     [InlineData("nguoi ta bao di Nhat khong can visa, bat e nop cccd truoc", "113")]
-    [InlineData("e 15 tuoi, co nguoi ru di lam quan, gio ho giu dt cua e ko cho e ve", "113")]
+    [InlineData("e 15 tuoi, co nguoi ru di lam quan, gio ho giu dt cua e ko cho e ve", "111")] // a child: 111 first (round 14), 113 on the same line
     // A stranger pulling a child into a car now: 113 first, then 111.
     [InlineData("có người lạ đang lôi thằng bé lên ô tô trước cổng", "113")]
     // A girl caught as a bride, a man in a girl's room at night, a child behind closed doors who does not answer: 111.

@@ -30,7 +30,7 @@ public sealed class CrisisIndirectSignsTests
     [InlineData("con gái riêng của em 10 tuổi, ông chồng sau của em hay bắt nó vào phòng một mình rồi đóng cửa lại, nó ra thì mặt mày tái mét", "111")]
     [InlineData("ông hàng xóm hay kêu con bé nhà tui qua nhà cho bánh, bữa nay nó về kể ổng cho nó coi hình kỳ kỳ rồi biểu không được nói với mẹ", "111")]
     [InlineData("con em 13 tuổi quen một anh trên game, hôm nay nó xin đi học thêm mà cô nói không có đến lớp, đọc tin nhắn thì nó hẹn gặp anh kia ở bến xe", "111")]
-    [InlineData("con bé nhà mình 12 tuổi nói chuyện với người lạ trên mạng mấy tháng nay, tối qua nó lén đi gặp người đó, tới giờ chưa về", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line
+    [InlineData("con bé nhà mình 12 tuổi nói chuyện với người lạ trên mạng mấy tháng nay, tối qua nó lén đi gặp người đó, tới giờ chưa về", "111")] // 111 first since round 14 (crisis.yaml leads: a child ahead of trafficking, and of danger not happening now), 113 on the same line
     [InlineData("ở ngã tư có mấy đứa nhỏ tầm 6, 7 tuổi ngày nào cũng bị một bà dẫn ra ăn xin tới nửa đêm, đứa nào xin không đủ tiền là bị đánh", "111")]
     [InlineData("sáng nay ra mở cổng thấy một em bé đỏ hỏn nằm trong thùng giấy trước cổng nhà", "111")]
     [InlineData("hai đứa nhỏ cuối xóm, mẹ nó mất, ba nó đi tù, giờ ở với nhau trong căn chòi, mấy hôm nay không có gì ăn", "111")]
@@ -39,7 +39,7 @@ public sealed class CrisisIndirectSignsTests
     [InlineData("cháu nhà bác ở dưới quê mất tích từ chiều qua, báo xã rồi mà vẫn chưa thấy tăm hơi", "111")]
     [InlineData("e 12t, ba ghẻ e hay vô phòng e lúc mẹ đi làm, e sợ lắm mà ko dám kể", "111")]
     [InlineData("con be nha ben 5 tuoi bi bo o nha mot minh 2 ngay roi, khoc suot", "111")]
-    [InlineData("Chị ơi em hỏi về vụ vay vốn hội, em đang định nuôi thêm heo mà chưa biết thủ tục. À mà tiện đây em kể, con bé nhà bên cạnh hôm nay em thấy lưng nó đầy vết roi, nó nói dì ghẻ đánh", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line
+    [InlineData("Chị ơi em hỏi về vụ vay vốn hội, em đang định nuôi thêm heo mà chưa biết thủ tục. À mà tiện đây em kể, con bé nhà bên cạnh hôm nay em thấy lưng nó đầy vết roi, nó nói dì ghẻ đánh", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line; "đang" (about the pigs) keeps the lead of round 14 from putting 111 first
     [InlineData("em là cô giáo mầm non, có bé 4 tuổi đến lớp cứ kêu đau chỗ kín, bé nói chú ở nhà hay chơi trò bí mật với bé", "111")]
     [InlineData("đứa nhỏ trong xóm bị bà mẹ kế bắt quỳ ngoài sân nắng từ trưa, không cho ăn uống gì", "111")]
     [InlineData("em bé chừng 3 tháng tuổi bị ai đặt trước cửa chùa sáng nay, kèm mảnh giấy nhờ nuôi giùm", "111")]
@@ -56,7 +56,7 @@ public sealed class CrisisIndirectSignsTests
     [InlineData("Em kể dài chị đọc giùm. Nhà em bán tạp hóa, hôm nay bán ế, chồng em thì đi làm xa. Mà chị ơi có chuyện này em lo lắm, con bé nhà hàng xóm 7 tuổi bị ông nội nó kêu vào buồng đóng cửa lại, lúc ra nó cứ ôm chỗ kín khóc", "111")]
     [InlineData("dì ơi con nhỏ 9 tuổi ở xóm dưới, ba má nó bỏ đi làm ăn xa 2 tháng nay, giờ nó ở một mình, hàng xóm cho gì ăn nấy", "111")]
     [InlineData("o ơi thằng nhỏ nhà bên ba mạ hắn đi biệt, hắn ở một mình mấy bữa ni, đói lả rồi", "111")]
-    [InlineData("con gái tôi 15 tuổi bị thằng quen qua mạng dụ đi chơi từ hôm qua, giờ gọi không nghe máy", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line
+    [InlineData("con gái tôi 15 tuổi bị thằng quen qua mạng dụ đi chơi từ hôm qua, giờ gọi không nghe máy", "111")] // 111 first since round 14 (crisis.yaml leads: a child ahead of trafficking, and of danger not happening now), 113 on the same line
     [InlineData("tui đi làm về thấy thằng nhỏ 2 tuổi nhà bên bò lê ngoài mé sông một mình, không thấy người lớn đâu, mấy bữa nay đều vậy", "111")]
     [InlineData("bên kia vách thằng cha say đang quất con nó bằng dây điện, thằng nhỏ la khóc quá trời", "113")]
     [InlineData("có thằng cha lạ đang lôi con bé nhà bên ra sau bụi chuối, con bé la khóc", "113")]
@@ -70,7 +70,7 @@ public sealed class CrisisIndirectSignsTests
     [InlineData("con bé 11 tuổi nhà hàng xóm kể ông dượng hay bắt nó cởi đồ lúc mẹ nó đi chợ", "111")]
     [InlineData("con gái chị mình 9 tuổi, ông chú họ hay gọi vào buồng rồi đóng cửa, ra thì nó không dám nói gì", "111")]
     [InlineData("em 13t, ba dượng hay vô phòng em lúc mẹ đi ca đêm, em sợ lắm", "111")]
-    [InlineData("con trai em 12 tuổi quen một người qua facebook, sáng nay nó bỏ nhà đi gặp người đó, giờ không liên lạc được", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line
+    [InlineData("con trai em 12 tuổi quen một người qua facebook, sáng nay nó bỏ nhà đi gặp người đó, giờ không liên lạc được", "111")] // 111 first since round 14 (crisis.yaml leads: a child ahead of trafficking, and of danger not happening now), 113 on the same line
     [InlineData("có bà kia dắt mấy đứa con nít đi xin tiền ở cổng chợ tới nửa đêm, đứa nào không xin được là bị đánh", "111")]
     [InlineData("bé 10 tuổi bị bắt nghỉ học đi rửa bát thuê cho quán nhậu tới khuya", "111")]
     [InlineData("sáng nay đi tập thể dục thấy một đứa bé còn dây rốn để trong thùng các tông ở gốc cây", "111")]
@@ -82,16 +82,16 @@ public sealed class CrisisIndirectSignsTests
     [InlineData("cháu ngoại tôi 4 tuổi lạc ở công viên từ 5 giờ chiều, giờ trời tối rồi", "111")]
     [InlineData("nghe phòng bên cửa đóng im mà tiếng khóc trẻ con cả ngày, ba mẹ nó đi đâu mất", "111")]
     [InlineData("bé gái lớp 2 trường em kể thầy dạy thêm bắt cởi áo kiểm tra, em bé về khóc", "111")]
-    [InlineData("nha ben co 2 dua nho, ba me bo di dau may bua nay, tui no xin com hang xom an", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line
+    [InlineData("nha ben co 2 dua nho, ba me bo di dau may bua nay, tui no xin com hang xom an", "111")] // 111 first since round 14 (crisis.yaml leads: a child ahead of trafficking, and of danger not happening now), 113 on the same line
     [InlineData("con nhà chị Ba 9 tuổi bị ba nó bắt đi lượm ve chai, về không đủ tiền là bị đánh, không cho đi học", "111")]
     [InlineData("be nha ben 3t ngay nao cung choi mot minh o bo ao, ba me no di lam ca ngay", "111")]
     [InlineData("con e 7t di hoc ve toi gio chua thay ve, e tim khap xom r", "111")]
     [InlineData("thg nhỏ nhà bên bị ba nó nhốt trong phòng 2 ngày r, k cho ăn", "111")]
     [InlineData("e 11t, chú e hay kêu e vô phòng rồi đóng cửa, e sợ lắm", "111")]
-    [InlineData("con bé nhà mình 13t quen ng trên tiktok, tối qua nó trốn đi gặp, giờ chưa về", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line
+    [InlineData("con bé nhà mình 13t quen ng trên tiktok, tối qua nó trốn đi gặp, giờ chưa về", "111")] // 111 first since round 14 (crisis.yaml leads: a child ahead of trafficking, and of danger not happening now), 113 on the same line
     [InlineData("cháu bé nhà bác ở cạnh mới 2 tuổi, bố mẹ để ở nhà một mình từ sáng đến tối, khóa cửa ngoài", "111")]
     [InlineData("thằng cu nhà o Hoa đi chơi với mấy đứa, mấy đứa kia về hết mà hắn chưa về, tìm khắp xóm không thấy", "111")]
-    [InlineData("Dạ em chào chị, em là thành viên chi hội 3, tháng này em chưa đóng hội phí được vì kẹt tiền. Chị ơi với lại em thấy thằng nhỏ nhà bên ngày nào cũng bị trói ở chân cầu thang, người nó gầy nhom", "113")] // 113 first (a rule of crisis.yaml: trafficking or danger), 111 on the same line
+    [InlineData("Dạ em chào chị, em là thành viên chi hội 3, tháng này em chưa đóng hội phí được vì kẹt tiền. Chị ơi với lại em thấy thằng nhỏ nhà bên ngày nào cũng bị trói ở chân cầu thang, người nó gầy nhom", "111")] // 111 first since round 14 (crisis.yaml leads: a child ahead of trafficking, and of danger not happening now), 113 on the same line
     [InlineData("bé gái 6 tuổi ngồi khóc trước cổng trường từ trưa, không ai đón, không nhớ nhà ở đâu", "111")]
     [InlineData("cô giáo ơi con bé lớp mình mấy hôm nay người đầy vết bầm, hỏi thì nó nói không dám về nhà vì sợ bố", "111")]
     [InlineData("hai đứa nhỏ nhà bên, ba má đi làm xa, mấy hổm nay hổng có gì ăn, tối nào cũng qua xin cơm", "111")]

@@ -29,7 +29,7 @@ public sealed class CrisisRound10CasesTests
     [InlineData("nuoc ngap het xom roi, nuoc van dang len, ong ba em o nha mot minh", "112")]
     [InlineData("khói bay lên cầu thang chung cư, em với con ở tầng 6 không xuống được", "114")]
     [InlineData("chung cu mini tang 4 khoi bay len cau thang, cua thoat hiem khoa, em voi 2 dua nho dang o tang 5 khong xuong duoc", "114")] // p-046
-    [InlineData("em gái tôi 16 tuổi đi theo đứa quen trên mạng, vừa gọi được thì nó nói không biết đây là đâu rồi mất sóng", "113")]
+    [InlineData("em gái tôi 16 tuổi đi theo đứa quen trên mạng, vừa gọi được thì nó nói không biết đây là đâu rồi mất sóng", "111")] // a child trafficked: 111 first (round 14), 113 on the same line
     [InlineData("lũ quét về chiều qua, ba em đi thăm ruộng về chưa thấy", "112")]
     [InlineData("chồng đánh chị ấy xong bỏ đi, chị ấy nằm dưới đất gọi không mở mắt, đầu chảy máu", "115")]
     [InlineData("ổng đánh xong bỏ đi rồi, mà mẹ em nằm dưới nền không nói gì, gọi không mở mắt, sau đầu có máu", "115")] // p-054

@@ -20,8 +20,8 @@ public sealed partial class CrisisRound8CasesTests
     // A small child who swallowed a battery or a coin: 115.
     [InlineData("thằng bé 3 tuổi nhà em vừa nuốt đồng xu", "115")]
     [InlineData("be 18 thang nuot mat cuc pin cuc ao trong remote", "115")]
-    // A girl gone to meet a man she met online, out of contact: 113 (and 111).
-    [InlineData("con bé 14 tuổi quen một người trên mạng, đi gặp từ hôm qua giờ không liên lạc được", "113")]
+    // A girl gone to meet a man she met online, out of contact: 111 (and 113).
+    [InlineData("con bé 14 tuổi quen một người trên mạng, đi gặp từ hôm qua giờ không liên lạc được", "111")] // 111 first since round 14 (a child), 113 on the same line
     // Forced to entertain customers, her ID held or through a broker: 113.
     [InlineData("chủ quán giữ căn cước, bắt em tiếp khách, em không về được", "113")]
     [InlineData("bi moi gioi dua len bien gioi roi bat em di khach", "113")]

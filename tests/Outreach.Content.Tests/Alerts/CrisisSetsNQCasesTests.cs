@@ -42,7 +42,7 @@ public sealed partial class CrisisSetsNQCasesTests
     // A goodbye on a bridge.
     [InlineData("đây là tin nhắn cuối của em, em đang ngồi trên cầu, cảm ơn mọi người", "115")]
     // Recruited for a job, then out of contact; made to live with a man abroad.
-    [InlineData("con gái tôi 17 tuổi được người quen giới thiệu đi làm quán ăn, giờ mất liên lạc 5 ngày", "113")]
+    [InlineData("con gái tôi 17 tuổi được người quen giới thiệu đi làm quán ăn, giờ mất liên lạc 5 ngày", "111")] // a child trafficked: 111 first (round 14, crisis.yaml leads), 113 on the same line
     [InlineData("chị tôi được người quen rủ đi làm giúp việc trên thành phố, giờ thuê bao hoài, người đó cũng chặn số", "113")]
     [InlineData("em bị đưa sang bên Trung, họ bắt em ở với một ông già, em không có giấy tờ", "113")]
     // Bleeding after a birth that soaks the towels; a veiled goodbye with thanks for listening (found by probes of this round).

@@ -42,11 +42,29 @@ public sealed class CrisisFilesMergeTests
         Assert.Equal([CrisisCategory.Medical], new CrisisDetector(pack.Crisis).Assess(Message).Categories);
     }
 
+    [Fact]
+    public async Task ReadAsync_LeadInAFurtherFile_Appended()
+    {
+        using var folder = new ContentPackCopy();
+        var ct = TestContext.Current.CancellationToken;
+        var before = (await ContentPackReader.ReadAsync(folder.Path, ct)).Crisis.Leads?.Count ?? 0;
+        folder.Write("crisis-zz-test.yaml", "leads:\n  - { first: fire, over: [medical], none: [past] }\n");
+
+        var leads = (await ContentPackReader.ReadAsync(folder.Path, ct)).Crisis.Leads!;
+
+        Assert.Equal(before + 1, leads.Count);
+        Assert.Equal(CrisisCategory.Fire, leads[^1].First);
+        Assert.Equal([CrisisCategory.Medical], leads[^1].Over);
+        Assert.Equal(["past"], leads[^1].None);
+    }
+
     [Theory]
     [InlineData("rules:\n  - { category: medical, all: [collapse, no_such_group] }\n", "Tệp crisis-zz-test.yaml: luật 'medical' dùng nhóm 'no_such_group'")]
     [InlineData("rules:\n  - { category: picnic, all: [collapse] }\n", "Tệp crisis-zz-test.yaml: loại 'picnic'")]
     [InlineData("frames:\n  nowhere_group: { before: [self] }\n", "Tệp crisis-zz-test.yaml, mục frames: nhóm 'nowhere_group'")]
     [InlineData("replies:\n  medical: \"Gọi 115\"\n", "Tệp crisis-zz-test.yaml: chỉ được có groups")]
+    [InlineData("leads:\n  - { first: child, over: [picnic] }\n", "Tệp crisis-zz-test.yaml, mục leads: loại 'picnic'")]
+    [InlineData("leads:\n  - { first: child, over: [danger], none: [no_such_group] }\n", "Tệp crisis-zz-test.yaml, mục leads: 'child' cần over, và nhóm 'no_such_group'")]
     [InlineData("groups:\n  x: [unclosed\n", "crisis-zz-test.yaml, dòng")]
     [InlineData("groups:\n  bell: [gõ mõ]\n  soul: [cầu hồn]\n  bell: [chuông]\n", "không đọc được (tên 'bell' có hai lần trong cùng một mục")]
     public async Task ReadAsync_BadFurtherFile_RefusedNamingThatFile(string yaml, string expected)
