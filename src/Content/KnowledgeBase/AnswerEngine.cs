@@ -409,18 +409,21 @@ public static partial class AnswerEngine
     }
 
     // The clauses where she may turn to a question of her own: each sentence's first clause after the first sentence, and any
-    // clause that opens with a turn ("mà", "còn", "nhân tiện", "ngoài đời").
+    // clause that opens with a turn ("mà", "còn", "nhân tiện", "ngoài đời"); a turn too short to ask ("Mà chị ơi,") passes it
+    // to the clause after it.
     private static IEnumerable<string> TurnClauses(string? text)
     {
         var sentences = (text ?? "").Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var s = 0; s < sentences.Length; s++)
         {
             var clauses = sentences[s].Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var passed = false;
             for (var c = 0; c < clauses.Length; c++)
             {
-                if ((c == 0 && s > 0) || OpensWithTurn(clauses[c]))
+                if (passed || (c == 0 && s > 0) || OpensWithTurn(clauses[c]))
                 {
                     yield return clauses[c];
+                    passed = VietnameseText.Tokenize(clauses[c]).Count < MinClauseTokens;
                 }
             }
         }

@@ -118,7 +118,9 @@ public static class EnglishText
         ["ethnic minority"] = "dân tộc thiểu số", ["ethnic minorities"] = "dân tộc thiểu số", ["ethnic"] = "dân tộc thiểu số",
         ["village"] = "thôn bản", ["villages"] = "thôn bản", ["community"] = "cộng đồng", ["local"] = "ở địa phương", ["locally"] = "ở địa phương",
         ["organisation"] = "tổ chức", ["organization"] = "tổ chức", ["organisations"] = "tổ chức", ["organizations"] = "tổ chức",
-        ["helps"] = "hỗ trợ", ["helping"] = "hỗ trợ",
+        ["helps"] = "hỗ trợ", ["helping"] = "hỗ trợ", ["find help"] = "hỗ trợ", ["get help"] = "hỗ trợ",
+        ["suffer"] = "bị", ["suffers"] = "bị", ["suffering"] = "bị", ["experiencing"] = "bị", ["facing"] = "bị",
+        ["remote"] = "vùng sâu vùng xa", ["mountainous"] = "miền núi", ["mountain"] = "miền núi", ["rural"] = "nông thôn",
         ["won't let her"] = "không cho", ["doesn't let her"] = "không cho", ["does not let her"] = "không cho", ["will not let her"] = "không cho",
         ["visit her family"] = "về thăm gia đình", ["visit my family"] = "về thăm gia đình", ["visit"] = "thăm",
         ["keeps all her salary"] = "giữ hết tiền lương", ["keeps all my salary"] = "giữ hết tiền lương", ["keeps her salary"] = "giữ hết tiền lương",
@@ -263,7 +265,7 @@ public static class EnglishText
         or "provide" or "provides" or "through" or "city" or "migrant" or "migrants" or "keep" or "keeps" or "say" or "says"
         or "said" or "its" or "duty" or "upset" or "whole" or "ho" or "chi" or "minh" or "hanoi" or "province"
         // Who asks, about whom, and words around the question that carry no topic.
-        or "worker" or "workers" or "colleague" or "colleagues" or "friend" or "neighbour" or "neighbor" or "told" or "tell"
+        or "worker" or "workers" or "volunteer" or "volunteers" or "staff" or "colleague" or "colleagues" or "friend" or "neighbour" or "neighbor" or "told" or "tell"
         or "married" or "besides" or "except" or "situation" or "still" or "also" or "some" or "these" or "those" or "other";
 
     private static Dictionary<string, List<(string[], List<TextToken>)>> BuildLexicon()
