@@ -126,7 +126,7 @@ public static class EnglishText
         ["keeps all her salary"] = "giữ hết tiền lương", ["keeps all my salary"] = "giữ hết tiền lương", ["keeps her salary"] = "giữ hết tiền lương",
         ["takes all her money"] = "giữ hết tiền lương", ["takes all my money"] = "giữ hết tiền lương",
         ["card"] = "thẻ", ["health card"] = "thẻ bảo hiểm y tế", ["health insurance card"] = "thẻ bảo hiểm y tế",
-        ["still valid"] = "còn hạn", ["valid"] = "còn hạn", ["expired"] = "hết hạn", ["expire"] = "hết hạn", ["expires"] = "hết hạn",
+        ["still valid"] = "hết hạn", ["valid"] = "hết hạn", ["expired"] = "hết hạn", ["expire"] = "hết hạn", ["expires"] = "hết hạn",
     };
 
     // Vietnam's provinces (the 34 of 2025 and the 63 before) and old districts, accent-folded, as an English message writes

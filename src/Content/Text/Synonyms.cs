@@ -80,7 +80,9 @@ public static class Synonyms
         ("bảo hiểm xã hội tự nguyện", ["tự đóng bảo hiểm", "đóng bảo hiểm cho mình", "tự đóng bảo hiểm xã hội", "bảo hiểm hưu trí"]),
         ("thẻ bảo hiểm y tế", ["thẻ bảo hiểm", "thẻ khám bệnh"]),
         // Is a card still valid: "còn hạn không", "còn dùng được nữa không", "hết hạn chưa".
-        ("hết hạn", ["còn hạn", "còn dùng được", "còn xài được", "còn giá trị", "hết hạn chưa", "quá hạn sử dụng"]),
+        // Asked, not told: "khoản vay còn hạn 2 năm" is no card.
+        ("hết hạn", ["còn hạn không", "còn hạn hông", "còn hạn sử dụng", "còn dùng được không", "còn dùng được nữa không", "còn xài được không",
+            "còn xài được nữa không", "còn giá trị không", "còn giá trị sử dụng", "hết hạn chưa", "quá hạn sử dụng"]),
         ("ra máu bất thường", ["ra máu giữa kỳ kinh", "ra máu giữa kỳ", "rong kinh", "kinh nguyệt bất thường", "chảy máu ngoài kỳ kinh", "ra huyết"]),
         ("khám thai", ["đi khám thai", "khám bầu", "siêu âm thai"]),
         ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới", "con gái không cần học", "con gái thì không cần học", "con gái không cần cho đi học", "không cần cho đi học", "phải đẻ con trai", "phải sinh con trai", "nối dõi", "nối dõi tông đường"]),
