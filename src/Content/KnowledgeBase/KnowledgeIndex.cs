@@ -169,8 +169,10 @@ public sealed partial class KnowledgeIndex
     private const int MinTonesLeftOff = 2;
 
     // The entries' word for a syllable typed with its letters' marks and no tone that no entry uses as typed ("hêt" → "hết").
+    // Particles and forms of address ("ơi", "ư") are no content word left toneless.
     private TextToken? ToneLeftOff(TextToken token) =>
         token.IsMarked && !token.IsNumber && !char.IsAsciiDigit(token.Exact[^1]) && !_exact.ContainsKey(token.Exact)
+        && !StopWords.IsStopWord(token) && !StopWords.IsFormOfAddress(token)
         && _toned.TryGetValue(token.Exact, out var toned)
             ? VietnameseText.MakeToken(UntonedWithTone(toned))
             : null;
