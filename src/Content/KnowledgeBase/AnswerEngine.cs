@@ -352,17 +352,28 @@ public static partial class AnswerEngine
     private static IReadOnlyList<ScoredEntry> Rank(
         KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, Func<int, bool> isEligible, int take, bool[] eligible)
     {
-        var (resolved, weights) = snapshot.Index.Resolve(tokens);
-        var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
-        return snapshot.Index.SearchWhere(QueryTerm.From(normalized, normalizedWeights), isEligible, take, eligible);
+        return snapshot.Index.SearchWhere(Query(snapshot, tokens), isEligible, take, eligible);
     }
 
-    private static ScoredEntry? ScoreOf(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, KnowledgeEntry entry)
+    private static ScoredEntry? ScoreOf(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, KnowledgeEntry entry) =>
+        snapshot.Index.ScoreOf(Query(snapshot, tokens), entry);
+
+    // The message as the index reads it: typos repaired, synonyms folded; an off-topic frame (an animal and a treatment) weighs
+    // against every entry as an off-topic phrase does.
+    private static List<QueryTerm> Query(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens)
     {
         var (resolved, weights) = snapshot.Index.Resolve(tokens);
         var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
-        return snapshot.Index.ScoreOf(QueryTerm.From(normalized, normalizedWeights), entry);
+        if (OffTopicFrames.Matches(resolved) || OffTopicFrames.Matches(tokens))
+        {
+            normalized.Add(OffTopicToken);
+            normalizedWeights.Add(1f);
+        }
+
+        return QueryTerm.From(normalized, normalizedWeights);
     }
+
+    private static readonly TextToken OffTopicToken = VietnameseText.MakeToken(Synonyms.OffTopicWord);
 
     private static bool NamesOffTopic(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens) => OffTopicCount(snapshot, tokens) > 0;
 
@@ -371,7 +382,8 @@ public static partial class AnswerEngine
     private static int OffTopicCount(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens)
     {
         var resolved = snapshot.Index.Resolve(tokens).Tokens;
-        return Synonyms.Normalize(resolved).Tokens.Count(t => t.Folded == Synonyms.OffTopicWord) + (OffTopicFrames.Matches(resolved) ? 1 : 0);
+        return Synonyms.Normalize(resolved).Tokens.Count(t => t.Folded == Synonyms.OffTopicWord)
+            + (OffTopicFrames.Matches(resolved) || OffTopicFrames.Matches(tokens) ? 1 : 0);
     }
 
     // A story is about the thing outside the union's work when it names it this many times ("sút tung lưới… thủ môn…").

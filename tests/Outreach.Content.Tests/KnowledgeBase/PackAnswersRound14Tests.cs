@@ -97,6 +97,7 @@ public sealed class PackAnswersRound14Tests
     [InlineData("met muon chet, ca ngay dap xe cho hang ra cho, toi ve con phu ong xa dap da ban quan nuoc. co bai tap nao bop co chan cho do moi ko mn")] // set T
     [InlineData("nước lên rồi mn ơi! mùa nước nổi năm nay cá linh nhiều không, nấu canh chua bông điên điển ngon số dzách")] // set Z
     [InlineData("heo nhà em bị tiêu chảy, tiêm thuốc gì cho khỏi")]
+    [InlineData("ga nha em bi toi, uong thuoc gi")]
     [InlineData("vịt nhà em bị dịch chết gần hết, mua vắc xin gì tiêm cho đàn còn lại")]
     [InlineData("gà nhà e bị toi chết hàng loạt, mấy chị chỉ e thuốc gì với")] // set W
     [InlineData("rảnh quá ngồi giết thời gian, ad kể chuyện cười nghe đi")] // set W
@@ -110,6 +111,7 @@ public sealed class PackAnswersRound14Tests
 
     [Theory]
     [InlineData("bò nhà em chết vì dịch, hội có cho vay mua con giống không", "loan")]
+    [InlineData("gà nhà em bị toi chết hết, hội có cho vay vốn nuôi lại không", "loan")]
     [InlineData("ngày phụ nữ khởi nghiệp tổ chức khi nào, em muốn mang mắm cá linh đi trưng bày", "policy")] // set N
     [InlineData("Cô giáo ra bài tập hỏi khi có cháy thì gọi số mấy, con em làm bài mà e cũng ko chắc", "hotline")] // set W
     [InlineData("coi phim ma sợ chết khiếp, giờ không ngủ được, bot nói chuyện với tui xíu đi", "smalltalk")]
