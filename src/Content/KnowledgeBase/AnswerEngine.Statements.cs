@@ -27,7 +27,8 @@ public static partial class AnswerEngine
     // The small talk entry a statement's act names, when the message is a statement and says one.
     private static KnowledgeEntry? StatementSmalltalk(KnowledgeSnapshot snapshot, AnswerRequest request, List<TextToken> tokens)
     {
-        if (tokens.Count == 0 || QuestionWords.AsksDirectly(request.Text))
+        // "mấy chị có coi ko" after a story asks the group, not the bot: the story is still a statement.
+        if (tokens.Count == 0 || QuestionWords.AsksDirectly(QuestionWords.WithoutGroupTags(request.Text)))
         {
             return null;
         }

@@ -91,11 +91,25 @@ public static partial class AnswerEngine
             return Particles(snapshot, tokens, e => snapshot.IsEligible(e, request.Province, request.Today), english);
         }
 
-        var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request), out var ranked);
+        var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request), out var ranked, out var askedApart);
         // A question that names something outside the union's work (football, lottery, the weather, a phone to repair) gets
         // an entry only when it is very confident; three unrelated suggestions would serve her worse than the "ngoài phạm
-        // vi" fallback.
-        var offTopic = NamesOffTopic(snapshot, tokens);
+        // vi" fallback. Not when the entry answers a question she asked apart from it ("…động đất vui ghê. Mà tối nay chi
+        // hội họp mấy giờ"): that question is the union's.
+        var offTopicCount = OffTopicCount(snapshot, tokens);
+        var offTopic = offTopicCount > 0 && !askedApart;
+        // Small talk about something outside the union's work: only the acts that still answer it (a thanks, a laugh), not
+        // "ad kể chuyện cười nghe đi" read as chit-chat with the bot; and a story that is about that thing (two phrases of it
+        // or more: a match told goal by goal) only with a thanks, a wish or a good night, not a laugh.
+        // A request that does not itself name the thing ("coi phim mà sợ chết khiếp, bot nói chuyện với tui xíu đi") is still
+        // small talk; a story about her own people ("thằng cu nhà em đá banh sút thủng lưới… 🤣") is told to share, not a match report.
+        var about = offTopicCount >= AboutOffTopicPhrases && !NamesHerPeople(snapshot, tokens);
+        var asksOffTopic = offTopic && LastClauseNamesOffTopic(snapshot, request.Text);
+        bool AnswersOffTopic(KnowledgeEntry entry) =>
+            entry.Topic != SmalltalkTopic
+            || (snapshot.Texts.Words(StatementActsOffTopicKey).Contains(entry.Id, StringComparer.Ordinal)
+                ? !about || snapshot.Texts.Words(StatementActsOverEntriesKey).Contains(entry.Id, StringComparer.Ordinal)
+                : !asksOffTopic);
         // A story that thanks or wishes and asks nothing is that small talk, unless an entry answers it clearly ("cảm ơn hội
         // đã đến thăm mẹ em… giờ mẹ khỏe rồi" shares a word or two with an entry by chance).
         if (top is not null && top.Entry.Topic != SmalltalkTopic && top.Confidence < options.SmalltalkLeadConfidence
@@ -105,7 +119,8 @@ public static partial class AnswerEngine
             return Answer(snapshot, statement, top.Confidence, english);
         }
 
-        if (top is not null && top.Confidence >= (offTopic ? options.OffTopicAnswerThreshold : options.AnswerThreshold))
+        if (top is not null && top.Confidence >= (offTopic ? options.OffTopicAnswerThreshold : options.AnswerThreshold)
+            && (!offTopic || AnswersOffTopic(top.Entry)))
         {
             var entry = offTopic ? top.Entry : TopicGeneral(snapshot, request, tokens, top.Entry) ?? top.Entry;
             return Answer(snapshot, entry, top.Confidence, english);
@@ -113,8 +128,7 @@ public static partial class AnswerEngine
 
         // A story that asks nothing and thanks, wishes, greets, laughs or sighs gets that small talk's reply (AnswerEngine.Statements);
         // about something outside the union's work, only the acts that still answer it (a thanks, a laugh, not "kể chuyện cười đi").
-        if (StatementSmalltalk(snapshot, request, tokens) is { } act
-            && (!offTopic || snapshot.Texts.Words(StatementActsOffTopicKey).Contains(act.Id, StringComparer.Ordinal)))
+        if (StatementSmalltalk(snapshot, request, tokens) is { } act && (!offTopic || AnswersOffTopic(act)))
         {
             return Answer(snapshot, act, top?.Confidence ?? 0, english);
         }
@@ -131,7 +145,9 @@ public static partial class AnswerEngine
 
         // A message that opens with small talk and asks nothing the pack answers ("Chào cháu, bà mới dùng cái zalo này…",
         // "hôm nay mệt chết đi được, bán hàng từ sáng…") gets the small talk's warm reply rather than "ngoài phạm vi".
-        if (OpeningSmalltalk(snapshot, request.Text, snapshot.EligibleMask(request.Province, request.Today)) is { } opening)
+        // Not when what she asks is the thing outside the union's work ("mệt muốn chết, có bài tập nào bóp chân cho đỡ mỏi không").
+        if (OpeningSmalltalk(snapshot, request.Text, snapshot.EligibleMask(request.Province, request.Today)) is { } opening
+            && (!offTopic || (AnswersOffTopic(opening.Entry) && !QuestionWords.AsksDirectly(request.Text))))
         {
             return Answer(snapshot, opening.Entry, opening.Confidence, english);
         }
@@ -215,8 +231,9 @@ public static partial class AnswerEngine
     // chết, có bài tập nào bóp chân cho đỡ không", which asks about something else).
     private static ScoredEntry? Best(
         KnowledgeSnapshot snapshot, string? text, List<TextToken> tokens, bool english, bool[] eligible,
-        out IReadOnlyList<ScoredEntry> ranked)
+        out IReadOnlyList<ScoredEntry> ranked, out bool askedApart)
     {
+        askedApart = false;
         var options = snapshot.Index.Options;
         var entries = snapshot.Index.Entries;
         var isShort = QueryTerm.ContentCount(tokens) <= options.SmalltalkMaxTokens;
@@ -227,7 +244,31 @@ public static partial class AnswerEngine
         var unclear = top is null || top.Confidence < options.AnswerThreshold;
         // A message about something outside the union's work ("trường diễn tập động đất, có cần chuẩn bị gì không") is not
         // answered by a clause alone: what the clause asks about is the off-topic thing.
-        if (unclear && tokens.Count >= options.LongMessageTokens && !english && !NamesOffTopic(snapshot, tokens))
+        var namesOffTopic = NamesOffTopic(snapshot, tokens);
+        if ((top is null || top.Confidence < options.OffTopicAnswerThreshold) && !english && namesOffTopic)
+        {
+            // …unless she turns to a question of her own: a new sentence, or a clause opening with "mà", "còn", "ngoài đời"…,
+            // that asks and names nothing outside the union's work, and that an entry answers on its own ("Trường con em
+            // diễn tập động đất, vui ghê. Mà tối nay chi hội họp mấy giờ"; "coi phim chồng đánh vợ ghê quá, ngoài đời mà
+            // gặp vậy thì báo ai").
+            foreach (var clause in TurnClauses(text))
+            {
+                var clauseTokens = MatchText.Message(clause, out _);
+                if (clauseTokens.Count < MinClauseTokens || !QuestionWords.AsksDirectly(clause) || NamesOffTopic(snapshot, clauseTokens))
+                {
+                    continue;
+                }
+
+                var other = Rank(snapshot, clauseTokens, NotSmalltalk, 1, eligible);
+                if (other.Count > 0 && other[0].Confidence >= options.AnswerThreshold && (top is null || other[0].Confidence > top.Confidence))
+                {
+                    top = other[0];
+                    askedApart = true;
+                }
+            }
+        }
+
+        if (unclear && tokens.Count >= options.LongMessageTokens && !english && !namesOffTopic)
         {
             var clauses = Clauses(text).ToList();
             foreach (var clause in clauses)
@@ -259,7 +300,7 @@ public static partial class AnswerEngine
             // được không" asks directly and is still the handoff.
             var smalltalk = Rank(snapshot, tokens, IsEligible, options.MaxSuggestions, eligible);
             // …but not one that asks for something outside the union's work ("rảnh quá, ad kể chuyện cười nghe đi").
-            var offTopic = NamesOffTopic(snapshot, tokens);
+            var offTopic = namesOffTopic && !askedApart;
             var unanswered = (top is null || top.Confidence < options.AnswerThreshold)
                 && ((!QuestionWords.AsksDirectly(text) && !offTopic) || smalltalk is [{ Entry.Action: not null }, ..]);
             if (smalltalk.Count > 0 && smalltalk[0].Entry.Topic == SmalltalkTopic && smalltalk[0].Confidence >= options.AnswerThreshold
@@ -311,20 +352,112 @@ public static partial class AnswerEngine
     private static IReadOnlyList<ScoredEntry> Rank(
         KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, Func<int, bool> isEligible, int take, bool[] eligible)
     {
-        var (resolved, weights) = snapshot.Index.Resolve(tokens);
-        var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
-        return snapshot.Index.SearchWhere(QueryTerm.From(normalized, normalizedWeights), isEligible, take, eligible);
+        return snapshot.Index.SearchWhere(Query(snapshot, tokens), isEligible, take, eligible);
     }
 
-    private static ScoredEntry? ScoreOf(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, KnowledgeEntry entry)
+    private static ScoredEntry? ScoreOf(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens, KnowledgeEntry entry) =>
+        snapshot.Index.ScoreOf(Query(snapshot, tokens), entry);
+
+    // The message as the index reads it: typos repaired, synonyms folded; an off-topic frame (an animal and a treatment) weighs
+    // against every entry as an off-topic phrase does.
+    private static List<QueryTerm> Query(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens)
     {
         var (resolved, weights) = snapshot.Index.Resolve(tokens);
         var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
-        return snapshot.Index.ScoreOf(QueryTerm.From(normalized, normalizedWeights), entry);
+        if (OffTopicFrames.Matches(resolved) || OffTopicFrames.Matches(tokens))
+        {
+            normalized.Add(OffTopicToken);
+            normalizedWeights.Add(1f);
+        }
+
+        return QueryTerm.From(normalized, normalizedWeights);
     }
 
-    private static bool NamesOffTopic(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens) =>
-        Synonyms.Normalize(snapshot.Index.Resolve(tokens).Tokens).Tokens.Any(t => t.Folded == Synonyms.OffTopicWord);
+    private static readonly TextToken OffTopicToken = VietnameseText.MakeToken(Synonyms.OffTopicWord);
+
+    private static bool NamesOffTopic(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens) => OffTopicCount(snapshot, tokens) > 0;
+
+    // How many phrases about things outside the union's work the message names (Synonyms.OffTopicWord), a frame of two words
+    // apart (OffTopicFrames: an animal and a treatment) counting as one.
+    private static int OffTopicCount(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> tokens)
+    {
+        var resolved = snapshot.Index.Resolve(tokens).Tokens;
+        return Synonyms.Normalize(resolved).Tokens.Count(t => t.Folded == Synonyms.OffTopicWord)
+            + (OffTopicFrames.Matches(resolved) || OffTopicFrames.Matches(tokens) ? 1 : 0);
+    }
+
+    // A story is about the thing outside the union's work when it names it this many times ("sút tung lưới… thủ môn…").
+    private const int AboutOffTopicPhrases = 2;
+
+    private static bool LastClauseNamesOffTopic(KnowledgeSnapshot snapshot, string? text)
+    {
+        var clauses = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return clauses.Length > 0 && NamesOffTopic(snapshot, MatchText.Message(clauses[^1], out _));
+    }
+
+    // Her family and her chi hội, as a story about them names them ("thằng cu nhà em", "ck tui", "mấy chị trong chi hội").
+    private static readonly TextToken[][] HerPeople =
+        new[]
+            {
+                "nhà em", "nhà tui", "nhà tôi", "nhà mình", "nhà chị", "chồng", "vợ", "con trai", "con gái", "con bé", "thằng cu", "cu cậu",
+                "bé nhà", "mẹ chồng", "bố chồng", "ba chồng", "cháu", "chi hội", "chị em",
+            }
+            .Select(w => VietnameseText.Tokenize(w).ToArray()).ToArray();
+
+    // Read after the synonyms, so "vo dich" (vô địch, off topic) is no "vợ".
+    private static bool NamesHerPeople(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> message)
+    {
+        var tokens = Synonyms.Normalize(snapshot.Index.Resolve(message).Tokens).Tokens;
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            if (HerPeople.Any(p => start + p.Length <= tokens.Count
+                && p.Select((t, k) => tokens[start + k].Folded == t.Folded && (!tokens[start + k].IsMarked || tokens[start + k].Exact == t.Exact)).All(same => same)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The clauses where she may turn to a question of her own: each sentence's first clause after the first sentence, and any
+    // clause that opens with a turn ("mà", "còn", "nhân tiện", "ngoài đời"); a turn too short to ask ("Mà chị ơi,") passes it
+    // to the clause after it.
+    private static IEnumerable<string> TurnClauses(string? text)
+    {
+        var sentences = (text ?? "").Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            var clauses = sentences[s].Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var passed = false;
+            for (var c = 0; c < clauses.Length; c++)
+            {
+                if (passed || (c == 0 && s > 0) || OpensWithTurn(clauses[c]))
+                {
+                    yield return clauses[c];
+                    passed = VietnameseText.Tokenize(clauses[c]).Count < MinClauseTokens;
+                }
+            }
+        }
+    }
+
+    private static bool OpensWithTurn(string clause)
+    {
+        var tokens = VietnameseText.Tokenize(clause);
+        return TurnWords.Any(turn => turn.Length <= tokens.Count
+            && turn.Select((t, k) => tokens[k].Folded == t.Folded && (!tokens[k].IsMarked || tokens[k].Exact == t.Exact)).All(same => same));
+    }
+
+    private static readonly TextToken[][] TurnWords =
+        new[]
+            {
+                "mà", "à mà", "còn", "nhưng", "nhưng mà", "ủa", "nhân tiện", "tiện thể", "tiện đây", "ngoài đời", "ngoài đời thực", "ngoài thực tế",
+                "thực tế", "cho hỏi", "cho em hỏi", "cho chị hỏi", "cho tôi hỏi", "cho mình hỏi", "cho cháu hỏi", "cho con hỏi", "cho e hỏi",
+                "em hỏi", "hỏi chút", "hỏi thêm",
+            }
+            .Select(w => VietnameseText.Tokenize(w).ToArray()).ToArray();
+
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n', '…'];
 
     private const int MinClauseTokens = 4;
 

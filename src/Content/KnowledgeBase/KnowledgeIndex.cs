@@ -29,6 +29,9 @@ public sealed partial class KnowledgeIndex
     // For the next index built from this one: the words each entry uses before synonyms (as postings without frequency),
     // and the spelling index's known words with their counts.
     private readonly Dictionary<string, Posting[]> _words;
+
+    // The entries' syllables that carry a tone, by their letters without it ("tôc" → "tộc"), the commonest when several.
+    private readonly Dictionary<string, string> _toned;
     private readonly Dictionary<string, int> _vocabulary;
 
     private KnowledgeIndex(Built built, MatchingOptions options)
@@ -50,6 +53,11 @@ public sealed partial class KnowledgeIndex
         {
             _docOf[_entries[doc]] = doc;
         }
+
+        _toned = _exact
+            .Where(kv => !kv.Key.Contains(' ', StringComparison.Ordinal) && char.IsAsciiDigit(kv.Key[^1]))
+            .GroupBy(kv => kv.Key[..^1], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(kv => kv.Value.Length).Key, StringComparer.Ordinal);
 
         _information = new float[_termIds.Count];
         foreach (var (term, postings) in _folded)
@@ -98,10 +106,18 @@ public sealed partial class KnowledgeIndex
         ArgumentNullException.ThrowIfNull(tokens);
         var resolved = new List<TextToken>(tokens.Count);
         var weights = new List<float>(tokens.Count);
+        var tonesLeftOff = tokens.Count(t => ToneLeftOff(t) is not null) >= MinTonesLeftOff;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (token.IsNumber && i + 1 < tokens.Count && IsQuantityUnit(tokens[i + 1]))
+            if (tonesLeftOff && ToneLeftOff(token) is { } toned)
+            {
+                // She types the letters' marks but leaves the tones off ("tôi ngươi dân tôc, the bao hiêm"): the word the
+                // entries use with those letters and a tone.
+                resolved.Add(toned);
+                weights.Add(1f);
+            }
+            else if (token.IsNumber && i + 1 < tokens.Count && IsQuantityUnit(tokens[i + 1]))
             {
                 // An amount, an age, a duration ("vay 30 triệu", "bà 80 tuổi", "có bầu 3 tháng") tells her situation, not her
                 // question: the number counts little for or against an entry (its unit still counts).
@@ -148,6 +164,18 @@ public sealed partial class KnowledgeIndex
 
         return (resolved, weights);
     }
+
+    // A member who types â, ê, ô, ơ, ư, đ but no tones leaves several such words unknown; one alone may be a typo.
+    private const int MinTonesLeftOff = 2;
+
+    // The entries' word for a syllable typed with its letters' marks and no tone that no entry uses as typed ("hêt" → "hết").
+    // Particles and forms of address ("ơi", "ư") are no content word left toneless.
+    private TextToken? ToneLeftOff(TextToken token) =>
+        token.IsMarked && !token.IsNumber && !char.IsAsciiDigit(token.Exact[^1]) && !_exact.ContainsKey(token.Exact)
+        && !StopWords.IsStopWord(token) && !StopWords.IsFormOfAddress(token)
+        && _toned.TryGetValue(token.Exact, out var toned)
+            ? VietnameseText.MakeToken(UntonedWithTone(toned))
+            : null;
 
     // Words after a number that make it a quantity (money, age, time, a count of people or things). Typed with accents they
     // must be these words ("939 còn" is not "939 con"); typed plain, any word that folds to them.

@@ -32,7 +32,7 @@ public static class QuestionWords
          "bao nhiêu", "bao giờ", "thế nào", "làm sao", "ra sao", "là gì", "cái gì", "ở đâu", "có ai", "ai biết", "ai có", "ai chỉ",
          "đi đâu", "chỗ đâu", "gặp ai", "hỏi ai", "tìm ai", "được không", "có được không", "chỉ giúp", "chỉ giùm", "giúp em với",
          "giúp tôi với", "giúp mình với", "spoil", "cho xin", "xin link",
-         "gì", "cách nào", "có cách", "chỗ nào", "nơi nào", "nên làm", "có nên",
+         "gì", "cách nào", "có cách", "chỗ nào", "nơi nào", "nên làm", "có nên", "mấy giờ",
         }
         .Select(p => VietnameseText.Tokenize(p).ToArray()).ToArray();
 
@@ -79,6 +79,42 @@ public static class QuestionWords
 
         return false;
     }
+
+    // A question to the others in the group about a show or a piece of news ("mấy chị có coi ko", "mn xem chưa", "có ai
+    // nghe chưa"): it invites them to chat and asks nothing of the bot. Its words, the addressee aside: "có", a verb of
+    // watching or hearing, and "không" or "chưa".
+    private static readonly HashSet<string> TagVerbs = new(
+        VietnameseText.Tokenize("coi xem nghe thấy").Select(t => t.Exact), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> TagWords = new(
+        VietnameseText.Tokenize("có không chưa").Select(t => t.Exact), StringComparer.Ordinal);
+
+    private static readonly char[] TagClauseEnds = [.. ClauseEnds, '?'];
+
+    /// <summary>The text without its clauses that ask the group whether they watched or heard something.</summary>
+    public static string WithoutGroupTags(string? text)
+    {
+        var clauses = (text ?? "").Split(TagClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(". ", clauses.Where(clause => !IsGroupTag(clause)));
+    }
+
+    private static bool IsGroupTag(string clause)
+    {
+        var tokens = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(clause)), keepAcronyms: false)
+            .Where(t => !StopWords.IsStopWord(t)).ToList();
+        var addressed = tokens.Count(t => Addressees.Contains(t.Folded) || StopWords.IsFormOfAddress(t) || t.Folded == "ai");
+        var rest = tokens.Where(t => !Addressees.Contains(t.Folded) && !StopWords.IsFormOfAddress(t) && t.Folded != "ai").ToList();
+        return addressed > 0 && rest.Count(t => TagVerbs.Contains(Plain(t))) == 1
+            && rest.All(t => TagVerbs.Contains(Plain(t)) || TagWords.Contains(Plain(t)));
+
+        // Typed plain, a word counts as the one it folds to here ("co" as "có", "coi" as "coi").
+        static string Plain(TextToken t) => t.IsMarked ? t.Exact : VietnameseText.MakeToken(Restore(t.Folded)).Exact;
+    }
+
+    private static string Restore(string folded) => folded switch
+    {
+        "co" => "có", "khong" => "không", "chua" => "chưa", "thay" => "thấy", _ => folded,
+    };
 
     // Negations that make a following "gì" mean "nothing" ("chưa ăn gì", "không có gì", "chẳng nói gì"), not "what".
     private static readonly HashSet<string> Negations = new(

@@ -54,8 +54,17 @@ public static class ChatAbbreviations
 
     private static readonly Dictionary<string, string> AfterNumber = new(StringComparer.Ordinal)
     {
-        ["k"] = "nghìn", ["tr"] = "triệu", ["t"] = "tuổi", ["ty"] = "tỷ",
+        ["k"] = "nghìn", ["tr"] = "triệu", ["t"] = "tuổi", ["ty"] = "tỷ", ["h"] = "giờ",
     };
+
+    // Shorthand whose meaning its neighbour decides (accent-folded). "bh" is "bây giờ" ("bh e lam j"), but "bảo hiểm" next to
+    // an insurance word ("bh thất nghiệp", "bh xh", "đóng bh", "thẻ bh"); "h" after "bao" or "mấy" is "giờ" ("bao h mở").
+    private static readonly (string Word, string Meaning, string[] Before, string[] After)[] InContext =
+    [
+        ("bh", "bảo hiểm", ["dong", "mua", "the", "han", "gia", "huong", "nop", "so"],
+            ["xh", "yt", "tn", "xa", "y", "that", "tu", "huu", "thai", "cty"]),
+        ("h", "giờ", ["bao", "may"], []),
+    ];
 
     private static readonly Dictionary<string, TextToken[]> Expanded = Words.Concat(Acronyms).ToDictionary(
         kv => kv.Key, kv => VietnameseText.Tokenize(kv.Value).ToArray(), StringComparer.Ordinal);
@@ -82,6 +91,10 @@ public static class ChatAbbreviations
             {
                 result.AddRange(unit);
             }
+            else if (!token.IsMarked && InContextMeaning(tokens, i) is { } meaning)
+            {
+                result.AddRange(meaning);
+            }
             else if (IsExpandable(token) && Expanded.TryGetValue(token.Exact, out var words))
             {
                 result.AddRange(words);
@@ -97,6 +110,25 @@ public static class ChatAbbreviations
         }
 
         return result;
+    }
+
+    private static readonly Dictionary<string, TextToken[]> InContextWords = InContext.ToDictionary(
+        r => r.Word, r => VietnameseText.Tokenize(r.Meaning).ToArray(), StringComparer.Ordinal);
+
+    // The meaning of tokens[i] that its neighbours decide ("bh" beside "thất nghiệp"), or null.
+    private static TextToken[]? InContextMeaning(IReadOnlyList<TextToken> tokens, int i)
+    {
+        foreach (var (word, _, before, after) in InContext)
+        {
+            if (tokens[i].Exact == word
+                && ((i > 0 && before.Contains(tokens[i - 1].Folded, StringComparer.Ordinal))
+                    || (i + 1 < tokens.Count && after.Contains(tokens[i + 1].Folded, StringComparer.Ordinal))))
+            {
+                return InContextWords[word];
+            }
+        }
+
+        return null;
     }
 
     // "đc" or "dc" may be expanded; "chị" typed with a tone is a word, not an abbreviation.

@@ -21,9 +21,13 @@ public static class Emoji
     // Faces that laugh (😂 🤣 😅 😆 😄 😁 😃 😹): a story that ends with one is told laughing.
     private static readonly HashSet<int> Laughs = [0x1F602, 0x1F923, 0x1F605, 0x1F606, 0x1F604, 0x1F601, 0x1F603, 0x1F639];
 
+    // Faces worn out (😩 😫 🥱): a story that ends with one is a sigh.
+    private static readonly HashSet<int> Weary = [0x1F629, 0x1F62B, 0x1F971];
+
     /// <summary>
-    /// The act a message's faces perform, as words: a laughing face is "haha". Hearts, smiles and other pictographs say nothing
-    /// here (a shop's "😍 inbox em nha" is no laugh), nor crying ones ("cứu em với 😭 bài toán lớp 5" is a plea, not a sigh).
+    /// The act a message's faces perform, as words: a laughing face is "haha", a weary one "mệt". Hearts, smiles and other
+    /// pictographs say nothing here (a shop's "😍 inbox em nha" is no laugh), nor crying ones ("cứu em với 😭 bài toán lớp 5"
+    /// is a plea, not a sigh).
     /// </summary>
     public static IEnumerable<string> ActWords(string? text)
     {
@@ -32,6 +36,10 @@ public static class Emoji
             if (Laughs.Contains(rune.Value))
             {
                 yield return "haha";
+            }
+            else if (Weary.Contains(rune.Value))
+            {
+                yield return "mệt";
             }
         }
     }

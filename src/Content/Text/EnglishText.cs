@@ -22,14 +22,25 @@ public static class EnglishText
          "she's", "it's", "i'm", "i'll", "ex", "following", "breathe", "breathing", "bleeding", "pregnant", "weeks", "smoke", "sometimes", "family", "work", "ngo", "abroad"],
         StringComparer.Ordinal);
 
-    /// <summary>True when at least two of the tokens, and at least half of them, are English words.</summary>
+    /// <summary>
+    /// True when at least two of the tokens are English words, and at least half of them are English or foreign words: a word
+    /// no Vietnamese syllable spells that is neither chat shorthand nor Telex ("survivors", "villages", "organisation"), so a
+    /// long English question from an NGO is English, while "dang ky vneid tren zalo" (no English word listed) is not.
+    /// </summary>
     public static bool LooksEnglish(IReadOnlyList<TextToken> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var words = tokens.Count(t => !t.IsNumber);
         var english = tokens.Where((t, i) => IsEnglish(t) && !IsGiggle(tokens, i)).Count();
-        return english >= 2 && english * 2 >= words;
+        var foreign = tokens.Count(t => !IsEnglish(t) && IsForeign(t));
+        return english >= 2 && (english + foreign) * 2 >= words;
     }
+
+    // A plain word of three letters or more that no Vietnamese syllable spells, that is no chat shorthand ("ntn", "dc") and no
+    // Telex leftover ("chaof").
+    private static bool IsForeign(TextToken t) =>
+        !t.IsMarked && t.Exact.Length >= 3 && t.Exact.All(char.IsAsciiLetterLower) && !VietnameseSyllable.IsPossible(t.Exact)
+        && !ChatAbbreviations.IsAbbreviation(t.Exact) && !TelexDecoder.TryDecode(t.Exact, out _);
 
     // "hi hi", "hi hi hi": a Vietnamese giggle, not two English greetings.
     private static bool IsGiggle(IReadOnlyList<TextToken> tokens, int i) =>
@@ -101,7 +112,61 @@ public static class EnglishText
         ["support hotline"] = "tổng đài hỗ trợ", ["insulting"] = "xúc phạm", ["insults"] = "xúc phạm", ["insulted"] = "xúc phạm",
         ["pressuring"] = "ép buộc", ["pressures"] = "ép buộc", ["in-law"] = "nhà chồng",
         ["project 8"] = "dự án 8", ["leads"] = "chủ trì", ["continue"] = "còn thực hiện", ["continues"] = "còn thực hiện",
+        // NGOs and foreign spouses asking about someone else's situation: who she is and where she lives say nothing of the
+        // topic (place names are dropped, see PlaceNames); what happens to her does.
+        ["survivor"] = "nạn nhân", ["survivors"] = "nạn nhân", ["victim"] = "nạn nhân", ["victims"] = "nạn nhân",
+        ["ethnic minority"] = "dân tộc thiểu số", ["ethnic minorities"] = "dân tộc thiểu số", ["ethnic"] = "dân tộc thiểu số",
+        ["village"] = "thôn bản", ["villages"] = "thôn bản", ["community"] = "cộng đồng", ["local"] = "ở địa phương", ["locally"] = "ở địa phương",
+        ["organisation"] = "tổ chức", ["organization"] = "tổ chức", ["organisations"] = "tổ chức", ["organizations"] = "tổ chức",
+        ["helps"] = "hỗ trợ", ["helping"] = "hỗ trợ", ["find help"] = "hỗ trợ", ["get help"] = "hỗ trợ",
+        ["suffer"] = "bị", ["suffers"] = "bị", ["suffering"] = "bị", ["experiencing"] = "bị", ["facing"] = "bị",
+        ["remote"] = "vùng sâu vùng xa", ["mountainous"] = "miền núi", ["mountain"] = "miền núi", ["rural"] = "nông thôn",
+        ["won't let her"] = "không cho", ["doesn't let her"] = "không cho", ["does not let her"] = "không cho", ["will not let her"] = "không cho",
+        ["visit her family"] = "về thăm gia đình", ["visit my family"] = "về thăm gia đình", ["visit"] = "thăm",
+        ["keeps all her salary"] = "giữ hết tiền lương", ["keeps all my salary"] = "giữ hết tiền lương", ["keeps her salary"] = "giữ hết tiền lương",
+        ["takes all her money"] = "giữ hết tiền lương", ["takes all my money"] = "giữ hết tiền lương",
+        ["card"] = "thẻ", ["health card"] = "thẻ bảo hiểm y tế", ["health insurance card"] = "thẻ bảo hiểm y tế",
+        ["still valid"] = "hết hạn", ["valid"] = "hết hạn", ["expired"] = "hết hạn", ["expire"] = "hết hạn", ["expires"] = "hết hạn",
     };
+
+    // Vietnam's provinces (the 34 of 2025 and the 63 before) and old districts, accent-folded, as an English message writes
+    // them ("Lao Cai", "Da Nang", "Quang Ngai", also run together: "Danang", "Sapa"): where she is says nothing of what she
+    // asks, and as unknown words they would count against every entry.
+    private static readonly Lazy<(HashSet<string> Names, int Longest)> PlaceNames = new(ReadPlaceNames);
+
+    private static (HashSet<string>, int) ReadPlaceNames()
+    {
+        var data = Dvhc.DvhcData.Load();
+        var names = data.Provinces.Select(p => p.Name)
+            .Concat(data.OldUnits.Select(o => o.OldProvinceName))
+            .Concat(data.OldUnits.Select(o => o.DistrictName))
+            .Select(VietnameseText.Fold)
+            .Where(n => n.Contains(' ', StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var glued in names.Select(n => n.Replace(" ", "", StringComparison.Ordinal)).ToList())
+        {
+            names.Add(glued);
+        }
+
+        return (names, names.Max(n => n.Count(c => c == ' ') + 1));
+    }
+
+    // How many tokens from start name a place (0: none), the longest name first.
+    private static int PlaceAt(IReadOnlyList<TextToken> tokens, int start)
+    {
+        var (names, longest) = PlaceNames.Value;
+        for (var length = Math.Min(longest, tokens.Count - start); length >= 1; length--)
+        {
+            var words = tokens.Skip(start).Take(length).ToList();
+            if (words.All(w => !w.IsMarked && !w.IsNumber) && (length > 1 || words[0].Exact.Length >= 4)
+                && names.Contains(string.Join(' ', words.Select(w => w.Folded))))
+            {
+                return length;
+            }
+        }
+
+        return 0;
+    }
 
     private static readonly Dictionary<string, List<(string[] Phrase, List<TextToken> Words)>> ByFirstWord = BuildLexicon();
 
@@ -118,6 +183,12 @@ public static class EnglishText
         var result = new List<TextToken>();
         for (var i = 0; i < tokens.Count;)
         {
+            if (!ByFirstWord.ContainsKey(tokens[i].Exact) && PlaceAt(tokens, i) is > 0 and var place)
+            {
+                i += place;
+                continue;
+            }
+
             (string[] Phrase, List<TextToken> Words)? best = null;
             if (ByFirstWord.TryGetValue(tokens[i].Exact, out var candidates))
             {
@@ -192,7 +263,10 @@ public static class EnglishText
         or "do" or "me" or "in" or "on" or "at" or "or" or "so" or "as" or "by" or "up" or "no" or "get" or "got" or "please"
         or "lot" or "lots" or "much" or "very" or "really" or "ok" or "okay" or "offer" or "offers" or "give" or "gives"
         or "provide" or "provides" or "through" or "city" or "migrant" or "migrants" or "keep" or "keeps" or "say" or "says"
-        or "said" or "its" or "duty" or "upset" or "whole" or "ho" or "chi" or "minh" or "hanoi" or "province";
+        or "said" or "its" or "duty" or "upset" or "whole" or "ho" or "chi" or "minh" or "hanoi" or "province"
+        // Who asks, about whom, and words around the question that carry no topic.
+        or "worker" or "workers" or "volunteer" or "volunteers" or "staff" or "colleague" or "colleagues" or "friend" or "neighbour" or "neighbor" or "told" or "tell"
+        or "married" or "besides" or "except" or "situation" or "still" or "also" or "some" or "these" or "those" or "other";
 
     private static Dictionary<string, List<(string[], List<TextToken>)>> BuildLexicon()
     {

@@ -60,6 +60,12 @@ public static class Synonyms
         ("cấp dưỡng", ["tiền nuôi con", "chu cấp", "trợ cấp nuôi con"]),
         ("tảo hôn", ["cưới sớm", "lấy chồng sớm", "kết hôn sớm", "tuổi kết hôn", "mấy tuổi được lấy chồng", "mấy tuổi lấy chồng", "mấy tuổi được cưới", "bao nhiêu tuổi được kết hôn", "bao nhiêu tuổi được lấy chồng"]),
         ("bạo lực gia đình", ["bạo hành gia đình", "bạo lực trong gia đình"]),
+        // Coercive control: her phone read, her friends forbidden, her every step reported ("đi đâu cũng phải chụp hình gửi").
+        ("kiểm soát", ["kiểm tra điện thoại", "xem điện thoại em", "xem điện thoại vợ", "lục điện thoại", "soi điện thoại", "đọc tin nhắn của em",
+            "đọc trộm tin nhắn", "cấm nói chuyện với bạn bè", "không cho nói chuyện với bạn bè", "cấm gặp bạn bè", "không cho gặp bạn bè",
+            "cấm đi chơi với bạn", "cấm giao tiếp", "đi đâu cũng phải báo", "đi đâu cũng phải xin phép", "đi đâu cũng phải chụp hình",
+            "đi đâu cũng phải gửi hình", "phải chụp hình gửi", "bắt chụp hình gửi", "bắt gửi định vị", "theo dõi định vị", "gắn định vị",
+            "kiểm soát từng bước"]),
 
         ("buồn quá", ["buồn ghê", "buồn thiệt", "buồn lắm", "buồn hiu", "buồn thúi ruột", "tủi thân quá", "tủi quá"]),
         ("hihi", ["hi hi", "hi hi hi", "hì hì", "hí hí", "he he", "hé hé", "ha ha", "ha ha ha"]),
@@ -73,6 +79,10 @@ public static class Synonyms
         ("giữ bí mật", ["giữ kín", "lộ danh tính", "bị lộ", "biết ai báo", "biết em báo", "biết là em báo", "biết tôi báo", "biết là tôi báo", "biết mình báo"]),
         ("bảo hiểm xã hội tự nguyện", ["tự đóng bảo hiểm", "đóng bảo hiểm cho mình", "tự đóng bảo hiểm xã hội", "bảo hiểm hưu trí"]),
         ("thẻ bảo hiểm y tế", ["thẻ bảo hiểm", "thẻ khám bệnh"]),
+        // Is a card still valid: "còn hạn không", "còn dùng được nữa không", "hết hạn chưa".
+        // Asked, not told: "khoản vay còn hạn 2 năm" is no card.
+        ("hết hạn", ["còn hạn không", "còn hạn hông", "còn hạn sử dụng", "còn dùng được không", "còn dùng được nữa không", "còn xài được không",
+            "còn xài được nữa không", "còn giá trị không", "còn giá trị sử dụng", "hết hạn chưa", "quá hạn sử dụng"]),
         ("ra máu bất thường", ["ra máu giữa kỳ kinh", "ra máu giữa kỳ", "rong kinh", "kinh nguyệt bất thường", "chảy máu ngoài kỳ kinh", "ra huyết"]),
         ("khám thai", ["đi khám thai", "khám bầu", "siêu âm thai"]),
         ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới", "con gái không cần học", "con gái thì không cần học", "con gái không cần cho đi học", "không cần cho đi học", "phải đẻ con trai", "phải sinh con trai", "nối dõi", "nối dõi tông đường"]),
@@ -111,7 +121,12 @@ public static class Synonyms
         (OffTopicWord, [
             // Sport, games, entertainment.
             "bóng đá", "đá banh", "đá bóng", "trận đấu", "tỉ số", "tỷ số", "world cup", "ngoại hạng anh", "đội tuyển", "đá mấy giờ",
-            "mấy giờ đá", "cầu thủ", "chơi game", "game online", "game", "chơi liên quân", "liên quân mobile", "free fire", "pubg", "roblox", "minecraft", "lên rank",
+            "mấy giờ đá", "cầu thủ", "thủ môn", "tiền đạo", "hậu vệ", "trung vệ", "tung lưới", "thủng lưới", "ghi bàn", "bàn thắng", "sút phạt",
+            "đá phạt", "phạt đền", "cột dọc", "xà ngang", "việt vị", "trọng tài", "vô địch", "sea games", "aff cup", "huấn luyện viên",
+            // The national teams ("tối nay VN đá với Thái mấy giờ").
+            "việt nam đá", "vn đá", "việt nam sút", "tuyển việt nam", "tuyển nữ", "đội tuyển nữ", "đá với thái", "đá với thái lan",
+            "đá với indo", "đá với indonesia", "đá với malaysia", "đá với mã lai", "đá với philippines", "đá với lào", "đá với campuchia",
+            "đá với singapore", "đá với myanmar", "đá với trung quốc", "đá với hàn quốc", "đá với nhật", "đá với nhật bản", "chơi game", "game online", "game", "chơi liên quân", "liên quân mobile", "free fire", "pubg", "roblox", "minecraft", "lên rank",
             "leo rank", "khóa nick", "bị khóa nick", "nick game", "acc game", "ca sĩ", "idol", "phim hay", "truyện cười", "chuyện cười", "kể chuyện cười",
             "phim", "bộ phim", "xem phim", "coi phim", "phim truyền hình", "phim hoạt hình", "cảnh phim",
             // Phones to repair, homework to solve.
@@ -132,6 +147,9 @@ public static class Synonyms
             "phúng viếng", "đi phúng", "tiền phúng", "phong bì", "đám tang", "đám ma", "đám giỗ", "tiền mừng cưới", "mừng cưới",
             // Followers and likes, phone plans.
             "bão like", "tăng like", "mua like", "hack like", "tăng follow", "tăng tương tác", "gói cước", "sim số đẹp", "nạp thẻ điện thoại", "nạp thẻ", "thẻ cào",
+            // Topping up a phone (a scam that asks for a top-up says "lừa", which the scams entry answers however it is paid).
+            "nạp tiền điện thoại", "nạp tiền vào điện thoại", "nạp tiền cho điện thoại", "nạp điện thoại", "nạp card", "nạp card điện thoại",
+            "nạp data", "mua data", "gói data", "nạp 3g", "nạp 4g", "gói 4g",
             // Pests in the house or the garden (not the union's work; sick livestock is, for a loan to start again).
             "diệt chuột", "bẫy chuột", "thuốc diệt chuột", "chuột phá", "đuổi chuột", "diệt gián", "diệt kiến", "diệt mối", "diệt muỗi",
             // Storm forecasts (a storm that threatens her is the crisis side's).
@@ -159,6 +177,15 @@ public static class Synonyms
             "tên phim", "tên truyện", "tên bài hát", "tên sách", "đọc truyện", "truyện ngôn tình", "tiểu thuyết", "nữ chính", "nam chính",
             "lời bài hát", "hợp âm", "đề văn", "bài văn", "tập làm văn", "văn nghị luận", "tục ngữ", "thành ngữ", "ca dao",
             "người có công", "đi kháng chiến", "thời kháng chiến", "thương binh", "liệt sĩ",
+            // History lessons (the union's own history is "lịch sử của hội", not listed).
+            "đánh giặc", "chống giặc", "khởi nghĩa", "cuộc khởi nghĩa", "môn sử", "môn lịch sử", "bài lịch sử", "bài sử", "học sử", "đề sử",
+            "hai bà trưng", "bà triệu", "triều đại", "đời vua",
+            // Exercises and massage for a tired body (a screening or an x-ray is the union's topic; a workout is not).
+            // (Not "bài tập" alone: "cô giáo ra bài tập hỏi khi có cháy thì gọi số mấy" asks the union's emergency numbers.)
+            "bài tập nào", "có bài tập", "bài tập thể dục", "tập thể dục", "tập gym", "tập yoga", "bấm huyệt", "bài tập giãn cơ",
+            // Fishing and seasonal food ("mùa nước nổi" fish: not a flood).
+            // (Not a fish's name alone: "mắm cá linh" may be a product to show at a women's startup day.)
+            "câu cá", "đi câu", "canh chua", "nấu canh", "bông điên điển", "ngon số dzách", "ngon số một", "ngon bá cháy",
             // Burning off the stubble (a fire that spreads is the crisis side's).
             "đốt đồng", "đốt rơm", "đốt rơm rạ", "đốt gốc rạ",
             // Teeth (not a screening the union runs).
@@ -191,6 +218,10 @@ public static class Synonyms
         ("gì", ["dzì", "zì"]),
         ("chứ", ["chớ"]),
         ("ở đâu", ["ở mô", "chỗ mô", "đi mô", "nơi mô", "mô rứa"]),
+        // Central "mô" after a time word is "nào": "ngày mô", "khi mô", "bữa mô".
+        ("ngày nào", ["ngày mô", "bữa mô"]),
+        ("khi nào", ["khi mô", "lúc mô", "hồi mô", "chừ mô"]),
+        ("tháng nào", ["tháng mô"]),
         ("gì", ["cái chi", "làm chi", "chi rứa", "để chi", "chi vậy"]),
         ("quên mật khẩu", ["quên mình", "quên pass", "quên password", "mất mật khẩu", "không nhớ mật khẩu"]),
         ("bao lâu", ["bao nhiêu lâu", "mấy lâu"]),

@@ -1,0 +1,69 @@
+namespace Outreach.Content.Text;
+
+/// <summary>
+/// Things outside the union's work that no single phrase names, only two words apart in one message: an animal and a
+/// treatment is a question for the vet ("gà nhà em bị toi chết hàng loạt, chỉ em thuốc gì với"), whatever lies between.
+/// A loan to restock after an epidemic names no treatment and stays the union's ("heo chết hết, hội có cho vay nuôi lại không").
+/// <para>
+/// Words are matched like <see cref="Synonyms"/>: typed with accents, a word must be the listed one. Typed plain, only the
+/// words marked plain-safe count, those whose plain spelling is no other common word ("heo", "vit", "thuoc"; not "bo", which
+/// is "bố", nor "cho", which is "cho", nor "tiem", which is "tiệm").
+/// </para>
+/// </summary>
+public static class OffTopicFrames
+{
+    private static readonly (TextToken[] Phrase, bool PlainSafe)[] Animals = Read(
+        "gà+ vịt+ ngan+ ngỗng+ heo+ lợn bò trâu+ dê chó mèo chim gia_cầm+ gia_súc+ thỏ");
+
+    private static readonly (TextToken[] Phrase, bool PlainSafe)[] Treatments = Read(
+        "thuốc+ chữa trị tiêm tiêm_phòng vắc_xin+ bệnh_gì thú_y+");
+
+    /// <summary>True when the tokens (as typed, before synonyms) name an animal and a treatment.</summary>
+    public static bool Matches(IReadOnlyList<TextToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return Has(tokens, Animals) && Has(tokens, Treatments);
+    }
+
+    private static bool Has(IReadOnlyList<TextToken> tokens, (TextToken[] Phrase, bool PlainSafe)[] words)
+    {
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            foreach (var (phrase, plainSafe) in words)
+            {
+                if (MatchesAt(tokens, start, phrase, plainSafe))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MatchesAt(IReadOnlyList<TextToken> tokens, int start, TextToken[] phrase, bool plainSafe)
+    {
+        if (start + phrase.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            var typed = tokens[start + k];
+            if (!string.Equals(typed.Folded, phrase[k].Folded, StringComparison.Ordinal)
+                || (typed.IsMarked ? !string.Equals(typed.Exact, phrase[k].Exact, StringComparison.Ordinal) : !plainSafe))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "gà+ gia_cầm+ bò": words apart by spaces, syllables of one word joined by "_", "+" when it may be typed plain.
+    private static (TextToken[], bool)[] Read(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => (VietnameseText.Tokenize(w.TrimEnd('+').Replace('_', ' ')).ToArray(), w.EndsWith('+')))
+            .ToArray();
+}
