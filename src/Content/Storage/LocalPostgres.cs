@@ -58,8 +58,11 @@ public sealed class LocalPostgres : IAsyncDisposable
         Directory.CreateDirectory(layout.Root);
         if (options.Ephemeral)
         {
-            // Claimed at once, so that a parallel run's clean-up never mistakes a cluster being created for an abandoned one.
-            await File.WriteAllTextAsync(layout.OwnerFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            // Claimed at once, so that a parallel run's clean-up never mistakes a cluster being created for an abandoned one; in
+            // one rename, so that it never reads the owner file empty.
+            await AtomicFile.WriteAsync(
+                layout.OwnerFile,
+                partial => File.WriteAllTextAsync(partial, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken));
         }
 
         var password = await EnsureInitialisedAsync(binaries, layout, cancellationToken);
@@ -131,7 +134,9 @@ public sealed class LocalPostgres : IAsyncDisposable
         foreach (var root in Directory.EnumerateDirectories(parent, prefix + "*"))
         {
             var layout = new ClusterLayout(root);
-            if (OwnerIsAlive(layout) || (!File.Exists(layout.OwnerFile) && Directory.GetLastWriteTimeUtc(root) > creationGrace))
+            var owner = Owner(layout);
+            if (owner == ClusterOwner.Alive || owner == ClusterOwner.Gone
+                || (owner == ClusterOwner.Unknown && Directory.GetLastWriteTimeUtc(root) > creationGrace))
             {
                 continue;
             }
@@ -230,23 +235,49 @@ public sealed class LocalPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static bool OwnerIsAlive(ClusterLayout layout)
+    // Whose a cluster folder is. Gone: the folder went away while it was read (a parallel run's clean-up got there first).
+    private static ClusterOwner Owner(ClusterLayout layout)
     {
-        if (!File.Exists(layout.OwnerFile)
-            || !int.TryParse(File.ReadAllText(layout.OwnerFile).Trim(), CultureInfo.InvariantCulture, out var pid))
+        string text;
+        try
         {
-            return false;
+            text = File.ReadAllText(layout.OwnerFile);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return ClusterOwner.Gone;
+        }
+        catch (FileNotFoundException)
+        {
+            return Directory.Exists(layout.Root) ? ClusterOwner.Unknown : ClusterOwner.Gone;
+        }
+        catch (IOException)
+        {
+            return ClusterOwner.Unknown;
+        }
+
+        if (!int.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var pid))
+        {
+            return ClusterOwner.Unknown;
         }
 
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
+            return process.HasExited ? ClusterOwner.Dead : ClusterOwner.Alive;
         }
         catch (ArgumentException)
         {
-            return false;
+            return ClusterOwner.Dead;
         }
+    }
+
+    private enum ClusterOwner
+    {
+        Alive,
+        Dead,
+        Unknown,
+        Gone,
     }
 
     private static void TryDelete(string directory)

@@ -71,4 +71,23 @@ public sealed class LocalPostgresTests
         Assert.False(Directory.Exists(leftOver));
         Directory.Delete(parent, recursive: true);
     }
+
+    [Fact]
+    public async Task CleanUpAbandonedAsync_OwnerFileNotReadableYet_IsKeptWhileNewAndRemovedOnceOld()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var parent = Directory.CreateTempSubdirectory("outreach-cleanup-").FullName;
+        // An owner file caught empty (its writer between creating and filling it) says nothing about who owns the folder.
+        var claiming = Directory.CreateDirectory(Path.Combine(parent, "outreach-pg-claiming")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(claiming, "owner.pid"), "", ct);
+        var leftOver = Directory.CreateDirectory(Path.Combine(parent, "outreach-pg-left-over")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(leftOver, "owner.pid"), "", ct);
+        Directory.SetLastWriteTimeUtc(leftOver, TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1));
+
+        await LocalPostgres.CleanUpAbandonedAsync(parent, "outreach-pg-", ct);
+
+        Assert.True(Directory.Exists(claiming), "a parallel run's cluster folder, being claimed a moment ago, was removed");
+        Assert.False(Directory.Exists(leftOver));
+        Directory.Delete(parent, recursive: true);
+    }
 }
