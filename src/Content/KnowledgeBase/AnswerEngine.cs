@@ -91,12 +91,12 @@ public static partial class AnswerEngine
             return Particles(snapshot, tokens, e => snapshot.IsEligible(e, request.Province, request.Today), english);
         }
 
-        var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request), out var ranked, out var askedApart);
+        var offTopicCount = OffTopicCount(snapshot, tokens);
+        var top = Best(snapshot, request.Text, tokens, english, snapshot.EligibleMask(request), offTopicCount > 0, out var ranked, out var askedApart);
         // A question that names something outside the union's work (football, lottery, the weather, a phone to repair) gets
         // an entry only when it is very confident; three unrelated suggestions would serve her worse than the "ngoài phạm
         // vi" fallback. Not when the entry answers a question she asked apart from it ("…động đất vui ghê. Mà tối nay chi
         // hội họp mấy giờ"): that question is the union's.
-        var offTopicCount = OffTopicCount(snapshot, tokens);
         var offTopic = offTopicCount > 0 && !askedApart;
         // Small talk about something outside the union's work: only the acts that still answer it (a thanks, a laugh), not
         // "ad kể chuyện cười nghe đi" read as chit-chat with the bot; and a story that is about that thing (two phrases of it
@@ -230,7 +230,7 @@ public static partial class AnswerEngine
     // or a long one that asks nothing and nothing else answers ("cảm ơn em nhiều lắm, em giúp chị nhiều quá"; not "mệt muốn
     // chết, có bài tập nào bóp chân cho đỡ không", which asks about something else).
     private static ScoredEntry? Best(
-        KnowledgeSnapshot snapshot, string? text, List<TextToken> tokens, bool english, bool[] eligible,
+        KnowledgeSnapshot snapshot, string? text, List<TextToken> tokens, bool english, bool[] eligible, bool namesOffTopic,
         out IReadOnlyList<ScoredEntry> ranked, out bool askedApart)
     {
         askedApart = false;
@@ -244,7 +244,6 @@ public static partial class AnswerEngine
         var unclear = top is null || top.Confidence < options.AnswerThreshold;
         // A message about something outside the union's work ("trường diễn tập động đất, có cần chuẩn bị gì không") is not
         // answered by a clause alone: what the clause asks about is the off-topic thing.
-        var namesOffTopic = NamesOffTopic(snapshot, tokens);
         if ((top is null || top.Confidence < options.OffTopicAnswerThreshold) && !english && namesOffTopic)
         {
             // …unless she turns to a question of her own: a new sentence, or a clause opening with "mà", "còn", "ngoài đời"…,
