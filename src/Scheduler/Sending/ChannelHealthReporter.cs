@@ -50,7 +50,7 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
 
         if (state == ChannelStates.Unreachable)
         {
-            await ReportUnreachableAsync(channel, detail ?? "", cancellationToken, accountId);
+            await RecordUnreachableAsync(channel, accountId, detail, cancellationToken);
             return;
         }
 
@@ -65,18 +65,20 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
     }
 
     /// <summary>A send that threw (the connection failed) or found the platform not answering after its retries.</summary>
-    public async Task ReportUnreachableAsync(string channel, string detail, CancellationToken cancellationToken, string? accountId = null)
+    public Task ReportUnreachableAsync(string channel, string detail, CancellationToken cancellationToken, string? accountId = null) =>
+        RecordUnreachableAsync(channel, accountId, detail, cancellationToken);
+
+    private async Task RecordUnreachableAsync(string channel, string? accountId, string? detail, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var stored = string.IsNullOrEmpty(detail) ? null : detail;
         if (KeepsFailing((channel, null), now))
         {
-            await RecordAsync(channel, ChannelStates.Unreachable, stored, cancellationToken);
+            await RecordAsync(channel, ChannelStates.Unreachable, detail, cancellationToken);
         }
 
         if (!string.IsNullOrEmpty(accountId) && KeepsFailing((channel, accountId), now))
         {
-            await RecordAccountAsync(channel, accountId, ChannelStates.Unreachable, stored, cancellationToken);
+            await RecordAccountAsync(channel, accountId, ChannelStates.Unreachable, detail, cancellationToken);
         }
     }
 
