@@ -159,7 +159,7 @@ public sealed class CrisisDetector
     public CrisisAssessment Assess(IReadOnlyList<TextToken> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return Assess(tokens, tokens.Count == 0 ? new Clauses([], [], []) : new Clauses([0], [tokens.Count - 1], new int[tokens.Count]));
+        return Assess(tokens, tokens.Count == 0 ? new Clauses([], [], [], []) : new Clauses([0], [tokens.Count - 1], new int[tokens.Count], new int[tokens.Count]));
     }
 
     private CrisisAssessment Assess(IReadOnlyList<TextToken> tokens, Clauses clauses)
@@ -225,7 +225,7 @@ public sealed class CrisisDetector
     {
         if (rule.None is null)
         {
-            return HasSeparateCues(rule.All, present);
+            return HasCuesTogether(rule, present, clauses);
         }
 
         if (rule.None.Any(g => g != PastGroup && present.ContainsKey(g)))
@@ -235,7 +235,7 @@ public sealed class CrisisDetector
 
         if (!rule.None.Contains(PastGroup) || !present.TryGetValue(PastGroup, out var past))
         {
-            return HasSeparateCues(rule.All, present);
+            return HasCuesTogether(rule, present, clauses);
         }
 
         var pastSentences = past.Select(m => clauses.SentenceOf[m.Start]).ToHashSet();
@@ -248,7 +248,34 @@ public sealed class CrisisDetector
             now.Remove(empty);
         }
 
-        return HasSeparateCues(rule.All, now);
+        return HasCuesTogether(rule, now, clauses);
+    }
+
+    // A rule's groups each with a cue of its own, and, when the rule says `within`, all in one clause or one sentence.
+    private static bool HasCuesTogether(CrisisRule rule, Dictionary<string, List<CueMatch>> present, Clauses clauses)
+    {
+        if (!HasSeparateCues(rule.All, present))
+        {
+            return false;
+        }
+
+        if (rule.Within is null)
+        {
+            return true;
+        }
+
+        var unitOf = rule.Within == "clause" ? clauses.ClauseOf : clauses.SentenceOf;
+        var units = present[rule.All[0]].Select(m => unitOf[m.Start]).Distinct();
+        return units.Any(unit =>
+        {
+            var inUnit = new Dictionary<string, List<CueMatch>>(StringComparer.Ordinal);
+            foreach (var group in rule.All)
+            {
+                inUnit[group] = present[group].Where(m => unitOf[m.Start] == unit).ToList();
+            }
+
+            return inUnit.Values.All(l => l.Count > 0) && HasSeparateCues(rule.All, inUnit);
+        });
     }
 
     // Each group of a rule needs a cue of its own: the words of one cue do not stand for two groups ("ngập hết" is a flood
@@ -571,12 +598,14 @@ public sealed class CrisisDetector
 
     // Where the message's clauses (split at punctuation) start and end, as token positions.
     // SentenceOf: each token's sentence (split at '.', '!', '?', '…', a new line).
-    private sealed record Clauses(HashSet<int> Starts, HashSet<int> Ends, int[] SentenceOf);
+    // ClauseOf: each token's clause.
+    private sealed record Clauses(HashSet<int> Starts, HashSet<int> Ends, int[] SentenceOf, int[] ClauseOf);
 
     // sentenceClauses: the indexes (in starts) of the clauses that open a sentence.
     private static Clauses ClausesOf(List<int> starts, int count, List<int> sentenceClauses)
     {
         var sentenceOf = new int[count];
+        var clauseOf = new int[count];
         var opening = new HashSet<int>(sentenceClauses);
         var sentence = -1;
         for (var c = 0; c < starts.Count; c++)
@@ -590,10 +619,11 @@ public sealed class CrisisDetector
             for (var i = starts[c]; i < end && i < count; i++)
             {
                 sentenceOf[i] = Math.Max(sentence, 0);
+                clauseOf[i] = c;
             }
         }
 
-        return new([.. starts], [.. starts.Skip(1).Select(s => s - 1).Where(e => e >= 0), .. count > 0 ? [count - 1] : Array.Empty<int>()], sentenceOf);
+        return new([.. starts], [.. starts.Skip(1).Select(s => s - 1).Where(e => e >= 0), .. count > 0 ? [count - 1] : Array.Empty<int>()], sentenceOf, clauseOf);
     }
 }
 

@@ -44,6 +44,17 @@ public sealed record CrisisRules(
 public sealed record CrisisRule(CrisisCategory Category, IReadOnlyList<string> All)
 {
     public IReadOnlyList<string>? None { get; init; }
+
+    /// <summary>
+    /// Where the cues of <see cref="All"/> must stand together: "clause" (between two punctuation marks) or "sentence"
+    /// (between '.', '!', '?', '…' or new lines); null: anywhere in the message. A child word and a sign of harm in the same
+    /// sentence are about that child; a child in one sentence and a locked door in another are often not.
+    /// The groups of <see cref="None"/> still speak for the whole message.
+    /// </summary>
+    public string? Within { get; init; }
+
+    /// <summary>The values <see cref="Within"/> may take.</summary>
+    public static readonly IReadOnlyList<string> WithinValues = ["clause", "sentence"];
 }
 
 /// <summary>

@@ -89,6 +89,7 @@ internal sealed class CrisisRuleYaml
     public string? Category { get; set; }
     public List<string>? All { get; set; }
     public List<string>? None { get; set; }
+    public string? Within { get; set; }
 }
 #pragma warning restore CA2227, CA1002
 #pragma warning restore CA1812

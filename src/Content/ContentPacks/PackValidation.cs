@@ -152,9 +152,14 @@ internal static class PackValidation
             : throw new ContentPackException($"Tệp {path}: loại '{r.Category}' không hợp lệ.");
         var unknown = (r.All ?? []).Concat(r.None ?? [])
             .FirstOrDefault(g => !groups.ContainsKey(g) && g is not (CrisisDetector.BuiltInMinor or CrisisDetector.BuiltInManyPills or CrisisDetector.BuiltInPleaOnly));
+        if (r.Within is not null && !CrisisRule.WithinValues.Contains(r.Within))
+        {
+            throw new ContentPackException($"Tệp {path}: luật '{r.Category}' có within '{r.Within}', chỉ nhận: {string.Join(", ", CrisisRule.WithinValues)}.");
+        }
+
         return unknown is not null || r.All is not { Count: > 0 }
             ? throw new ContentPackException($"Tệp {path}: luật '{r.Category}' dùng nhóm '{unknown}' không có trong groups.")
-            : new CrisisRule(category, r.All) { None = r.None is { Count: > 0 } ? r.None : null };
+            : new CrisisRule(category, r.All) { None = r.None is { Count: > 0 } ? r.None : null, Within = r.Within };
     }
 
     /// <summary>A frame of <paramref name="path"/>: its group and the groups it names ("start", "end" or groups) must exist.</summary>
