@@ -208,7 +208,7 @@ internal static partial class CrisisLearning
         {
             foreach (var t in new[] { 0.7f, 0.8f })
             {
-                foreach (var g in new[] { 0.3f, 0.4f, 0.5f, 0.6f })
+                foreach (var g in new[] { 0.3f, 0.4f, CrisisPolicy.DefaultGateThreshold, 0.6f }.Distinct().Order())
                 {
                     if (g < t)
                     {

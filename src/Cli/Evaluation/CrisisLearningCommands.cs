@@ -49,11 +49,7 @@ internal static class CrisisLearningCommands
     public static Command Eval()
     {
         var files = new Argument<FileInfo[]>("files") { Description = "Các bộ câu hỏi (set-h.jsonl…): mỗi bộ được chấm bởi mô hình học trên các bộ còn lại", Arity = ArgumentArity.OneOrMore };
-        var threshold = new Option<float>("--threshold")
-        {
-            Description = "Ngưỡng xác suất để in bảng chi tiết",
-            DefaultValueFactory = _ => CrisisClassifier.DefaultThreshold,
-        };
+        var threshold = new Option<float?>("--threshold") { Description = "In bảng chi tiết cho ngưỡng này (cả tin nhắn, không cổng)" };
         var rows = new Option<FileInfo?>("--rows") { Description = "Học trên các câu của tệp này (định dạng crisis-training.jsonl) thay vì tệp đi kèm" };
         var words = new Option<int>("--word-ngrams")
         {
@@ -76,8 +72,9 @@ internal static class CrisisLearningCommands
             var training = result.GetValue(rows) is { } file2
                 ? CrisisClassifier.Read(await File.ReadAllTextAsync(file2.FullName, cancellationToken))
                 : CrisisClassifier.ReadShipped();
-            var policies = CrisisLearning.Policies(result.GetValue(threshold));
-            var chosen = result.GetValue(policy) is { Length: > 0 } named ? named : policies[policies.FindIndex(p => p.Policy.Gates.Count == 0 && !p.Policy.Passages && p.Policy.Threshold == result.GetValue(threshold))].Name;
+            var policies = CrisisLearning.Policies(result.GetValue(threshold) ?? CrisisClassifier.DefaultThreshold);
+            var plain = result.GetValue(threshold) is { } t ? new CrisisPolicy(t, [], false) : CrisisPolicy.Shipped;
+            var chosen = result.GetValue(policy) is { Length: > 0 } named ? named : policies.First(p => p.Policy.DecidesAs(plain)).Name;
             if (!policies.Any(p => p.Name == chosen))
             {
                 Console.Error.WriteLine($"Không có cách tính \"{chosen}\". Có: {string.Join("; ", policies.Select(p => p.Name))}");
