@@ -54,8 +54,12 @@ internal static partial class CrisisLearning
         };
     }
 
-    /// <summary>The training rows: every question of the files, then the pack's FAQ questions as "none"; first of a text wins.</summary>
-    public static List<CrisisExample> MakeExamples(ContentPack pack, IEnumerable<EvalQuestion> questions)
+    /// <summary>
+    /// The training rows: every question of the files, then the pack's FAQ questions as "none", then the
+    /// <paramref name="everyday"/> messages (the tests' quiet cases) the rules let pass as "none" (one they call a crisis is
+    /// left out and told to <paramref name="skipped"/>); first of a text wins.
+    /// </summary>
+    public static List<CrisisExample> MakeExamples(ContentPack pack, IEnumerable<EvalQuestion> questions, IEnumerable<string>? everyday = null, Action<string>? skipped = null)
     {
         var rules = new CrisisDetector(pack.Crisis);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -71,6 +75,18 @@ internal static partial class CrisisLearning
         foreach (var text in pack.Entries.Where(e => e.Topic != Evaluator.CrisisTopic).SelectMany(e => e.Questions))
         {
             if (seen.Add(text))
+            {
+                rows.Add(new CrisisExample(text, CrisisClassifier.NoneLabel));
+            }
+        }
+
+        foreach (var text in everyday ?? [])
+        {
+            if (rules.AssessByRules(text).IsCrisis)
+            {
+                skipped?.Invoke(text);
+            }
+            else if (seen.Add(text))
             {
                 rows.Add(new CrisisExample(text, CrisisClassifier.NoneLabel));
             }
@@ -98,32 +114,52 @@ internal static partial class CrisisLearning
         int RulesRight, int RulesFalseAlarms,
         int Gained, int GainedWrongNumber, int AddedFalseAlarms);
 
+    /// <summary>A policy measured by <see cref="CrossValidate"/>, with the name its line of the table shows.</summary>
+    internal sealed record NamedPolicy(string Name, CrisisPolicy Policy);
+
+    /// <summary>One held-out message's mistake or gain under the chosen policy (<c>--verbose</c>).</summary>
+    internal sealed record Case(string Set, string Id, string Kind, string? Expected, string? Learned, float Probability, string Text);
+
     /// <summary>
     /// Leave-one-set-out: for each set, a classifier trained on <paramref name="training"/> without that set's texts, scored
-    /// on that set alone and behind the rules, at each threshold.
+    /// on that set alone and behind the rules, under each policy.
     /// </summary>
-    public static Dictionary<float, List<Fold>> CrossValidate(
+    public static Dictionary<string, List<Fold>> CrossValidate(
         ContentPack pack, IReadOnlyList<CrisisExample> training, IReadOnlyList<(string Set, List<EvalQuestion> Questions)> sets,
-        IReadOnlyList<float> thresholds, Action<string>? progress = null)
+        IReadOnlyList<NamedPolicy> policies, CrisisFeatures features, Action<string>? progress = null, string? chosen = null, List<Case>? cases = null)
     {
         var rules = new CrisisDetector(pack.Crisis);
-        var result = thresholds.ToDictionary(t => t, _ => new List<Fold>());
+        var result = policies.ToDictionary(p => p.Name, _ => new List<Fold>());
+        var anyPassages = policies.Any(p => p.Policy.Passages);
         foreach (var (set, questions) in sets)
         {
             var held = questions.Select(q => q.Question).ToHashSet(StringComparer.Ordinal);
-            var classifier = CrisisClassifier.Train(training.Where(r => !held.Contains(r.Text)).ToList());
+            var classifier = CrisisClassifier.Train(training.Where(r => !held.Contains(r.Text)).ToList(), features);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{set}: huấn luyện {classifier.Examples} câu trong {classifier.TrainingTime.TotalSeconds:0.0} s"));
             var scored = questions
-                .Select(q => (Expected: ExpectedNumber(q), Rules: rules.AssessByRules(q.Question), Opinion: classifier.Predict(q.Question)))
+                .Select(q => (Question: q, Expected: ExpectedNumber(q), Rules: rules.AssessByRules(q.Question), Opinion: classifier.Predict(q.Question),
+                    Passages: anyPassages ? classifier.PredictPassages(q.Question) : []))
                 .Where(s => s.Expected is not "")
                 .ToList();
-            foreach (var threshold in thresholds)
+            foreach (var (name, policy) in policies)
             {
                 int aloneRight = 0, aloneWrong = 0, aloneFalse = 0, rulesRight = 0, rulesFalse = 0, gained = 0, gainedWrong = 0, added = 0;
-                foreach (var (expected, byRules, opinion) in scored)
+                foreach (var (question, expected, byRules, whole, passages) in scored)
                 {
-                    var learned = opinion.Category is { } c && opinion.Probability >= threshold ? CrisisClassifier.FirstNumber(c) : null;
+                    var opinion = policy.Decide(whole, passages, byRules.Cues);
+                    var learned = opinion?.Category is { } c ? CrisisClassifier.FirstNumber(c) : null;
                     var ruled = byRules.IsCrisis ? CrisisClassifier.FirstNumber(byRules.Primary) : null;
+                    if (name == chosen && cases is not null && learned is not null && learned != expected)
+                    {
+                        var kind = expected is null ? (ruled is null ? "báo nhầm thêm" : "báo nhầm (luật cũng báo)")
+                            : ruled is null ? "thêm, sai số" : "sai số (luật đã bắt)";
+                        cases.Add(new Case(set, question.Id, kind, expected, learned, opinion!.Probability, question.Question));
+                    }
+                    else if (name == chosen && cases is not null && expected is not null && ruled is null && learned == expected)
+                    {
+                        cases.Add(new Case(set, question.Id, "thêm đúng", expected, learned, opinion!.Probability, question.Question));
+                    }
+
                     if (expected is null)
                     {
                         aloneFalse += learned is null ? 0 : 1;
@@ -143,7 +179,7 @@ internal static partial class CrisisLearning
                 }
 
                 var crises = scored.Count(s => s.Expected is not null);
-                result[threshold].Add(new Fold(set, scored.Count, crises, scored.Count - crises,
+                result[name].Add(new Fold(set, scored.Count, crises, scored.Count - crises,
                     aloneRight, aloneWrong, aloneFalse, rulesRight, rulesFalse, gained, gainedWrong, added));
             }
         }
@@ -151,12 +187,47 @@ internal static partial class CrisisLearning
         return result;
     }
 
+    /// <summary>
+    /// The policies <c>crisis-eval</c> measures: whole-message thresholds; the same with a long message's most alarming
+    /// sentence; and gates (111 with a child's cue, 112 with water, wind or a slope) lower than the threshold.
+    /// </summary>
+    public static List<NamedPolicy> Policies(float chosen)
+    {
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var list = new List<NamedPolicy>();
+        float[] thresholds = [.. new[] { 0.4f, 0.5f, 0.6f, 0.7f, 0.75f, 0.8f, 0.9f, chosen }.Distinct().Order()];
+        foreach (var passages in new[] { false, true })
+        {
+            foreach (var t in thresholds)
+            {
+                list.Add(new(string.Create(vi, $"{t:0.00}{(passages ? " + câu" : "")}"), new CrisisPolicy(t, [], passages)));
+            }
+        }
+
+        foreach (var passages in new[] { false, true })
+        {
+            foreach (var t in new[] { 0.7f, 0.8f })
+            {
+                foreach (var g in new[] { 0.3f, 0.4f, CrisisPolicy.DefaultGateThreshold, 0.6f }.Distinct().Order())
+                {
+                    if (g < t)
+                    {
+                        list.Add(new(string.Create(vi, $"{t:0.00}{(passages ? " + câu" : "")}, 111/112 có dấu hiệu {g:0.00}"), new CrisisPolicy(t,
+                            [new CrisisGate("111", g, CrisisPolicy.ChildGroups), new CrisisGate("112", g, CrisisPolicy.DisasterGroups)], passages)));
+                    }
+                }
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>The table of one threshold (vi-VN numbers), then one line per threshold with the totals.</summary>
-    public static string Format(Dictionary<float, List<Fold>> folds, float chosen)
+    public static string Format(Dictionary<string, List<Fold>> folds, string chosen)
     {
         var vi = CultureInfo.GetCultureInfo("vi-VN");
         var text = new StringBuilder();
-        text.AppendLine(string.Create(vi, $"Ngưỡng {chosen:0.00}: mỗi bộ được chấm bởi mô hình học trên các bộ còn lại."))
+        text.AppendLine(string.Create(vi, $"Ngưỡng {chosen}: mỗi bộ được chấm bởi mô hình học trên các bộ còn lại."))
             .AppendLine("| bộ | câu khủng hoảng | chỉ mô hình: đúng số đầu | chỉ mô hình: sai số | chỉ mô hình: báo nhầm / câu thường | chỉ luật: đúng | luật + mô hình: thêm đúng | thêm sai số | thêm báo nhầm |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rows = folds[chosen];
@@ -166,13 +237,13 @@ internal static partial class CrisisLearning
                 $"| {f.Set} | {f.Crises} | {f.AloneRight} ({Percent(f.AloneRight, f.Crises)}) | {f.AloneWrongNumber} | {f.AloneFalseAlarms} / {f.Everyday} ({Percent(f.AloneFalseAlarms, f.Everyday)}) | {f.RulesRight} | {f.Gained} | {f.GainedWrongNumber} | {f.AddedFalseAlarms} |"));
         }
 
-        text.AppendLine().AppendLine("| ngưỡng | chỉ mô hình: đúng số đầu | sai số | báo nhầm | luật + mô hình: thêm đúng | thêm sai số | thêm báo nhầm |")
-            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (threshold, list) in folds.OrderBy(p => p.Key))
+        text.AppendLine().AppendLine("| ngưỡng | chỉ mô hình: đúng số đầu | sai số | báo nhầm | luật + mô hình: thêm đúng | thêm sai số | thêm báo nhầm | bộ có báo nhầm thêm |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, list) in folds)
         {
             var t = Total(list);
             text.AppendLine(string.Create(vi,
-                $"| {threshold:0.00} | {t.AloneRight}/{t.Crises} ({Percent(t.AloneRight, t.Crises)}) | {t.AloneWrongNumber} | {t.AloneFalseAlarms}/{t.Everyday} | {t.Gained} | {t.GainedWrongNumber} | {t.AddedFalseAlarms} |"));
+                $"| {name} | {t.AloneRight}/{t.Crises} ({Percent(t.AloneRight, t.Crises)}) | {t.AloneWrongNumber} | {t.AloneFalseAlarms}/{t.Everyday} | {t.Gained} | {t.GainedWrongNumber} | {t.AddedFalseAlarms} | {list.Count(f => f.AddedFalseAlarms > 0)} |"));
         }
 
         return text.ToString();

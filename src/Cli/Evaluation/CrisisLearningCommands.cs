@@ -14,18 +14,30 @@ internal static class CrisisLearningCommands
     public static Command Data()
     {
         var output = new Argument<FileInfo>("output") { Description = "Tệp JSON Lines {\"text\",\"label\"} sẽ ghi (crisis-training.jsonl)" };
-        var files = new Argument<FileInfo[]>("files") { Description = "Các tệp câu hỏi (định dạng của eval)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("files")
+        {
+            Description = "Các tệp câu hỏi (định dạng của eval); tệp .txt là tin nhắn thường, mỗi dòng một tin: thêm với nhãn none khi luật không báo khủng hoảng",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var command = new Command("crisis-data", "Tạo dữ liệu huấn luyện cho mô hình nhận diện khủng hoảng") { output, files, PackSource.Pack };
         command.SetAction(async (result, cancellationToken) =>
         {
             var questions = new List<EvalQuestion>();
+            var everyday = new List<string>();
             foreach (var file in result.GetValue(files)!)
             {
-                questions.AddRange(await EvalQuestion.ReadAsync(file.FullName, cancellationToken));
+                if (file.Extension == ".txt")
+                {
+                    everyday.AddRange((await File.ReadAllLinesAsync(file.FullName, cancellationToken)).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()));
+                }
+                else
+                {
+                    questions.AddRange(await EvalQuestion.ReadAsync(file.FullName, cancellationToken));
+                }
             }
 
             var pack = await ContentPackReader.ReadAsync(result.GetValue(PackSource.Pack)!, cancellationToken);
-            var rows = CrisisLearning.MakeExamples(pack, questions);
+            var rows = CrisisLearning.MakeExamples(pack, questions, everyday, text => Console.Error.WriteLine("Luật báo khủng hoảng, bỏ qua: " + text));
             await File.WriteAllTextAsync(result.GetValue(output)!.FullName, CrisisLearning.ToJsonLines(rows), cancellationToken);
             var byLabel = string.Join(", ", rows.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
             Console.WriteLine(string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"Đã ghi {rows.Count:N0} câu: {byLabel}"));
@@ -37,12 +49,16 @@ internal static class CrisisLearningCommands
     public static Command Eval()
     {
         var files = new Argument<FileInfo[]>("files") { Description = "Các bộ câu hỏi (set-h.jsonl…): mỗi bộ được chấm bởi mô hình học trên các bộ còn lại", Arity = ArgumentArity.OneOrMore };
-        var threshold = new Option<float>("--threshold")
+        var threshold = new Option<float?>("--threshold") { Description = "In bảng chi tiết cho ngưỡng này (cả tin nhắn, không cổng)" };
+        var rows = new Option<FileInfo?>("--rows") { Description = "Học trên các câu của tệp này (định dạng crisis-training.jsonl) thay vì tệp đi kèm" };
+        var words = new Option<int>("--word-ngrams")
         {
-            Description = "Ngưỡng xác suất để in bảng chi tiết",
-            DefaultValueFactory = _ => CrisisClassifier.DefaultThreshold,
+            Description = "Cụm từ dài nhất (1…N từ) làm đặc trưng",
+            DefaultValueFactory = _ => CrisisFeatures.Shipped.WordNgrams,
         };
-        var command = new Command("crisis-eval", "Kiểm định chéo (bỏ một bộ) mô hình nhận diện khủng hoảng") { files, threshold, PackSource.Pack };
+        var policy = new Option<string?>("--policy") { Description = "Cách tính in bảng chi tiết (tên một dòng của bảng tổng, ví dụ \"0,80 + câu\")" };
+        var verbose = new Option<bool>("--verbose") { Description = "In từng câu mô hình thêm đúng, sai số hoặc báo nhầm ở ngưỡng đã chọn" };
+        var command = new Command("crisis-eval", "Kiểm định chéo (bỏ một bộ) mô hình nhận diện khủng hoảng") { files, threshold, policy, rows, words, verbose, PackSource.Pack };
         command.SetAction(async (result, cancellationToken) =>
         {
             var sets = new List<(string, List<EvalQuestion>)>();
@@ -53,10 +69,28 @@ internal static class CrisisLearningCommands
             }
 
             var pack = await ContentPackReader.ReadAsync(result.GetValue(PackSource.Pack)!, cancellationToken);
-            var chosen = result.GetValue(threshold);
-            float[] thresholds = [.. new[] { 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.75f, 0.8f, 0.9f, chosen }.Distinct().Order()];
-            var folds = CrisisLearning.CrossValidate(pack, CrisisClassifier.ReadShipped(), sets, thresholds, Console.Error.WriteLine);
+            var training = result.GetValue(rows) is { } file2
+                ? CrisisClassifier.Read(await File.ReadAllTextAsync(file2.FullName, cancellationToken))
+                : CrisisClassifier.ReadShipped();
+            var policies = CrisisLearning.Policies(result.GetValue(threshold) ?? CrisisClassifier.DefaultThreshold);
+            var plain = result.GetValue(threshold) is { } t ? new CrisisPolicy(t, [], false) : CrisisPolicy.Shipped;
+            var chosen = result.GetValue(policy) is { Length: > 0 } named ? named : policies.First(p => p.Policy.DecidesAs(plain)).Name;
+            if (!policies.Any(p => p.Name == chosen))
+            {
+                Console.Error.WriteLine($"Không có cách tính \"{chosen}\". Có: {string.Join("; ", policies.Select(p => p.Name))}");
+                return 2;
+            }
+
+            var features = CrisisFeatures.Shipped with { WordNgrams = result.GetValue(words) };
+            var cases = result.GetValue(verbose) ? new List<CrisisLearning.Case>() : null;
+            var folds = CrisisLearning.CrossValidate(pack, training, sets, policies, features, Console.Error.WriteLine, chosen, cases);
             Console.Write(CrisisLearning.Format(folds, chosen));
+            foreach (var c in cases ?? [])
+            {
+                Console.WriteLine(string.Create(CultureInfo.GetCultureInfo("vi-VN"),
+                    $"{c.Set}/{c.Id}: {c.Kind}, cần {c.Expected ?? "không"}, mô hình {c.Learned} ({c.Probability:0.00}): {c.Text}"));
+            }
+
             return 0;
         });
         return command;

@@ -116,7 +116,7 @@ public sealed class CrisisDetector
     public CrisisAssessment Assess(string? text)
     {
         var byRules = AssessByRules(text);
-        return byRules.IsCrisis || _secondOpinion is null ? byRules : _secondOpinion.Assess(text) ?? byRules;
+        return byRules.IsCrisis || _secondOpinion is null ? byRules : _secondOpinion.Assess(text, byRules.Cues) ?? byRules;
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed class CrisisDetector
     public CrisisAssessment AssessWithoutWaiting(string? text)
     {
         var byRules = AssessByRules(text);
-        return byRules.IsCrisis || _secondOpinion is not { IsTrained: true } ? byRules : _secondOpinion.Assess(text) ?? byRules;
+        return byRules.IsCrisis || _secondOpinion is not { IsTrained: true } ? byRules : _secondOpinion.Assess(text, byRules.Cues) ?? byRules;
     }
 
     /// <summary>The crisis categories the rules of crisis.yaml alone find in a message.</summary>

@@ -38,4 +38,18 @@ public sealed class CrisisLearningTests
         Assert.True(rows.Count > 100);
         Assert.All(rows.Skip(4), row => Assert.Equal(CrisisClassifier.NoneLabel, row.Label));
     }
+
+    [Fact]
+    public async Task MakeExamples_EverydayMessagesTheRulesLetPassAreNone_OneTheyCallACrisisIsLeftOutAndTold()
+    {
+        var pack = await ContentPackReader.ReadAsync(PackSource.DefaultDirectory, TestContext.Current.CancellationToken);
+        var skipped = new List<string>();
+
+        var rows = CrisisLearning.MakeExamples(pack, [Question("em vừa uống thuốc ngủ", "crisis", "first: 115")],
+            ["xưởng em đang chạy đơn hàng Tết", "chồng em đang cầm dao đòi giết em", "em vừa uống thuốc ngủ"], skipped.Add);
+
+        Assert.Equal(new CrisisExample("xưởng em đang chạy đơn hàng Tết", CrisisClassifier.NoneLabel), rows[^1]);
+        Assert.Equal(["chồng em đang cầm dao đòi giết em", "em vừa uống thuốc ngủ"], skipped);
+        Assert.Single(rows, r => r.Text == "em vừa uống thuốc ngủ");
+    }
 }

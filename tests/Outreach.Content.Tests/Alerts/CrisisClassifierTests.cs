@@ -27,9 +27,62 @@ public sealed class CrisisClassifierTests
         Assert.Equal(first, CrisisClassifier.FirstNumber(decision.Crisis.Primary));
     }
 
+    // A child at risk told indirectly (no violence word, no "now"): the rules see only a child, the classifier's 111 counts
+    // from 0.50 behind that cue (CrisisPolicy.Shipped's gate). Written here, in none of the sets.
+    [Theory]
+    [InlineData("đứa nhỏ nhà đầu ngõ mới 4 tuổi, tối nào cũng ngồi một mình trước cửa chờ mẹ, nhà tắt đèn, không ai lo cơm")]
+    [InlineData("bé trai 6 tuổi nhà trọ kế bên bị khóa trong phòng từ sáng, mẹ nó đi đâu không biết, nghe nó gọi mẹ hoài")]
+    public async Task Decide_ChildAtRiskToldIndirectly_TheChildGateLetsThe111Through(string text)
+    {
+        var rules = new CrisisDetector((await Packs.ShippedAsync()).Crisis);
+        var byRules = rules.AssessByRules(text);
+
+        var decision = await Packs.AskAsync(text);
+
+        Assert.False(byRules.IsCrisis);
+        Assert.Contains(byRules.Cues, CrisisPolicy.ChildGroups.Contains);
+        Assert.Equal(AnswerKind.Crisis, decision.Kind);
+        Assert.StartsWith("Gọi 111", decision.Text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains(CrisisClassifier.LearnedCue, decision.Crisis.Cues);
+        Assert.True(decision.Crisis.Learned!.Probability >= CrisisPolicy.DefaultGateThreshold);
+    }
+
+    // The gate is what lets this one through: without the rules' cues the classifier is below 0.80.
+    [Fact]
+    public async Task Assess_ChildUnder080_OnlyWithTheRulesChildCue()
+    {
+        const string text = "đứa nhỏ nhà đầu ngõ mới 4 tuổi, tối nào cũng ngồi một mình trước cửa chờ mẹ, nhà tắt đèn, không ai lo cơm";
+        var cues = new CrisisDetector((await Packs.ShippedAsync()).Crisis).AssessByRules(text).Cues;
+
+        Assert.Null(CrisisClassifier.Shipped.Assess(text));
+        Assert.Null(CrisisClassifier.Shipped.Assess(text, ["fire_event"]));
+        Assert.Equal([CrisisCategory.Child], CrisisClassifier.Shipped.Assess(text, cues)!.Categories);
+    }
+
+    // Everyday messages with a child's or water's word: the gate is open, the classifier still stays quiet.
+    [Theory]
+    [InlineData("bé nhà em 3 tuổi hay khóc đêm, có cách nào dỗ không")]
+    [InlineData("nước sông lên cao quá, mai chị em mình có đi họp chi hội được không")]
+    [InlineData("con em 6 tuổi ở nhà một mình 15 phút khi em ra chợ có sao không")]
+    [InlineData("mùa lũ năm nay xã có phát áo phao cho trẻ em không")]
+    [InlineData("hai đứa nhỏ nhà em tự nấu mì ăn khi em đi làm ca tối, có nên không")]
+    [InlineData("mưa mấy ngày liền, ruộng lúa ngập hết, hội có hỗ trợ giống không")]
+    [InlineData("thằng bé nhà em bị cô giáo phạt đứng góc lớp, về mếu máo, em có nên lên gặp cô")]
+    [InlineData("con gái em 12 tuổi đòi đi chơi với bạn trên mạng, làm sao khuyên con")]
+    [InlineData("bé nhà hàng xóm 5 tuổi dễ thương ghê, ngày nào cũng qua nhà em chơi")]
+    [InlineData("đi biển về gió lớn quá, ghe nằm bờ cả tuần không đi được, buồn ghê")]
+    public async Task Decide_EverydayMessageWithAChildOrWaterWord_NoCrisisThoughTheGateIsOpen(string text)
+    {
+        var detector = new CrisisDetector((await Packs.ShippedAsync()).Crisis, secondOpinion: CrisisClassifier.Shipped);
+
+        var decision = await Packs.AskAsync(text);
+
+        Assert.NotEqual(AnswerKind.Crisis, decision.Kind);
+        Assert.False(detector.Assess(text).IsCrisis);
+    }
+
     // The classifier alone, on crisis wording of its own: the right first number, above the threshold.
     [Theory]
-    [InlineData("thang be 1 tuoi nha e tu nhien lim di, moi tim, tho kho khe", "115")]
     [InlineData("con e 2 tuoi nga xuong ho nuoc, vot len tim tai ko khoc", "115")]
     [InlineData("lua bat len tu o dien, khoi den kin phong, ca nha dang ket tren lau", "114")]
     [InlineData("nha ben canh boc khoi mu mit, nghe tieng no lop dop", "114")]
@@ -43,6 +96,21 @@ public sealed class CrisisClassifierTests
         Assert.NotNull(assessment);
         Assert.Equal(first, CrisisClassifier.FirstNumber(assessment.Primary));
         Assert.True(assessment.Learned!.Probability >= CrisisClassifier.DefaultThreshold);
+    }
+
+    // Since round 15's rows (sets Z to CC and more everyday messages) this limp toddler is under 0.80 for the classifier
+    // alone; the rules answer it (115 first), and the classifier still names 115, so no gate can turn it into another number.
+    [Fact]
+    public async Task Predict_LimpToddlerTheRulesAnswer_StillNames115()
+    {
+        const string text = "thang be 1 tuoi nha e tu nhien lim di, moi tim, tho kho khe";
+        var rules = new CrisisDetector((await Packs.ShippedAsync()).Crisis).AssessByRules(text);
+
+        var opinion = CrisisClassifier.Shipped.Predict(text);
+
+        Assert.Equal("115", CrisisClassifier.FirstNumber(rules.Primary));
+        Assert.Equal("115", CrisisClassifier.FirstNumber(opinion.Category!.Value));
+        Assert.True(opinion.Probability >= 0.4f);
     }
 
     // Everyday questions with crisis words in them: no crisis reply, so no staff alert.
