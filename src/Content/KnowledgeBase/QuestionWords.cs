@@ -91,11 +91,26 @@ public static class QuestionWords
 
     private static readonly char[] TagClauseEnds = [.. ClauseEnds, '?'];
 
-    /// <summary>The text without its clauses that ask the group whether they watched or heard something.</summary>
+    /// <summary>The text without its clauses that ask the group whether they watched or heard something; the other clauses
+    /// keep their question marks ("How do you say thank you in Korean?" still asks).</summary>
     public static string WithoutGroupTags(string? text)
     {
-        var clauses = (text ?? "").Split(TagClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(". ", clauses.Where(clause => !IsGroupTag(clause)));
+        var kept = new List<string>();
+        var rest = text ?? "";
+        while (rest.Length > 0)
+        {
+            var end = rest.IndexOfAny(TagClauseEnds);
+            var clause = (end < 0 ? rest : rest[..end]).Trim();
+            var mark = end < 0 ? "." : rest[end] == '?' ? "?" : ".";
+            if (clause.Length > 0 && !IsGroupTag(clause))
+            {
+                kept.Add(clause + mark);
+            }
+
+            rest = end < 0 ? "" : rest[(end + 1)..];
+        }
+
+        return string.Join(" ", kept);
     }
 
     private static bool IsGroupTag(string clause)
