@@ -49,7 +49,7 @@ public static class Synonyms
         ("không có việc", ["thất nghiệp", "mất việc", "mất việc làm", "bị nghỉ việc", "không có việc làm"]),
         ("việc làm", ["tìm việc", "kiếm việc", "xin việc", "công ăn việc làm", "giới thiệu việc"]),
         ("xuất khẩu lao động", ["đi lao động nước ngoài", "đi làm nước ngoài", "đi làm ở nước ngoài", "làm việc ở nước ngoài", "đi làm bên nước ngoài", "đi xuất khẩu"]),
-        ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán"]),
+        ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán", .. AcrossTheBorder()]),
         ("chuyển tiền", ["chuyển khoản", "gửi tiền", "nạp tiền"]),
         ("lừa đảo", ["lừa tiền", "lừa gạt", "bị lừa mất tiền", "bị lừa đầu tư", "app đầu tư", "đầu tư online", "đầu tư trên mạng", "đầu tư qua mạng", "giả làm con", "giả làm người nhà", "giả làm người quen", "giả mạo", "giả danh", "mạo danh", "xưng là công an", "xưng công an", "scam", "trúng thưởng", "nhận thưởng", "nộp phí nhận", "đường link lạ", "link lạ", "tin nhắn lạ", "cuộc gọi lạ"]),
         ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục", "vỗ mông", "sờ mông", "bóp mông", "nói bậy", "câu bậy bạ", "nói tục", "lời lẽ bậy bạ", "sờ soạng", "đụng chạm", "chọc ghẹo", "trêu chọc", "buông lời trêu ghẹo", "huýt sáo trêu"]),
@@ -86,6 +86,10 @@ public static class Synonyms
         ("ra máu bất thường", ["ra máu giữa kỳ kinh", "ra máu giữa kỳ", "rong kinh", "kinh nguyệt bất thường", "chảy máu ngoài kỳ kinh", "ra huyết"]),
         ("khám thai", ["đi khám thai", "khám bầu", "siêu âm thai"]),
         ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới", "con gái không cần học", "con gái thì không cần học", "con gái không cần cho đi học", "không cần cho đi học", "phải đẻ con trai", "phải sinh con trai", "nối dõi", "nối dõi tông đường"]),
+        // Giving to help others ("muốn góp tiền giúp người khác"): money or goods named, so "góp vốn", "góp tiết kiệm" stay theirs.
+        ("quyên góp", ["góp tiền giúp", "góp ít tiền", "góp chút tiền", "góp chút ít", "góp chút đỉnh", "ủng hộ tiền", "ủng hộ ít tiền",
+            "ủng hộ chút ít", "ủng hộ chút đỉnh", "đóng góp giúp", "đóng góp ít tiền", "đóng góp chút ít", "góp gạo", "ủng hộ gạo",
+            "góp sức giúp", "làm từ thiện"]),
         ("tổ hợp tác", ["lập tổ", "tổ sản xuất", "nhóm sản xuất", "làm ăn chung", "bán chung"]),
 
         // Health.
@@ -229,6 +233,14 @@ public static class Synonyms
         ("còn hiệu lực", ["còn không hay hết", "còn hay hết", "còn hay đã hết", "còn không hay đã hết", "còn không hay là hết"]),
         ("quá", ["ghê", "quá trời", "dữ thần", "quá xá", "quá chời"]),
     ];
+
+    // Lured or taken over the border ("bị người ta dụ qua Trung Quốc", "bị lừa sang bên kia biên giới"): trafficking,
+    // however she words the luring.
+    private static IEnumerable<string> AcrossTheBorder() =>
+        from verb in "dụ lừa đưa bán dắt gạt".Split(' ')
+        from across in "qua sang".Split(' ')
+        from place in "trung quốc|biên giới|bên kia biên giới|bên tàu|bên trung".Split('|')
+        select $"{verb} {across} {place}";
 
     private static readonly Dictionary<string, List<(TextToken[] Phrase, TextToken[] Canonical)>> ByFirstToken = Build();
 
