@@ -20,7 +20,19 @@ public static partial class AnswerEngine
         ArgumentNullException.ThrowIfNull(request);
         request = WithNamedProvince(snapshot, request);
         var tokens = MatchText.Message(request.Text, out var english);
-        return DecideCrisis(snapshot, request, tokens, english) ?? DecideQuestion(snapshot, request, tokens, english);
+        if (DecideCrisis(snapshot, request, tokens, english) is { } crisis)
+        {
+            return crisis;
+        }
+
+        var asked = QuestionWords.WithoutClosingLaugh(request.Text);
+        if (!string.Equals(asked, request.Text, StringComparison.Ordinal))
+        {
+            request = request with { Text = asked };
+            tokens = MatchText.Message(asked, out english);
+        }
+
+        return DecideQuestion(snapshot, request, tokens, english);
     }
 
     // A member whose province is not known who names a province with entries of its own ("Bình Phước giúp bao nhiêu hộ thoát

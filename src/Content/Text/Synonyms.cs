@@ -39,6 +39,10 @@ public static class Synonyms
         ("gia hạn nợ", ["khoanh nợ", "giãn nợ", "hoãn nợ", "lùi hạn trả nợ", "gia hạn khoản vay", "xin gia hạn nợ"]),
         ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
         ("giấy tờ", ["hồ sơ", "thủ tục", "giấy má"]),
+        // A small business in trouble ("cái tiệm tạp hóa sắp sập", "buôn bán ế quá"): the union's startup support.
+        ("làm ăn thua lỗ", ["thua lỗ", "lỗ vốn", "làm ăn lỗ", "buôn bán ế", "bán ế", "ế ẩm", "ế khách", "vắng khách", "sập tiệm",
+            "tiệm sắp sập", "quán sắp sập", "sạp sắp sập", "sắp đóng cửa", "dẹp tiệm", "sắp dẹp tiệm", "phá sản", "vực dậy"]),
+        ("cửa hàng", ["tiệm tạp hóa", "tạp hóa", "cửa tiệm", "sạp hàng", "sạp"]),
         ("khởi nghiệp", ["khởi sự kinh doanh", "mở tiệm", "mở quán", "mở cửa hàng", "mở tiệm tạp hóa", "làm ăn buôn bán", "mở xưởng"]),
         ("chấp hành xong án phạt tù", ["ra tù", "đi tù về", "mãn hạn tù", "ra trại", "từng đi tù", "từng ngồi tù", "hết án tù", "tù về"]),
         ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi", "app vay", "app nào vay", "ứng dụng vay", "ứng dụng cho vay", "vay trên mạng", "vay qua mạng"]),
