@@ -20,7 +20,19 @@ public static partial class AnswerEngine
         ArgumentNullException.ThrowIfNull(request);
         request = WithNamedProvince(snapshot, request);
         var tokens = MatchText.Message(request.Text, out var english);
-        return DecideCrisis(snapshot, request, tokens, english) ?? DecideQuestion(snapshot, request, tokens, english);
+        if (DecideCrisis(snapshot, request, tokens, english) is { } crisis)
+        {
+            return crisis;
+        }
+
+        var asked = QuestionWords.WithoutClosingLaugh(request.Text);
+        if (!string.Equals(asked, request.Text, StringComparison.Ordinal))
+        {
+            request = request with { Text = asked };
+            tokens = MatchText.Message(asked, out english);
+        }
+
+        return DecideQuestion(snapshot, request, tokens, english);
     }
 
     // A member whose province is not known who names a province with entries of its own ("Bình Phước giúp bao nhiêu hộ thoát
@@ -250,7 +262,7 @@ public static partial class AnswerEngine
             // that asks and names nothing outside the union's work, and that an entry answers on its own ("Trường con em
             // diễn tập động đất, vui ghê. Mà tối nay chi hội họp mấy giờ"; "coi phim chồng đánh vợ ghê quá, ngoài đời mà
             // gặp vậy thì báo ai").
-            foreach (var clause in TurnClauses(text))
+            foreach (var (clause, inside) in TurnClauses(text))
             {
                 var clauseTokens = MatchText.Message(clause, out _);
                 if (clauseTokens.Count < MinClauseTokens || !QuestionWords.AsksDirectly(clause) || NamesOffTopic(snapshot, clauseTokens))
@@ -259,7 +271,10 @@ public static partial class AnswerEngine
                 }
 
                 var other = Rank(snapshot, clauseTokens, NotSmalltalk, 1, eligible);
-                if (other.Count > 0 && other[0].Confidence >= options.AnswerThreshold && (top is null || other[0].Confidence > top.Confidence))
+                // A turn typed without a comma before it may still be the story's ("chơi game mà con em nghiện thì sao"):
+                // its entry must be surer.
+                var threshold = inside ? options.TurnInsideClauseThreshold : options.AnswerThreshold;
+                if (other.Count > 0 && other[0].Confidence >= threshold && (top is null || other[0].Confidence > top.Confidence))
                 {
                     top = other[0];
                     askedApart = true;
@@ -422,7 +437,7 @@ public static partial class AnswerEngine
     // The clauses where she may turn to a question of her own: each sentence's first clause after the first sentence, and any
     // clause that opens with a turn ("mà", "còn", "nhân tiện", "ngoài đời"); a turn too short to ask ("Mà chị ơi,") passes it
     // to the clause after it.
-    private static IEnumerable<string> TurnClauses(string? text)
+    private static IEnumerable<(string Clause, bool Inside)> TurnClauses(string? text)
     {
         var sentences = (text ?? "").Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var s = 0; s < sentences.Length; s++)
@@ -433,24 +448,54 @@ public static partial class AnswerEngine
             {
                 if (passed || (c == 0 && s > 0) || OpensWithTurn(clauses[c]))
                 {
-                    yield return clauses[c];
+                    yield return (clauses[c], false);
                     passed = VietnameseText.Tokenize(clauses[c]).Count < MinClauseTokens;
+                }
+
+                // A turn inside a clause, typed without a comma before it ("xem đá banh vui quá mà tối nay chi hội họp
+                // mấy giờ"): what follows it, from the turn on.
+                foreach (var rest in TurnsInside(clauses[c]))
+                {
+                    yield return (rest, true);
                 }
             }
         }
     }
 
-    private static bool OpensWithTurn(string clause)
+    // The rest of a clause from each turn word that follows a few words of its own (a turn opening the clause is the
+    // clause itself). Inside a clause a one-syllable turn typed plain counts only when it is "mà": plain "con" is a child
+    // more often than "còn" ("xổ số hôm nay ra con gì"), plain "nhung" is "những".
+    private static IEnumerable<string> TurnsInside(string clause)
+    {
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var w = MinWordsBeforeTurn; w < words.Length; w++)
+        {
+            var rest = string.Join(' ', words[w..]);
+            if (OpensWithTurn(rest, inside: true))
+            {
+                yield return rest;
+            }
+        }
+    }
+
+    // "vui quá mà…": the story before a turn inside a clause.
+    private const int MinWordsBeforeTurn = 2;
+
+    private static readonly TextToken PlainTurnInside = VietnameseText.MakeToken("mà");
+
+    private static bool OpensWithTurn(string clause, bool inside = false)
     {
         var tokens = VietnameseText.Tokenize(clause);
         return TurnWords.Any(turn => turn.Length <= tokens.Count
-            && turn.Select((t, k) => tokens[k].Folded == t.Folded && (!tokens[k].IsMarked || tokens[k].Exact == t.Exact)).All(same => same));
+            && turn.Select((t, k) => tokens[k].Folded == t.Folded && (!tokens[k].IsMarked || tokens[k].Exact == t.Exact)).All(same => same)
+            && (!inside || turn.Length > 1 || tokens[0].IsMarked || turn[0].Exact == PlainTurnInside.Exact));
     }
 
     private static readonly TextToken[][] TurnWords =
         new[]
             {
-                "mà", "à mà", "còn", "nhưng", "nhưng mà", "ủa", "nhân tiện", "tiện thể", "tiện đây", "ngoài đời", "ngoài đời thực", "ngoài thực tế",
+                "mà", "à mà", "mà này", "mà nè", "còn", "nhưng", "nhưng mà", "với lại", "ủa", "nhân tiện", "tiện thể", "tiện đây", "nhân đây",
+                "sẵn tiện", "luôn tiện", "ngoài đời", "ngoài đời thực", "ngoài thực tế",
                 "thực tế", "cho hỏi", "cho em hỏi", "cho chị hỏi", "cho tôi hỏi", "cho mình hỏi", "cho cháu hỏi", "cho con hỏi", "cho e hỏi",
                 "em hỏi", "hỏi chút", "hỏi thêm",
             }

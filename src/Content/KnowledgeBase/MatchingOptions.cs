@@ -72,6 +72,13 @@ public sealed record MatchingOptions
     public double OffTopicAnswerThreshold { get; init; } = 0.6;
 
     /// <summary>
+    /// After a story about something outside the union's work, a question of her own that turns without a comma ("xem đá
+    /// banh vui quá mà tối nay chi hội họp mấy giờ") needs an entry this sure: such a turn may still be the story's own
+    /// ("chơi game mà con em nghiện thì sao"). One after a comma or a new sentence needs the answer threshold.
+    /// </summary>
+    public double TurnInsideClauseThreshold { get; init; } = 0.5;
+
+    /// <summary>
     /// Small talk (greetings, thanks, "ok") answers a message of at most this many syllables (particles aside); a longer
     /// message gets small talk only when no other entry answers it.
     /// </summary>

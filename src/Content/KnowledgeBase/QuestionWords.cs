@@ -26,6 +26,38 @@ public static class QuestionWords
     private static readonly HashSet<string> Addressees = new(
         VietnameseText.Tokenize("mn mng mọi người cả nhà ad admin bot mấy chị các chị chị em mấy bà").Select(t => t.Folded), StringComparer.Ordinal);
 
+    // A laugh after a question still leaves it a question ("đề án có cứu được cái tiệm của em ko haha").
+    private static readonly HashSet<string> Laughs = new(
+        ["haha", "hahaha", "hihi", "hihihi", "hehe", "hehehe", "hoho", "hjhj", "hihj", "kk", "kkk", "kkkk", "keke", "kaka", "lol", "huhu"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// The text without the laugh that closes it when what comes before asks ("đề án có giúp được quán cơm của e ko hehe"):
+    /// the laugh says how she asks, not what, and would count against the entry she asks about. Else the text as it is.
+    /// </summary>
+    public static string WithoutClosingLaugh(string? text)
+    {
+        var rest = text ?? "";
+        var laughed = false;
+        while (true)
+        {
+            rest = rest.TrimEnd().TrimEnd(ClosingMarks).TrimEnd();
+            var space = rest.LastIndexOf(' ');
+            var last = VietnameseText.Tokenize(rest[(space + 1)..]);
+            if (space < 0 || last.Count != 1 || !Laughs.Contains(last[0].Folded))
+            {
+                break;
+            }
+
+            rest = rest[..space];
+            laughed = true;
+        }
+
+        return laughed && AsksDirectly(rest) ? rest : text ?? "";
+    }
+
+    private static readonly char[] ClosingMarks = ['.', '!', '~', ':', ')', '(', '=', '>', '<', '^', '_'];
+
     // Phrases that ask wherever they stand.
     private static readonly TextToken[][] Asking = new[]
         {
@@ -39,8 +71,8 @@ public static class QuestionWords
     private static readonly char[] ClauseEnds = ['.', ',', ';', '!', '\n', '…', ':'];
 
     /// <summary>
-    /// True when the message asks something of its own: a question mark, a question word ending one of its clauses (particles
-    /// aside: "… được không ạ"), or an asking phrase anywhere ("bao nhiêu", "ai biết", "cho em hỏi"). Stricter than
+    /// True when the message asks something of its own: a question mark, a question word ending one of its clauses (particles,
+    /// whom she addresses and a laugh aside: "… được không ạ", "… ko haha"), or an asking phrase anywhere ("bao nhiêu", "ai biết", "cho em hỏi"). Stricter than
     /// <see cref="Asks"/>, which also counts "không" in "không sao": a story that only tells (and thanks, wishes, laughs) asks nothing.
     /// </summary>
     public static bool AsksDirectly(string? text)
@@ -60,7 +92,7 @@ public static class QuestionWords
             var tokens = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(clause)), keepAcronyms: false);
             // Particles and whom she addresses end a question without being it ("… được không mọi người", "… ko mn").
             var content = tokens.Where(t => !StopWords.IsStopWord(t)).ToList();
-            while (content.Count > 1 && (StopWords.IsFormOfAddress(content[^1]) || Addressees.Contains(content[^1].Folded)))
+            while (content.Count > 1 && (StopWords.IsFormOfAddress(content[^1]) || Addressees.Contains(content[^1].Folded) || Laughs.Contains(content[^1].Folded)))
             {
                 content.RemoveAt(content.Count - 1);
             }
@@ -91,11 +123,26 @@ public static class QuestionWords
 
     private static readonly char[] TagClauseEnds = [.. ClauseEnds, '?'];
 
-    /// <summary>The text without its clauses that ask the group whether they watched or heard something.</summary>
+    /// <summary>The text without its clauses that ask the group whether they watched or heard something; the other clauses
+    /// keep their question marks ("How do you say thank you in Korean?" still asks).</summary>
     public static string WithoutGroupTags(string? text)
     {
-        var clauses = (text ?? "").Split(TagClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(". ", clauses.Where(clause => !IsGroupTag(clause)));
+        var kept = new List<string>();
+        var rest = text ?? "";
+        while (rest.Length > 0)
+        {
+            var end = rest.IndexOfAny(TagClauseEnds);
+            var clause = (end < 0 ? rest : rest[..end]).Trim();
+            var mark = end < 0 ? "." : rest[end] == '?' ? "?" : ".";
+            if (clause.Length > 0 && !IsGroupTag(clause))
+            {
+                kept.Add(clause + mark);
+            }
+
+            rest = end < 0 ? "" : rest[(end + 1)..];
+        }
+
+        return string.Join(" ", kept);
     }
 
     private static bool IsGroupTag(string clause)

@@ -127,10 +127,32 @@ public static class EnglishText
         ["takes all her money"] = "giữ hết tiền lương", ["takes all my money"] = "giữ hết tiền lương",
         ["card"] = "thẻ", ["health card"] = "thẻ bảo hiểm y tế", ["health insurance card"] = "thẻ bảo hiểm y tế",
         ["still valid"] = "hết hạn", ["valid"] = "hết hạn", ["expired"] = "hết hạn", ["expire"] = "hết hạn", ["expires"] = "hết hạn",
+        // Voluntary social insurance for a wife without a labour contract ("my wife stays at home, can she join voluntary
+        // social insurance"): "join" is taking part in the scheme there, not joining the union.
+        ["voluntary social insurance"] = "bảo hiểm xã hội tự nguyện", ["voluntary insurance"] = "bảo hiểm xã hội tự nguyện",
+        ["voluntary pension"] = "bảo hiểm xã hội tự nguyện", ["voluntary"] = "tự nguyện",
+        ["join social insurance"] = "tham gia bảo hiểm xã hội", ["join the social insurance"] = "tham gia bảo hiểm xã hội",
+        ["join voluntary social insurance"] = "tham gia bảo hiểm xã hội tự nguyện", ["join the voluntary social insurance"] = "tham gia bảo hiểm xã hội tự nguyện",
+        ["join health insurance"] = "tham gia bảo hiểm y tế", ["pay into"] = "đóng", ["pay for"] = "chi trả", ["pay"] = "đóng",
+        ["stays at home"] = "không có hợp đồng lao động", ["stay at home"] = "không có hợp đồng lao động", ["stays home"] = "không có hợp đồng lao động",
+        ["stay-at-home"] = "không có hợp đồng lao động", ["housewife"] = "không có hợp đồng lao động", ["homemaker"] = "không có hợp đồng lao động",
+        ["no job"] = "không có hợp đồng lao động", ["doesn't work"] = "không có hợp đồng lao động", ["does not work"] = "không có hợp đồng lao động",
+        ["not working"] = "không có hợp đồng lao động", ["no contract"] = "không có hợp đồng lao động", ["self-employed"] = "làm tự do",
+        ["farmer"] = "nông dân", ["farmers"] = "nông dân", ["street vendor"] = "buôn bán", ["vendor"] = "buôn bán",
+        // Ethnic groups as NGOs name them ("a Hmong woman"), and where she finds help near her.
+        ["hmong"] = "dân tộc thiểu số", ["h mong"] = "dân tộc thiểu số", ["dao"] = "dân tộc thiểu số", ["tay"] = "dân tộc thiểu số",
+        ["nung"] = "dân tộc thiểu số", ["muong"] = "dân tộc thiểu số", ["khmer"] = "dân tộc thiểu số", ["ede"] = "dân tộc thiểu số",
+        ["jrai"] = "dân tộc thiểu số", ["bahnar"] = "dân tộc thiểu số", ["cham"] = "dân tộc thiểu số",
+        ["nearby"] = "ở địa phương", ["near me"] = "ở địa phương", ["near her"] = "ở địa phương", ["close by"] = "ở địa phương",
+        ["abuse at home"] = "bạo lực gia đình", ["violence at home"] = "bạo lực gia đình", ["abusive husband"] = "chồng bạo hành",
+        // Asking for a translation is outside the union's work ("how do you say thank you in Korean").
+        ["how do you say"] = Synonyms.OffTopicWord, ["how do i say"] = Synonyms.OffTopicWord, ["how to say"] = Synonyms.OffTopicWord,
+        ["how can i say"] = Synonyms.OffTopicWord, ["how would you say"] = Synonyms.OffTopicWord, ["translate"] = Synonyms.OffTopicWord,
+        ["translation"] = Synonyms.OffTopicWord, ["what is the word for"] = Synonyms.OffTopicWord,
     };
 
     // Vietnam's provinces (the 34 of 2025 and the 63 before) and old districts, accent-folded, as an English message writes
-    // them ("Lao Cai", "Da Nang", "Quang Ngai", also run together: "Danang", "Sapa"): where she is says nothing of what she
+    // them ("Lao Cai", "Da Nang", "Quang Ngai", also run together: "Danang", "Sapa", or with accents: "Lào Cai"): where she is says nothing of what she
     // asks, and as unknown words they would count against every entry.
     private static readonly Lazy<(HashSet<string> Names, int Longest)> PlaceNames = new(ReadPlaceNames);
 
@@ -158,7 +180,7 @@ public static class EnglishText
         for (var length = Math.Min(longest, tokens.Count - start); length >= 1; length--)
         {
             var words = tokens.Skip(start).Take(length).ToList();
-            if (words.All(w => !w.IsMarked && !w.IsNumber) && (length > 1 || words[0].Exact.Length >= 4)
+            if (words.All(w => !w.IsNumber) && (length > 1 || words[0].Folded.Length >= 4)
                 && names.Contains(string.Join(' ', words.Select(w => w.Folded))))
             {
                 return length;
@@ -266,7 +288,8 @@ public static class EnglishText
         or "said" or "its" or "duty" or "upset" or "whole" or "ho" or "chi" or "minh" or "hanoi" or "province"
         // Who asks, about whom, and words around the question that carry no topic.
         or "worker" or "workers" or "volunteer" or "volunteers" or "staff" or "colleague" or "colleagues" or "friend" or "neighbour" or "neighbor" or "told" or "tell"
-        or "married" or "besides" or "except" or "situation" or "still" or "also" or "some" or "these" or "those" or "other";
+        or "married" or "besides" or "except" or "situation" or "still" or "also" or "some" or "these" or "those" or "other"
+        or "charity" or "charities" or "find" or "allowed" or "able" or "eligible" or "herself" or "myself" or "own" or "buy";
 
     private static Dictionary<string, List<(string[], List<TextToken>)>> BuildLexicon()
     {

@@ -18,20 +18,25 @@ public static class OffTopicFrames
     private static readonly (TextToken[] Phrase, bool PlainSafe)[] Treatments = Read(
         "thuốc+ chữa trị tiêm tiêm_phòng vắc_xin+ bệnh_gì thú_y+");
 
+    // An animal that bites or scratches a person ("con em bị chó cắn", "bé bị mèo cào", "chó nhà hàng xóm cắn") is no patient of the vet: the shot
+    // after it is hers ("tiêm phòng dại có được bảo hiểm y tế trả không").
+    private static readonly (TextToken[] Phrase, bool PlainSafe)[] Harms = Read("cắn cào đớp húc mổ");
+
     /// <summary>True when the tokens (as typed, before synonyms) name an animal and a treatment.</summary>
     public static bool Matches(IReadOnlyList<TextToken> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return Has(tokens, Animals) && Has(tokens, Treatments);
+        return Has(tokens, Animals, skipBiting: true) && Has(tokens, Treatments);
     }
 
-    private static bool Has(IReadOnlyList<TextToken> tokens, (TextToken[] Phrase, bool PlainSafe)[] words)
+    private static bool Has(IReadOnlyList<TextToken> tokens, (TextToken[] Phrase, bool PlainSafe)[] words, bool skipBiting = false)
     {
         for (var start = 0; start < tokens.Count; start++)
         {
             foreach (var (phrase, plainSafe) in words)
             {
-                if (MatchesAt(tokens, start, phrase, plainSafe))
+                if (MatchesAt(tokens, start, phrase, plainSafe)
+                    && !(skipBiting && Bites(tokens, start + phrase.Length)))
                 {
                     return true;
                 }
@@ -40,6 +45,12 @@ public static class OffTopicFrames
 
         return false;
     }
+
+    // A biting word right after the animal or a few words on ("chó dại cắn", "chó nhà hàng xóm cắn").
+    private static bool Bites(IReadOnlyList<TextToken> tokens, int after) =>
+        Enumerable.Range(after, BiteReach).Any(at => Harms.Any(harm => MatchesAt(tokens, at, harm.Phrase, harm.PlainSafe)));
+
+    private const int BiteReach = 4;
 
     private static bool MatchesAt(IReadOnlyList<TextToken> tokens, int start, TextToken[] phrase, bool plainSafe)
     {

@@ -39,6 +39,10 @@ public static class Synonyms
         ("gia hạn nợ", ["khoanh nợ", "giãn nợ", "hoãn nợ", "lùi hạn trả nợ", "gia hạn khoản vay", "xin gia hạn nợ"]),
         ("lãi suất", ["lãi suất", "tiền lãi", "lãi vay", "lời bao nhiêu", "không lãi", "lãi"]),
         ("giấy tờ", ["hồ sơ", "thủ tục", "giấy má"]),
+        // A small business in trouble ("cái tiệm tạp hóa sắp sập", "buôn bán ế quá"): the union's startup support.
+        ("làm ăn thua lỗ", ["thua lỗ", "lỗ vốn", "làm ăn lỗ", "buôn bán ế", "bán ế", "ế ẩm", "ế khách", "vắng khách", "sập tiệm",
+            "tiệm sắp sập", "quán sắp sập", "sạp sắp sập", "sắp đóng cửa", "dẹp tiệm", "sắp dẹp tiệm", "phá sản", "vực dậy"]),
+        ("cửa hàng", ["tiệm tạp hóa", "tạp hóa", "cửa tiệm", "sạp hàng", "sạp"]),
         ("khởi nghiệp", ["khởi sự kinh doanh", "mở tiệm", "mở quán", "mở cửa hàng", "mở tiệm tạp hóa", "làm ăn buôn bán", "mở xưởng"]),
         ("chấp hành xong án phạt tù", ["ra tù", "đi tù về", "mãn hạn tù", "ra trại", "từng đi tù", "từng ngồi tù", "hết án tù", "tù về"]),
         ("tín dụng đen", ["vay nặng lãi", "vay app", "app vay tiền", "vay qua app", "vay online", "cho vay nặng lãi", "app vay", "app nào vay", "ứng dụng vay", "ứng dụng cho vay", "vay trên mạng", "vay qua mạng"]),
@@ -49,7 +53,7 @@ public static class Synonyms
         ("không có việc", ["thất nghiệp", "mất việc", "mất việc làm", "bị nghỉ việc", "không có việc làm"]),
         ("việc làm", ["tìm việc", "kiếm việc", "xin việc", "công ăn việc làm", "giới thiệu việc"]),
         ("xuất khẩu lao động", ["đi lao động nước ngoài", "đi làm nước ngoài", "đi làm ở nước ngoài", "làm việc ở nước ngoài", "đi làm bên nước ngoài", "đi xuất khẩu"]),
-        ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán"]),
+        ("mua bán người", ["buôn người", "buôn bán người", "lừa bán", "bị bán", .. AcrossTheBorder()]),
         ("chuyển tiền", ["chuyển khoản", "gửi tiền", "nạp tiền"]),
         ("lừa đảo", ["lừa tiền", "lừa gạt", "bị lừa mất tiền", "bị lừa đầu tư", "app đầu tư", "đầu tư online", "đầu tư trên mạng", "đầu tư qua mạng", "giả làm con", "giả làm người nhà", "giả làm người quen", "giả mạo", "giả danh", "mạo danh", "xưng là công an", "xưng công an", "scam", "trúng thưởng", "nhận thưởng", "nộp phí nhận", "đường link lạ", "link lạ", "tin nhắn lạ", "cuộc gọi lạ"]),
         ("quấy rối", ["gạ gẫm", "gạ tình", "sàm sỡ", "động chạm", "nói lời tục tĩu", "trêu ghẹo", "quấy rối tình dục", "vỗ mông", "sờ mông", "bóp mông", "nói bậy", "câu bậy bạ", "nói tục", "lời lẽ bậy bạ", "sờ soạng", "đụng chạm", "chọc ghẹo", "trêu chọc", "buông lời trêu ghẹo", "huýt sáo trêu"]),
@@ -86,6 +90,10 @@ public static class Synonyms
         ("ra máu bất thường", ["ra máu giữa kỳ kinh", "ra máu giữa kỳ", "rong kinh", "kinh nguyệt bất thường", "chảy máu ngoài kỳ kinh", "ra huyết"]),
         ("khám thai", ["đi khám thai", "khám bầu", "siêu âm thai"]),
         ("bình đẳng giới", ["nam nữ bình đẳng", "bình đẳng nam nữ", "trọng nam khinh nữ", "định kiến giới", "con gái không cần học", "con gái thì không cần học", "con gái không cần cho đi học", "không cần cho đi học", "phải đẻ con trai", "phải sinh con trai", "nối dõi", "nối dõi tông đường"]),
+        // Giving to help others ("muốn góp tiền giúp người khác"): money or goods named, so "góp vốn", "góp tiết kiệm" stay theirs.
+        ("quyên góp", ["góp tiền giúp", "góp ít tiền", "góp chút tiền", "góp chút ít", "góp chút đỉnh", "ủng hộ tiền", "ủng hộ ít tiền",
+            "ủng hộ chút ít", "ủng hộ chút đỉnh", "đóng góp giúp", "đóng góp ít tiền", "đóng góp chút ít", "góp gạo", "ủng hộ gạo",
+            "góp sức giúp", "làm từ thiện"]),
         ("tổ hợp tác", ["lập tổ", "tổ sản xuất", "nhóm sản xuất", "làm ăn chung", "bán chung"]),
 
         // Health.
@@ -229,6 +237,14 @@ public static class Synonyms
         ("còn hiệu lực", ["còn không hay hết", "còn hay hết", "còn hay đã hết", "còn không hay đã hết", "còn không hay là hết"]),
         ("quá", ["ghê", "quá trời", "dữ thần", "quá xá", "quá chời"]),
     ];
+
+    // Lured or taken over the border ("bị người ta dụ qua Trung Quốc", "bị lừa sang bên kia biên giới"): trafficking,
+    // however she words the luring.
+    private static IEnumerable<string> AcrossTheBorder() =>
+        from verb in "dụ lừa đưa bán dắt gạt".Split(' ')
+        from across in "qua sang".Split(' ')
+        from place in "trung quốc|biên giới|bên kia biên giới|bên tàu|bên trung".Split('|')
+        select $"{verb} {across} {place}";
 
     private static readonly Dictionary<string, List<(TextToken[] Phrase, TextToken[] Canonical)>> ByFirstToken = Build();
 
