@@ -61,8 +61,10 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
 
         if (state == ChannelStates.Ok)
         {
-            _streaks.TryRemove((channel, null), out _);
-            _streaks.TryRemove((channel, accountId), out _);
+            // Looked up first: a removal takes the dictionary's lock even when there is nothing to remove, and every sent
+            // message comes here (lock contention among a broadcast's sends in flight, in a CPU profile of a send).
+            EndStreak((channel, null));
+            EndStreak((channel, accountId));
         }
 
         await RecordAsync(channel, state, detail, cancellationToken);
@@ -84,6 +86,14 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
         if (!string.IsNullOrEmpty(accountId) && KeepsFailing((channel, accountId), now))
         {
             await RecordAccountAsync(channel, accountId, ChannelStates.Unreachable, detail, cancellationToken);
+        }
+    }
+
+    private void EndStreak((string Channel, string? Account) key)
+    {
+        if (_streaks.ContainsKey(key))
+        {
+            _streaks.TryRemove(key, out _);
         }
     }
 
