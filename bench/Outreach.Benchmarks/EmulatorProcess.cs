@@ -42,6 +42,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The emulator stands in for the platform: a thread-pool setting tried on the gateway (perf17g) is not given to it.
+        start.Environment.Remove("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit");
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The emulator process did not start.");
         var lines = new List<string>();
         while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)

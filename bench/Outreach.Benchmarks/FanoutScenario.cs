@@ -22,7 +22,8 @@ namespace Outreach.Benchmarks;
 /// The gateway runs in this process as ./outreach run does (durable private PostgreSQL), its Hangfire server included.
 /// Options: --sizes 10000,1000000 --naive 10000 --concurrency 64 --workers 8 --prepare true|false (Outreach:Broadcasts:PrepareStatements;
 /// omitted: the gateway's default) --census true|false (log every statement for 2 s mid-send and count the transactions by kind,
-/// sample the allocations by type; default false: it costs the run a little)
+/// sample the allocations by type; default false: it costs the run a little) --poll-ms 200 (Outreach:Scheduler:QueuePollIntervalMs:
+/// how often Hangfire's idle workers poll their queues; 200 in every row before perf17g, the gateway's default is 1000)
 /// </summary>
 public sealed class FanoutScenario : ILoadScenario
 {
@@ -38,6 +39,7 @@ public sealed class FanoutScenario : ILoadScenario
         var concurrency = BenchArgs.Int(args, "--concurrency", 8);
         var prepare = BenchArgs.Text(args, "--prepare", "");
         var census = BenchArgs.Text(args, "--census", "false") == "true";
+        var pollMs = BenchArgs.Int(args, "--poll-ms", 200);
         var directory = Directory.CreateTempSubdirectory("outreach-bench-pg-").FullName;
         await using var emulator = await EmulatorProcess.StartAsync(cancellationToken);
         try
@@ -48,8 +50,9 @@ public sealed class FanoutScenario : ILoadScenario
             Console.WriteLine($"raw HttpClient loop, {workers * concurrency} in flight: {raw:F0} msgs/s");
             Console.WriteLine(firstMeter.Stop("raw loop (first)", raw * 15));
 
-            await using var host = await OutreachHost.StartAsync(Settings(emulator.BaseAddress, directory, workers, concurrency, prepare), cancellationToken: cancellationToken);
+            await using var host = await OutreachHost.StartAsync(Settings(emulator.BaseAddress, directory, workers, concurrency, prepare, pollMs), cancellationToken: cancellationToken);
             var postmaster = await PostmasterAsync(host.Services, cancellationToken);
+            Console.WriteLine($"Hangfire's queue poll (Outreach:Scheduler:QueuePollIntervalMs): {pollMs} ms");
             Console.WriteLine($"workers' statements prepared (Outreach:Broadcasts:PrepareStatements): {host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BroadcastOptions>>().Value.PrepareStatements}");
             var senderMeter = CpuMeter.Start(emulator.Pid, postmaster);
             var senderRate = await SenderLoop.MeasureAsync(host.Services, workers * concurrency, TimeSpan.FromSeconds(10), cancellationToken);
@@ -125,7 +128,7 @@ public sealed class FanoutScenario : ILoadScenario
         }
     }
 
-    private static string[] Settings(Uri emulator, string directory, int workers, int concurrency, string prepare) =>
+    private static string[] Settings(Uri emulator, string directory, int workers, int concurrency, string prepare, int pollMs) =>
         new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
@@ -143,7 +146,7 @@ public sealed class FanoutScenario : ILoadScenario
             ["Outreach:Broadcasts:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
             ["Outreach:Broadcasts:ChunkSize"] = "1000",
             ["Outreach:Scheduler:BroadcastWorkerCount"] = "20",
-            ["Outreach:Scheduler:QueuePollIntervalMs"] = "200",
+            ["Outreach:Scheduler:QueuePollIntervalMs"] = pollMs.ToString(CultureInfo.InvariantCulture),
             ["Outreach:Broadcasts:PrepareStatements"] = prepare.Length == 0 ? null : prepare,
         }.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
 

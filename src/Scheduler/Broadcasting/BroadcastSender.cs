@@ -96,7 +96,6 @@ public sealed class BroadcastSender(
     {
         try
         {
-            var recheckedEmpty = 0;
             var renewedAt = time.GetUtcNow();
             while (!run.IsStopping)
             {
@@ -158,22 +157,13 @@ public sealed class BroadcastSender(
 
                 if (rows.Count == 0)
                 {
+                    // Why it came back empty: the broadcast stopped or the chunk was taken over; else the chunk has nothing left
+                    // to claim now. Rows still queued (put off by a rate limit, or back after a pause and resume between the
+                    // claim and this check) are found by the one check after the last outcome (SendChunkAsync), which hands the
+                    // chunk back instead of closing it: a second check here cost a round trip per chunk (bench/README, perf17g).
                     if (await StopReasonAsync(chunk, ct) is { } stop)
                     {
                         run.Stop(stop);
-                        return;
-                    }
-
-                    if ((await _database.ExecuteAsync(async token => await deliveries.QueuedAsync(chunk.BroadcastId, chunk.ChunkNo, now, token), ct)).ReadyNow)
-                    {
-                        // Paused and resumed between the claim and the check: the chunk is not done. Claim again, or (should
-                        // that keep failing) hand the chunk back rather than close it with members still waiting.
-                        if (++recheckedEmpty > 3)
-                        {
-                            run.Stop(ChunkOutcome.Stopped);
-                        }
-
-                        continue;
                     }
 
                     return;

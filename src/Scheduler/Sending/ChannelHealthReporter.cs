@@ -7,7 +7,10 @@ namespace Outreach.Scheduler.Sending;
 /// <summary>
 /// Tells <see cref="ChannelHealthStore"/> what sends find: a token refused, a platform that stopped answering, or a channel
 /// working again; and, with <see cref="ChannelAccountStore"/>, the same about the Page or OA that sent (shown on the account's
-/// page). Remembers what it last wrote per channel and account, so a broadcast of thousands of sends writes only the changes.
+/// page). Remembers what it last wrote per channel and account, so a broadcast of thousands of sends writes only the changes:
+/// one write per change even when many sends in flight report the same new state at once (a broadcast's first 64 sends all
+/// found "no state written yet" and each wrote "ok": 64–173 writes per send, bench/README "Broadcast fan-out"). While a
+/// channel's or account's write is under way, a report of the same state is not written again and a different one waits for it.
 /// Health is a note beside the sending, not part of it: a transient database error (an outage, a restart) skips the note, and
 /// the next send writes it, rather than failing the send's caller (a broadcast chunk, a reply) after the platform took it.
 /// A platform that did not answer is called unreachable only when it keeps not answering: <see cref="UnreachableAfter"/>
@@ -26,6 +29,8 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Channel, string Account), string> _writtenPerAccount = new();
     private readonly ConcurrentDictionary<(string Channel, string? Account), FailureStreak> _streaks = new();
+    private readonly ConcurrentDictionary<string, WriteGate> _gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Channel, string Account), WriteGate> _accountGates = new();
 
     /// <summary>Records what a final send result says about its channel (a refusal about the member or the message says nothing).</summary>
     public Task ReportAsync(string channel, SendResult result, CancellationToken cancellationToken) =>
@@ -56,8 +61,10 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
 
         if (state == ChannelStates.Ok)
         {
-            _streaks.TryRemove((channel, null), out _);
-            _streaks.TryRemove((channel, accountId), out _);
+            // Looked up first: a removal takes the dictionary's lock even when there is nothing to remove, and every sent
+            // message comes here (lock contention among a broadcast's sends in flight, in a CPU profile of a send).
+            EndStreak((channel, null));
+            EndStreak((channel, accountId));
         }
 
         await RecordAsync(channel, state, detail, cancellationToken);
@@ -82,6 +89,14 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
         }
     }
 
+    private void EndStreak((string Channel, string? Account) key)
+    {
+        if (_streaks.ContainsKey(key))
+        {
+            _streaks.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>Counts one more failure of <paramref name="key"/>; true once they are enough to call it unreachable.</summary>
     private bool KeepsFailing((string Channel, string? Account) key, DateTimeOffset now)
     {
@@ -92,40 +107,83 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
 
     private sealed record FailureStreak(int Failures, DateTimeOffset Since);
 
-    private async Task RecordAsync(string channel, string state, string? detail, CancellationToken cancellationToken)
+    private Task RecordAsync(string channel, string state, string? detail, CancellationToken cancellationToken) =>
+        WriteOnceAsync(
+            _written, _gates, channel, state,
+            token => store.RecordAsync(channel, state, detail, time.GetUtcNow(), token),
+            cancellationToken);
+
+    private Task RecordAccountAsync(string channel, string? accountId, string state, string? detail, CancellationToken cancellationToken) =>
+        accounts is null || string.IsNullOrEmpty(accountId)
+            ? Task.CompletedTask
+            : WriteOnceAsync(
+                _writtenPerAccount, _accountGates, (channel, accountId), state,
+                token => accounts.RecordHealthAsync(channel, accountId, state, detail, token),
+                cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="state"/> for <paramref name="key"/> unless it is what was last written, or is being written now.
+    /// A transient database error leaves it unwritten and not remembered: the next send tries again.
+    /// </summary>
+    private static async Task WriteOnceAsync<TKey>(
+        ConcurrentDictionary<TKey, string> written,
+        ConcurrentDictionary<TKey, WriteGate> gates,
+        TKey key,
+        string state,
+        Func<CancellationToken, Task> write,
+        CancellationToken cancellationToken)
+        where TKey : notnull
     {
-        if (_written.TryGetValue(channel, out var last) && last == state)
+        if (written.TryGetValue(key, out var last) && last == state)
         {
             return;
         }
 
+        var gate = gates.GetOrAdd(key, _ => new WriteGate());
+        if (!gate.Lock.Wait(0, CancellationToken.None))
+        {
+            if (gate.Writing == state)
+            {
+                // The same change is being written by another send: one write for the lot.
+                return;
+            }
+
+            await gate.Lock.WaitAsync(cancellationToken);
+        }
+
         try
         {
-            await store.RecordAsync(channel, state, detail, time.GetUtcNow(), cancellationToken);
-            _written[channel] = state;
+            if (written.TryGetValue(key, out last) && last == state)
+            {
+                return;
+            }
+
+            gate.Writing = state;
+            await write(cancellationToken);
+            written[key] = state;
         }
         catch (Npgsql.NpgsqlException ex) when (ex.IsTransient)
         {
             // Not remembered as written: the next send tries again.
         }
+        finally
+        {
+            gate.Writing = null;
+            gate.Lock.Release();
+        }
     }
 
-    private async Task RecordAccountAsync(string channel, string? accountId, string state, string? detail, CancellationToken cancellationToken)
+    // One write at a time per channel or account, and which state it is writing.
+    private sealed class WriteGate
     {
-        if (accounts is null || string.IsNullOrEmpty(accountId)
-            || (_writtenPerAccount.TryGetValue((channel, accountId), out var last) && last == state))
-        {
-            return;
-        }
+        public SemaphoreSlim Lock { get; } = new(1, 1);
 
-        try
+        private volatile string? _writing;
+
+        public string? Writing
         {
-            await accounts.RecordHealthAsync(channel, accountId, state, detail, cancellationToken);
-            _writtenPerAccount[(channel, accountId)] = state;
-        }
-        catch (Npgsql.NpgsqlException ex) when (ex.IsTransient)
-        {
-            // As above: written by a later send.
+            get => _writing;
+            set => _writing = value;
         }
     }
 

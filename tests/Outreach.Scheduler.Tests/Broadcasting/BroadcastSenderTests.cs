@@ -166,6 +166,50 @@ public sealed class BroadcastSenderTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(11, await QueryScalarAsync("SELECT count(*)::int FROM deliveries WHERE status = 'sent'", ct));
     }
 
+    [Fact]
+    public async Task SendChunkAsync_PausedAtTheClaimAndResumedBeforeTheCheck_HandsTheChunkBack_AndEveryoneIsSentOnceLater()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (sender, chunk) = await StartAsync(concurrency: 3, ct);
+        await using (var connection = await _database.DataSource.OpenConnectionAsync(ct))
+        {
+            // Staff pause the broadcast, and resume it in the same instant as the worker's claim: the claim still saw it paused
+            // (it claims nothing), the worker's next look finds it sending again. A statement-level trigger fires with the claim
+            // even though it updates no chunk, and resumes the broadcast once.
+            await connection.ExecuteAsync(
+                """
+                UPDATE broadcasts SET status = 'paused' WHERE id = @id;
+                CREATE TABLE resume_once (broadcast_id bigint NOT NULL);
+                INSERT INTO resume_once VALUES (@id);
+                CREATE FUNCTION resume_with_claim() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE broadcasts SET status = 'sending' WHERE id IN (SELECT broadcast_id FROM resume_once);
+                    DELETE FROM resume_once;
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER resume_with_claim AFTER UPDATE ON broadcast_chunks FOR EACH STATEMENT EXECUTE FUNCTION resume_with_claim();
+                """,
+                new { id = _broadcast.Id });
+        }
+
+        var first = await sender.SendChunkAsync(_broadcast, _post, chunk, ct);
+
+        // The chunk is not closed with its members still queued: it is handed back, nothing sent, nothing "unknown".
+        Assert.Equal(ChunkOutcome.Waiting, first);
+        Assert.Empty(_platform.Recipients);
+        Assert.Equal(["queued"], await QueryAsync<string>("SELECT DISTINCT status FROM deliveries", ct));
+        Assert.Equal("sending", (await QueryAsync<string>($"SELECT status FROM broadcasts WHERE id = {_broadcast.Id}", ct)).Single());
+
+        var deliveries = new DeliveryStore(_database.DataSource);
+        await deliveries.FinishChunkAsync(chunk, done: false, _clock.GetUtcNow(), ct);
+        var again = await deliveries.ClaimChunkAsync(_broadcast.Id, _clock.GetUtcNow(), TimeSpan.FromMinutes(1), ct);
+        Assert.NotNull(again);
+        Assert.Equal(ChunkOutcome.Done, await sender.SendChunkAsync(_broadcast, _post, again, ct));
+        Assert.Equal(12, _platform.Recipients.Count);
+        Assert.Equal(12, _platform.Recipients.Distinct().Count());
+        Assert.Equal(["sent"], await QueryAsync<string>("SELECT DISTINCT status FROM deliveries", ct));
+    }
+
     // Claims the chunk, sends it, hands it back while rows wait out a rate limit, and moves the clock past their wait, until done.
     private async Task<int> SendUntilDoneAsync(CancellationToken ct)
     {
