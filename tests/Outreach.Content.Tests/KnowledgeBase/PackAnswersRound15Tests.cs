@@ -14,17 +14,27 @@ namespace Outreach.Content.Tests.KnowledgeBase;
 public sealed class PackAnswersRound15Tests
 {
     [Theory]
-    [InlineData("xem da banh vui qua ma toi nay chi hoi hop may gio vay ad", "membership-meetings")] // found by hand
-    [InlineData("tối qua coi phim hay ghê mà cho em hỏi vay vốn hộ nghèo cần giấy tờ gì", "loan-documents")]
-    [InlineData("xem bóng đá thua buồn quá còn hội phí năm nay đóng cho ai vậy", "membership-dues")]
-    [InlineData("vé số hôm qua trật hết tiện thể cho hỏi vay vốn ngân hàng chính sách lãi suất bao nhiêu", "loan-rates")]
-    [InlineData("hom qua di dam gio vui lam a ma chi hoi minh bao gio hop vay chi", "membership-meetings")]
-    public async Task ATurnInsideAClause_WithoutAComma_AsksHerOwnQuestion(string message, string entry)
+    [InlineData("xem da banh vui qua ma toi nay chi hoi hop may gio vay ad", "xem da banh vui qua, ma toi nay chi hoi hop may gio vay ad")] // found by hand
+    [InlineData("tối qua coi phim hay ghê mà cho em hỏi vay vốn hộ nghèo cần giấy tờ gì", "tối qua coi phim hay ghê, mà cho em hỏi vay vốn hộ nghèo cần giấy tờ gì")]
+    [InlineData("xem bóng đá thua buồn quá còn hội phí năm nay đóng cho ai vậy", "xem bóng đá thua buồn quá. Còn hội phí năm nay đóng cho ai vậy")]
+    [InlineData("vé số hôm qua trật hết tiện thể cho hỏi vay vốn ngân hàng chính sách lãi suất bao nhiêu", "vé số hôm qua trật hết, tiện thể cho hỏi vay vốn ngân hàng chính sách lãi suất bao nhiêu")]
+    [InlineData("hom qua di dam gio vui lam a ma chi hoi minh bao gio hop vay chi", "hom qua di dam gio vui lam a, ma chi hoi minh bao gio hop vay chi")]
+    public async Task ATurnInsideAClause_WithoutAComma_AsksHerOwnQuestionAsWithOne(string message, string withComma)
     {
         var decision = await Packs.AskAsync(message);
+        var punctuated = await Packs.AskAsync(withComma);
 
+        Assert.Equal(AnswerKind.Answer, punctuated.Kind);
         Assert.Equal(AnswerKind.Answer, decision.Kind);
-        Assert.Equal(entry, decision.EntryId);
+        Assert.Equal(punctuated.EntryId, decision.EntryId);
+    }
+
+    [Fact]
+    public async Task ATurnInsideAClause_GetsTheMeetingTimes()
+    {
+        var decision = await Packs.AskAsync("xem da banh vui qua ma toi nay chi hoi hop may gio vay ad");
+
+        Assert.Equal("membership-meetings", decision.EntryId);
     }
 
     [Theory]
