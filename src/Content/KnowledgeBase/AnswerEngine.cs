@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Outreach.Content.Alerts;
 using Outreach.Content.ContentPacks;
 using Outreach.Content.Text;
@@ -262,7 +263,7 @@ public static partial class AnswerEngine
             // that asks and names nothing outside the union's work, and that an entry answers on its own ("Trường con em
             // diễn tập động đất, vui ghê. Mà tối nay chi hội họp mấy giờ"; "coi phim chồng đánh vợ ghê quá, ngoài đời mà
             // gặp vậy thì báo ai").
-            foreach (var (clause, inside) in TurnClauses(text))
+            foreach (var (clause, inside) in TurnClauses(snapshot, text))
             {
                 var clauseTokens = MatchText.Message(clause, out _);
                 if (clauseTokens.Count < MinClauseTokens || !QuestionWords.AsksDirectly(clause) || NamesOffTopic(snapshot, clauseTokens))
@@ -409,14 +410,9 @@ public static partial class AnswerEngine
         return clauses.Length > 0 && NamesOffTopic(snapshot, MatchText.Message(clauses[^1], out _));
     }
 
-    // Her family and her chi hội, as a story about them names them ("thằng cu nhà em", "ck tui", "mấy chị trong chi hội").
-    private static readonly TextToken[][] HerPeople =
-        new[]
-            {
-                "nhà em", "nhà tui", "nhà tôi", "nhà mình", "nhà chị", "chồng", "vợ", "con trai", "con gái", "con bé", "thằng cu", "cu cậu",
-                "bé nhà", "mẹ chồng", "bố chồng", "ba chồng", "cháu", "chi hội", "chị em",
-            }
-            .Select(w => VietnameseText.Tokenize(w).ToArray()).ToArray();
+    /// <summary>texts.yaml: her family and her chi hội, as a story about them names them ("thằng cu nhà em", "ck tui",
+    /// "mấy chị trong chi hội"): such a story about something outside the union's work is told to share, not a match report.</summary>
+    public const string HerPeopleKey = "her_people";
 
     // Read after the synonyms, so "vo dich" (vô địch, off topic) is no "vợ".
     private static bool NamesHerPeople(KnowledgeSnapshot snapshot, IReadOnlyList<TextToken> message)
@@ -424,7 +420,7 @@ public static partial class AnswerEngine
         var tokens = Synonyms.Normalize(snapshot.Index.Resolve(message).Tokens).Tokens;
         for (var start = 0; start < tokens.Count; start++)
         {
-            if (HerPeople.Any(p => start + p.Length <= tokens.Count
+            if (PhrasesOf(snapshot.Texts, HerPeopleKey).Any(p => start + p.Length <= tokens.Count
                 && p.Select((t, k) => tokens[start + k].Folded == t.Folded && (!tokens[start + k].IsMarked || tokens[start + k].Exact == t.Exact)).All(same => same)))
             {
                 return true;
@@ -437,7 +433,7 @@ public static partial class AnswerEngine
     // The clauses where she may turn to a question of her own: each sentence's first clause after the first sentence, and any
     // clause that opens with a turn ("mà", "còn", "nhân tiện", "ngoài đời"); a turn too short to ask ("Mà chị ơi,") passes it
     // to the clause after it.
-    private static IEnumerable<(string Clause, bool Inside)> TurnClauses(string? text)
+    private static IEnumerable<(string Clause, bool Inside)> TurnClauses(KnowledgeSnapshot snapshot, string? text)
     {
         var sentences = (text ?? "").Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var s = 0; s < sentences.Length; s++)
@@ -446,7 +442,7 @@ public static partial class AnswerEngine
             var passed = false;
             for (var c = 0; c < clauses.Length; c++)
             {
-                if (passed || (c == 0 && s > 0) || OpensWithTurn(clauses[c]))
+                if (passed || (c == 0 && s > 0) || OpensWithTurn(snapshot, clauses[c]))
                 {
                     yield return (clauses[c], false);
                     passed = VietnameseText.Tokenize(clauses[c]).Count < MinClauseTokens;
@@ -454,7 +450,7 @@ public static partial class AnswerEngine
 
                 // A turn inside a clause, typed without a comma before it ("xem đá banh vui quá mà tối nay chi hội họp
                 // mấy giờ"): what follows it, from the turn on.
-                foreach (var rest in TurnsInside(clauses[c]))
+                foreach (var rest in TurnsInside(snapshot, clauses[c]))
                 {
                     yield return (rest, true);
                 }
@@ -465,13 +461,13 @@ public static partial class AnswerEngine
     // The rest of a clause from each turn word that follows a few words of its own (a turn opening the clause is the
     // clause itself). Inside a clause a one-syllable turn typed plain counts only when it is "mà": plain "con" is a child
     // more often than "còn" ("xổ số hôm nay ra con gì"), plain "nhung" is "những".
-    private static IEnumerable<string> TurnsInside(string clause)
+    private static IEnumerable<string> TurnsInside(KnowledgeSnapshot snapshot, string clause)
     {
         var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var w = MinWordsBeforeTurn; w < words.Length; w++)
         {
             var rest = string.Join(' ', words[w..]);
-            if (OpensWithTurn(rest, inside: true))
+            if (OpensWithTurn(snapshot, rest, inside: true))
             {
                 yield return rest;
             }
@@ -483,23 +479,24 @@ public static partial class AnswerEngine
 
     private static readonly TextToken PlainTurnInside = VietnameseText.MakeToken("mà");
 
-    private static bool OpensWithTurn(string clause, bool inside = false)
+    private static bool OpensWithTurn(KnowledgeSnapshot snapshot, string clause, bool inside = false)
     {
         var tokens = VietnameseText.Tokenize(clause);
-        return TurnWords.Any(turn => turn.Length <= tokens.Count
+        return PhrasesOf(snapshot.Texts, TurnWordsKey).Any(turn => turn.Length <= tokens.Count
             && turn.Select((t, k) => tokens[k].Folded == t.Folded && (!tokens[k].IsMarked || tokens[k].Exact == t.Exact)).All(same => same)
             && (!inside || turn.Length > 1 || tokens[0].IsMarked || turn[0].Exact == PlainTurnInside.Exact));
     }
 
-    private static readonly TextToken[][] TurnWords =
-        new[]
-            {
-                "mà", "à mà", "mà này", "mà nè", "còn", "nhưng", "nhưng mà", "với lại", "ủa", "nhân tiện", "tiện thể", "tiện đây", "nhân đây",
-                "sẵn tiện", "luôn tiện", "ngoài đời", "ngoài đời thực", "ngoài thực tế",
-                "thực tế", "cho hỏi", "cho em hỏi", "cho chị hỏi", "cho tôi hỏi", "cho mình hỏi", "cho cháu hỏi", "cho con hỏi", "cho e hỏi",
-                "em hỏi", "hỏi chút", "hỏi thêm",
-            }
-            .Select(w => VietnameseText.Tokenize(w).ToArray()).ToArray();
+    /// <summary>texts.yaml: the words that turn from a story to a question of her own ("mà", "còn", "nhân tiện", "ngoài
+    /// đời", "cho em hỏi"…), opening a clause or inside one.</summary>
+    public const string TurnWordsKey = "turn_words";
+
+    // A texts.yaml list of phrases, tokenized as a message is, once per texts of a pack version.
+    private static TextToken[][] PhrasesOf(PackTexts texts, string key) =>
+        PhraseLists.GetValue(texts, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, TextToken[][]>(StringComparer.Ordinal))
+            .GetOrAdd(key, k => texts.Words(k).Select(w => VietnameseText.Tokenize(w).ToArray()).Where(p => p.Length > 0).ToArray());
+
+    private static readonly ConditionalWeakTable<PackTexts, System.Collections.Concurrent.ConcurrentDictionary<string, TextToken[][]>> PhraseLists = [];
 
     private static readonly char[] SentenceEnds = ['.', '!', '?', '\n', '…'];
 

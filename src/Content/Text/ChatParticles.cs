@@ -25,8 +25,9 @@ public static partial class ChatParticles
     [GeneratedRegex(@"(?<=\p{L}[^\p{L}\p{N}\n]*\s)[aA](?=[^\p{L}\p{N}]*(?:$|[.,;!?…:\n]))", RegexOptions.CultureInvariant)]
     private static partial Regex FinalA();
 
-    // "vay" after a question word or a particle that asks ("sao", "gì", "nào", "đâu", "ko", "chưa"…), ending the clause.
-    [GeneratedRegex(@"(?<=(?:^|[^\p{L}])(?:sao|gi|gì|nao|nào|the|thế|dau|đâu|ko|k|khong|không|chua|chưa|roi|rồi|r|nua|nữa|bao nhieu|bao nhiêu|bn|j|vay|vậy|ha|hả|day|đây|do|đó|kia)\s+)[vV]ay(?=[^\p{L}\p{N}]*(?:$|[.,;!?…:\n]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // "vay" after a question word or a particle that asks ("sao", "gì", "nào", "đâu", "ko", "chưa"…), ending the clause
+    // (whom she addresses aside: "sao vay ad").
+    [GeneratedRegex(@"(?<=(?:^|[^\p{L}])(?:sao|gi|gì|nao|nào|the|thế|dau|đâu|ko|k|khong|không|chua|chưa|roi|rồi|r|nua|nữa|bao nhieu|bao nhiêu|bn|j|vay|vậy|ha|hả|day|đây|do|đó|kia)\s+)[vV]ay(?=(?:\s+(?:chị|chi|em|e|ad|admin|ạ|a|anh|ha|hả|nha|ta|nhỉ|nhi|ơi|oi|mn|bạn|ban|cô|bot))*[^\p{L}\p{N}]*(?:$|[.,;!?…:\n]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FinalVay();
 
     // "vay" ending a clause (whom she addresses aside) that asks when, where or how much earlier on, after a word that does

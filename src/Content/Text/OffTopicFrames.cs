@@ -2,7 +2,8 @@ namespace Outreach.Content.Text;
 
 /// <summary>
 /// Things outside the union's work that no single phrase names, only two words apart in one message: an animal and a
-/// treatment is a question for the vet ("gà nhà em bị toi chết hàng loạt, chỉ em thuốc gì với"), whatever lies between.
+/// treatment is a question for the vet ("gà nhà em bị toi chết hàng loạt, chỉ em thuốc gì với"), whatever lies between;
+/// a language and how a word is said in it asks for a translation ("tiếng Anh cảm ơn nói sao").
 /// A loan to restock after an epidemic names no treatment and stays the union's ("heo chết hết, hội có cho vay nuôi lại không").
 /// <para>
 /// Words are matched like <see cref="Synonyms"/>: typed with accents, a word must be the listed one. Typed plain, only the
@@ -22,11 +23,20 @@ public static class OffTopicFrames
     // after it is hers ("tiêm phòng dại có được bảo hiểm y tế trả không").
     private static readonly (TextToken[] Phrase, bool PlainSafe)[] Harms = Read("cắn cào đớp húc mổ");
 
-    /// <summary>True when the tokens (as typed, before synonyms) name an animal and a treatment.</summary>
+    // A word in another language and how it is said ("tiếng Anh cảm ơn nói sao", "mẹ chồng tiếng Hàn gọi là gì"): a
+    // translation.
+    private static readonly (TextToken[] Phrase, bool PlainSafe)[] Languages = Read(
+        "tiếng_anh+ tiếng_hàn+ tiếng_nhật+ tiếng_trung+ tiếng_hoa+ tiếng_pháp+ tiếng_đức+ tiếng_thái+ tiếng_lào+ tiếng_nga+ tiếng_đài+");
+
+    private static readonly (TextToken[] Phrase, bool PlainSafe)[] Sayings = Read(
+        "nói_sao+ nói_thế_nào+ nói_như_nào+ nói_làm_sao+ viết_sao+ viết_thế_nào+ đọc_sao+ đọc_thế_nào+ nghĩa_là_gì+ gọi_là_gì+ là_gì+ dịch_sao+");
+
+    /// <summary>True when the tokens (as typed, before synonyms) name an animal and a treatment, or a language and how a
+    /// word is said in it.</summary>
     public static bool Matches(IReadOnlyList<TextToken> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return Has(tokens, Animals, skipBiting: true) && Has(tokens, Treatments);
+        return (Has(tokens, Animals, skipBiting: true) && Has(tokens, Treatments)) || (Has(tokens, Languages) && Has(tokens, Sayings));
     }
 
     private static bool Has(IReadOnlyList<TextToken> tokens, (TextToken[] Phrase, bool PlainSafe)[] words, bool skipBiting = false)

@@ -198,6 +198,18 @@ public static class Synonyms
             "đốt đồng", "đốt rơm", "đốt rơm rạ", "đốt gốc rạ",
             // Teeth (not a screening the union runs).
             "đánh răng", "chân răng", "sâu răng", "niềng răng", "nha khoa", "nhổ răng",
+            // Party and board games, a martial art's belts (a chi hội's club or team, volleyball, badminton, and a self-defence
+            // class for women are the union's: not listed).
+            "ma sói", "cờ cá ngựa", "cờ tỷ phú", "cờ tướng", "cờ vua", "bài uno", "luật chơi", "sudoku", "rubik", "xúc xắc",
+            "taekwondo", "karate", "vovinam", "đai vàng", "đai xanh", "đai đen",
+            // More recipes and kitchen tips (a cooking class to learn a trade is "dạy nấu ăn", not listed).
+            "bánh bông lan", "nấu chè", "muối dưa", "muối cà", "nồi chiên không dầu", "nồi chiên", "trà sữa", "pha cà phê",
+            "gỏi gà", "xé phay", "cách làm món", "cách chiên", "cách xào", "cách rang", "cách ướp", "cách muối", "cách pha",
+            "cách làm bánh",
+            // Songs and shows (a chi hội's singing for a festival is "tập hát", "văn nghệ": not listed).
+            "bolero", "nhạc bolero", "nhạc vàng", "nhạc trẻ", "ca khúc", "hát karaoke", "tập cuối", "diễn viên", "đóng vai",
+            // Translations ("dịch giùm em câu này sang tiếng Hàn"); an epidemic, "dịch bệnh", is not one.
+            "dịch giùm", "dịch giúp", "dịch dùm", "dịch hộ", "dịch sang tiếng", "dịch ra tiếng", "dịch câu", "jackpot",
         ]),
 
         // Openers and hedges that say nothing about the topic ("nghe nói…", "cho em hỏi…", "thật ra…"): read as a particle, so
@@ -241,7 +253,7 @@ public static class Synonyms
     // Lured or taken over the border ("bị người ta dụ qua Trung Quốc", "bị lừa sang bên kia biên giới"): trafficking,
     // however she words the luring.
     private static IEnumerable<string> AcrossTheBorder() =>
-        from verb in "dụ lừa đưa bán dắt gạt".Split(' ')
+        from verb in "dụ lừa đưa bán dắt dẫn đem chở gạt".Split(' ')
         from across in "qua sang".Split(' ')
         from place in "trung quốc|biên giới|bên kia biên giới|bên tàu|bên trung".Split('|')
         select $"{verb} {across} {place}";
