@@ -56,6 +56,8 @@ public sealed class CrisisSetsXYFamiliesTests
     [InlineData("đang ngồi trên lan can, chắc mọi người nhẹ nhõm hơn khi không còn em", "115")]
     [InlineData("Tôi ngồi trên sân thượng từ chiều tới giờ. Mọi người chắc sẽ nhẹ nhõm hơn khi không còn tôi. Chỉ muốn nói với ai đó một lần trước.", "115")] // y-028
     [InlineData("My cousin's boss locked her in the storeroom and took her passport", "113")]
+    [InlineData("my wife's friend says her husband locks her in the room and takes her phone, who can she call", "113")]
+    [InlineData("he locks me in the bedroom when he goes out and keeps my phone", "113")]
     [InlineData("NGO worker here. A client just texted that her employer in Binh Duong locked her in a room and took her ID card. She is 23. Who do we call right now?", "113")] // y-013
     [InlineData("Báo cáo các cháu, nhà văn hóa thôn đang cháy, mái bén lửa sang mấy nhà dân bên cạnh rồi", "114")] // y-037
     [InlineData("nhà kho hợp tác xã đang cháy, bén lửa qua mấy nhà dân rồi", "114")]
@@ -107,6 +109,8 @@ public sealed class CrisisSetsXYFamiliesTests
     [InlineData("con gái 12 tuổi ở nhà với ông bà lúc tôi đi làm, có cần gửi trẻ không")]
     [InlineData("nấu cơm khói vô phòng khách hết, mở cửa sổ ra cho thoáng")]
     [InlineData("thôi con khỏi vô phòng mẹ, mẹ khóa cửa rồi")]
+    [InlineData("my husband locks the door at night and I keep my phone by the bed, is that safe")]
+    [InlineData("I locked my keys in the car, can the union help")]
     public async Task QuietNeighbour_NotACrisis(string text)
     {
         var decision = await CrisisAsk.AskAsync(text);
