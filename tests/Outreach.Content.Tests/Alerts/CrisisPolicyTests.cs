@@ -1,4 +1,6 @@
 using Outreach.Content.Alerts;
+using Outreach.Content.ContentPacks;
+using Outreach.Testing;
 
 namespace Outreach.Content.Tests.Alerts;
 
@@ -11,6 +13,20 @@ public sealed class CrisisPolicyTests
 {
     private static readonly CrisisPolicy Gated = new(0.8f,
         [new CrisisGate("111", 0.5f, CrisisPolicy.ChildGroups), new CrisisGate("112", 0.6f, CrisisPolicy.DisasterGroups)], Passages: false);
+
+    // The gates name crisis.yaml groups in code: a group renamed or removed in the pack would close its gate without a word.
+    [Fact]
+    public async Task ShippedGates_NameOnlyGroupsTheShippedPackHas()
+    {
+        var pack = await ContentPackReader.ReadAsync(ContentPackCopy.ShippedDirectory, TestContext.Current.CancellationToken);
+
+        foreach (var gate in CrisisPolicy.Shipped.Gates)
+        {
+            Assert.All(gate.Groups, group => Assert.True(
+                group == CrisisDetector.BuiltInMinor || pack.Crisis.Groups.ContainsKey(group),
+                $"The {gate.Number} gate names '{group}', which no crisis file of the shipped pack has."));
+        }
+    }
 
     [Fact]
     public void ThresholdFor_GateOpensOnlyForItsNumberAndWithOneOfItsCues()
