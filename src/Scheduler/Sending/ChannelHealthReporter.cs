@@ -178,13 +178,8 @@ public sealed class ChannelHealthReporter(ChannelHealthStore store, TimeProvider
     {
         public SemaphoreSlim Lock { get; } = new(1, 1);
 
-        private volatile string? _writing;
-
-        public string? Writing
-        {
-            get => _writing;
-            set => _writing = value;
-        }
+        // Read without the lock by a send that could not take it.
+        public volatile string? Writing;
     }
 
     private static string? Detail(SendResult result) =>
