@@ -40,6 +40,9 @@ public sealed class CrisisRound16Tests
     [InlineData("co giao diem truong ban Then nhan nuoc dang quanh lop hoc 12 hoc tro ket lai duong ra ngap ngang nguc nguoi lon", "112")] // ii-043
     [InlineData("chong em di ghe ra song tu chieu, gio noi len manh lam, toi roi chua ve, goi khong duoc", "112")]
     [InlineData("my husband went out on the river with two friends this afternoon, then the wind got crazy strong and their boat hasn't come back. phones off. it's dark now", "112")] // ii-073
+    [InlineData("my father tried to cross the flooded ford on his motorbike and the current took him, he is holding on to a tree in the middle", "112")]
+    [InlineData("the stream next to our homestay turned brown and loud, rocks are coming down and the road is gone, we can't get out", "112")]
+    [InlineData("the water is up to our chest inside the house and my grandma can't walk", "112")]
     [InlineData("em gái em nhắn tạm biệt cả nhà rồi khóa trái cửa phòng tắm, gọi không trả lời, dưới khe cửa có máu chảy ra", "115")]
     [InlineData("chồng em viết thư để lại rồi chốt cửa trong phòng, em đập cửa không mở, nghe tiếng rên", "115")]
     [InlineData("ban cung phong tro nhan vao nhom chao tam biet moi nguoi r khoa cua phong e go hoai ko mo nghe tieng ren duoi khe cua co mau", "115")] // ii-149
@@ -61,6 +64,8 @@ public sealed class CrisisRound16Tests
     [InlineData("cầu tràn ở xã em mùa mưa năm nào cũng ngập, hội có kiến nghị làm cầu mới được không")]
     [InlineData("con bé bám mẹ giữa dòng người đi chợ tết đông quá")]
     [InlineData("chồng em đi ghe ra sông bắt cá từ sáng, chiều mới về, hội có hỗ trợ mua lưới không")]
+    [InlineData("con cá bám đá giữa suối đẹp ghê, cuối tuần dẫn con đi chơi")]
+    [InlineData("the elevator in our building is often broken, who do we complain to?")]
     [InlineData("mơ thấy cháy nhà đánh con gì mn")] // hh-066
     [InlineData("đêm qua nằm mơ thấy nhà bị cháy rồi có người chết đuối, mai nên đánh số mấy")]
     [InlineData("chiem bao thay lua chay nha la diem gi vay moi nguoi")]
