@@ -118,10 +118,14 @@ public static partial class AnswerEngine
         // small talk; a story about her own people ("thằng cu nhà em đá banh sút thủng lưới… 🤣") is told to share, not a match report.
         var about = offTopicCount >= AboutOffTopicPhrases && !NamesHerPeople(snapshot, tokens);
         var asksOffTopic = offTopic && LastClauseNamesOffTopic(snapshot, request.Text);
+        // A sigh or a laugh beside a request for that thing or a question about it ("kể chuyện cười đi ad, buồn ngủ quá", "…tức
+        // muốn chết luôn, phim này ai đạo diễn vậy") is not shared to be heard: she wants the joke, the film's director, and
+        // the "ngoài phạm vi" fallback says the bot cannot give them. A thanks, a wish, a good night still answer.
+        var requestsOffTopic = offTopic && RequestsOffTopic(snapshot, request.Text);
         bool AnswersOffTopic(KnowledgeEntry entry) =>
             entry.Topic != SmalltalkTopic
             || (snapshot.Texts.Words(StatementActsOffTopicKey).Contains(entry.Id, StringComparer.Ordinal)
-                ? !about || snapshot.Texts.Words(StatementActsOverEntriesKey).Contains(entry.Id, StringComparer.Ordinal)
+                ? snapshot.Texts.Words(StatementActsOverEntriesKey).Contains(entry.Id, StringComparer.Ordinal) || (!about && !requestsOffTopic)
                 : !asksOffTopic);
         // A story that thanks or wishes and asks nothing is that small talk, unless an entry answers it clearly ("cảm ơn hội
         // đã đến thăm mẹ em… giờ mẹ khỏe rồi" shares a word or two with an entry by chance).
@@ -160,7 +164,7 @@ public static partial class AnswerEngine
         // "hôm nay mệt chết đi được, bán hàng từ sáng…") gets the small talk's warm reply rather than "ngoài phạm vi".
         // Not when what she asks is the thing outside the union's work ("mệt muốn chết, có bài tập nào bóp chân cho đỡ mỏi không").
         if (OpeningSmalltalk(snapshot, request.Text, snapshot.EligibleMask(request.Province, request.Today)) is { } opening
-            && (!offTopic || (AnswersOffTopic(opening.Entry) && !QuestionWords.AsksDirectly(request.Text))))
+            && (!offTopic || (AnswersOffTopic(opening.Entry) && !QuestionWords.AsksDirectly(request.Text) && !requestsOffTopic)))
         {
             return Answer(snapshot, opening.Entry, opening.Confidence, english);
         }
@@ -186,6 +190,14 @@ public static partial class AnswerEngine
         var (normalized, normalizedWeights) = Synonyms.Normalize(resolved, weights);
         var content = normalized.Where((t, i) => !StopWords.IsStopWord(t) && !StopWords.IsFormOfAddress(t) && normalizedWeights[i] >= 1f).Count();
         if (content == 0 || content > snapshot.Index.Options.TopicWordMaxTokens)
+        {
+            return null;
+        }
+
+        // A number the best entry's questions name says which entry she means ("đề án 939 con ko", where "939 con" reads as a
+        // count and weighs little): it is no bare topic word.
+        var numbers = normalized.Where(t => t.IsNumber).Select(t => new QueryTerm(t.Exact, t.Folded, t.IsMarked, false, 1f)).ToList();
+        if (numbers.Count > 0 && snapshot.Index.QuestionsName(numbers, top))
         {
             return null;
         }
@@ -281,6 +293,21 @@ public static partial class AnswerEngine
                     askedApart = true;
                 }
             }
+
+            // …or the thing is only why violence came to her home: "con em nghiện game, chồng đánh nó, em phải làm sao". Read
+            // without the clauses that name it, she tells of her own people and asks: when that is violence, it is hers to ask.
+            // A film's scene stays in its clause ("coi phim thấy cảnh ông chồng đánh vợ…"), and goes with it.
+            if (!askedApart && WithoutOffTopicClauses(snapshot, text) is { } rest && QuestionWords.AsksDirectly(QuestionWords.WithoutGroupTags(rest)))
+            {
+                var restTokens = MatchText.Message(rest, out _);
+                var other = NamesHerPeople(snapshot, restTokens) ? Rank(snapshot, restTokens, NotSmalltalk, 1, eligible) : [];
+                if (other.Count > 0 && other[0].Entry.Topic == ViolenceTopic && other[0].Confidence >= options.AnswerThreshold
+                    && (top is null || other[0].Confidence > top.Confidence))
+                {
+                    top = other[0];
+                    askedApart = true;
+                }
+            }
         }
 
         if (unclear && tokens.Count >= options.LongMessageTokens && !english && !namesOffTopic)
@@ -327,6 +354,16 @@ public static partial class AnswerEngine
         }
 
         return top;
+    }
+
+    private const string ViolenceTopic = "violence";
+
+    // The message without its clauses that name something outside the union's work; null when none does, or all do.
+    private static string? WithoutOffTopicClauses(KnowledgeSnapshot snapshot, string? text)
+    {
+        var clauses = (text ?? "").Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var kept = clauses.Where(c => !NamesOffTopic(snapshot, MatchText.Message(c, out _))).ToList();
+        return kept.Count == clauses.Length || kept.Count == 0 ? null : string.Join(", ", kept);
     }
 
     // Only particles and forms of address ("vâng ạ", "ad ơi", "dạ"): the small talk whose question says no more than she
@@ -403,6 +440,46 @@ public static partial class AnswerEngine
 
     // A story is about the thing outside the union's work when it names it this many times ("sút tung lưới… thủ môn…").
     private const int AboutOffTopicPhrases = 2;
+
+    // Whether a clause that names the thing outside the union's work asks about it or asks for it: a question of its own, "ai"
+    // asking who ("phim này ai đạo diễn"), or a request closing it ("kể chuyện cười đi", "chỉ em game nào chơi đi", "… nghe với").
+    // A clause that asks the group whether they watched it ("mấy chị có coi ko") is a tag, not a question (QuestionWords.WithoutGroupTags).
+    private static bool RequestsOffTopic(KnowledgeSnapshot snapshot, string? text)
+    {
+        foreach (var clause in QuestionWords.WithoutGroupTags(text).Split(ClauseSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!NamesOffTopic(snapshot, MatchText.Message(clause, out _)))
+            {
+                continue;
+            }
+
+            var words = ChatAbbreviations.Expand(VietnameseText.Tokenize(ChatParticles.Mark(clause)), keepAcronyms: false)
+                .Where(t => !StopWords.IsStopWord(t) && !StopWords.IsFormOfAddress(t) && !QuestionWords.IsAddressee(t))
+                .ToList();
+            if (QuestionWords.AsksDirectly(clause) || AsksWho(words) || (words.Count > 1 && IsRequestWord(words[^1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool AsksWho(List<TextToken> words) =>
+            words.Select((t, i) => t.Folded == "ai" && (!t.IsMarked || t.Exact == Who.Exact)
+                && (i + 1 >= words.Count || !NotAsking.Contains(words[i + 1].Folded))).Any(asks => asks);
+    }
+
+    private static readonly TextToken Who = VietnameseText.MakeToken("ai");
+
+    // "ai cũng khóc", "ai nấy đều thích": everyone, not who.
+    private static readonly HashSet<string> NotAsking = new(["cung", "nay"], StringComparer.Ordinal);
+
+    // The words that close a request ("kể đi", "chỉ em với", "kể nghe", "tìm giùm"), typed with their accents or plain.
+    private static readonly HashSet<string> RequestWords = new(
+        VietnameseText.Tokenize("đi với nghe giùm dùm giúp").Select(t => t.Exact), StringComparer.Ordinal);
+
+    private static bool IsRequestWord(TextToken token) =>
+        token.IsMarked ? RequestWords.Contains(token.Exact) : RequestWords.Any(w => VietnameseText.Fold(w) == token.Folded);
 
     private static bool LastClauseNamesOffTopic(KnowledgeSnapshot snapshot, string? text)
     {

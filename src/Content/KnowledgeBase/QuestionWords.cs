@@ -26,6 +26,9 @@ public static class QuestionWords
     private static readonly HashSet<string> Addressees = new(
         VietnameseText.Tokenize("mn mng mọi người cả nhà ad admin bot mấy chị các chị chị em mấy bà").Select(t => t.Folded), StringComparer.Ordinal);
 
+    /// <summary>True for a word that names whom she writes to ("ad", "mn", "bot", "mấy chị").</summary>
+    public static bool IsAddressee(TextToken token) => Addressees.Contains(token.Folded);
+
     // A laugh after a question still leaves it a question ("đề án có cứu được cái tiệm của em ko haha").
     private static readonly HashSet<string> Laughs = new(
         ["haha", "hahaha", "hihi", "hihihi", "hehe", "hehehe", "hoho", "hjhj", "hihj", "kk", "kkk", "kkkk", "keke", "kaka", "lol", "huhu"],

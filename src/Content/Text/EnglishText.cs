@@ -144,6 +144,18 @@ public static class EnglishText
         ["nung"] = "dân tộc thiểu số", ["muong"] = "dân tộc thiểu số", ["khmer"] = "dân tộc thiểu số", ["ede"] = "dân tộc thiểu số",
         ["jrai"] = "dân tộc thiểu số", ["bahnar"] = "dân tộc thiểu số", ["cham"] = "dân tộc thiểu số",
         ["nearby"] = "ở địa phương", ["near me"] = "ở địa phương", ["near her"] = "ở địa phương", ["close by"] = "ở địa phương",
+        // Threats by message from an ex or a relative, and the legal advice she asks for ("her ex keeps sending threatening
+        // messages on Facebook, how can she get legal help").
+        ["threat"] = "đe dọa", ["threats"] = "đe dọa", ["threaten"] = "đe dọa", ["threatens"] = "đe dọa", ["threatened"] = "đe dọa",
+        ["threatening"] = "đe dọa", ["message"] = "tin nhắn", ["messages"] = "tin nhắn", ["texts"] = "tin nhắn", ["facebook"] = "facebook",
+        ["ex"] = "chồng cũ", ["ex-husband"] = "chồng cũ", ["ex husband"] = "chồng cũ", ["former husband"] = "chồng cũ",
+        ["ex-boyfriend"] = "người yêu cũ", ["ex boyfriend"] = "người yêu cũ", ["former boyfriend"] = "người yêu cũ",
+        ["legal help"] = "trợ giúp pháp lý", ["legal advice"] = "tư vấn pháp luật", ["legal"] = "pháp lý", ["advice"] = "tư vấn",
+        ["advise"] = "tư vấn", ["counselling"] = "tư vấn", ["counseling"] = "tư vấn",
+        ["become a member"] = "làm hội viên",
+        // Relatives other than her husband ("her brother keeps sending threatening texts about the family land money").
+        ["brother"] = "người nhà", ["sister"] = "người nhà", ["brother-in-law"] = "người nhà", ["sister-in-law"] = "người nhà",
+        ["uncle"] = "người nhà", ["cousin"] = "người nhà", ["land"] = "đất",
         ["abuse at home"] = "bạo lực gia đình", ["violence at home"] = "bạo lực gia đình", ["abusive husband"] = "chồng bạo hành",
         // Asking for a translation is outside the union's work ("how do you say thank you in Korean").
         ["how do you say"] = Synonyms.OffTopicWord, ["how do i say"] = Synonyms.OffTopicWord, ["how to say"] = Synonyms.OffTopicWord,
@@ -289,7 +301,13 @@ public static class EnglishText
         // Who asks, about whom, and words around the question that carry no topic.
         or "worker" or "workers" or "volunteer" or "volunteers" or "staff" or "colleague" or "colleagues" or "friend" or "neighbour" or "neighbor" or "told" or "tell"
         or "married" or "besides" or "except" or "situation" or "still" or "also" or "some" or "these" or "those" or "other"
-        or "charity" or "charities" or "find" or "allowed" or "able" or "eligible" or "herself" or "myself" or "own" or "buy";
+        or "charity" or "charities" or "find" or "allowed" or "able" or "eligible" or "herself" or "myself" or "own" or "buy"
+        or "living" or "lives" or "live" or "man" or "possible" or "far" or "nothing" or "physical" or "sending" or "send" or "sends"
+        or "over"
+        // Where a foreign spouse comes from says nothing of what she asks ("I'm Australian, married to a Vietnamese man"); not
+        // a name that is also a language's ("Korean", "Chinese": "how do you say thank you in Korean" asks for a translation).
+        or "australian" or "british" or "american" or "taiwanese" or "filipino" or "filipina" or "canadian" or "philippines"
+        or "korea" or "australia" or "china" or "japan" or "taiwan";
 
     private static Dictionary<string, List<(string[], List<TextToken>)>> BuildLexicon()
     {
