@@ -28,7 +28,7 @@ public sealed class CrisisClassifierTests
     }
 
     // A child at risk told indirectly (no violence word, no "now"): the rules see only a child, the classifier's 111 counts
-    // from 0.50 behind that cue (the 111 gate of crisis-gates.yaml). Written here, in none of the sets.
+    // from the 111 gate's threshold behind that cue (crisis-gates.yaml). Written here, in none of the sets.
     [Theory]
     [InlineData("đứa nhỏ nhà đầu ngõ mới 4 tuổi, tối nào cũng ngồi một mình trước cửa chờ mẹ, nhà tắt đèn, không ai lo cơm")]
     [InlineData("bé trai 6 tuổi nhà trọ kế bên bị khóa trong phòng từ sáng, mẹ nó đi đâu không biết, nghe nó gọi mẹ hoài")]

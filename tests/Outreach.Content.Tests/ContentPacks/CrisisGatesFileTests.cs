@@ -27,7 +27,8 @@ public sealed class CrisisGatesFileTests
 
         Assert.Contains("t15_kid", cues);
         Assert.DoesNotContain(cues, GroupsBeforeRound16.Contains);
-        Assert.Equal(0.5f, rules.Policy.ThresholdFor("111", cues));
+        Assert.Equal(rules.Policy.Gates.Single(g => g.Number == "111").Threshold, rules.Policy.ThresholdFor("111", cues));
+        Assert.True(rules.Policy.ThresholdFor("111", cues) < CrisisClassifier.DefaultThreshold);
         Assert.Equal(CrisisClassifier.DefaultThreshold, rules.Policy.ThresholdFor("113", cues));
     }
 
