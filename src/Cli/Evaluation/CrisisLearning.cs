@@ -189,9 +189,11 @@ internal static partial class CrisisLearning
 
     /// <summary>
     /// The policies <c>crisis-eval</c> measures: whole-message thresholds; the same with a long message's most alarming
-    /// sentence; and gates (111 with a child's cue, 112 with water, wind or a slope) lower than the threshold.
+    /// sentence; the pack's gates (<paramref name="pack"/>: crisis-gates.yaml) at lower thresholds behind 0.70 or 0.80; the
+    /// pack's policy itself; the pack's policy without each of its gates; and each gate of <paramref name="tries"/> (a gates
+    /// file to try) added to the pack's policy (in place of a pack gate of its number) at its own threshold and at 0.50–0.60.
     /// </summary>
-    public static List<NamedPolicy> Policies(float chosen)
+    public static List<NamedPolicy> Policies(float chosen, CrisisPolicy pack, IReadOnlyList<CrisisGate>? tries = null)
     {
         var vi = CultureInfo.GetCultureInfo("vi-VN");
         var list = new List<NamedPolicy>();
@@ -204,18 +206,43 @@ internal static partial class CrisisLearning
             }
         }
 
-        foreach (var passages in new[] { false, true })
+        var numbers = string.Join("/", pack.Gates.Select(g => g.Number).Distinct());
+        if (pack.Gates.Count > 0)
         {
-            foreach (var t in new[] { 0.7f, 0.8f })
+            foreach (var passages in new[] { false, true })
             {
-                foreach (var g in new[] { 0.3f, 0.4f, CrisisPolicy.DefaultGateThreshold, 0.6f }.Distinct().Order())
+                foreach (var t in new[] { 0.7f, 0.8f })
                 {
-                    if (g < t)
+                    foreach (var g in new[] { 0.3f, 0.4f, 0.5f, 0.6f })
                     {
-                        list.Add(new(string.Create(vi, $"{t:0.00}{(passages ? " + câu" : "")}, 111/112 có dấu hiệu {g:0.00}"), new CrisisPolicy(t,
-                            [new CrisisGate("111", g, CrisisPolicy.ChildGroups), new CrisisGate("112", g, CrisisPolicy.DisasterGroups)], passages)));
+                        if (g < t)
+                        {
+                            list.Add(new(string.Create(vi, $"{t:0.00}{(passages ? " + câu" : "")}, {numbers} có dấu hiệu {g:0.00}"),
+                                new CrisisPolicy(t, [.. pack.Gates.Select(gate => gate with { Threshold = g })], passages)));
+                        }
                     }
                 }
+            }
+        }
+
+        if (!list.Any(p => p.Policy.DecidesAs(pack)))
+        {
+            list.Add(new("gói (crisis-gates.yaml)", pack));
+        }
+
+        foreach (var gate in pack.Gates)
+        {
+            list.Add(new(string.Create(vi, $"gói, bỏ cổng {gate.Number}"), pack with { Gates = [.. pack.Gates.Where(g => g != gate)] }));
+        }
+
+        foreach (var gate in tries ?? [])
+        {
+            foreach (var g in new[] { gate.Threshold, 0.5f, 0.55f, 0.6f }.Distinct().Order())
+            {
+                var tried = gate with { Threshold = g };
+                var replaced = pack.Gates.Any(p => p.Number == gate.Number);
+                list.Add(new(string.Create(vi, $"gói, {(replaced ? "thay" : "thêm")} cổng {gate.Number} thử ({gate.Groups.Count} nhóm) {g:0.00}"),
+                    pack with { Gates = [.. pack.Gates.Where(p => p.Number != gate.Number), tried] }));
             }
         }
 

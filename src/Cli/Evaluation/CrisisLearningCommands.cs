@@ -57,8 +57,12 @@ internal static class CrisisLearningCommands
             DefaultValueFactory = _ => CrisisFeatures.Shipped.WordNgrams,
         };
         var policy = new Option<string?>("--policy") { Description = "Cách tính in bảng chi tiết (tên một dòng của bảng tổng, ví dụ \"0,80 + câu\")" };
+        var tries = new Option<FileInfo?>("--try-gates")
+        {
+            Description = "Thử các cổng của tệp này (định dạng crisis-gates.yaml): mỗi cổng thêm vào cách tính của gói (thay cổng cùng số đầu)",
+        };
         var verbose = new Option<bool>("--verbose") { Description = "In từng câu mô hình thêm đúng, sai số hoặc báo nhầm ở ngưỡng đã chọn" };
-        var command = new Command("crisis-eval", "Kiểm định chéo (bỏ một bộ) mô hình nhận diện khủng hoảng") { files, threshold, policy, rows, words, verbose, PackSource.Pack };
+        var command = new Command("crisis-eval", "Kiểm định chéo (bỏ một bộ) mô hình nhận diện khủng hoảng") { files, threshold, policy, rows, words, tries, verbose, PackSource.Pack };
         command.SetAction(async (result, cancellationToken) =>
         {
             var sets = new List<(string, List<EvalQuestion>)>();
@@ -72,8 +76,12 @@ internal static class CrisisLearningCommands
             var training = result.GetValue(rows) is { } file2
                 ? CrisisClassifier.Read(await File.ReadAllTextAsync(file2.FullName, cancellationToken))
                 : CrisisClassifier.ReadShipped();
-            var policies = CrisisLearning.Policies(result.GetValue(threshold) ?? CrisisClassifier.DefaultThreshold);
-            var plain = result.GetValue(threshold) is { } t ? new CrisisPolicy(t, [], false) : CrisisPolicy.Shipped;
+            var shipped = CrisisPolicy.Of(pack.Crisis);
+            var tried = result.GetValue(tries) is { } triesFile
+                ? ContentPackReader.ReadGates(await File.ReadAllTextAsync(triesFile.FullName, cancellationToken), pack.Crisis.Groups, triesFile.Name)
+                : [];
+            var policies = CrisisLearning.Policies(result.GetValue(threshold) ?? CrisisClassifier.DefaultThreshold, shipped, tried);
+            var plain = result.GetValue(threshold) is { } t ? new CrisisPolicy(t, [], false) : shipped;
             var chosen = result.GetValue(policy) is { Length: > 0 } named ? named : policies.First(p => p.Policy.DecidesAs(plain)).Name;
             if (!policies.Any(p => p.Name == chosen))
             {

@@ -259,16 +259,16 @@ public sealed partial class CrisisClassifier
     }
 
     /// <summary>The crisis the classifier sees with at least <paramref name="threshold"/> probability, else null.</summary>
-    public CrisisAssessment? Assess(string? text, float threshold) => Assess(text, CrisisPolicy.Shipped with { Threshold = threshold, Gates = [], Passages = false }, []);
+    public CrisisAssessment? Assess(string? text, float threshold) => Assess(text, new CrisisPolicy(threshold, [], Passages: false), []);
+
+    /// <summary>The crisis the classifier sees at <see cref="DefaultThreshold"/> (no gate), else null.</summary>
+    public CrisisAssessment? Assess(string? text) => Assess(text, DefaultThreshold);
 
     /// <summary>
-    /// The crisis the classifier sees under the shipped policy (<see cref="CrisisPolicy.Shipped"/>), else null.
-    /// <paramref name="cues"/> are the crisis.yaml groups the rules found in the message (<see cref="CrisisAssessment.Cues"/>),
+    /// The crisis the classifier sees under <paramref name="policy"/> (the pack's is <see cref="CrisisPolicy.Of"/>), else null.
+    /// <paramref name="cues"/> are the crisis groups the rules found in the message (<see cref="CrisisAssessment.Cues"/>),
     /// which open a gate (a lower threshold for one first number).
     /// </summary>
-    public CrisisAssessment? Assess(string? text, IReadOnlyCollection<string>? cues = null) => Assess(text, CrisisPolicy.Shipped, cues ?? []);
-
-    /// <summary>The crisis the classifier sees under <paramref name="policy"/>, else null.</summary>
     public CrisisAssessment? Assess(string? text, CrisisPolicy policy, IReadOnlyCollection<string> cues)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -368,36 +368,34 @@ public sealed record CrisisFeatures(int WordNgrams, int CharNgrams)
     public static readonly CrisisFeatures Shipped = new(2, 4);
 }
 
-/// <summary>A lower threshold for one first number, open when the rules found a cue of one of <see cref="Groups"/> in the message.</summary>
-public sealed record CrisisGate(string Number, float Threshold, IReadOnlyList<string> Groups);
+/// <summary>
+/// A lower threshold for one first number, open when the rules found a cue of one of <see cref="Groups"/> in the message.
+/// The pack's are in crisis-gates.yaml (<see cref="CrisisRules.Gates"/>).
+/// </summary>
+public sealed record CrisisGate(string Number, float Threshold, IReadOnlyList<string> Groups)
+{
+    /// <summary>The first numbers a gate may open (those of <see cref="CrisisClassifier.FirstNumber"/>'s crisis kinds but 1900).</summary>
+    public static readonly IReadOnlyList<string> Numbers = ["111", "112", "113", "114", "115"];
+}
 
 /// <summary>
 /// When the classifier's opinion counts: at least <see cref="Threshold"/> for the likeliest first number, or a gate's lower
 /// threshold when the message has one of its cues; with <see cref="Passages"/>, a long message's most alarming sentence may
-/// count too (at the same thresholds). Chosen by leave-one-set-out cross-validation (<c>./outreach crisis-eval</c>).
+/// count too (at the same thresholds). Chosen by leave-one-set-out cross-validation (<c>./outreach crisis-eval</c>); the
+/// pack's is <see cref="Of"/>.
 /// </summary>
 public sealed record CrisisPolicy(float Threshold, IReadOnlyList<CrisisGate> Gates, bool Passages)
 {
-    /// <summary>The crisis.yaml groups of a child ("bé", "14 tuổi") that open the 111 gate.</summary>
-    public static readonly IReadOnlyList<string> ChildGroups = ["child", "minor", "newborn", "school_staff", "school_grade"];
-
-    /// <summary>The crisis.yaml groups of water, wind and slopes that open the 112 gate.</summary>
-    public static readonly IReadOnlyList<string> DisasterGroups =
-        ["disaster_event", "rain", "swept", "at_sea", "lost_at_sea", "landslide_sign", "boat", "capsize", "in_water", "rising_water", "flood_debris", "buried", "slope_sign", "hill", "unreturned"];
-
     /// <summary>
-    /// The lower threshold of a gate, for 111 with a child's cue and 112 with water, wind or a slope: chosen by leave-one-set-out
-    /// cross-validation (<c>./outreach crisis-eval</c>) as the lowest that added no false alarm on any held-out set.
+    /// The pack's policy, what the gateway uses: <see cref="CrisisClassifier.DefaultThreshold"/> for every first number, the
+    /// gates of crisis-gates.yaml (<see cref="CrisisRules.Gates"/>: 111 behind a child's cue, 112 behind water, wind or a
+    /// slope), the whole message only (scoring its sentences apart added false alarms).
     /// </summary>
-    public const float DefaultGateThreshold = 0.5f;
-
-    /// <summary>
-    /// What the gateway uses: <see cref="CrisisClassifier.DefaultThreshold"/> for every first number, 111 and 112 at
-    /// <see cref="DefaultGateThreshold"/> when the rules saw a child's cue (111) or one of water, wind or a slope (112), the
-    /// whole message only (scoring its sentences apart added false alarms).
-    /// </summary>
-    public static readonly CrisisPolicy Shipped = new(CrisisClassifier.DefaultThreshold,
-        [new CrisisGate("111", DefaultGateThreshold, ChildGroups), new CrisisGate("112", DefaultGateThreshold, DisasterGroups)], false);
+    public static CrisisPolicy Of(CrisisRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return new(CrisisClassifier.DefaultThreshold, rules.Gates ?? [], Passages: false);
+    }
 
     /// <summary>True when <paramref name="other"/> decides as this policy does (the same thresholds, gates and passages).</summary>
     public bool DecidesAs(CrisisPolicy other)

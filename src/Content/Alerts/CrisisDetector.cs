@@ -36,6 +36,9 @@ public sealed class CrisisDetector
     private readonly IReadOnlyDictionary<string, CrisisFrame> _frames;
     private readonly CrisisClassifier? _secondOpinion;
 
+    /// <summary>When the second opinion counts: its threshold and the pack's gates (crisis-gates.yaml).</summary>
+    public CrisisPolicy Policy { get; }
+
     /// <summary>The built-in group of ages under 18 ("14 tuổi"); rules may name it like any group of crisis.yaml.</summary>
     public const string BuiltInMinor = "minor";
 
@@ -62,6 +65,7 @@ public sealed class CrisisDetector
         _rules = rules;
         _time = time ?? TimeProvider.System;
         _secondOpinion = secondOpinion;
+        Policy = CrisisPolicy.Of(rules);
         foreach (var (group, phrases) in rules.Groups)
         {
             foreach (var phrase in phrases.SelectMany(WithDigitOne))
@@ -116,7 +120,7 @@ public sealed class CrisisDetector
     public CrisisAssessment Assess(string? text)
     {
         var byRules = AssessByRules(text);
-        return byRules.IsCrisis || _secondOpinion is null ? byRules : _secondOpinion.Assess(text, byRules.Cues) ?? byRules;
+        return byRules.IsCrisis || _secondOpinion is null ? byRules : _secondOpinion.Assess(text, Policy, byRules.Cues) ?? byRules;
     }
 
     /// <summary>
@@ -126,7 +130,7 @@ public sealed class CrisisDetector
     public CrisisAssessment AssessWithoutWaiting(string? text)
     {
         var byRules = AssessByRules(text);
-        return byRules.IsCrisis || _secondOpinion is not { IsTrained: true } ? byRules : _secondOpinion.Assess(text, byRules.Cues) ?? byRules;
+        return byRules.IsCrisis || _secondOpinion is not { IsTrained: true } ? byRules : _secondOpinion.Assess(text, Policy, byRules.Cues) ?? byRules;
     }
 
     /// <summary>The crisis categories the rules of crisis.yaml alone find in a message.</summary>

@@ -35,6 +35,12 @@ public sealed record CrisisRules(
     /// trafficked, or a child tied up by a carer, gets 111 first, not 113. Null or empty: the order of <see cref="CrisisCategory"/>.
     /// </summary>
     public IReadOnlyList<CrisisLead>? Leads { get; init; }
+
+    /// <summary>
+    /// The learned second opinion's gates (crisis-gates.yaml): a lower threshold for one first number when the rules saw one
+    /// of its groups' cues (<see cref="CrisisPolicy.Of"/>). Null or empty: the classifier's threshold for every number.
+    /// </summary>
+    public IReadOnlyList<CrisisGate>? Gates { get; init; }
 }
 
 /// <summary>

@@ -1,8 +1,13 @@
+using Outreach.Content.Alerts;
+
 namespace Outreach.Content.ContentPacks;
 
 public static partial class ContentPackReader
 {
     private const string CrisisFile = "crisis.yaml";
+
+    /// <summary>The learned second opinion's gates: beside the crisis files, but not one of them (not merged).</summary>
+    public const string GatesFile = "crisis-gates.yaml";
 
     /// <summary>
     /// crisis.yaml with every crisis-*.yaml beside it (crisis-selfharm.yaml, crisis-medical.yaml…), in name order: a group
@@ -15,7 +20,8 @@ public static partial class ContentPackReader
     {
         var merged = Parse<CrisisYaml>(files, CrisisFile);
         var parts = files.Keys
-            .Where(p => p.StartsWith("crisis-", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal) && !p.Contains('/', StringComparison.Ordinal))
+            .Where(p => p.StartsWith("crisis-", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal) && !p.Contains('/', StringComparison.Ordinal)
+                && p != GatesFile)
             .Select(p => (Path: p, Part: Parse<CrisisYaml>(files, p)))
             .ToList();
         if (parts.Count == 0)
@@ -81,6 +87,28 @@ public static partial class ContentPackReader
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// The gates of crisis-gates.yaml (none when the pack has no such file), each checked against the groups of the merged
+    /// crisis files: a gate naming a group no file has is refused, naming the file.
+    /// </summary>
+    private static List<CrisisGate> ReadGates(
+        SortedDictionary<string, string> files, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, string name = GatesFile) =>
+        files.ContainsKey(GatesFile)
+            ? (Parse<CrisisGatesYaml>(files, GatesFile, name).Gates ?? []).Select(g => PackValidation.ToCrisisGate(g, groups, name)).ToList()
+            : [];
+
+    /// <summary>
+    /// The gates of a file in crisis-gates.yaml's shape (<c>crisis-eval --try-gates</c>), checked against
+    /// <paramref name="groups"/>; a problem is a <see cref="ContentPackException"/> naming <paramref name="name"/>.
+    /// </summary>
+    public static IReadOnlyList<CrisisGate> ReadGates(string yaml, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, string name)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return ReadGates(new SortedDictionary<string, string>(StringComparer.Ordinal) { [GatesFile] = yaml }, groups, name);
     }
 
     private static List<string>? Union(List<string>? first, List<string>? second) =>

@@ -55,6 +55,7 @@ public static partial class ContentPackReader
         PackValidation.CheckUniqueIds(entries);
         var texts = PackValidation.ToTexts(Parse<Dictionary<string, object>>(files, "texts.yaml"));
         var crisis = PackValidation.ToCrisis(ReadCrisis(files));
+        crisis = crisis with { Gates = ReadGates(files, crisis.Groups) };
         return new ContentPack(Hash(files), entries, hotlines, addresses, screenings, texts, crisis);
     }
 
@@ -94,7 +95,8 @@ public static partial class ContentPackReader
     private static List<T> ParseOptional<T>(SortedDictionary<string, string> files, string path) =>
         files.ContainsKey(path) ? Parse<List<T>>(files, path) : [];
 
-    private static T Parse<T>(SortedDictionary<string, string> files, string path)
+    // name: what an error calls the file (its path unless it was read from elsewhere).
+    private static T Parse<T>(SortedDictionary<string, string> files, string path, string? name = null)
         where T : new()
     {
         if (!files.TryGetValue(path, out var text))
@@ -114,7 +116,7 @@ public static partial class ContentPackReader
                 : DuplicateKey().Match(message) is { Success: true } duplicate
                     ? $"tên '{duplicate.Groups[1].Value.Trim()}' có hai lần trong cùng một mục; gộp chúng làm một (chỉ lần sau được đọc)"
                     : message;
-            throw new ContentPackException($"Tệp {path}, dòng {ex.Start.Line.ToString(CultureInfo.InvariantCulture)}: không đọc được ({reason}).", ex);
+            throw new ContentPackException($"Tệp {name ?? path}, dòng {ex.Start.Line.ToString(CultureInfo.InvariantCulture)}: không đọc được ({reason}).", ex);
         }
     }
 

@@ -91,5 +91,18 @@ internal sealed class CrisisRuleYaml
     public List<string>? None { get; set; }
     public string? Within { get; set; }
 }
+
+// crisis-gates.yaml: the learned second opinion's gates.
+internal sealed class CrisisGatesYaml
+{
+    public List<CrisisGateYaml>? Gates { get; set; }
+}
+
+internal sealed class CrisisGateYaml
+{
+    public string? First { get; set; }
+    public float? Threshold { get; set; }
+    public List<string>? Groups { get; set; }
+}
 #pragma warning restore CA2227, CA1002
 #pragma warning restore CA1812

@@ -162,6 +162,34 @@ internal static class PackValidation
             : new CrisisRule(category, r.All) { None = r.None is { Count: > 0 } ? r.None : null, Within = r.Within };
     }
 
+    /// <summary>
+    /// A gate of <paramref name="path"/> (crisis-gates.yaml): a first number a crisis reply opens with, a threshold above 0
+    /// and at most 1, and groups the crisis files have (or the built-in "minor").
+    /// </summary>
+    public static CrisisGate ToCrisisGate(CrisisGateYaml g, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, string path)
+    {
+        var first = g.First?.Trim();
+        if (first is null || !CrisisGate.Numbers.Contains(first))
+        {
+            throw new ContentPackException($"Tệp {path}: cổng '{first}' phải mở cho một số đầu: {string.Join(", ", CrisisGate.Numbers)}.");
+        }
+
+        if (g.Threshold is not (> 0f and <= 1f))
+        {
+            throw new ContentPackException($"Tệp {path}: cổng '{first}' cần threshold lớn hơn 0 và không quá 1.");
+        }
+
+        if (g.Groups is not { Count: > 0 })
+        {
+            throw new ContentPackException($"Tệp {path}: cổng '{first}' cần ít nhất một nhóm (groups).");
+        }
+
+        var unknown = g.Groups.FirstOrDefault(n => !groups.ContainsKey(n) && n != CrisisDetector.BuiltInMinor);
+        return unknown is not null
+            ? throw new ContentPackException($"Tệp {path}: cổng '{first}' dùng nhóm '{unknown}' không có trong groups.")
+            : new CrisisGate(first, g.Threshold.Value, g.Groups.Distinct(StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>A frame of <paramref name="path"/>: its group and the groups it names ("start", "end" or groups) must exist.</summary>
     public static CrisisFrame ToCrisisFrame(string group, CrisisFrameYaml frame, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, string path) =>
         groups.ContainsKey(group)

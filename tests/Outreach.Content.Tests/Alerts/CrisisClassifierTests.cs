@@ -28,7 +28,7 @@ public sealed class CrisisClassifierTests
     }
 
     // A child at risk told indirectly (no violence word, no "now"): the rules see only a child, the classifier's 111 counts
-    // from 0.50 behind that cue (CrisisPolicy.Shipped's gate). Written here, in none of the sets.
+    // from the 111 gate's threshold behind that cue (crisis-gates.yaml). Written here, in none of the sets.
     [Theory]
     [InlineData("đứa nhỏ nhà đầu ngõ mới 4 tuổi, tối nào cũng ngồi một mình trước cửa chờ mẹ, nhà tắt đèn, không ai lo cơm")]
     [InlineData("bé trai 6 tuổi nhà trọ kế bên bị khóa trong phòng từ sáng, mẹ nó đi đâu không biết, nghe nó gọi mẹ hoài")]
@@ -36,15 +36,16 @@ public sealed class CrisisClassifierTests
     {
         var rules = new CrisisDetector((await Packs.ShippedAsync()).Crisis);
         var byRules = rules.AssessByRules(text);
+        var gate = rules.Policy.Gates.Single(g => g.Number == "111");
 
         var decision = await Packs.AskAsync(text);
 
         Assert.False(byRules.IsCrisis);
-        Assert.Contains(byRules.Cues, CrisisPolicy.ChildGroups.Contains);
+        Assert.Contains(byRules.Cues, gate.Groups.Contains);
         Assert.Equal(AnswerKind.Crisis, decision.Kind);
         Assert.StartsWith("Gọi 111", decision.Text.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains(CrisisClassifier.LearnedCue, decision.Crisis.Cues);
-        Assert.True(decision.Crisis.Learned!.Probability >= CrisisPolicy.DefaultGateThreshold);
+        Assert.True(decision.Crisis.Learned!.Probability >= gate.Threshold);
     }
 
     // The gate is what lets this one through: without the rules' cues the classifier is below 0.80.
@@ -52,11 +53,12 @@ public sealed class CrisisClassifierTests
     public async Task Assess_ChildUnder080_OnlyWithTheRulesChildCue()
     {
         const string text = "đứa nhỏ nhà đầu ngõ mới 4 tuổi, tối nào cũng ngồi một mình trước cửa chờ mẹ, nhà tắt đèn, không ai lo cơm";
-        var cues = new CrisisDetector((await Packs.ShippedAsync()).Crisis).AssessByRules(text).Cues;
+        var rules = new CrisisDetector((await Packs.ShippedAsync()).Crisis);
+        var cues = rules.AssessByRules(text).Cues;
 
         Assert.Null(CrisisClassifier.Shipped.Assess(text));
-        Assert.Null(CrisisClassifier.Shipped.Assess(text, ["fire_event"]));
-        Assert.Equal([CrisisCategory.Child], CrisisClassifier.Shipped.Assess(text, cues)!.Categories);
+        Assert.Null(CrisisClassifier.Shipped.Assess(text, rules.Policy, ["fire_event"]));
+        Assert.Equal([CrisisCategory.Child], CrisisClassifier.Shipped.Assess(text, rules.Policy, cues)!.Categories);
     }
 
     // Everyday messages with a child's or water's word: the gate is open, the classifier still stays quiet.

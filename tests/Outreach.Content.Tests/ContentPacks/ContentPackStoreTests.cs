@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Outreach.Content.Alerts;
 using Outreach.Content.ContentPacks;
 using Outreach.Content.KnowledgeBase;
 using Outreach.Content.Tests.KnowledgeBase;
@@ -58,6 +59,9 @@ public sealed class ContentPackStoreTests(PostgresServer server) : IAsyncLifetim
         Assert.Equal(
             pack.Crisis.Frames!.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, string.Join(',', f.Value.Before), string.Join(',', f.Value.After))),
             loaded.Crisis.Frames!.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, string.Join(',', f.Value.Before), string.Join(',', f.Value.After))));
+        // The learned second opinion's gates (crisis-gates.yaml) are stored with the rules: the stored version decides as the files do.
+        Assert.NotEmpty(pack.Crisis.Gates!);
+        Assert.True(CrisisPolicy.Of(loaded.Crisis).DecidesAs(CrisisPolicy.Of(pack.Crisis)));
         // The detector built from the stored version reads a folded cue in its frame, and not outside it, as the files do.
         var detector = new Outreach.Content.Alerts.CrisisDetector(loaded.Crisis);
         Assert.True(detector.Assess("ck da e").IsCrisis);
