@@ -8,12 +8,12 @@ using Microsoft.Extensions.Options;
 using Outreach.Bot.Channels.Accounts;
 using Outreach.Bot.Channels.Messenger.Payloads;
 using Outreach.Scheduler.Sending;
-using Polly.Timeout;
+using Polly;
 
 namespace Outreach.Bot.Channels.Messenger;
 
 /// <summary>
-/// The Send API: <c>POST {GraphBaseUrl}/{ApiVersion}/{page-id}/messages</c>, paced per Page, through the resilience handler of
+/// The Send API: <c>POST {GraphBaseUrl}/{ApiVersion}/{page-id}/messages</c>, paced per Page, with the retry of
 /// <see cref="MessengerResilience"/>, with the Page's own token and its app's secret (<see cref="IChannelAccounts"/>). The Page token travels in the Authorization header (never in a URL that could reach a
 /// log or an exception); appsecret_proof, derived from it, in the query (which IHttpClientFactory's logs redact).
 /// Every answer becomes a <see cref="SendResult"/>: nothing here throws for a platform refusal or a network failure.
@@ -24,6 +24,7 @@ public sealed partial class MessengerClient(
 {
     private const int MaxMessagesUris = 10_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string?, Uri, string, bool), Uri> _messagesUris = new();
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry = MessengerResilience.Build();
 
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -50,13 +51,12 @@ public sealed partial class MessengerClient(
             return SendResult.RefusedByOwnBudget($"More than {settings.SendsPerSecondPerPage}/s queued for Page {pageId}.", wait);
         }
 
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, JsonOptions));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
-        using var message = new HttpRequestMessage(HttpMethod.Post, MessagesUri(settings, pageId, token, account.AppSecret)) { Content = content };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var send = new Attempt(
+            httpClients.CreateClient(MessengerResilience.ClientName), MessagesUri(settings, pageId, token, account.AppSecret), token,
+            JsonSerializer.SerializeToUtf8Bytes(request, JsonOptions));
         try
         {
-            using var response = await httpClients.CreateClient(MessengerResilience.ClientName).SendAsync(message, cancellationToken);
+            using var response = await _retry.ExecuteAsync(static (send, ct) => send.SendAsync(ct), send, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
             {
@@ -70,7 +70,7 @@ public sealed partial class MessengerClient(
             Log.MessengerRefused(logger, pageId, (int)response.StatusCode, result.ErrorCode, result.Outcome);
             return result;
         }
-        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Log.MessengerUnanswered(logger, pageId, "timeout");
             return SendResult.Failed(SendOutcome.Transient, "timeout", "The Send API did not answer in time; the message may or may not have been delivered.")
@@ -118,6 +118,19 @@ public sealed partial class MessengerClient(
         return new Uri(settings.UseAppSecretProof && appSecret is { Length: > 0 } secret
             ? path + "?appsecret_proof=" + AppSecretProof(secret, token)
             : path);
+    }
+
+    // One Send API call; each attempt of the retry sends a request message of its own (HttpClient sends a message once).
+    private sealed class Attempt(HttpClient http, Uri uri, string token, byte[] body)
+    {
+        public async ValueTask<HttpResponseMessage> SendAsync(CancellationToken cancellationToken)
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+            using var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await http.SendAsync(message, cancellationToken);
+        }
     }
 
     private static SendResponse? Deserialize(string body)

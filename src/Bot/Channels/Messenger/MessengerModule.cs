@@ -25,7 +25,7 @@ public sealed class MessengerModule : IChannelModule
 
     /// <summary>
     /// Binds and validates <c>Outreach:Messenger</c> at start-up (an empty section is valid: Messenger off) and adds the
-    /// Send API client with its resilience handler.
+    /// Send API client (its retry is <see cref="MessengerResilience"/>, run by <see cref="MessengerClient"/>).
     /// </summary>
     public static IServiceCollection AddClient(IServiceCollection services)
     {
@@ -36,12 +36,12 @@ public sealed class MessengerModule : IChannelModule
         services.AddSingleton<MessengerRateLimits>();
         services.AddSingleton<MessengerClient>();
 
-        // The resilience pipeline owns the timeouts (per attempt and in total), so HttpClient's own 100 s is switched off.
-        // Per-request logging handlers are removed: a broadcast makes thousands of calls a second and failures are logged by the client.
-        services.AddHttpClient(MessengerResilience.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers()
-            .AddResilienceHandler(MessengerResilience.ClientName, (builder, context) =>
-                MessengerResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<MessengerOptions>>().Value));
+        // One attempt may take SendTimeoutSeconds (HttpClient's own timeout); MessengerClient retries what surely did not send
+        // (MessengerResilience). Per-request logging handlers are removed: a broadcast makes thousands of calls a second and
+        // failures are logged by the client.
+        services.AddHttpClient(MessengerResilience.ClientName, (sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.SendTimeoutSeconds))
+            .RemoveAllLoggers();
         return services;
     }
 }

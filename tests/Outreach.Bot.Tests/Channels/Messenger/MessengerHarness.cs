@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Outreach.Bot.Channels.Messenger;
 using Outreach.Emulators.Messenger;
@@ -28,7 +29,8 @@ internal sealed class MessengerHarness : IAsyncDisposable
 
     public MessengerClient Client => _services.GetRequiredService<MessengerClient>();
 
-    public static async Task<MessengerHarness> StartAsync(IDictionary<string, string?>? settings = null, bool configured = true)
+    /// <param name="logs">Also receives every log entry the client stack writes (at the gateway's default level, Information).</param>
+    public static async Task<MessengerHarness> StartAsync(IDictionary<string, string?>? settings = null, bool configured = true, ILoggerProvider? logs = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero));
         var emulator = await MessengerEmulator.StartAsync(new MessengerEmulatorOptions { Clock = clock }, TestContext.Current.CancellationToken);
@@ -40,7 +42,13 @@ internal sealed class MessengerHarness : IAsyncDisposable
         }
 
         var services = MessengerModule.AddClient(new ServiceCollection())
-            .AddLogging()
+            .AddLogging(logging =>
+            {
+                if (logs is not null)
+                {
+                    logging.AddProvider(logs);
+                }
+            })
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
             .AddSingleton<MessengerSender>()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Outreach.Bot.Channels.Messenger;
 using Outreach.Emulators.Messenger;
 using Outreach.Scheduler.Sending;
@@ -151,7 +152,44 @@ public sealed class MessengerSenderTests
         Assert.Equal(("typing_on", null), (Assert.Single(h.Emulator.Sends).SenderAction, h.Emulator.Sends[0].Text));
     }
 
+    [Fact]
+    public async Task SendAsync_Sent_WritesNoLogEntryAtTheGatewaysDefaultLevel()
+    {
+        // A broadcast sends thousands of messages a second and the gateway logs at Information by default: a successful send
+        // must not write a log entry each (Polly's telemetry wrote "Execution attempt" at Information for every call).
+        using var logs = new RecordingLogs();
+        await using var h = await MessengerHarness.StartAsync(logs: logs);
+
+        var first = await h.Sender.SendAsync(Message("Chào chị"), Ct);
+        var second = await h.Sender.SendAsync(Message("Chào chị lần nữa"), Ct);
+
+        Assert.True(first.IsSent && second.IsSent);
+        Assert.Equal(2, h.Emulator.Sends.Count);
+        Assert.Empty(logs.Entries);
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private sealed class RecordingLogs : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Category(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Category(RecordingLogs logs, string name) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                logs.Entries.Enqueue($"{name} {logLevel}: {formatter(state, exception)}");
+        }
+    }
 
     private static OutboundMessage Message(string text, IReadOnlyList<QuickReply>? quickReplies = null) => new()
     {
