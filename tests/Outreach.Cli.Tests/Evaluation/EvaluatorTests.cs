@@ -48,6 +48,20 @@ public sealed class EvaluatorTests
         Assert.True(report.Accuracy >= 0.95, EvalCommand.Format(report, verbose: true));
     }
 
+    [Theory]
+    [InlineData("set-hh.jsonl", 200)]
+    [InlineData("set-ii.jsonl", 150)]
+    public async Task Run_OpenedSets_EveryCrisisHotlineFirstNoFalseAlarmAtLeast95Percent(string file, int count)
+    {
+        // eval/sets: written by helpers who had not seen the pack, then tuned on; what a later change must not undo.
+        var report = await RunAsync(Path.Combine("sets", file), null);
+
+        Assert.Equal(count, report.Results.Count);
+        Assert.True(report.EveryCrisisAnswered, EvalCommand.Format(report, verbose: true));
+        Assert.Empty(report.FalseAlarms);
+        Assert.True(report.Accuracy >= 0.95, EvalCommand.Format(report, verbose: true));
+    }
+
     [Fact]
     public void IsRight_EmptyMustMention_OnlyFallbackIsRight()
     {
